@@ -1,0 +1,188 @@
+package dev.multisite.site;
+
+import com.pulumi.aws.Provider;
+import com.pulumi.aws.ProviderArgs;
+import com.pulumi.aws.ec2.Eip;
+import com.pulumi.aws.ec2.EipArgs;
+import com.pulumi.aws.ec2.InternetGateway;
+import com.pulumi.aws.ec2.InternetGatewayArgs;
+import com.pulumi.aws.ec2.NatGateway;
+import com.pulumi.aws.ec2.NatGatewayArgs;
+import com.pulumi.aws.ec2.RouteTable;
+import com.pulumi.aws.ec2.RouteTableArgs;
+import com.pulumi.aws.ec2.RouteTableAssociation;
+import com.pulumi.aws.ec2.RouteTableAssociationArgs;
+import com.pulumi.aws.ec2.Subnet;
+import com.pulumi.aws.ec2.SubnetArgs;
+import com.pulumi.aws.ec2.Vpc;
+import com.pulumi.aws.ec2.VpcArgs;
+import com.pulumi.aws.ec2.inputs.RouteTableRouteArgs;
+import com.pulumi.aws.eks.Cluster;
+import com.pulumi.aws.eks.ClusterArgs;
+import com.pulumi.aws.eks.NodeGroup;
+import com.pulumi.aws.eks.NodeGroupArgs;
+import com.pulumi.aws.eks.inputs.ClusterAccessConfigArgs;
+import com.pulumi.aws.eks.inputs.ClusterKubernetesNetworkConfigArgs;
+import com.pulumi.aws.eks.inputs.ClusterVpcConfigArgs;
+import com.pulumi.aws.eks.inputs.NodeGroupScalingConfigArgs;
+import com.pulumi.aws.iam.OpenIdConnectProvider;
+import com.pulumi.aws.iam.OpenIdConnectProviderArgs;
+import com.pulumi.aws.iam.Role;
+import com.pulumi.aws.iam.RoleArgs;
+import com.pulumi.aws.iam.RolePolicyAttachment;
+import com.pulumi.aws.iam.RolePolicyAttachmentArgs;
+import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import dev.multisite.topology.Cidr;
+import dev.multisite.topology.NodePool;
+import dev.multisite.topology.SiteSpec;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * An EKS site: its own VPC (public and private subnets over three zones, one NAT gateway per zone
+ * so losing a zone does not cut egress), an EKS cluster whose API is private plus a public endpoint
+ * restricted to {@code kubernetes.apiAccessCidrs}, managed node groups in the private subnets, and
+ * the IAM OIDC provider that IRSA roles trust. Everything goes through the site's own AWS provider.
+ */
+public final class EksSite extends SiteComponent {
+    public static final String TYPE = "multisite:site:EksSite";
+
+    private static final String EKS_ASSUME = """
+            {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"eks.amazonaws.com"},"Action":["sts:AssumeRole","sts:TagSession"]}]}""";
+    private static final String EC2_ASSUME = """
+            {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}]}""";
+    private static final List<String> NODE_POLICIES = List.of(
+            "arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy",
+            "arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy",
+            "arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryReadOnly");
+
+    private final Provider aws;
+
+    public EksSite(SiteSpec spec, ComponentResourceOptions options) {
+        super(TYPE, spec, options);
+        this.aws = new Provider(childName("aws"), ProviderArgs.builder()
+                .region(spec.region())
+                .defaultTags(com.pulumi.aws.inputs.ProviderDefaultTagsArgs.builder().tags(tags()).build())
+                .build(), child());
+
+        var vpcCidr = spec.network().vpcCidr();
+        var vpc = new Vpc(childName("vpc"), VpcArgs.builder()
+                .cidrBlock(vpcCidr.toString())
+                .enableDnsHostnames(true)
+                .enableDnsSupport(true)
+                .build(), onAws());
+        var igw = new InternetGateway(childName("igw"), InternetGatewayArgs.builder().vpcId(vpc.id()).build(), onAws());
+        var publicRoutes = new RouteTable(childName("public-rt"), RouteTableArgs.builder()
+                .vpcId(vpc.id())
+                .routes(RouteTableRouteArgs.builder().cidrBlock("0.0.0.0/0").gatewayId(igw.id()).build())
+                .build(), onAws());
+
+        List<Output<String>> privateSubnetIds = new ArrayList<>();
+        List<Output<String>> publicSubnetIds = new ArrayList<>();
+        List<String> zones = zones(spec);
+        for (int z = 0; z < SubnetLayout.ZONES; z++) {
+            String zone = zones.get(z);
+            var pub = subnet("public-" + zone, vpc, SubnetLayout.publicSubnet(vpcCidr, z), zone, true);
+            new RouteTableAssociation(childName("public-" + zone), RouteTableAssociationArgs.builder()
+                    .subnetId(pub.id()).routeTableId(publicRoutes.id()).build(), onAws());
+            var eip = new Eip(childName("nat-" + zone), EipArgs.builder().domain("vpc").build(), onAws());
+            var nat = new NatGateway(childName("nat-" + zone), NatGatewayArgs.builder()
+                    .subnetId(pub.id()).allocationId(eip.id()).build(), onAws());
+            var priv = subnet("private-" + zone, vpc, SubnetLayout.privateSubnet(vpcCidr, z), zone, false);
+            var privateRoutes = new RouteTable(childName("private-rt-" + zone), RouteTableArgs.builder()
+                    .vpcId(vpc.id())
+                    .routes(RouteTableRouteArgs.builder().cidrBlock("0.0.0.0/0").natGatewayId(nat.id()).build())
+                    .build(), onAws());
+            new RouteTableAssociation(childName("private-" + zone), RouteTableAssociationArgs.builder()
+                    .subnetId(priv.id()).routeTableId(privateRoutes.id()).build(), onAws());
+            publicSubnetIds.add(pub.id());
+            privateSubnetIds.add(priv.id());
+        }
+
+        var clusterRole = new Role(childName("cluster-role"), RoleArgs.builder().assumeRolePolicy(EKS_ASSUME).build(), onAws());
+        var clusterPolicy = new RolePolicyAttachment(childName("cluster-policy"), RolePolicyAttachmentArgs.builder()
+                .role(clusterRole.name())
+                .policyArn("arn:aws:iam::aws:policy/AmazonEKSClusterPolicy").build(), onAws());
+
+        var k8s = spec.kubernetes();
+        var cluster = new Cluster(childName("eks"), ClusterArgs.builder()
+                .version(k8s.version())
+                .roleArn(clusterRole.arn())
+                .vpcConfig(ClusterVpcConfigArgs.builder()
+                        .subnetIds(Output.all(privateSubnetIds))
+                        .endpointPrivateAccess(true)
+                        .endpointPublicAccess(true)
+                        .publicAccessCidrs(k8s.apiAccessCidrs().stream().map(Cidr::toString).toList())
+                        .build())
+                .kubernetesNetworkConfig(ClusterKubernetesNetworkConfigArgs.builder()
+                        .serviceIpv4Cidr(spec.network().serviceCidr().toString()).build())
+                .accessConfig(ClusterAccessConfigArgs.builder()
+                        .authenticationMode("API")
+                        .bootstrapClusterCreatorAdminPermissions(true).build())
+                .enabledClusterLogTypes("api", "audit", "authenticator")
+                .build(), CustomResourceOptions.builder().parent(this).provider(aws).dependsOn(clusterPolicy).build());
+
+        var nodeRole = new Role(childName("node-role"), RoleArgs.builder().assumeRolePolicy(EC2_ASSUME).build(), onAws());
+        var nodePolicies = new ArrayList<com.pulumi.resources.Resource>();
+        for (String policy : NODE_POLICIES) {
+            String role = "node-" + policy.substring(policy.lastIndexOf('/') + 1).replace("_", "-").toLowerCase();
+            nodePolicies.add(new RolePolicyAttachment(childName(role), RolePolicyAttachmentArgs.builder()
+                    .role(nodeRole.name()).policyArn(policy).build(), onAws()));
+        }
+        for (NodePool pool : k8s.nodePools()) {
+            new NodeGroup(childName("pool-" + pool.name()), NodeGroupArgs.builder()
+                    .clusterName(cluster.name())
+                    .nodeRoleArn(nodeRole.arn())
+                    .subnetIds(Output.all(privateSubnetIds))
+                    .instanceTypes(pool.machineType())
+                    .scalingConfig(NodeGroupScalingConfigArgs.builder()
+                            .minSize(pool.min()).desiredSize(pool.min()).maxSize(pool.max()).build())
+                    .labels(java.util.Map.of("multisite/pool", pool.name()))
+                    .build(), CustomResourceOptions.builder().parent(this).provider(aws).dependsOn(nodePolicies).build());
+        }
+
+        Output<String> issuer = cluster.identities().applyValue(ids -> ids.get(0).oidcs().get(0).issuer().orElseThrow());
+        var oidc = new OpenIdConnectProvider(childName("oidc"), OpenIdConnectProviderArgs.builder()
+                .url(issuer)
+                .clientIdLists("sts.amazonaws.com")
+                .build(), onAws());
+
+        Output<String> kubeconfig = Output.tuple(cluster.name(), cluster.endpoint(), cluster.certificateAuthority())
+                .applyValue(t -> Kubeconfigs.exec(spec.name(), t.t2, t.t3.data().orElseThrow(), new Kubeconfigs.ExecPlugin(
+                        "aws", List.of("eks", "get-token", "--cluster-name", t.t1, "--region", spec.region(), "--output", "json"),
+                        List.of(), "Install the AWS CLI v2: https://docs.aws.amazon.com/cli/")));
+        complete(cluster.name(), cluster.endpoint(), kubeconfig, Optional.of(new WorkloadIdentity(
+                WorkloadIdentity.Kind.AWS_IRSA, issuer, oidc.arn(), "")));
+    }
+
+    /** The AWS provider of this site (region from the topology), for components that add AWS resources. */
+    public Provider awsProvider() {
+        return aws;
+    }
+
+    private CustomResourceOptions onAws() {
+        return CustomResourceOptions.builder().parent(this).provider(aws).build();
+    }
+
+    private Subnet subnet(String role, Vpc vpc, Cidr cidr, String zone, boolean isPublic) {
+        return new Subnet(childName(role), SubnetArgs.builder()
+                .vpcId(vpc.id())
+                .cidrBlock(cidr.toString())
+                .availabilityZone(zone)
+                .mapPublicIpOnLaunch(isPublic)
+                .tags(java.util.Map.of(isPublic ? "kubernetes.io/role/elb" : "kubernetes.io/role/internal-elb", "1",
+                        "Name", childName(role)))
+                .build(), onAws());
+    }
+
+    private static List<String> zones(SiteSpec spec) {
+        if (spec.aws() != null && !spec.aws().availabilityZones().isEmpty()) {
+            return spec.aws().availabilityZones();
+        }
+        return List.of(spec.region() + "a", spec.region() + "b", spec.region() + "c");
+    }
+}

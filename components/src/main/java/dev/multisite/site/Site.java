@@ -1,0 +1,52 @@
+package dev.multisite.site;
+
+import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResource;
+import dev.multisite.topology.CloudProvider;
+import dev.multisite.topology.SiteSpec;
+
+import java.util.Optional;
+
+/**
+ * One site of the topology, whatever the cloud. Components above the cluster layer take this,
+ * never a concrete site type, so they are written once for every provider.
+ */
+public interface Site {
+
+    /** The declared site, with its network facts (VPC, pod and service ranges) and mesh identity. */
+    SiteSpec spec();
+
+    default String name() {
+        return spec().name();
+    }
+
+    default CloudProvider provider() {
+        return spec().provider();
+    }
+
+    default String region() {
+        return spec().region();
+    }
+
+    default int capacity() {
+        return spec().capacity();
+    }
+
+    /** The site's own Kubernetes provider: every Kubernetes child of any component uses this one. */
+    com.pulumi.kubernetes.Provider kubernetesProvider();
+
+    /** The site's component, to parent per-site children to or depend on. */
+    ComponentResource resource();
+
+    /** The cluster's name in its cloud (for {@code existing} sites, the site name). */
+    Output<String> clusterName();
+
+    /** The cluster API endpoint URL. */
+    Output<String> endpoint();
+
+    /** A kubeconfig for the cluster; always a Pulumi secret. */
+    Output<String> kubeconfig();
+
+    /** How workloads on this site get cloud identities, where the cloud has it (not for {@code existing}). */
+    Optional<WorkloadIdentity> workloadIdentity();
+}

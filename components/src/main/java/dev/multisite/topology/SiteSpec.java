@@ -1,0 +1,26 @@
+package dev.multisite.topology;
+
+/**
+ * One site as declared in {@code sites[]}. Exactly the block of its provider may be set.
+ *
+ * @param name       {@code [a-z][a-z0-9-]{0,19}}, unique; used in resource names, DNS names and labels
+ * @param provider   where the cluster comes from
+ * @param region     the provider's region (a free-form location for {@code existing})
+ * @param capacity   how much of the global traffic the site can serve, in the unit of {@code peakDemand}
+ * @param network    the site's address plan
+ * @param mesh       the site's Cluster Mesh identity
+ * @param kubernetes the cluster's version, API access and node pools
+ */
+public record SiteSpec(
+        String name,
+        CloudProvider provider,
+        String region,
+        Integer capacity,
+        NetworkSettings network,
+        MeshSettings mesh,
+        KubernetesSettings kubernetes,
+        AwsSettings aws,
+        GcpSettings gcp,
+        AzureSettings azure,
+        ExistingSettings existing) {
+}

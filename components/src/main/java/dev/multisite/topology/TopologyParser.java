@@ -1,0 +1,175 @@
+package dev.multisite.topology;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.type.LogicalType;
+
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.stream.Collectors;
+
+/**
+ * Turns the value of stack config key {@code multisite:topology} into a valid {@link Topology}.
+ *
+ * <p>This is the one parsing function: the Pulumi program feeds it the JSON string that the engine
+ * hands over for the structured config value, the offline plan feeds it the node read from
+ * {@code stacks/Pulumi.<stack>.yaml}. Unknown keys, wrong types and broken invariants all end in a
+ * {@link TopologyException} whose lines name the field, the bad value and what is allowed.
+ */
+public final class TopologyParser {
+
+    /** The config key (in namespace {@code multisite}) that holds the topology. */
+    public static final String CONFIG_KEY = "topology";
+
+    private static final ObjectMapper MAPPER = strictMapper();
+
+    private TopologyParser() {
+    }
+
+    /** Parses the JSON text of the config value, as the Pulumi engine passes it to the program. */
+    public static Topology parseJson(String json) {
+        JsonNode node;
+        try {
+            node = MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new TopologyException("multisite:" + CONFIG_KEY + ": not valid JSON (" + e.getOriginalMessage() + ")");
+        }
+        return parse(node);
+    }
+
+    /** Parses and validates an already-read config value. */
+    public static Topology parse(JsonNode node) {
+        if (node == null || node.isMissingNode() || node.isNull()) {
+            throw new TopologyException("multisite:" + CONFIG_KEY + ": required; the stack config must hold the topology (domain, sites, ...)");
+        }
+        if (!node.isObject()) {
+            throw new TopologyException("multisite:" + CONFIG_KEY + ": expected a mapping with domain and sites, got " + describe(node));
+        }
+        Topology topology;
+        try {
+            topology = MAPPER.treeToValue(node, Topology.class);
+        } catch (JsonProcessingException e) {
+            throw new TopologyException(explain(e, node));
+        }
+        TopologyValidator.validate(topology);
+        return topology;
+    }
+
+    static ObjectMapper strictMapper() {
+        var mapper = JsonMapper.builder()
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .build();
+        // "3" is not a number and 1.30 is not a version string: typed config must be typed.
+        mapper.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Enum).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+        return mapper;
+    }
+
+    private static String explain(JsonProcessingException e, JsonNode root) {
+        String path = e instanceof JsonMappingException m ? ConfigPaths.render(m.getPath(), root) : "multisite:" + CONFIG_KEY;
+        if (e instanceof UnrecognizedPropertyException u) {
+            String unknown = u.getPropertyName();
+            String where = path.endsWith("." + unknown) ? path : path + "." + unknown;
+            return where + ": unknown key" + suggestion(unknown, u.getKnownPropertyIds())
+                    + " (allowed here: " + u.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", ")) + ")";
+        }
+        if (e instanceof ValueInstantiationException v && v.getCause() != null) {
+            return path + ": " + v.getCause().getMessage();
+        }
+        if (e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
+            return path + ": '" + f.getValue() + "' is not allowed; use one of " + enumValues(f.getTargetType());
+        }
+        if (e instanceof MismatchedInputException m) {
+            return path + ": expected " + expected(m.getTargetType()) + ", got " + describe(ConfigPaths.at(m.getPath(), root));
+        }
+        return path + ": " + e.getOriginalMessage();
+    }
+
+    private static String suggestion(String unknown, Collection<Object> known) {
+        return known.stream().map(Object::toString)
+                .min(Comparator.comparingInt(k -> editDistance(unknown.toLowerCase(), k.toLowerCase())))
+                .filter(k -> editDistance(unknown.toLowerCase(), k.toLowerCase()) <= Math.max(2, k.length() / 3))
+                .map(k -> "; did you mean '" + k + "'?")
+                .orElse("");
+    }
+
+    /** Levenshtein distance, for the "did you mean" hint on a misspelled key. */
+    static int editDistance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+
+    private static String enumValues(Class<?> type) {
+        return Arrays.stream(type.getEnumConstants()).map(Object::toString)
+                .map(c -> c.toLowerCase(java.util.Locale.ROOT)).collect(Collectors.joining(", "));
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return "a different value";
+        }
+        if (type == Integer.class || type == int.class) {
+            return "a whole number";
+        }
+        if (type == String.class) {
+            return "a string (quote it)";
+        }
+        if (type == Cidr.class) {
+            return "an IPv4 CIDR string such as 10.0.0.0/16";
+        }
+        if (type.isEnum()) {
+            return "one of " + enumValues(type);
+        }
+        if (Collection.class.isAssignableFrom(type)) {
+            return "a list";
+        }
+        return "a mapping (" + type.getSimpleName() + ")";
+    }
+
+    private static String describe(JsonNode node) {
+        if (node == null || node.isMissingNode()) {
+            return "a value of another type";
+        }
+        if (node.isTextual()) {
+            return "the string '" + node.asText() + "'";
+        }
+        if (node.isNumber() || node.isBoolean()) {
+            return node.getNodeType().toString().toLowerCase() + " " + node;
+        }
+        return "a " + (node.isArray() ? "list" : node.isObject() ? "mapping" : node.getNodeType().toString().toLowerCase());
+    }
+}

@@ -1,0 +1,277 @@
+package dev.multisite.topology;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import static dev.multisite.topology.Problems.sitePath;
+
+/**
+ * The invariants of a topology: per site (required fields, ranges, provider blocks) and across
+ * sites (unique names and cluster ids, disjoint address ranges). This is the single place of truth
+ * for them; components may assume a topology that passed.
+ */
+final class TopologyValidator {
+    static final Pattern SITE_NAME = Pattern.compile("[a-z][a-z0-9-]{0,19}");
+    static final Pattern POOL_NAME = Pattern.compile("[a-z][a-z0-9]{0,11}");
+    static final Pattern DOMAIN = Pattern.compile("(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}");
+    static final Pattern K8S_VERSION = Pattern.compile("1\\.\\d{1,2}(\\.\\d{1,2})?");
+    static final Pattern CONFIG_KEY = Pattern.compile("[a-zA-Z][a-zA-Z0-9_-]{0,99}");
+    static final Map<CloudProvider, Pattern> REGION = Map.of(
+            CloudProvider.AWS, Pattern.compile("[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\\d"),
+            CloudProvider.GCP, Pattern.compile("[a-z]+-[a-z]+\\d{1,2}"),
+            CloudProvider.AZURE, Pattern.compile("[a-z][a-z0-9]{2,30}"),
+            CloudProvider.EXISTING, Pattern.compile("[a-z0-9][a-z0-9-]{0,39}"));
+    static final Map<CloudProvider, String> REGION_EXAMPLE = Map.of(
+            CloudProvider.AWS, "us-east-1", CloudProvider.GCP, "europe-west1",
+            CloudProvider.AZURE, "westeurope", CloudProvider.EXISTING, "fra-dc1");
+    static final int MAX_CLUSTER_ID = 255;
+
+    private TopologyValidator() {
+    }
+
+    static void validate(Topology topology) {
+        var problems = new Problems();
+        if (topology.domain() == null || topology.domain().isBlank()) {
+            problems.add("domain", "required; the DNS domain the stack's names live under, e.g. example.com");
+        } else if (!DOMAIN.matcher(topology.domain()).matches()) {
+            problems.add("domain", "'" + topology.domain() + "' is not a lowercase DNS domain; write it like example.com");
+        }
+        if (topology.peakDemand() != null && topology.peakDemand() <= 0) {
+            problems.add("peakDemand", topology.peakDemand() + " is not allowed; use a positive whole number in the unit of the sites' capacity");
+        }
+        if (topology.sites().size() < 2) {
+            problems.add("sites", topology.sites().size() + " site(s) declared; active-active needs at least 2 sites");
+        }
+        for (int i = 0; i < topology.sites().size(); i++) {
+            validateSite(topology.sites().get(i), i, problems);
+        }
+        problems.throwIfAny();
+        validateAcrossSites(topology.sites(), problems);
+        problems.throwIfAny();
+    }
+
+    private static void validateSite(SiteSpec site, int i, Problems problems) {
+        if (site == null) {
+            problems.add("sites[" + i + "]", "empty entry; every site needs name, provider, region, capacity, network, mesh and kubernetes");
+            return;
+        }
+        if (site.name() == null) {
+            problems.add(sitePath(site, i, "name"), "required; lowercase letters, digits and '-', starting with a letter, at most 20 characters");
+        } else if (!SITE_NAME.matcher(site.name()).matches()) {
+            problems.add(sitePath(site, i, "name"), "'" + site.name() + "' is not allowed; use [a-z][a-z0-9-]{0,19} (lowercase, starts with a letter, at most 20 characters)");
+        }
+        if (site.provider() == null) {
+            problems.add(sitePath(site, i, "provider"), "required; one of aws, gcp, azure, existing");
+            return;
+        }
+        validateRegion(site, i, problems);
+        if (site.capacity() == null) {
+            problems.add(sitePath(site, i, "capacity"), "required; a positive whole number (the share of global traffic the site can serve)");
+        } else if (site.capacity() <= 0) {
+            problems.add(sitePath(site, i, "capacity"), site.capacity() + " is not allowed; use a positive whole number");
+        }
+        validateNetwork(site, i, problems);
+        validateMesh(site, i, problems);
+        validateKubernetes(site, i, problems);
+        validateProviderBlocks(site, i, problems);
+    }
+
+    private static void validateRegion(SiteSpec site, int i, Problems problems) {
+        String path = sitePath(site, i, "region");
+        if (site.region() == null || site.region().isBlank()) {
+            problems.add(path, "required; a " + site.provider().key() + " region such as " + REGION_EXAMPLE.get(site.provider()));
+        } else if (!REGION.get(site.provider()).matcher(site.region()).matches()) {
+            problems.add(path, "'" + site.region() + "' is not a " + site.provider().key() + " region; write it like " + REGION_EXAMPLE.get(site.provider()));
+        }
+    }
+
+    private static void validateNetwork(SiteSpec site, int i, Problems problems) {
+        var net = site.network();
+        if (net == null) {
+            problems.add(sitePath(site, i, "network"), "required; set vpcCidr, podCidr and serviceCidr");
+            return;
+        }
+        requirePrefix(net.vpcCidr(), 16, 24, sitePath(site, i, "network.vpcCidr"), problems);
+        requirePrefix(net.podCidr(), 8, 22, sitePath(site, i, "network.podCidr"), problems);
+        requirePrefix(net.serviceCidr(), 12, 24, sitePath(site, i, "network.serviceCidr"), problems);
+    }
+
+    private static void requirePrefix(Cidr cidr, int widest, int narrowest, String path, Problems problems) {
+        if (cidr == null) {
+            problems.add(path, "required; an IPv4 CIDR between /" + widest + " and /" + narrowest);
+        } else if (cidr.prefixLength() < widest || cidr.prefixLength() > narrowest) {
+            problems.add(path, cidr + " has prefix /" + cidr.prefixLength() + "; allowed is /" + widest + " to /" + narrowest);
+        }
+    }
+
+    private static void validateMesh(SiteSpec site, int i, Problems problems) {
+        String path = sitePath(site, i, "mesh.clusterId");
+        if (site.mesh() == null || site.mesh().clusterId() == null) {
+            problems.add(path, "required; a unique whole number in 1.." + MAX_CLUSTER_ID);
+        } else if (site.mesh().clusterId() < 1 || site.mesh().clusterId() > MAX_CLUSTER_ID) {
+            problems.add(path, site.mesh().clusterId() + " is out of range; choose a unique value in 1.." + MAX_CLUSTER_ID);
+        }
+    }
+
+    private static void validateKubernetes(SiteSpec site, int i, Problems problems) {
+        var k8s = site.kubernetes();
+        boolean cloud = site.provider() != CloudProvider.EXISTING;
+        if (k8s == null) {
+            problems.add(sitePath(site, i, "kubernetes"), "required; set version" + (cloud ? ", apiAccessCidrs and nodePools" : ""));
+            return;
+        }
+        if (k8s.version() == null) {
+            problems.add(sitePath(site, i, "kubernetes.version"), "required; a Kubernetes minor version such as \"1.30\" (quoted)");
+        } else if (!K8S_VERSION.matcher(k8s.version()).matches()) {
+            problems.add(sitePath(site, i, "kubernetes.version"), "'" + k8s.version() + "' is not a Kubernetes version; write it like \"1.30\"");
+        }
+        if (!cloud) {
+            return;
+        }
+        if (k8s.apiAccessCidrs().isEmpty()) {
+            problems.add(sitePath(site, i, "kubernetes.apiAccessCidrs"), "required for " + site.provider().key()
+                    + " sites; list the CIDRs allowed to reach the cluster API (your CI runners and VPN), never 0.0.0.0/0");
+        }
+        if (k8s.nodePools().isEmpty()) {
+            problems.add(sitePath(site, i, "kubernetes.nodePools"), "required; at least one pool with name, machineType, min and max");
+        }
+        Set<String> seen = new HashSet<>();
+        for (int p = 0; p < k8s.nodePools().size(); p++) {
+            validatePool(site, i, p, k8s.nodePools().get(p), seen, problems);
+        }
+    }
+
+    private static void validatePool(SiteSpec site, int i, int p, NodePool pool, Set<String> seen, Problems problems) {
+        String id = pool.name() == null ? String.valueOf(p) : pool.name();
+        String path = sitePath(site, i, "kubernetes.nodePools[" + id + "]");
+        if (pool.name() == null || !POOL_NAME.matcher(pool.name()).matches()) {
+            problems.add(path + ".name", (pool.name() == null ? "required" : "'" + pool.name() + "' is not allowed")
+                    + "; use [a-z][a-z0-9]{0,11} (AKS allows at most 12 lowercase letters and digits)");
+        } else if (!seen.add(pool.name())) {
+            problems.add(path + ".name", "'" + pool.name() + "' is used twice in this site; pool names must be unique per site");
+        }
+        if (pool.machineType() == null || pool.machineType().isBlank()) {
+            problems.add(path + ".machineType", "required; the provider's machine type, e.g. m6i.large, e2-standard-4, Standard_D4s_v5");
+        }
+        if (pool.min() == null || pool.min() < 1) {
+            problems.add(path + ".min", (pool.min() == null ? "required" : pool.min() + " is not allowed") + "; at least 1 node");
+        }
+        if (pool.max() == null) {
+            problems.add(path + ".max", "required; at least min");
+        } else if (pool.min() != null && pool.max() < pool.min()) {
+            problems.add(path + ".max", pool.max() + " is below min " + pool.min() + "; max must be at least min");
+        } else if (pool.max() > 1000) {
+            problems.add(path + ".max", pool.max() + " is above 1000 nodes per pool");
+        }
+    }
+
+    private static void validateProviderBlocks(SiteSpec site, int i, Problems problems) {
+        Map<CloudProvider, Object> blocks = new HashMap<>();
+        blocks.put(CloudProvider.AWS, site.aws());
+        blocks.put(CloudProvider.GCP, site.gcp());
+        blocks.put(CloudProvider.AZURE, site.azure());
+        blocks.put(CloudProvider.EXISTING, site.existing());
+        blocks.forEach((provider, block) -> {
+            if (block != null && provider != site.provider()) {
+                problems.add(sitePath(site, i, provider.key()), "set on a " + site.provider().key() + " site; only the "
+                        + site.provider().key() + " block applies, remove this one");
+            }
+        });
+        switch (site.provider()) {
+            case AWS -> validateAws(site, i, problems);
+            case GCP -> validateGcp(site, i, problems);
+            case AZURE -> validateAzure(site, i, problems);
+            case EXISTING -> validateExisting(site, i, problems);
+        }
+    }
+
+    private static void validateAws(SiteSpec site, int i, Problems problems) {
+        if (site.aws() == null || site.aws().availabilityZones().isEmpty() || site.region() == null) {
+            return;
+        }
+        var zones = site.aws().availabilityZones();
+        if (zones.size() != 3 || new HashSet<>(zones).size() != 3) {
+            problems.add(sitePath(site, i, "aws.availabilityZones"), zones + " is not allowed; list exactly 3 distinct zones");
+        }
+        for (String zone : zones) {
+            if (zone == null || !zone.startsWith(site.region())) {
+                problems.add(sitePath(site, i, "aws.availabilityZones"), "'" + zone + "' is not a zone of " + site.region() + "; write it like " + site.region() + "a");
+            }
+        }
+    }
+
+    private static void validateGcp(SiteSpec site, int i, Problems problems) {
+        if (site.gcp() == null) {
+            problems.add(sitePath(site, i, "gcp"), "required for a gcp site; set gcp.project and gcp.masterIpv4Cidr");
+            return;
+        }
+        if (site.gcp().project() == null || !site.gcp().project().matches("[a-z][a-z0-9-]{4,28}[a-z0-9]")) {
+            problems.add(sitePath(site, i, "gcp.project"), (site.gcp().project() == null ? "required" : "'" + site.gcp().project() + "' is not a GCP project id")
+                    + "; 6-30 lowercase letters, digits or '-', starting with a letter");
+        }
+        if (site.gcp().masterIpv4Cidr() == null) {
+            problems.add(sitePath(site, i, "gcp.masterIpv4Cidr"), "required; a /28 for the private control plane, disjoint from every other range");
+        } else if (site.gcp().masterIpv4Cidr().prefixLength() != 28) {
+            problems.add(sitePath(site, i, "gcp.masterIpv4Cidr"), site.gcp().masterIpv4Cidr() + " is not a /28; GKE requires exactly /28");
+        }
+    }
+
+    private static void validateAzure(SiteSpec site, int i, Problems problems) {
+        if (site.azure() == null || site.azure().resourceGroup() == null || site.azure().resourceGroup().isBlank()) {
+            problems.add(sitePath(site, i, "azure.resourceGroup"), "required for an azure site; the resource group to create, e.g. rg-" + (site.name() == null ? "site" : site.name()));
+        } else if (!site.azure().resourceGroup().matches("[A-Za-z0-9._()-]{1,89}[A-Za-z0-9_()-]")) {
+            problems.add(sitePath(site, i, "azure.resourceGroup"), "'" + site.azure().resourceGroup() + "' is not a resource group name; letters, digits, '.', '_', '-', '(' and ')', not ending in '.'");
+        }
+    }
+
+    private static void validateExisting(SiteSpec site, int i, Problems problems) {
+        if (site.existing() == null || site.existing().kubeconfig() == null) {
+            problems.add(sitePath(site, i, "existing.kubeconfig"), "required for an existing site; the name of a secret config key holding the kubeconfig (set it with `pulumi config set --secret <key> < kubeconfig`)");
+        } else if (!CONFIG_KEY.matcher(site.existing().kubeconfig()).matches()) {
+            problems.add(sitePath(site, i, "existing.kubeconfig"), "'" + site.existing().kubeconfig() + "' is not a config key name; use letters, digits, '-' and '_' (the key, not the kubeconfig itself)");
+        }
+    }
+
+    private record Range(String site, String field, Cidr cidr) {
+    }
+
+    private static void validateAcrossSites(List<SiteSpec> sites, Problems problems) {
+        Map<String, Integer> names = new HashMap<>();
+        Map<Integer, String> clusterIds = new HashMap<>();
+        List<Range> ranges = new ArrayList<>();
+        for (int i = 0; i < sites.size(); i++) {
+            var site = sites.get(i);
+            Integer first = names.putIfAbsent(site.name(), i);
+            if (first != null) {
+                problems.add("sites[" + i + "].name", "'" + site.name() + "' is already used by sites[" + first + "]; site names must be unique");
+            }
+            String owner = clusterIds.putIfAbsent(site.mesh().clusterId(), site.name());
+            if (owner != null) {
+                problems.add(sitePath(site, i, "mesh.clusterId"), site.mesh().clusterId() + " is already used by " + owner
+                        + "; choose a unique value in 1.." + MAX_CLUSTER_ID);
+            }
+            ranges.add(new Range(site.name(), "network.vpcCidr", site.network().vpcCidr()));
+            ranges.add(new Range(site.name(), "network.podCidr", site.network().podCidr()));
+            ranges.add(new Range(site.name(), "network.serviceCidr", site.network().serviceCidr()));
+            if (site.gcp() != null && site.gcp().masterIpv4Cidr() != null) {
+                ranges.add(new Range(site.name(), "gcp.masterIpv4Cidr", site.gcp().masterIpv4Cidr()));
+            }
+        }
+        for (int a = 0; a < ranges.size(); a++) {
+            for (int b = 0; b < a; b++) {
+                var later = ranges.get(a);
+                var earlier = ranges.get(b);
+                if (later.cidr().overlaps(earlier.cidr())) {
+                    String where = later.site().equals(earlier.site()) ? "this site's " + earlier.field() : earlier.site() + "'s " + earlier.field();
+                    problems.add("sites[" + later.site() + "]." + later.field(), later.cidr() + " overlaps " + where + " " + earlier.cidr()
+                            + "; every VPC, pod and service range must be disjoint across all sites");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package dev.multisite.stack;
+
+import com.pulumi.Pulumi;
+import com.pulumi.exceptions.RunException;
+import dev.multisite.topology.Topology;
+import dev.multisite.topology.TopologyException;
+import dev.multisite.topology.TopologyParser;
+
+/**
+ * The Pulumi program, as {@code pulumi up} / {@code pulumi preview} run it (Pulumi.yaml points at
+ * the built jar). The topology is parsed and validated before any resource is registered; an
+ * invalid one fails the run with the list of problems and no stack trace.
+ */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        Pulumi.run(ctx -> {
+            var config = ctx.config("multisite");
+            Topology topology;
+            try {
+                topology = TopologyParser.parseJson(config.require(TopologyParser.CONFIG_KEY));
+            } catch (TopologyException e) {
+                throw new RunException("invalid multisite:topology\n  " + String.join("\n  ", e.problems()));
+            }
+            MultisiteStack.define(ctx, topology, config::requireSecret);
+        });
+    }
+}

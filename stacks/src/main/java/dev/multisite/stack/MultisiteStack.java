@@ -1,0 +1,47 @@
+package dev.multisite.stack;
+
+import com.pulumi.Context;
+import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResourceOptions;
+import dev.multisite.site.Site;
+import dev.multisite.site.Sites;
+import dev.multisite.topology.Topology;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The composition: turns a valid {@link Topology} into the stack's resources and outputs. It reads
+ * no config itself, so the real program and the offline plan run exactly the same code.
+ */
+public final class MultisiteStack {
+    private MultisiteStack() {
+    }
+
+    /** Registers every resource of the topology and the stack outputs; returns the sites. */
+    public static List<Site> define(Context ctx, Topology topology, SecretConfig secrets) {
+        List<Site> sites = new ArrayList<>();
+        for (var spec : topology.sites()) {
+            sites.add(Sites.create(spec, secrets::require, ComponentResourceOptions.Empty));
+        }
+        ctx.export("siteNames", Output.of(sites.stream().map(Site::name).toList()));
+        ctx.export("clusterNames", byName(sites, Site::clusterName));
+        ctx.export("clusterEndpoints", byName(sites, Site::endpoint));
+        ctx.export("kubeconfigs", byName(sites, Site::kubeconfig).asSecret());
+        return sites;
+    }
+
+    /** One map output keyed by site name, e.g. {@code clusterEndpoints: {aws-use1: https://...}}. */
+    static Output<Map<String, String>> byName(List<Site> sites, java.util.function.Function<Site, Output<String>> value) {
+        List<Output<String>> values = sites.stream().map(value).toList();
+        return Output.all(values).applyValue(resolved -> {
+            Map<String, String> map = new LinkedHashMap<>();
+            for (int i = 0; i < sites.size(); i++) {
+                map.put(sites.get(i).name(), resolved.get(i));
+            }
+            return map;
+        });
+    }
+}

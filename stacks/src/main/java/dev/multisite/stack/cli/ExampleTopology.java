@@ -1,0 +1,98 @@
+package dev.multisite.stack.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.multisite.topology.Cidr;
+import dev.multisite.topology.CloudProvider;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Generates a valid stack file of N sites spread round-robin over the chosen providers, with a
+ * disjoint address plan: VPC {@code 10.i.0.0/16}, pods {@code 100.(64+i).0.0/16}, services a /20
+ * of {@code 172.16.0.0/12}, GKE control planes a /28 of {@code 192.168.0.0/16}. Up to 63 sites.
+ */
+final class ExampleTopology {
+    static final int MAX_SITES = 63;
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final Map<CloudProvider, List<String>> REGIONS = Map.of(
+            CloudProvider.AWS, List.of("us-east-1", "eu-west-1", "ap-southeast-1", "us-west-2", "eu-central-1", "ap-northeast-1",
+                    "sa-east-1", "ca-central-1", "ap-south-1", "eu-north-1", "us-east-2", "ap-southeast-2", "af-south-1"),
+            CloudProvider.GCP, List.of("europe-west4", "us-central1", "asia-east1", "us-east4", "europe-west1", "asia-northeast1",
+                    "australia-southeast1", "southamerica-east1", "europe-north1", "us-west1", "asia-south1", "me-west1", "europe-west3"),
+            CloudProvider.AZURE, List.of("westeurope", "eastus", "southeastasia", "westus2", "northeurope", "japaneast",
+                    "australiaeast", "brazilsouth", "canadacentral", "centralindia", "uksouth", "koreacentral", "francecentral"),
+            CloudProvider.EXISTING, List.of("fra-dc1", "ams-dc1", "sgp-dc1", "nyc-dc1", "lon-dc1", "tyo-dc1", "syd-dc1",
+                    "sao-dc1", "tor-dc1", "bom-dc1", "waw-dc1", "sea-dc1", "jnb-dc1"));
+    private static final Map<CloudProvider, String> MACHINE = Map.of(
+            CloudProvider.AWS, "m6i.large", CloudProvider.GCP, "e2-standard-4", CloudProvider.AZURE, "Standard_D4s_v5",
+            CloudProvider.EXISTING, "");
+    private static final Map<CloudProvider, String> SHORT = Map.of(
+            CloudProvider.AWS, "aws", CloudProvider.GCP, "gcp", CloudProvider.AZURE, "az", CloudProvider.EXISTING, "metal");
+
+    private ExampleTopology() {
+    }
+
+    static ObjectNode stackFile(int sites, List<CloudProvider> providers, String domain) {
+        if (sites < 2 || sites > MAX_SITES) {
+            throw new IllegalArgumentException("--sites " + sites + " is outside 2.." + MAX_SITES);
+        }
+        ObjectNode config = NODES.objectNode();
+        ObjectNode topology = config.putObject("multisite:topology");
+        topology.put("domain", domain);
+        topology.put("environment", "production");
+        ArrayNode list = topology.putArray("sites");
+        int[] perProvider = new int[CloudProvider.values().length];
+        int total = 0;
+        for (int i = 1; i <= sites; i++) {
+            CloudProvider provider = providers.get((i - 1) % providers.size());
+            int nth = perProvider[provider.ordinal()]++;
+            List<String> regions = REGIONS.get(provider);
+            String region = regions.get(nth % regions.size());
+            String name = SHORT.get(provider) + "-" + region.replaceAll("[^a-z0-9]", "") ;
+            name = (name.length() > 17 ? name.substring(0, 17) : name) + (nth >= regions.size() ? "-" + (nth / regions.size()) : "");
+            ObjectNode site = list.addObject();
+            site.put("name", name);
+            site.put("provider", provider.key());
+            site.put("region", region);
+            site.put("capacity", 100);
+            total += 100;
+            ObjectNode network = site.putObject("network");
+            network.put("vpcCidr", "10." + i + ".0.0/16");
+            network.put("podCidr", "100." + (64 + i) + ".0.0/16");
+            network.put("serviceCidr", new Cidr(Cidr.parse("172.16.0.0/12").network() + (long) i * 4096, 20).toString());
+            site.putObject("mesh").put("clusterId", i);
+            ObjectNode k8s = site.putObject("kubernetes");
+            k8s.put("version", "1.31");
+            if (provider != CloudProvider.EXISTING) {
+                k8s.putArray("apiAccessCidrs").add("203.0.113.0/24");
+                ObjectNode pool = k8s.putArray("nodePools").addObject();
+                pool.put("name", "system");
+                pool.put("machineType", MACHINE.get(provider));
+                pool.put("min", 2);
+                pool.put("max", 6);
+            }
+            switch (provider) {
+                case GCP -> {
+                    ObjectNode gcp = site.putObject("gcp");
+                    gcp.put("project", "multisite-" + name.replace("gcp-", ""));
+                    gcp.put("masterIpv4Cidr", "192.168." + i + ".0/28");
+                }
+                case AZURE -> site.putObject("azure").put("resourceGroup", "rg-multisite-" + name);
+                case EXISTING -> {
+                    site.putObject("existing").put("kubeconfig", name + "-kubeconfig");
+                    config.putObject("multisite:" + name + "-kubeconfig").put("secure", "v1:set-with-pulumi-config-set-secret");
+                }
+                default -> {
+                }
+            }
+        }
+        // N+1: the fleet must still cover peak demand after losing its largest site.
+        topology.put("peakDemand", total - 100 - 50);
+        ObjectNode file = NODES.objectNode();
+        file.set("config", config);
+        return file;
+    }
+}

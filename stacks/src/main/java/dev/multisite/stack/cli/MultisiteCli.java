@@ -1,0 +1,47 @@
+package dev.multisite.stack.cli;
+
+import dev.multisite.stack.plan.OfflinePlanner.PlanException;
+import dev.multisite.topology.TopologyException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+
+/** The {@code ./multisite} command line. */
+@Command(name = "multisite", mixinStandardHelpOptions = true, version = "multisite 0.1.0",
+        description = "Multi-site active-active Kubernetes across providers, as one Pulumi stack.",
+        subcommands = {PlanCommand.class, InitCommand.class})
+public final class MultisiteCli {
+    static final int INVALID_INPUT = 2;
+    static final int FAILED = 1;
+
+    private MultisiteCli() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the CLI with the given streams; returns the exit code (tests call this). */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        var cli = new CommandLine(new MultisiteCli());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof TopologyException invalid) {
+                invalid.problems().forEach(p -> err.println("error: " + p));
+                return INVALID_INPUT;
+            }
+            if (e instanceof PlanException failed) {
+                failed.failures().forEach(f -> err.println("plan failed: " + f));
+                return FAILED;
+            }
+            err.println("error: " + e.getMessage());
+            return FAILED;
+        });
+        int code = cli.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+}

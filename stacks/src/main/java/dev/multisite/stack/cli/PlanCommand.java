@@ -1,0 +1,63 @@
+package dev.multisite.stack.cli;
+
+import dev.multisite.stack.plan.OfflinePlanner;
+import dev.multisite.stack.plan.Plan;
+import dev.multisite.stack.plan.PlanSummary;
+import dev.multisite.stack.plan.PreviewDocument;
+import dev.multisite.stack.plan.StackFile;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code multisite plan}: the offline plan. Parses the stack file, runs the real program under the
+ * mock engine, prints the summary and optionally writes a {@code pulumi preview --json} document.
+ */
+@Command(name = "plan", mixinStandardHelpOptions = true,
+        description = {"Plan a stack offline: run the real stack program under the Pulumi mock engine",
+                "(no cloud, no credentials) and show every resource it would create."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:planned", "1:the program failed under the mock engine", "2:invalid stack file or topology (one line per problem on stderr)"})
+final class PlanCommand implements Callable<Integer> {
+    @ArgGroup(multiplicity = "1")
+    StackChoice choice;
+
+    static final class StackChoice {
+        @Option(names = "--stack", paramLabel = "NAME", required = true,
+                description = "Stack name; reads <stackConfigDir>/Pulumi.<NAME>.yaml of the project.")
+        String stack;
+
+        @Option(names = "--stack-file", paramLabel = "PATH", required = true, description = "Any Pulumi.<stack>.yaml file.")
+        Path stackFile;
+
+        Path resolve() {
+            return stackFile != null ? stackFile : ProjectDir.find(Path.of("")).stackFile(stack);
+        }
+    }
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Also write the plan as a `pulumi preview --json` document.")
+    Path json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        long start = System.nanoTime();
+        StackFile stack = StackFile.read(choice.resolve());
+        Plan plan = OfflinePlanner.plan(stack.stackName(), stack.topology());
+        var out = spec.commandLine().getOut();
+        out.print(PlanSummary.render(plan, stack.topology()));
+        if (json != null) {
+            PreviewDocument.of(plan, stack.config(), System.nanoTime() - start).write(json);
+            out.println("\nwrote " + json);
+        }
+        out.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,22 @@
+package dev.multisite.stack.plan;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The outcome of an offline plan: every resource the program registered, in registration order,
+ * and the stack outputs (secrets already replaced by {@code "[secret]"}).
+ */
+public record Plan(String stackName, List<PlannedResource> resources, Map<String, JsonNode> outputs) {
+
+    public Optional<PlannedResource> byUrn(String urn) {
+        return resources.stream().filter(r -> r.urn().equals(urn)).findFirst();
+    }
+
+    public List<PlannedResource> ofType(String type) {
+        return resources.stream().filter(r -> r.type().equals(type)).toList();
+    }
+}

@@ -1,0 +1,146 @@
+package dev.multisite.stack.plan;
+
+import com.pulumi.test.Mocks;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What the clouds would answer, made up deterministically: the same program gives the same ids,
+ * ARNs, endpoints, CA data and kubeconfigs on every run, shaped like the real ones, so everything
+ * computed from them (kubeconfigs, IRSA trust, DNS names) is computed for real.
+ *
+ * <p>Regions come from the resource's own provider (the mock sees each provider's inputs first),
+ * so an EKS endpoint in eu-west-1 looks like one.
+ */
+public class PlanMocks implements Mocks {
+    static final String ACCOUNT = "123456789012";
+    static final String FAKE_CA = Base64.getEncoder().encodeToString(
+            "-----BEGIN CERTIFICATE-----\nMULTISITE-OFFLINE-PLAN-CA\n-----END CERTIFICATE-----\n".getBytes(StandardCharsets.UTF_8));
+
+    private final Map<String, Map<String, Object>> providerInputsById = new ConcurrentHashMap<>();
+
+    @Override
+    public CompletableFuture<ResourceResult> newResourceAsync(ResourceArgs args) {
+        Map<String, Object> state = new HashMap<>(args.inputs);
+        String id;
+        if (args.type.startsWith("pulumi:providers:")) {
+            id = "provider-" + hex(args.name, 12);
+            providerInputsById.put(id, args.inputs);
+        } else {
+            id = idFor(args);
+            outputsFor(args, id, state);
+        }
+        return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(id), state));
+    }
+
+    @Override
+    public CompletableFuture<Map<String, Object>> callAsync(CallArgs args) {
+        if (args.token.equals("azure-native:containerservice:listManagedClusterUserCredentials")) {
+            String cluster = String.valueOf(args.args.get("resourceName"));
+            String kubeconfig = OfflineKubeconfig.render(cluster, "https://" + cluster + "-dns.hcp.offline.azmk8s.io:443");
+            return done(Map.of("kubeconfigs", List.of(Map.of("name", "clusterUser",
+                    "value", Base64.getEncoder().encodeToString(kubeconfig.getBytes(StandardCharsets.UTF_8))))));
+        }
+        return done(Map.of());
+    }
+
+    /** The region (or location) of the provider a resource was registered with. */
+    protected String regionOf(ResourceArgs args) {
+        String ref = args.provider == null ? "" : args.provider;
+        String id = ref.contains("::") ? ref.substring(ref.lastIndexOf("::") + 2) : ref;
+        Map<String, Object> inputs = providerInputsById.getOrDefault(id, Map.of());
+        Object region = inputs.getOrDefault("region", args.inputs.getOrDefault("location", args.inputs.get("region")));
+        return region == null ? "us-east-1" : region.toString();
+    }
+
+    protected String idFor(ResourceArgs args) {
+        String prefix = switch (args.type) {
+            case "aws:ec2/vpc:Vpc" -> "vpc-";
+            case "aws:ec2/subnet:Subnet" -> "subnet-";
+            case "aws:ec2/internetGateway:InternetGateway" -> "igw-";
+            case "aws:ec2/natGateway:NatGateway" -> "nat-";
+            case "aws:ec2/eip:Eip" -> "eipalloc-";
+            case "aws:ec2/routeTable:RouteTable" -> "rtb-";
+            case "aws:ec2/securityGroup:SecurityGroup" -> "sg-";
+            default -> "";
+        };
+        return prefix.isEmpty() ? args.name + "-" + hex(args.type + args.name, 7) : prefix + hex(args.name, 17);
+    }
+
+    /** Adds the computed outputs of the resource types whose outputs the program reads. */
+    protected void outputsFor(ResourceArgs args, String id, Map<String, Object> state) {
+        String region = regionOf(args);
+        String physical = String.valueOf(state.computeIfAbsent("name", k -> args.name + "-" + hex(args.name, 7)));
+        if (args.type.startsWith("aws:")) {
+            String service = args.type.substring(4, args.type.indexOf('/'));
+            boolean global = service.equals("iam");
+            state.putIfAbsent("arn", "arn:aws:" + service + ":" + (global ? "" : region) + ":" + ACCOUNT + ":"
+                    + args.type.substring(args.type.lastIndexOf(':') + 1).toLowerCase() + "/" + physical);
+        }
+        switch (args.type) {
+            case "aws:eks/cluster:Cluster" -> {
+                String oidcId = hex(args.name, 32).toUpperCase();
+                state.put("endpoint", "https://" + oidcId + ".gr7." + region + ".eks.amazonaws.com");
+                state.put("certificateAuthority", Map.of("data", FAKE_CA));
+                state.put("identities", List.of(Map.of("oidcs", List.of(Map.of(
+                        "issuer", "https://oidc.eks." + region + ".amazonaws.com/id/" + oidcId)))));
+            }
+            case "aws:iam/openIdConnectProvider:OpenIdConnectProvider" -> state.put("arn", "arn:aws:iam::" + ACCOUNT
+                    + ":oidc-provider/" + String.valueOf(args.inputs.get("url")).replaceFirst("^https://", ""));
+            case "gcp:container/cluster:Cluster" -> {
+                String location = String.valueOf(args.inputs.getOrDefault("location", region));
+                state.put("endpoint", "34." + octet(args.name, 0) + "." + octet(args.name, 1) + "." + octet(args.name, 2));
+                state.put("masterAuth", Map.of("clusterCaCertificate", FAKE_CA));
+                state.put("selfLink", "https://container.googleapis.com/v1/projects/" + projectOf(args)
+                        + "/locations/" + location + "/clusters/" + physical);
+            }
+            case "gcp:serviceaccount/account:Account" -> state.put("email",
+                    args.inputs.get("accountId") + "@" + projectOf(args) + ".iam.gserviceaccount.com");
+            case "azure-native:containerservice:ManagedCluster" -> {
+                state.put("fqdn", args.inputs.get("dnsPrefix") + "-" + hex(args.name, 8) + ".hcp." + region + ".azmk8s.io");
+                state.put("oidcIssuerProfile", Map.of("enabled", true, "issuerURL",
+                        "https://" + region + ".oic.prod-aks.azure.com/00000000-0000-0000-0000-000000000000/" + hex(args.name, 36) + "/"));
+            }
+            case "azure-native:resources:ResourceGroup" -> state.put("name", args.inputs.getOrDefault("resourceGroupName", physical));
+            default -> {
+            }
+        }
+    }
+
+    private String projectOf(ResourceArgs args) {
+        String ref = args.provider == null ? "" : args.provider;
+        String id = ref.contains("::") ? ref.substring(ref.lastIndexOf("::") + 2) : ref;
+        return String.valueOf(providerInputsById.getOrDefault(id, Map.of()).getOrDefault("project", "offline-project"));
+    }
+
+    private static int octet(String seed, int index) {
+        return Integer.parseInt(hex(seed, 6).substring(index * 2, index * 2 + 2), 16);
+    }
+
+    static String hex(String seed, int length) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(seed.getBytes(StandardCharsets.UTF_8));
+            String hex = HexFormat.of().formatHex(digest);
+            while (hex.length() < length) {
+                hex = hex + hex;
+            }
+            return hex.substring(0, length);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static <T> CompletableFuture<T> done(T value) {
+        return CompletableFuture.completedFuture(value);
+    }
+}

@@ -1,0 +1,72 @@
+package dev.multisite.stack.plan;
+
+import dev.multisite.topology.SiteSpec;
+import dev.multisite.topology.Topology;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * The human-readable plan: per site the resources it would create by type, the resources shared
+ * by all sites, totals, and the stack outputs (secrets as {@code [secret]}).
+ */
+public final class PlanSummary {
+    private static final String SITE_TYPE_PREFIX = "multisite:site:";
+
+    private PlanSummary() {
+    }
+
+    public static String render(Plan plan, Topology topology) {
+        var out = new StringBuilder();
+        var bySite = groupBySite(plan);
+        out.append("Plan for stack '").append(plan.stackName()).append("' (offline, mock engine): ")
+                .append(plan.resources().size()).append(" resources to create across ")
+                .append(topology.sites().size()).append(" sites\n");
+        for (SiteSpec site : topology.sites()) {
+            var resources = bySite.getOrDefault(site.name(), List.of());
+            out.append("\nsite ").append(site.name()).append(" (").append(site.provider().key()).append(", ")
+                    .append(site.region()).append(", capacity ").append(site.capacity()).append("): ")
+                    .append(resources.size()).append(" resources\n");
+            appendCounts(out, resources);
+        }
+        var shared = bySite.getOrDefault("", List.of());
+        if (!shared.isEmpty()) {
+            out.append("\nshared: ").append(shared.size()).append(" resources\n");
+            appendCounts(out, shared);
+        }
+        out.append("\ntotals: ").append(plan.resources().size()).append(" resources, ")
+                .append(plan.resources().stream().filter(PlannedResource::custom).count()).append(" custom, ")
+                .append(plan.resources().stream().filter(PlannedResource::isProvider).count()).append(" providers\n");
+        out.append("\noutputs:\n");
+        plan.outputs().forEach((name, value) -> out.append("  ").append(name).append(": ").append(value).append('\n'));
+        return out.toString();
+    }
+
+    private static void appendCounts(StringBuilder out, List<PlannedResource> resources) {
+        Map<String, Long> counts = new TreeMap<>(resources.stream()
+                .collect(Collectors.groupingBy(PlannedResource::type, Collectors.counting())));
+        counts.forEach((type, count) -> out.append(String.format("  %4d  %s%n", count, type)));
+    }
+
+    /** Resources by the site they belong to (nearest site component ancestor); {@code ""} for shared ones. */
+    static Map<String, List<PlannedResource>> groupBySite(Plan plan) {
+        Map<String, PlannedResource> byUrn = new LinkedHashMap<>();
+        plan.resources().forEach(r -> byUrn.put(r.urn(), r));
+        return plan.resources().stream()
+                .filter(r -> !r.type().equals("pulumi:pulumi:Stack"))
+                .collect(Collectors.groupingBy(r -> siteOf(r, byUrn).orElse(""), LinkedHashMap::new, Collectors.toList()));
+    }
+
+    static Optional<String> siteOf(PlannedResource resource, Map<String, PlannedResource> byUrn) {
+        for (PlannedResource r = resource; r != null; r = byUrn.get(r.parent())) {
+            if (r.type().startsWith(SITE_TYPE_PREFIX)) {
+                return Optional.of(r.name());
+            }
+        }
+        return Optional.empty();
+    }
+}

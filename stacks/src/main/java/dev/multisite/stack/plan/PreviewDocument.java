@@ -1,0 +1,55 @@
+package dev.multisite.stack.plan;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A plan in the shape of {@code pulumi preview --json} (Pulumi's {@code PreviewDigest}): one
+ * {@code create} step per resource with its {@code newState}, and the change summary. Readers of
+ * a real preview (our policy check, CI tooling) read this file the same way.
+ */
+public record PreviewDocument(Map<String, JsonNode> config, List<Step> steps, List<Diagnostic> diagnostics,
+                              long duration, Map<String, Integer> changeSummary) {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public record Step(String op, String urn, String provider, State newState) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public record State(String urn, boolean custom, String type, JsonNode inputs, String parent, List<String> dependencies,
+                        Map<String, List<String>> propertyDependencies, String provider,
+                        @JsonInclude(JsonInclude.Include.ALWAYS) boolean protect) {
+    }
+
+    public record Diagnostic(String urn, String message, String severity) {
+    }
+
+    public static PreviewDocument of(Plan plan, Map<String, JsonNode> config, long durationNanos) {
+        var steps = plan.resources().stream().map(r -> new Step("create", r.urn(), r.provider(),
+                new State(r.urn(), r.custom(), r.type(), r.inputs(), r.parent(), r.dependencies(),
+                        r.propertyDependencies(), r.provider(), r.protect()))).toList();
+        return new PreviewDocument(config, steps, List.of(), durationNanos, Map.of("create", steps.size()));
+    }
+
+    public void write(Path file) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        JSON.writeValue(file.toFile(), this);
+    }
+
+    public String toJson() throws IOException {
+        return JSON.writeValueAsString(this);
+    }
+}

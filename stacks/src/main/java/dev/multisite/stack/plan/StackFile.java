@@ -1,0 +1,91 @@
+package dev.multisite.stack.plan;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.multisite.topology.Problems;
+import dev.multisite.topology.SiteSpec;
+import dev.multisite.topology.Topology;
+import dev.multisite.topology.TopologyException;
+import dev.multisite.topology.TopologyParser;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A {@code Pulumi.<stack>.yaml} file as the offline plan sees it: the topology (parsed by the same
+ * function the real program uses) and the other config keys, with secure values kept opaque.
+ *
+ * @param path      where it was read from
+ * @param stackName the stack name ({@code prod} for {@code Pulumi.prod.yaml})
+ * @param topology  the validated topology
+ * @param config    every config key; secure values as {@code "[secret]"}
+ */
+public record StackFile(Path path, String stackName, Topology topology, Map<String, JsonNode> config) {
+
+    public static final String TOPOLOGY_KEY = "multisite:" + TopologyParser.CONFIG_KEY;
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    /** Reads and validates a stack file; every problem is reported as a {@link TopologyException}. */
+    public static StackFile read(Path path) {
+        JsonNode root;
+        try {
+            root = YAML.readTree(Files.readString(path));
+        } catch (NoSuchFileException e) {
+            throw new TopologyException(path + ": no such stack file");
+        } catch (JsonProcessingException e) {
+            var loc = e.getLocation();
+            throw new TopologyException(path + (loc == null ? "" : ": line " + loc.getLineNr() + ", column " + loc.getColumnNr())
+                    + ": not valid YAML (" + e.getOriginalMessage().lines().findFirst().orElse("") + ")");
+        } catch (IOException e) {
+            throw new TopologyException(path + ": cannot be read (" + e.getMessage() + ")");
+        }
+        if (root == null || !root.path("config").isObject()) {
+            throw new TopologyException(path + ": no 'config:' mapping; a stack file holds config: {multisite:topology: ...}");
+        }
+        Map<String, JsonNode> config = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = root.path("config").fields(); it.hasNext(); ) {
+            var entry = it.next();
+            boolean secure = entry.getValue().isObject() && entry.getValue().has("secure");
+            config.put(entry.getKey(), secure ? com.fasterxml.jackson.databind.node.TextNode.valueOf("[secret]") : entry.getValue());
+        }
+        Topology topology = TopologyParser.parse(root.path("config").get(TOPOLOGY_KEY));
+        requireSecretKeys(topology, root.path("config"));
+        return new StackFile(path, stackName(path), topology, config);
+    }
+
+    /** Every {@code existing.kubeconfig} must name a config key that is set, and set as a secret. */
+    private static void requireSecretKeys(Topology topology, JsonNode config) {
+        var problems = new Problems();
+        for (int i = 0; i < topology.sites().size(); i++) {
+            SiteSpec site = topology.sites().get(i);
+            if (site.existing() == null) {
+                continue;
+            }
+            String key = "multisite:" + site.existing().kubeconfig();
+            JsonNode value = config.get(key);
+            if (value == null) {
+                problems.add(Problems.sitePath(site, i, "existing.kubeconfig"), "config key " + key
+                        + " is not set in this stack; run `pulumi config set --secret " + key + " < kubeconfig.yaml`");
+            } else if (!(value.isObject() && value.has("secure"))) {
+                problems.add(Problems.sitePath(site, i, "existing.kubeconfig"), "config key " + key
+                        + " holds the kubeconfig in plain text; store it with `pulumi config set --secret`");
+            }
+        }
+        problems.throwIfAny();
+    }
+
+    static String stackName(Path path) {
+        String file = path.getFileName().toString();
+        if (file.startsWith("Pulumi.") && (file.endsWith(".yaml") || file.endsWith(".yml"))) {
+            return file.substring("Pulumi.".length(), file.lastIndexOf('.'));
+        }
+        return file.contains(".") ? file.substring(0, file.lastIndexOf('.')) : file;
+    }
+}
