@@ -89,7 +89,7 @@ public final class TopologyParser {
         String path = e instanceof JsonMappingException m ? ConfigPaths.render(m.getPath(), root) : "multisite:" + CONFIG_KEY;
         if (e instanceof UnrecognizedPropertyException u) {
             String unknown = u.getPropertyName();
-            String where = path.endsWith("." + unknown) ? path : path + "." + unknown;
+            String where = path.equals(unknown) || path.endsWith("." + unknown) ? path : path + "." + unknown;
             return where + ": unknown key" + suggestion(unknown, u.getKnownPropertyIds())
                     + " (allowed here: " + u.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", ")) + ")";
         }

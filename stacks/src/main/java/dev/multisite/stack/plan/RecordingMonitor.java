@@ -8,12 +8,10 @@ import pulumirpc.Resource.RegisterResourceRequest;
 import pulumirpc.Resource.RegisterResourceResponse;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The SDK's mock monitor, also keeping what the public {@code Mocks} API does not show: each
@@ -21,10 +19,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * secret markers intact. That is what a preview step needs.
  */
 final class RecordingMonitor extends MockMonitor {
-    private record Pending(int sequence, RegisterResourceRequest request, String urn) {
+    private record Pending(RegisterResourceRequest request, String urn) {
     }
 
-    private final AtomicInteger sequence = new AtomicInteger();
     private final List<Pending> registrations = java.util.Collections.synchronizedList(new ArrayList<>());
 
     RecordingMonitor(Mocks mocks, Log log) {
@@ -33,30 +30,33 @@ final class RecordingMonitor extends MockMonitor {
 
     @Override
     public CompletableFuture<RegisterResourceResponse> registerResourceAsync(Resource resource, RegisterResourceRequest request) {
-        int order = sequence.getAndIncrement();
         return super.registerResourceAsync(resource, request).thenApply(response -> {
-            registrations.add(new Pending(order, request, response.getUrn()));
+            registrations.add(new Pending(request, response.getUrn()));
             return response;
         });
     }
 
-    /** Every registration so far, in the order the program made them. */
+    /**
+     * Every registration so far, parents and dependencies before their dependents. The SDK
+     * registers asynchronously, so arrival order varies run to run; this order does not (ties are
+     * broken by name, then type), which keeps plan files diffable.
+     */
     List<PlannedResource> resources() {
-        List<Pending> snapshot;
+        List<PlannedResource> all;
         synchronized (registrations) {
-            snapshot = new ArrayList<>(registrations);
+            all = registrations.stream().map(p -> toPlanned(p.request(), p.urn())).toList();
         }
-        snapshot.sort(Comparator.comparingInt(Pending::sequence));
-        return snapshot.stream().map(p -> toPlanned(p.request(), p.urn())).toList();
+        return DependencyOrder.sort(all);
     }
 
     private static PlannedResource toPlanned(RegisterResourceRequest request, String urn) {
+        // Sorted: the SDK collects dependencies in sets, and the plan must be stable run to run.
         Map<String, List<String>> propertyDependencies = new LinkedHashMap<>();
         request.getPropertyDependenciesMap().entrySet().stream()
                 .sorted(Map.Entry.comparingByKey())
-                .forEach(e -> propertyDependencies.put(e.getKey(), List.copyOf(e.getValue().getUrnsList())));
+                .forEach(e -> propertyDependencies.put(e.getKey(), e.getValue().getUrnsList().stream().sorted().toList()));
         return new PlannedResource(urn, request.getType(), request.getName(), request.getCustom(), request.getParent(),
-                request.getProvider(), List.copyOf(request.getDependenciesList()), propertyDependencies,
+                request.getProvider(), request.getDependenciesList().stream().sorted().toList(), propertyDependencies,
                 request.getProtect(), StructJson.toJson(request.getObject()));
     }
 }
