@@ -20,11 +20,15 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "plan", mixinStandardHelpOptions = true,
         description = {"Plan a stack offline: run the real stack program under the Pulumi mock engine",
-                "(no cloud, no credentials) and show every resource it would create."},
+                "(no cloud, no credentials) and show every resource it would create.",
+                "Without --stack or --stack-file, plans the example 'prod' stack embedded in the jar."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:planned", "1:the program failed under the mock engine", "2:invalid stack file or topology (one line per problem on stderr)"})
 final class PlanCommand implements Callable<Integer> {
-    @ArgGroup(multiplicity = "1")
+    /** Planned when neither --stack nor --stack-file is given: the example stack shipped in the jar. */
+    static final String EMBEDDED_DEFAULT = "prod";
+
+    @ArgGroup(multiplicity = "0..1")
     StackChoice choice;
 
     static final class StackChoice {
@@ -35,8 +39,8 @@ final class PlanCommand implements Callable<Integer> {
         @Option(names = "--stack-file", paramLabel = "PATH", required = true, description = "Any Pulumi.<stack>.yaml file.")
         Path stackFile;
 
-        Path resolve() {
-            return stackFile != null ? stackFile : ProjectDir.find(Path.of("")).stackFile(stack);
+        StackFile read() {
+            return StackFile.read(stackFile != null ? stackFile : ProjectDir.find(Path.of("")).stackFile(stack));
         }
     }
 
@@ -49,7 +53,7 @@ final class PlanCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         long start = System.nanoTime();
-        StackFile stack = StackFile.read(choice.resolve());
+        StackFile stack = choice != null ? choice.read() : StackFile.example(EMBEDDED_DEFAULT);
         Plan plan = OfflinePlanner.plan(stack.stackName(), stack.topology());
         var out = spec.commandLine().getOut();
         out.print(PlanSummary.render(plan, stack.topology()));

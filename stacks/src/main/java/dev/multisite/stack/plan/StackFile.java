@@ -34,17 +34,39 @@ public record StackFile(Path path, String stackName, Topology topology, Map<Stri
 
     /** Reads and validates a stack file; every problem is reported as a {@link TopologyException}. */
     public static StackFile read(Path path) {
-        JsonNode root;
+        String text;
         try {
-            root = YAML.readTree(Files.readString(path));
+            text = Files.readString(path);
         } catch (NoSuchFileException e) {
             throw new TopologyException(path + ": no such stack file");
+        } catch (IOException e) {
+            throw new TopologyException(path + ": cannot be read (" + e.getMessage() + ")");
+        }
+        return parse(text, path);
+    }
+
+    /** One of the example stacks shipped inside the jar ({@code examples/Pulumi.<name>.yaml}). */
+    public static StackFile example(String name) {
+        String resource = "examples/Pulumi." + name + ".yaml";
+        try (var in = StackFile.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new TopologyException("no example stack '" + name + "' in this build");
+            }
+            return parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), Path.of(resource));
+        } catch (IOException e) {
+            throw new TopologyException(resource + ": cannot be read (" + e.getMessage() + ")");
+        }
+    }
+
+    /** Parses stack file text; {@code path} names it in messages and gives the stack name. */
+    public static StackFile parse(String text, Path path) {
+        JsonNode root;
+        try {
+            root = YAML.readTree(text);
         } catch (JsonProcessingException e) {
             var loc = e.getLocation();
             throw new TopologyException(path + (loc == null ? "" : ": line " + loc.getLineNr() + ", column " + loc.getColumnNr())
                     + ": not valid YAML (" + e.getOriginalMessage().lines().findFirst().orElse("") + ")");
-        } catch (IOException e) {
-            throw new TopologyException(path + ": cannot be read (" + e.getMessage() + ")");
         }
         if (root == null || !root.path("config").isObject()) {
             throw new TopologyException(path + ": no 'config:' mapping; a stack file holds config: {multisite:topology: ...}");

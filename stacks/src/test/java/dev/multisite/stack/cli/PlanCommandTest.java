@@ -100,6 +100,17 @@ class PlanCommandTest {
     }
 
     @Test
+    void withoutAStackPlansTheEmbeddedExampleWhichMatchesTheCommittedFile() throws Exception {
+        Run r = run("plan");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).startsWith("Plan for stack 'prod'");
+        try (var in = getClass().getClassLoader().getResourceAsStream("examples/Pulumi.prod.yaml")) {
+            assertThat(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+                    .isEqualTo(Files.readString(ExampleStacks.file("prod")));
+        }
+    }
+
+    @Test
     void missingStackFileIsAClearError() {
         Run r = run("plan", "--stack-file", "does/not/exist.yaml");
         assertThat(r.code()).isEqualTo(2);

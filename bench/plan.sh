@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Benchmark of the offline plan: generates stack files of 2, 13 and 52 sites (./multisite init)
+# and reports, for each, the wall time and peak RSS of `./multisite plan` (best of RUNS runs), and
+# the ratios 13/2 and 52/13. Targets (see README): 13-site plan <= 1.3x the 2-site plan,
+# peak RSS <= 300 MB. Results also go to bench/results/plan.tsv.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+runs="${RUNS:-5}"
+sizes=(${SIZES:-2 13 52})
+out="$root/bench/results"
+mkdir -p "$out"
+if [ ! -x /usr/bin/time ]; then
+  echo "bench: /usr/bin/time is missing; install it with: apt-get install -y time" >&2
+  exit 1
+fi
+"$root/multisite" --version > /dev/null   # builds the jar if needed, outside the measurement
+
+printf 'sites\tresources\twall_s\tpeak_rss_mb\n' > "$out/plan.tsv"
+declare -A wall rss
+for n in "${sizes[@]}"; do
+  file="$out/Pulumi.bench$n.yaml"
+  "$root/multisite" init --sites "$n" --out "$file"
+  best_wall=""; best_rss=""
+  for _ in $(seq "$runs"); do
+    stats=$( { /usr/bin/time -f '%e %M' "$root/multisite" plan --stack-file "$file" > "$out/plan$n.txt"; } 2>&1 | tail -n 1)
+    w=${stats% *}; r=${stats#* }
+    if [ -z "$best_wall" ] || awk "BEGIN{exit !($w < $best_wall)}"; then best_wall=$w; fi
+    if [ -z "$best_rss" ] || [ "$r" -lt "$best_rss" ]; then best_rss=$r; fi
+  done
+  resources=$(sed -n 's/.*: \([0-9]*\) resources to create.*/\1/p' "$out/plan$n.txt")
+  wall[$n]=$best_wall; rss[$n]=$((best_rss / 1024))
+  printf '%s\t%s\t%s\t%s\n' "$n" "$resources" "$best_wall" "${rss[$n]}" | tee -a "$out/plan.tsv"
+done
+if [ -n "${wall[2]:-}" ] && [ -n "${wall[13]:-}" ]; then
+  awk -v a="${wall[13]}" -v b="${wall[2]}" 'BEGIN{printf "ratio 13/2 wall: %.2f (target <= 1.30)\n", a/b}'
+fi
+if [ -n "${wall[13]:-}" ] && [ -n "${wall[52]:-}" ]; then
+  awk -v a="${wall[52]}" -v b="${wall[13]}" 'BEGIN{printf "ratio 52/13 wall: %.2f\n", a/b}'
+fi
