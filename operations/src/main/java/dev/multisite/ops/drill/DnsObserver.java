@@ -1,0 +1,90 @@
+package dev.multisite.ops.drill;
+
+import org.xbill.DNS.ARecord;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Rcode;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.Section;
+import org.xbill.DNS.SimpleResolver;
+import org.xbill.DNS.Type;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Asks one resolver for the global hostname's A records and maps the addresses to sites.
+ * With a {@code cacheTtl} it behaves like a recursive resolver in front of an authoritative one
+ * (the lab): an answer is reused until its TTL runs out, which is the delay TTL adds to failover.
+ */
+public final class DnsObserver implements Observer {
+    private final String name;
+    private final SimpleResolver resolver;
+    private final Name hostname;
+    private final Map<InetAddress, String> siteByAddress;
+    private final Duration cacheTtl;
+    private Set<String> cached;
+    private long cachedUntil = Long.MIN_VALUE;
+    private volatile Set<String> lastSites = Set.of();
+
+    public DnsObserver(String name, InetSocketAddress server, String hostname, Map<InetAddress, String> siteByAddress, Duration cacheTtl) {
+        this.name = name;
+        this.resolver = new SimpleResolver(server);
+        this.resolver.setTimeout(Duration.ofSeconds(2));
+        try {
+            this.hostname = Name.fromString(hostname.endsWith(".") ? hostname : hostname + ".");
+        } catch (org.xbill.DNS.TextParseException e) {
+            throw new IllegalArgumentException("'" + hostname + "' is not a DNS name", e);
+        }
+        this.siteByAddress = Map.copyOf(siteByAddress);
+        this.cacheTtl = cacheTtl;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public Observation.Kind kind() {
+        return Observation.Kind.DNS;
+    }
+
+    /** The sites of the most recent answer: what a client using this resolver would connect to. */
+    public Set<String> lastSites() {
+        return lastSites;
+    }
+
+    @Override
+    public synchronized Observation observe(long atMillis) {
+        if (cached != null && atMillis < cachedUntil) {
+            return new Observation(atMillis, name, kind(), cached, true, "cached " + cached);
+        }
+        try {
+            Message response = resolver.send(Message.newQuery(Record.newRecord(hostname, Type.A, DClass.IN)));
+            if (response.getHeader().getRcode() != Rcode.NOERROR) {
+                return new Observation(atMillis, name, kind(), Set.of(), false, Rcode.string(response.getHeader().getRcode()));
+            }
+            Set<String> sites = new TreeSet<>();
+            for (Record r : response.getSection(Section.ANSWER)) {
+                if (r instanceof ARecord a) {
+                    sites.add(siteByAddress.getOrDefault(a.getAddress(), a.getAddress().getHostAddress()));
+                }
+            }
+            lastSites = Set.copyOf(sites);
+            if (!cacheTtl.isZero()) {
+                cached = Set.copyOf(sites);
+                cachedUntil = atMillis + cacheTtl.toMillis();
+            }
+            return new Observation(atMillis, name, kind(), sites, true, String.valueOf(sites));
+        } catch (IOException e) {
+            return new Observation(atMillis, name, kind(), Set.of(), false, e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+}
