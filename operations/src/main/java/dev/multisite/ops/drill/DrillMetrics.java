@@ -48,6 +48,8 @@ final class DrillMetrics {
         List<Observation> requests = timeline.stream()
                 .filter(o -> o.kind() == Observation.Kind.HTTP && o.atMillis() >= injectedAt && o.atMillis() <= windowEnd).toList();
         long failed = requests.stream().filter(o -> !o.ok()).count();
+        List<Observation> survivors = requests.stream().filter(o -> !o.sites().isEmpty() && !o.sites().contains(site)).toList();
+        long survivorsFailed = survivors.stream().filter(o -> !o.ok()).count();
         Long firstSurvivor = timeline.stream()
                 .filter(o -> o.kind() == Observation.Kind.HTTP && o.atMillis() >= injectedAt && o.atMillis() < end && o.ok()
                         && !o.sites().isEmpty() && !o.sites().contains(site))
@@ -56,6 +58,6 @@ final class DrillMetrics {
         boolean passed = restored && convergence != null && convergence <= budget;
         return new DrillReport(site, spec.hostname(), spec.injector().describe(), budget, injectedAt, restoredAt, restored,
                 restoreError, detection, convergence, firstSurvivor, requests.isEmpty() ? 0.0 : (double) failed / requests.size(),
-                requests.size(), recovery, passed, List.copyOf(timeline));
+                survivors.isEmpty() ? 0.0 : (double) survivorsFailed / survivors.size(), requests.size(), recovery, passed, List.copyOf(timeline));
     }
 }

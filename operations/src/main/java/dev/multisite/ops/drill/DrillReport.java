@@ -9,14 +9,15 @@ import java.util.List;
  * @param detectionMillis            first time any resolver stopped returning the site
  * @param convergenceMillis          time from which no resolver returned the site
  * @param firstSurvivorSuccessMillis first successful request served by another site
- * @param survivorErrorRate          failed requests / all requests between injection and convergence
+ * @param clientErrorRate            failed requests / all requests between injection and convergence (what clients saw)
+ * @param survivorErrorRate          of the requests surviving sites answered in that window, the share that failed
  * @param recoveryMillis             time from restore until every resolver returned the site again
  * @param passed                     converged within the budget and restored
  */
 public record DrillReport(String site, String hostname, String injection, long budgetMillis,
                           long injectedAtMillis, Long restoredAtMillis, boolean restored, String restoreError,
                           Long detectionMillis, Long convergenceMillis, Long firstSurvivorSuccessMillis,
-                          double survivorErrorRate, int requestsInWindow, Long recoveryMillis, boolean passed,
+                          double clientErrorRate, double survivorErrorRate, int requestsInWindow, Long recoveryMillis, boolean passed,
                           List<Observation> timeline) {
 
     public String verdict() {

@@ -44,8 +44,9 @@ public final class ReportWriter {
         row(out, "time to detection (first resolver without the site)", DrillReport.seconds(r.detectionMillis()));
         row(out, "time until no resolver returns the site", DrillReport.seconds(r.convergenceMillis()));
         row(out, "time to first success on a survivor", DrillReport.seconds(r.firstSurvivorSuccessMillis()));
-        row(out, "error rate on survivors during the window", String.format(Locale.ROOT, "%.1f %% of %d requests",
-                r.survivorErrorRate() * 100, r.requestsInWindow()));
+        row(out, "client error rate during the window", String.format(Locale.ROOT, "%.1f %% of %d requests",
+                r.clientErrorRate() * 100, r.requestsInWindow()));
+        row(out, "error rate on survivors during the window", String.format(Locale.ROOT, "%.1f %%", r.survivorErrorRate() * 100));
         row(out, "time to recovery after restore", DrillReport.seconds(r.recoveryMillis()));
         row(out, "restored", r.restored() ? "yes" : "NO: " + r.restoreError());
         out.append("\n![timeline](").append(svgName).append(")\n");

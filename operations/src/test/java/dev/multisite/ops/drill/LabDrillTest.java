@@ -46,6 +46,7 @@ class LabDrillTest {
             assertThat(report.convergenceMillis()).isGreaterThanOrEqualTo(FAST.detection().toMillis() / 2)
                     .isLessThanOrEqualTo(FAST.budget().toMillis());
             assertThat(report.firstSurvivorSuccessMillis()).isNotNull();
+            assertThat(report.survivorErrorRate()).as("survivors keep serving while the site is drained").isZero();
             assertThat(report.recoveryMillis()).as("the site came back in every resolver").isNotNull();
             assertThat(site.serving()).isTrue();
 
