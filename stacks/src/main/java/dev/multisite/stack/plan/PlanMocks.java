@@ -54,12 +54,16 @@ public class PlanMocks implements Mocks {
         return done(Map.of());
     }
 
-    /** The region (or location) of the provider a resource was registered with. */
-    protected String regionOf(ResourceArgs args) {
+    /** The inputs of the provider a resource was registered with (its region, project, ...). */
+    protected Map<String, Object> providerInputs(ResourceArgs args) {
         String ref = args.provider == null ? "" : args.provider;
         String id = ref.contains("::") ? ref.substring(ref.lastIndexOf("::") + 2) : ref;
-        Map<String, Object> inputs = providerInputsById.getOrDefault(id, Map.of());
-        Object region = inputs.getOrDefault("region", args.inputs.getOrDefault("location", args.inputs.get("region")));
+        return providerInputsById.getOrDefault(id, Map.of());
+    }
+
+    /** The region (or location) of the provider a resource was registered with. */
+    protected String regionOf(ResourceArgs args) {
+        Object region = providerInputs(args).getOrDefault("region", args.inputs.getOrDefault("location", args.inputs.get("region")));
         return region == null ? "us-east-1" : region.toString();
     }
 
@@ -118,9 +122,7 @@ public class PlanMocks implements Mocks {
     }
 
     private String projectOf(ResourceArgs args) {
-        String ref = args.provider == null ? "" : args.provider;
-        String id = ref.contains("::") ? ref.substring(ref.lastIndexOf("::") + 2) : ref;
-        return String.valueOf(providerInputsById.getOrDefault(id, Map.of()).getOrDefault("project", "offline-project"));
+        return String.valueOf(providerInputs(args).getOrDefault("project", "offline-project"));
     }
 
     private static int octet(String seed, int index) {
