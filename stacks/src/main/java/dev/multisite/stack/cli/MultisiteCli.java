@@ -32,6 +32,10 @@ public final class MultisiteCli {
                 invalid.problems().forEach(p -> err.println("error: " + p));
                 return INVALID_INPUT;
             }
+            if (e instanceof IllegalArgumentException badOption) {
+                err.println("error: " + badOption.getMessage());
+                return INVALID_INPUT;
+            }
             if (e instanceof PlanException failed) {
                 failed.failures().forEach(f -> err.println("plan failed: " + f));
                 return FAILED;

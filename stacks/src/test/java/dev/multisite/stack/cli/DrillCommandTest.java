@@ -1,0 +1,49 @@
+package dev.multisite.stack.cli;
+
+import dev.multisite.ops.drill.ReportWriter;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static dev.multisite.stack.cli.PlanCommandTest.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DrillCommandTest {
+
+    @Test
+    void labDrillOfOneSitePassesAndWritesReportsThatParse(@TempDir Path dir) throws Exception {
+        var r = run("drill", "--lab", "--site", "lab-2", "--interval-ms", "200", "--threshold", "2", "--ttl-ms", "200",
+                "--out", dir.toString());
+
+        assertThat(r.code()).as(r.out() + r.err()).isZero();
+        assertThat(r.out()).contains("inject at", "restored at", "lab-2: PASS");
+        var report = ReportWriter.read(dir.resolve("drill-lab-2.json"));
+        assertThat(report.passed()).isTrue();
+        assertThat(report.convergenceMillis()).isLessThanOrEqualTo(report.budgetMillis());
+        assertThat(dir.resolve("drill-lab-2.md")).exists();
+        assertThat(dir.resolve("drill-lab-2.svg")).exists();
+    }
+
+    @Test
+    void aBudgetTheLabCannotMeetFailsWithExitOne(@TempDir Path dir) {
+        var r = run("drill", "--lab", "--site", "lab-1", "--interval-ms", "300", "--threshold", "3", "--ttl-ms", "300",
+                "--budget-ms", "200", "--out", dir.toString());
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.out()).contains("lab-1: FAIL");
+    }
+
+    @Test
+    void aLabOfOneSiteIsRejected() {
+        var r = run("drill", "--lab", "--lab-sites", "1");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("lab sites 1 is outside 2..50");
+    }
+
+    @Test
+    void anUnknownLabSiteIsRejected() {
+        var r = run("drill", "--lab", "--site", "lab-9", "--interval-ms", "100", "--threshold", "1");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("no lab site 'lab-9'");
+    }
+}
