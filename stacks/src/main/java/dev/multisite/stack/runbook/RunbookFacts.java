@@ -1,0 +1,40 @@
+package dev.multisite.stack.runbook;
+
+import dev.multisite.stack.plan.Plan;
+import dev.multisite.stack.plan.PlannedResource;
+import dev.multisite.topology.Topology;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the runbooks state, gathered from the topology and from the stack's (offline or real) plan:
+ * resource names come from the resources the program registers, not from templates.
+ */
+record RunbookFacts(String stackName, String globalHostname, List<String> dnsBackends, Map<String, String> clusterNames,
+                    List<PlannedResource> resources) {
+
+    static RunbookFacts of(String stackName, Topology topology, Plan plan) {
+        Map<String, String> clusters = new LinkedHashMap<>();
+        var names = plan.outputs().get("clusterNames");
+        topology.sites().forEach(s -> clusters.put(s.name(), names == null ? s.name() : names.path(s.name()).asText(s.name())));
+        return new RunbookFacts(stackName, "app." + topology.domain(), List.of("global DNS"), clusters, plan.resources());
+    }
+
+    /** Resources of one type whose logical name starts with the site's name (every per-site child is named so). */
+    List<PlannedResource> ofSite(String site, String type) {
+        return resources.stream().filter(r -> r.type().equals(type) && r.name().startsWith(site + "-")).toList();
+    }
+
+    /** The data-tier role of a site ("primary", "replica"), when the stack has a data tier. */
+    Optional<String> dataRoleOf(String site) {
+        return Optional.empty();
+    }
+
+    /** Partition -> the site authoritative for its writes. */
+    Map<String, String> writeAuthorities() {
+        return Map.of();
+    }
+}
