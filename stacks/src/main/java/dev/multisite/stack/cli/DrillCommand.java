@@ -29,8 +29,28 @@ import java.util.concurrent.Callable;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every drill passed", "1:a drill failed its budget or could not restore", "2:invalid options"})
 final class DrillCommand implements Callable<Integer> {
-    @Option(names = "--lab", required = true, description = "Drill a local lab (loopback only). Cloud drills: see README, Operations.")
+    /** How a cloud drill takes the site out. */
+    enum Injector { route53, cloudflare, ingress }
+
+    @Option(names = "--lab", description = "Drill a local lab on loopback instead of a deployed stack.")
     boolean lab;
+
+    @Option(names = "--stack", paramLabel = "NAME", description = "Cloud drill: the deployed stack (reads stacks/Pulumi.<NAME>.yaml).")
+    String stack;
+
+    @Option(names = "--outputs", paramLabel = "FILE", description = "Cloud drill: `pulumi stack output --json` of that stack.")
+    Path outputs;
+
+    @Option(names = "--injector", defaultValue = "route53",
+            description = "Cloud drill: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    Injector injector;
+
+    @Option(names = "--resolver", description = "Cloud drill: resolvers to observe (default: 8.8.8.8, 1.1.1.1, 9.9.9.9).")
+    List<String> resolverList;
+
+    @Option(names = "--ingress", defaultValue = "ingress-nginx/ingress-nginx-controller",
+            description = "Cloud drill with --injector ingress: namespace/deployment to scale to 0 (default: ${DEFAULT-VALUE}).")
+    String ingress;
 
     @Option(names = "--lab-sites", defaultValue = "3", description = "Number of lab sites (default: ${DEFAULT-VALUE}).")
     int labSites;
@@ -61,6 +81,40 @@ final class DrillCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (lab == (stack != null)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "choose one: --lab, or --stack with --outputs and --site");
+        }
+        return lab ? labDrills() : cloudDrill();
+    }
+
+    private Integer cloudDrill() throws Exception {
+        if (outputs == null || site == null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a cloud drill needs --outputs FILE and --site NAME");
+        }
+        var topology = dev.multisite.stack.plan.StackFile.read(ProjectDir.find(Path.of("")).stackFile(stack)).topology();
+        if (topology.site(site).isEmpty()) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--site: '" + site + "' is not a site of stack "
+                    + stack + "; sites: " + topology.sites().stream().map(s -> s.name()).toList());
+        }
+        var stackOutputs = dev.multisite.ops.drill.StackOutputs.read(outputs);
+        String hostname = stackOutputs.globalHostname();
+        // Everything that can be wrong in the inputs is checked before the first network call.
+        var chosen = CloudInjectors.create(injector, site, stackOutputs, ingress);
+        Duration budget = budgetMs != null ? Duration.ofMillis(budgetMs)
+                : stackOutputs.budget(injector == Injector.cloudflare ? "cloudflare" : "route53");
+        var observers = dev.multisite.ops.drill.CloudObservers.of(hostname, topology.sites().stream().map(s -> s.name()).toList(),
+                resolverList == null ? dev.multisite.ops.drill.CloudObservers.DEFAULT_RESOLVERS : resolverList);
+        var drill = new DrillSpec(site, hostname, chosen, observers, Duration.ofSeconds(2), Duration.ofSeconds(20),
+                budget, budget.multipliedBy(3), budget.multipliedBy(3));
+        var progress = spec.commandLine().getOut();
+        DrillReport report = new Drill(drill, progress).run();
+        progress.println("report: " + ReportWriter.write(report, out));
+        progress.println(report.site() + ": " + report.verdict());
+        progress.flush();
+        return report.passed() ? 0 : 1;
+    }
+
+    private Integer labDrills() throws Exception {
         var config = new LabConfig(labSites, Duration.ofMillis(intervalMs), threshold, Duration.ofMillis(ttlMs), resolvers, "app.lab.multisite.test");
         var progress = spec.commandLine().getOut();
         List<DrillReport> reports = new ArrayList<>();

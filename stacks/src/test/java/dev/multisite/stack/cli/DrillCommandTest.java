@@ -46,4 +46,29 @@ class DrillCommandTest {
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("no lab site 'lab-9'");
     }
+
+    @Test
+    void aCloudDrillOfAnUnknownSiteIsRejectedBeforeAnyNetworkCall(@TempDir Path dir) throws Exception {
+        Path outputs = dir.resolve("outputs.json");
+        java.nio.file.Files.writeString(outputs, "{\"globalHostname\": \"app.example.com\"}");
+        var r = run("drill", "--stack", "prod", "--outputs", outputs.toString(), "--site", "aws-use9");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("--site: 'aws-use9' is not a site of stack prod");
+    }
+
+    @Test
+    void aCloudDrillNeedsTheTrafficOutputs(@TempDir Path dir) throws Exception {
+        Path outputs = dir.resolve("outputs.json");
+        java.nio.file.Files.writeString(outputs, "{\"globalHostname\": \"app.example.com\"}");
+        var r = run("drill", "--stack", "prod", "--outputs", outputs.toString(), "--site", "aws-use1", "--injector", "route53");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("stack output 'drainSwitches' is missing");
+    }
+
+    @Test
+    void labAndStackAreExclusive() {
+        var r = run("drill", "--lab", "--stack", "prod");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("choose one: --lab, or --stack");
+    }
 }
