@@ -11,8 +11,9 @@ import java.util.Optional;
  * @param environment what the stack is for; default {@code production}
  * @param peakDemand  the global peak traffic, in the unit of the sites' {@code capacity}; optional
  * @param sites       two or more sites
+ * @param traffic     global DNS and health checks; absent means no global traffic layer
  */
-public record Topology(String domain, Environment environment, Integer peakDemand, List<SiteSpec> sites) {
+public record Topology(String domain, Environment environment, Integer peakDemand, List<SiteSpec> sites, TrafficSettings traffic) {
     public Topology {
         environment = environment == null ? Environment.PRODUCTION : environment;
         sites = sites == null ? List.of() : List.copyOf(sites);
@@ -20,6 +21,28 @@ public record Topology(String domain, Environment environment, Integer peakDeman
 
     public Optional<SiteSpec> site(String name) {
         return sites.stream().filter(s -> s.name().equals(name)).findFirst();
+    }
+
+    /**
+     * Every secret config key the topology names (config path -> key in namespace {@code multisite}):
+     * existing sites' kubeconfigs and the Cloudflare API token. The values never enter the topology.
+     */
+    public java.util.Map<String, String> secretConfigKeys() {
+        var keys = new java.util.LinkedHashMap<String, String>();
+        for (SiteSpec s : sites) {
+            if (s.existing() != null && s.existing().kubeconfig() != null) {
+                keys.put("sites[" + s.name() + "].existing.kubeconfig", s.existing().kubeconfig());
+            }
+        }
+        if (traffic != null) {
+            for (int i = 0; i < traffic.dns().size(); i++) {
+                var cf = traffic.dns().get(i).cloudflare();
+                if (cf != null && cf.apiToken() != null) {
+                    keys.put("traffic.dns[" + i + "].cloudflare.apiToken", cf.apiToken());
+                }
+            }
+        }
+        return keys;
     }
 
     public int totalCapacity() {

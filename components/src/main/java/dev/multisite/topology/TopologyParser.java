@@ -106,9 +106,12 @@ public final class TopologyParser {
     }
 
     private static String suggestion(String unknown, Collection<Object> known) {
+        String lower = unknown.toLowerCase();
         return known.stream().map(Object::toString)
-                .min(Comparator.comparingInt(k -> editDistance(unknown.toLowerCase(), k.toLowerCase())))
-                .filter(k -> editDistance(unknown.toLowerCase(), k.toLowerCase()) <= Math.max(2, k.length() / 3))
+                .filter(k -> editDistance(lower, k.toLowerCase()) <= Math.max(2, k.length() / 3)
+                        // "ttl" for "ttlSeconds": a key written without its unit suffix
+                        || (lower.length() >= 3 && k.toLowerCase().startsWith(lower)))
+                .min(Comparator.comparingInt(k -> editDistance(lower, k.toLowerCase())))
                 .map(k -> "; did you mean '" + k + "'?")
                 .orElse("");
     }

@@ -53,6 +53,8 @@ final class TopologyValidator {
         problems.throwIfAny();
         validateAcrossSites(topology.sites(), problems);
         problems.throwIfAny();
+        TrafficValidator.validate(topology, problems);
+        problems.throwIfAny();
     }
 
     private static void validateSite(SiteSpec site, int i, Problems problems) {

@@ -6,6 +6,12 @@ import com.pulumi.resources.ComponentResourceOptions;
 import dev.multisite.site.Site;
 import dev.multisite.site.Sites;
 import dev.multisite.topology.Topology;
+import dev.multisite.traffic.DnsBackends;
+import dev.multisite.traffic.ExternalDns;
+import dev.multisite.traffic.ExternalDnsArgs;
+import dev.multisite.traffic.GlobalEndpoint;
+import dev.multisite.traffic.GlobalEndpointArgs;
+import dev.multisite.traffic.HealthApp;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,7 +36,31 @@ public final class MultisiteStack {
         ctx.export("clusterNames", byName(sites, Site::clusterName));
         ctx.export("clusterEndpoints", byName(sites, Site::endpoint));
         ctx.export("kubeconfigs", byName(sites, Site::kubeconfig).asSecret());
+        if (topology.traffic() != null) {
+            defineTraffic(ctx, topology, sites, secrets);
+        }
         return sites;
+    }
+
+    /** Global DNS with health checks, ExternalDNS and the deep health app in every site. */
+    private static void defineTraffic(Context ctx, Topology topology, List<Site> sites, SecretConfig secrets) {
+        var traffic = topology.traffic();
+        var cloudflare = DnsBackends.cloudflare(traffic);
+        Output<String> cloudflareToken = cloudflare.map(cf -> secrets.require(cf.apiToken())).orElse(null);
+        var endpoint = new GlobalEndpoint("global", new GlobalEndpointArgs(topology, cloudflareToken), ComponentResourceOptions.Empty);
+        for (Site site : sites) {
+            var underSite = ComponentResourceOptions.builder().parent(site.resource()).build();
+            new ExternalDns(site.name() + "-external-dns", new ExternalDnsArgs(site, traffic, topology.domain(),
+                    DnsBackends.forExternalDns(site, traffic), "multisite-" + ctx.stackName() + "-" + site.name(),
+                    endpoint.awsGlobal, cloudflareToken, ExternalDnsArgs.DEFAULT_CHART_VERSION), underSite);
+            new HealthApp(site.name() + "-healthz", site, traffic, underSite);
+        }
+        ctx.export("globalHostname", Output.of(traffic.hostname()));
+        ctx.export("failoverBudgetSeconds", Output.of(endpoint.failoverBudgetSeconds));
+        ctx.export("drainSwitches", endpoint.drainSwitches);
+        ctx.export("healthChecks", endpoint.healthChecks);
+        ctx.export("cloudflarePools", endpoint.cloudflarePools);
+        cloudflare.ifPresent(cf -> ctx.export("cloudflareAccountId", Output.of(cf.accountId())));
     }
 
     /** One map output keyed by site name, e.g. {@code clusterEndpoints: {aws-use1: https://...}}. */

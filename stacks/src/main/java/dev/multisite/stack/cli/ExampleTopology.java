@@ -29,6 +29,12 @@ final class ExampleTopology {
     private static final Map<CloudProvider, String> MACHINE = Map.of(
             CloudProvider.AWS, "m6i.large", CloudProvider.GCP, "e2-standard-4", CloudProvider.AZURE, "Standard_D4s_v5",
             CloudProvider.EXISTING, "");
+    /** The AWS region nearest each example data centre, for Route 53 latency routing. */
+    private static final Map<String, String> NEAREST_AWS = Map.ofEntries(Map.entry("fra-dc1", "eu-central-1"),
+            Map.entry("ams-dc1", "eu-west-1"), Map.entry("sgp-dc1", "ap-southeast-1"), Map.entry("nyc-dc1", "us-east-1"),
+            Map.entry("lon-dc1", "eu-west-2"), Map.entry("tyo-dc1", "ap-northeast-1"), Map.entry("syd-dc1", "ap-southeast-2"),
+            Map.entry("sao-dc1", "sa-east-1"), Map.entry("tor-dc1", "ca-central-1"), Map.entry("bom-dc1", "ap-south-1"),
+            Map.entry("waw-dc1", "eu-central-1"), Map.entry("sea-dc1", "us-west-2"), Map.entry("jnb-dc1", "af-south-1"));
     private static final Map<CloudProvider, String> SHORT = Map.of(
             CloudProvider.AWS, "aws", CloudProvider.GCP, "gcp", CloudProvider.AZURE, "az", CloudProvider.EXISTING, "metal");
 
@@ -91,8 +97,37 @@ final class ExampleTopology {
         }
         // N+1: the fleet must still cover peak demand after losing its largest site.
         topology.put("peakDemand", total - 100 - 50);
+        addTraffic(topology, domain, config, list);
         ObjectNode file = NODES.objectNode();
         file.set("config", config);
         return file;
+    }
+
+    /** Route 53 latency routing for every site; Cloudflare too when existing sites need its scoped token. */
+    private static void addTraffic(ObjectNode topology, String domain, ObjectNode config, ArrayNode sites) {
+        ObjectNode traffic = topology.putObject("traffic");
+        traffic.put("hostname", "app." + domain);
+        traffic.put("routing", "latency");
+        ObjectNode latency = NODES.objectNode();
+        boolean existing = false;
+        for (var site : sites) {
+            if (site.path("provider").asText().equals("existing")) {
+                existing = true;
+                latency.put(site.path("name").asText(), NEAREST_AWS.getOrDefault(site.path("region").asText(), "eu-central-1"));
+            }
+        }
+        if (!latency.isEmpty()) {
+            traffic.set("latencyRegions", latency);
+        }
+        ArrayNode dns = traffic.putArray("dns");
+        dns.addObject().putObject("route53").put("hostedZoneId", "Z0EXAMPLE0000000000");
+        if (existing) {
+            ObjectNode cf = dns.addObject().putObject("cloudflare");
+            cf.put("zoneId", "0123456789abcdef0123456789abcdef");
+            cf.put("accountId", "fedcba9876543210fedcba9876543210");
+            cf.put("plan", "enterprise");
+            cf.put("apiToken", "cloudflare-api-token");
+            config.putObject("multisite:cloudflare-api-token").put("secure", "v1:set-with-pulumi-config-set-secret");
+        }
     }
 }

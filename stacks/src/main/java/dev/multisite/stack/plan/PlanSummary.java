@@ -1,5 +1,6 @@
 package dev.multisite.stack.plan;
 
+import dev.multisite.topology.FailoverBudget;
 import dev.multisite.topology.SiteSpec;
 import dev.multisite.topology.Topology;
 
@@ -41,6 +42,11 @@ public final class PlanSummary {
         out.append("\ntotals: ").append(plan.resources().size()).append(" resources, ")
                 .append(plan.resources().stream().filter(PlannedResource::custom).count()).append(" custom, ")
                 .append(plan.resources().stream().filter(PlannedResource::isProvider).count()).append(" providers\n");
+        if (topology.traffic() != null) {
+            out.append("\nfailover budget for ").append(topology.traffic().hostname()).append(" (worst case, rtoSeconds ")
+                    .append(topology.traffic().rtoSeconds()).append("):\n");
+            topology.traffic().dns().forEach(d -> out.append("  ").append(FailoverBudget.of(d, topology.traffic()).arithmetic()).append('\n'));
+        }
         out.append("\noutputs:\n");
         plan.outputs().forEach((name, value) -> out.append("  ").append(name).append(": ").append(value).append('\n'));
         return out.toString();

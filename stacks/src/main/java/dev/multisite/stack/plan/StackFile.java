@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.multisite.topology.Problems;
-import dev.multisite.topology.SiteSpec;
 import dev.multisite.topology.Topology;
 import dev.multisite.topology.TopologyException;
 import dev.multisite.topology.TopologyParser;
@@ -82,24 +81,18 @@ public record StackFile(Path path, String stackName, Topology topology, Map<Stri
         return new StackFile(path, stackName(path), topology, config);
     }
 
-    /** Every {@code existing.kubeconfig} must name a config key that is set, and set as a secret. */
+    /** Every secret config key the topology names must be set in the stack, and set as a secret. */
     private static void requireSecretKeys(Topology topology, JsonNode config) {
         var problems = new Problems();
-        for (int i = 0; i < topology.sites().size(); i++) {
-            SiteSpec site = topology.sites().get(i);
-            if (site.existing() == null) {
-                continue;
-            }
-            String key = "multisite:" + site.existing().kubeconfig();
+        topology.secretConfigKeys().forEach((path, name) -> {
+            String key = "multisite:" + name;
             JsonNode value = config.get(key);
             if (value == null) {
-                problems.add(Problems.sitePath(site, i, "existing.kubeconfig"), "config key " + key
-                        + " is not set in this stack; run `pulumi config set --secret " + key + " < kubeconfig.yaml`");
+                problems.add(path, "config key " + key + " is not set in this stack; run `pulumi config set --secret " + key + " <value>`");
             } else if (!(value.isObject() && value.has("secure"))) {
-                problems.add(Problems.sitePath(site, i, "existing.kubeconfig"), "config key " + key
-                        + " holds the kubeconfig in plain text; store it with `pulumi config set --secret`");
+                problems.add(path, "config key " + key + " holds the value in plain text; store it with `pulumi config set --secret`");
             }
-        }
+        });
         problems.throwIfAny();
     }
 

@@ -54,7 +54,7 @@ class PlanCommandTest {
                 Arguments.of("version as number", "version: \"1.31\"\n        existing", "version: 1.31\n        existing", "sites[metal-fra].kubernetes.version: expected a string (quote it)"),
                 Arguments.of("broken YAML", "    sites:\n", "    sites: [\n", "not valid YAML"),
                 Arguments.of("plain-text kubeconfig", "    secure: v1:AAABAMultisiteExamplePlaceholderNotARealCiphertext", "    plain: oops",
-                        "sites[metal-fra].existing.kubeconfig: config key multisite:metal-fra-kubeconfig holds the kubeconfig in plain text"));
+                        "sites[metal-fra].existing.kubeconfig: config key multisite:metal-fra-kubeconfig holds the value in plain text"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -1,0 +1,16 @@
+package dev.multisite.bindings;
+
+import com.pulumi.resources.CustomResourceOptions;
+
+/** The provider plugin versions the bindings are written against, applied to every binding resource. */
+final class PluginVersions {
+    /** pulumi-cloudflare 5.x: the schema these bindings follow (v6 renamed most load-balancing properties). */
+    static final String CLOUDFLARE = "5.49.1";
+
+    private PluginVersions() {
+    }
+
+    static CustomResourceOptions pinned(CustomResourceOptions options, String version) {
+        return CustomResourceOptions.merge(options, CustomResourceOptions.builder().version(version).build());
+    }
+}

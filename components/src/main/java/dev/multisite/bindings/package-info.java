@@ -1,0 +1,9 @@
+/**
+ * Typed bindings for Pulumi providers that have no Java SDK on Maven Central at the versions this
+ * project can use (Cloudflare here). Each binding is a {@code CustomResource} (or
+ * {@code ProviderResource}) with the provider's real type token, {@code @Import}-annotated args and
+ * {@code @Export}-annotated outputs, and pins the provider plugin version through the resource
+ * options, so that the real Pulumi engine downloads and runs the real provider plugin. Only the
+ * properties Multisite sets are bound; names follow the provider's own schema.
+ */
+package dev.multisite.bindings;

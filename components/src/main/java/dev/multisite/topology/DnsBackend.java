@@ -1,0 +1,55 @@
+package dev.multisite.topology;
+
+/**
+ * One DNS backend of the global hostname: exactly one of {@code route53} or {@code cloudflare}.
+ */
+public record DnsBackend(Route53Backend route53, CloudflareBackend cloudflare) {
+
+    public String kind() {
+        return route53 != null ? "route53" : "cloudflare";
+    }
+
+    /**
+     * Route 53: a public hosted zone for the stack's domain.
+     *
+     * @param hostedZoneId e.g. {@code Z0123456789ABCDEFGHIJ}
+     */
+    public record Route53Backend(String hostedZoneId) {
+    }
+
+    /**
+     * Cloudflare load balancing.
+     *
+     * @param zoneId    the zone id (32 hex characters)
+     * @param accountId the account id that owns monitors and pools (32 hex characters)
+     * @param plan      the load balancing plan, which sets the minimum monitor interval; default {@code enterprise}
+     * @param apiToken  name of the secret config key holding a scoped API token (Zone DNS edit + Load Balancing edit)
+     * @param proxied   serve through Cloudflare's proxy (failover at the edge, no TTL wait); default true
+     */
+    public record CloudflareBackend(String zoneId, String accountId, CloudflarePlan plan, String apiToken, Boolean proxied) {
+        public CloudflareBackend {
+            plan = plan == null ? CloudflarePlan.ENTERPRISE : plan;
+            proxied = proxied == null || proxied;
+        }
+    }
+
+    /** Cloudflare plans and the shortest health monitor interval each allows. */
+    public enum CloudflarePlan {
+        PRO(60), BUSINESS(15), ENTERPRISE(10);
+
+        private final int minimumIntervalSeconds;
+
+        CloudflarePlan(int minimumIntervalSeconds) {
+            this.minimumIntervalSeconds = minimumIntervalSeconds;
+        }
+
+        public int minimumIntervalSeconds() {
+            return minimumIntervalSeconds;
+        }
+
+        @com.fasterxml.jackson.annotation.JsonValue
+        public String key() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+}

@@ -1,0 +1,175 @@
+package dev.multisite.topology;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Invariants of the {@code traffic} block: the real limits of each DNS backend, routing inputs for
+ * every site, and the failover budget arithmetic against {@code rtoSeconds}.
+ */
+final class TrafficValidator {
+    /** The regions Route 53 health checkers run in. */
+    static final List<String> ROUTE53_CHECKER_REGIONS = List.of("us-east-1", "us-west-1", "us-west-2", "eu-west-1",
+            "ap-southeast-1", "ap-southeast-2", "ap-northeast-1", "sa-east-1");
+    static final Set<String> CONTINENTS = Set.of("AF", "AN", "AS", "EU", "NA", "OC", "SA");
+    private static final Pattern HOSTED_ZONE = Pattern.compile("Z[A-Z0-9]{1,32}");
+    private static final Pattern CLOUDFLARE_ID = Pattern.compile("[0-9a-f]{32}");
+    private static final Pattern AWS_REGION = TopologyValidator.REGION.get(CloudProvider.AWS);
+
+    private TrafficValidator() {
+    }
+
+    static void validate(Topology topology, Problems problems) {
+        TrafficSettings t = topology.traffic();
+        if (t == null) {
+            return;
+        }
+        if (t.hostname() == null || !TopologyValidator.DOMAIN.matcher(t.hostname()).matches()) {
+            problems.add("traffic.hostname", (t.hostname() == null ? "required" : "'" + t.hostname() + "' is not a lowercase DNS name")
+                    + "; the global hostname, e.g. app." + topology.domain());
+        } else if (topology.domain() != null && !t.hostname().endsWith("." + topology.domain())) {
+            problems.add("traffic.hostname", "'" + t.hostname() + "' is not under the stack's domain " + topology.domain()
+                    + "; use e.g. app." + topology.domain());
+        }
+        if (t.ttlSeconds() < 1 || t.ttlSeconds() > 3600) {
+            problems.add("traffic.ttlSeconds", t.ttlSeconds() + " is out of range; use 1..3600 (short TTLs fail over faster)");
+        }
+        if (t.rtoSeconds() < 1) {
+            problems.add("traffic.rtoSeconds", t.rtoSeconds() + " is not allowed; a positive number of seconds");
+        }
+        validateHealthCheck(t, problems);
+        validateBackends(t, problems);
+        validateRouting(topology, t, problems);
+        validateExternalDnsCredentials(topology, t, problems);
+        if (problems.isEmpty()) {
+            for (DnsBackend backend : t.dns()) {
+                var budget = FailoverBudget.of(backend, t);
+                if (budget.worstCaseSeconds() > t.rtoSeconds()) {
+                    problems.add("traffic.rtoSeconds", "the worst case failover is " + budget.arithmetic() + ", over the budget of "
+                            + t.rtoSeconds() + " s; shorten the interval, threshold or TTL, or raise rtoSeconds");
+                }
+            }
+        }
+    }
+
+    private static void validateHealthCheck(TrafficSettings t, Problems problems) {
+        var hc = t.healthCheck();
+        if (!hc.path().startsWith("/")) {
+            problems.add("traffic.healthCheck.path", "'" + hc.path() + "' must start with '/', e.g. /healthz");
+        }
+        if (hc.port() < 1 || hc.port() > 65535) {
+            problems.add("traffic.healthCheck.port", hc.port() + " is not a port; use 1..65535");
+        }
+        if (!hc.protocol().equals("https") && !hc.protocol().equals("http")) {
+            problems.add("traffic.healthCheck.protocol", "'" + hc.protocol() + "' is not allowed; use https or http");
+        }
+        if (hc.failureThreshold() < 1 || hc.failureThreshold() > 10) {
+            problems.add("traffic.healthCheck.failureThreshold", hc.failureThreshold() + " is out of range; Route 53 and Cloudflare allow 1..10");
+        }
+        boolean route53 = t.dns().stream().anyMatch(d -> d.route53() != null);
+        if (route53 && hc.intervalSeconds() != 10 && hc.intervalSeconds() != 30) {
+            problems.add("traffic.healthCheck.intervalSeconds", hc.intervalSeconds() + " is not allowed by Route 53; use 10 (fast) or 30");
+        }
+        t.dns().stream().filter(d -> d.cloudflare() != null).forEach(d -> {
+            int minimum = d.cloudflare().plan().minimumIntervalSeconds();
+            if (hc.intervalSeconds() < minimum) {
+                problems.add("traffic.healthCheck.intervalSeconds", hc.intervalSeconds() + " is below the Cloudflare " + d.cloudflare().plan().key()
+                        + " plan's minimum of " + minimum + " s; raise it or declare a plan that allows it (business: 15, enterprise: 10)");
+            }
+        });
+        if (route53) {
+            if (hc.regions().size() < 3) {
+                problems.add("traffic.healthCheck.regions", hc.regions() + " has " + hc.regions().size()
+                        + " region(s); Route 53 needs at least 3 checker regions, from " + ROUTE53_CHECKER_REGIONS);
+            }
+            if (new HashSet<>(hc.regions()).size() != hc.regions().size()) {
+                problems.add("traffic.healthCheck.regions", hc.regions() + " lists a region twice");
+            }
+            hc.regions().stream().filter(r -> !ROUTE53_CHECKER_REGIONS.contains(r)).forEach(r -> problems.add("traffic.healthCheck.regions",
+                    "'" + r + "' is not a Route 53 health checker region; use " + ROUTE53_CHECKER_REGIONS));
+        }
+    }
+
+    private static void validateBackends(TrafficSettings t, Problems problems) {
+        if (t.dns().isEmpty()) {
+            problems.add("traffic.dns", "required; at least one backend: - route53: {hostedZoneId: ...} or - cloudflare: {zoneId: ..., accountId: ..., apiToken: ...}");
+        }
+        Set<String> kinds = new HashSet<>();
+        for (int i = 0; i < t.dns().size(); i++) {
+            DnsBackend d = t.dns().get(i);
+            String path = "traffic.dns[" + i + "]";
+            if ((d.route53() == null) == (d.cloudflare() == null)) {
+                problems.add(path, "set exactly one of route53 or cloudflare");
+                continue;
+            }
+            if (!kinds.add(d.kind())) {
+                problems.add(path, d.kind() + " is declared twice; one backend of each kind");
+            }
+            if (d.route53() != null && (d.route53().hostedZoneId() == null || !HOSTED_ZONE.matcher(d.route53().hostedZoneId()).matches())) {
+                problems.add(path + ".route53.hostedZoneId", (d.route53().hostedZoneId() == null ? "required"
+                        : "'" + d.route53().hostedZoneId() + "' is not a hosted zone id") + "; like Z0123456789ABCDEFGHIJ");
+            }
+            if (d.cloudflare() != null) {
+                var cf = d.cloudflare();
+                if (cf.zoneId() == null || !CLOUDFLARE_ID.matcher(cf.zoneId()).matches()) {
+                    problems.add(path + ".cloudflare.zoneId", (cf.zoneId() == null ? "required" : "'" + cf.zoneId() + "' is not a zone id") + "; 32 lowercase hex characters");
+                }
+                if (cf.accountId() == null || !CLOUDFLARE_ID.matcher(cf.accountId()).matches()) {
+                    problems.add(path + ".cloudflare.accountId", (cf.accountId() == null ? "required" : "'" + cf.accountId() + "' is not an account id") + "; 32 lowercase hex characters");
+                }
+                if (cf.apiToken() == null || !TopologyValidator.CONFIG_KEY.matcher(cf.apiToken()).matches()) {
+                    problems.add(path + ".cloudflare.apiToken", (cf.apiToken() == null ? "required" : "'" + cf.apiToken() + "' is not a config key name")
+                            + "; the name of a secret config key holding a scoped API token (pulumi config set --secret)");
+                }
+            }
+        }
+    }
+
+    private static void validateRouting(Topology topology, TrafficSettings t, Problems problems) {
+        for (String site : t.latencyRegions().keySet()) {
+            if (topology.site(site).isEmpty()) {
+                problems.add("traffic.latencyRegions." + site, "is not a site of this stack");
+            } else if (!AWS_REGION.matcher(t.latencyRegions().get(site)).matches()) {
+                problems.add("traffic.latencyRegions." + site, "'" + t.latencyRegions().get(site) + "' is not an AWS region, e.g. eu-central-1");
+            }
+        }
+        for (Map.Entry<String, String> e : t.geo().entrySet()) {
+            if (topology.site(e.getKey()).isEmpty()) {
+                problems.add("traffic.geo." + e.getKey(), "is not a site of this stack");
+            } else if (!CONTINENTS.contains(e.getValue())) {
+                problems.add("traffic.geo." + e.getKey(), "'" + e.getValue() + "' is not a continent code; use one of " + new java.util.TreeSet<>(CONTINENTS));
+            }
+        }
+        switch (t.routing()) {
+            case LATENCY -> topology.sites().stream()
+                    .filter(s -> LatencyRegions.of(s, t).isEmpty())
+                    .forEach(s -> problems.add("traffic.latencyRegions." + s.name(), "required for latency routing: the AWS region "
+                            + s.name() + " (" + s.provider().key() + ", " + s.region() + ") is closest to, e.g. eu-central-1"));
+            case GEO -> topology.sites().stream().filter(s -> !t.geo().containsKey(s.name()))
+                    .forEach(s -> problems.add("traffic.geo." + s.name(), "required for geo routing: the continent code the site serves"));
+            case FAILOVER -> {
+                if (topology.sites().size() != 2) {
+                    problems.add("traffic.routing", "failover routing has one primary and one secondary, but the stack has "
+                            + topology.sites().size() + " sites; use latency or weighted");
+                }
+            }
+            case WEIGHTED -> {
+            }
+        }
+    }
+
+    /** Every site's ExternalDNS needs credentials for a backend it can reach without static keys. */
+    private static void validateExternalDnsCredentials(Topology topology, TrafficSettings t, Problems problems) {
+        boolean cloudflare = t.dns().stream().anyMatch(d -> d.cloudflare() != null);
+        for (int i = 0; i < topology.sites().size(); i++) {
+            SiteSpec s = topology.sites().get(i);
+            if (s.provider() == CloudProvider.EXISTING && !cloudflare) {
+                problems.add(Problems.sitePath(s, i, "provider"), "an existing site has no cloud workload identity to write its Route 53 record with;"
+                        + " add a cloudflare backend to traffic.dns (its ExternalDNS then uses the scoped token)");
+            }
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package dev.multisite.traffic;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.pulumi.aws.iam.OpenIdConnectProvider;
+import com.pulumi.aws.iam.OpenIdConnectProviderArgs;
+import com.pulumi.aws.iam.Role;
+import com.pulumi.aws.iam.RoleArgs;
+import com.pulumi.aws.iam.RolePolicy;
+import com.pulumi.aws.iam.RolePolicyArgs;
+import com.pulumi.core.Output;
+import com.pulumi.kubernetes.core.v1.Namespace;
+import com.pulumi.kubernetes.core.v1.NamespaceArgs;
+import com.pulumi.kubernetes.core.v1.Secret;
+import com.pulumi.kubernetes.core.v1.SecretArgs;
+import com.pulumi.kubernetes.helm.v3.Release;
+import com.pulumi.kubernetes.helm.v3.ReleaseArgs;
+import com.pulumi.kubernetes.helm.v3.inputs.RepositoryOptsArgs;
+import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import dev.multisite.site.WorkloadIdentity;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * ExternalDNS in one site, from the official chart, publishing only the site's own name
+ * ({@code <site>.<hostname>}) under a TXT owner id distinct per site, with {@code upsert-only}.
+ *
+ * <p>Credentials, never static keys: for Route 53 an IAM role that trusts only this cluster's
+ * OIDC issuer and this service account (web identity; the same on EKS, GKE and AKS, whose issuers
+ * AWS can federate) and may change records only in the one hosted zone; for Cloudflare the scoped
+ * API token, held in a Kubernetes Secret.
+ */
+public final class ExternalDns extends ComponentResource {
+    public static final String TYPE = "multisite:traffic:ExternalDns";
+    public static final String NAMESPACE = "external-dns";
+    public static final String SERVICE_ACCOUNT = "external-dns";
+    static final String TOKEN_DIR = "/var/run/secrets/aws";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The TXT registry owner id: distinct per site, so sites never delete each other's records. */
+    public final Output<String> ownerId;
+
+    public ExternalDns(String name, ExternalDnsArgs args, ComponentResourceOptions options) {
+        super(TYPE, name, options);
+        var site = args.site();
+        var onSite = CustomResourceOptions.builder().parent(this).provider(site.kubernetesProvider()).build();
+        var namespace = new Namespace(name + "-ns", NamespaceArgs.builder()
+                .metadata(ObjectMetaArgs.builder().name(NAMESPACE).labels(Map.of("multisite/site", site.name())).build())
+                .build(), onSite);
+        var inNamespace = CustomResourceOptions.builder().parent(this).provider(site.kubernetesProvider()).dependsOn(namespace).build();
+
+        Output<ExternalDnsValues> values;
+        if (args.backend().route53() != null) {
+            String zoneId = args.backend().route53().hostedZoneId();
+            Role role = route53Role(name, args, zoneId);
+            values = role.arn().applyValue(arn -> values(args, "aws", List.of("--zone-id-filter=" + zoneId, "--aws-zone-type=public"),
+                    List.of(ExternalDnsValues.EnvVar.of("AWS_ROLE_ARN", arn),
+                            ExternalDnsValues.EnvVar.of("AWS_WEB_IDENTITY_TOKEN_FILE", TOKEN_DIR + "/token"),
+                            ExternalDnsValues.EnvVar.of("AWS_REGION", "us-east-1")), true));
+        } else {
+            var cf = args.backend().cloudflare();
+            new Secret(name + "-cloudflare", SecretArgs.builder()
+                    .metadata(ObjectMetaArgs.builder().name("cloudflare-api-token").namespace(NAMESPACE).build())
+                    .stringData(args.cloudflareToken().applyValue(token -> Map.of("apiToken", token)).asSecret())
+                    .build(), inNamespace);
+            values = Output.of(values(args, "cloudflare", List.of("--zone-id-filter=" + cf.zoneId()),
+                    List.of(ExternalDnsValues.EnvVar.fromSecret("CF_API_TOKEN", "cloudflare-api-token", "apiToken")), false));
+        }
+        new Release(name + "-release", ReleaseArgs.builder()
+                .name("external-dns")
+                .chart("external-dns")
+                .version(args.chartVersion())
+                .namespace(NAMESPACE)
+                .repositoryOpts(RepositoryOptsArgs.builder().repo("https://kubernetes-sigs.github.io/external-dns/").build())
+                .values(values.applyValue(ExternalDnsValues::toMap))
+                .build(), inNamespace);
+        this.ownerId = Output.of(args.ownerId());
+        registerOutputs(Map.of("ownerId", ownerId));
+    }
+
+    private static ExternalDnsValues values(ExternalDnsArgs args, String provider, List<String> extraArgs,
+                                            List<ExternalDnsValues.EnvVar> env, boolean webIdentityToken) {
+        List<Map<String, Object>> volumes = webIdentityToken ? List.of(Map.of("name", "aws-token", "projected", Map.of("sources",
+                List.of(Map.of("serviceAccountToken", Map.of("audience", "sts.amazonaws.com", "expirationSeconds", 3600, "path", "token"))))))
+                : List.of();
+        List<Map<String, Object>> mounts = webIdentityToken
+                ? List.of(Map.of("name", "aws-token", "mountPath", TOKEN_DIR, "readOnly", true)) : List.of();
+        return new ExternalDnsValues(new ExternalDnsValues.Provider(provider), List.of("ingress", "service"),
+                List.of(args.traffic().hostname()), "upsert-only", "txt", args.ownerId(), "multisite-", "1m", env, volumes, mounts,
+                new ExternalDnsValues.ServiceAccount(true, SERVICE_ACCOUNT), extraArgs);
+    }
+
+    /** An IAM role only this site's ExternalDNS service account can assume, allowed to change only the one zone. */
+    private Role route53Role(String name, ExternalDnsArgs args, String zoneId) {
+        var onAws = CustomResourceOptions.builder().parent(this).provider(args.awsGlobal()).build();
+        WorkloadIdentity identity = args.site().workloadIdentity().orElseThrow(() -> new IllegalStateException(
+                "site " + args.site().name() + " has no workload identity for Route 53"));
+        Output<String> providerArn = identity.kind() == WorkloadIdentity.Kind.AWS_IRSA
+                ? identity.providerArn()
+                : new OpenIdConnectProvider(name + "-oidc", OpenIdConnectProviderArgs.builder()
+                        .url(identity.issuerUrl())
+                        .clientIdLists("sts.amazonaws.com")
+                        .build(), onAws).arn();
+        Output<String> trust = Output.tuple(providerArn, identity.issuerUrl()).applyValue(t -> trustPolicy(t.t1, t.t2));
+        var role = new Role(name + "-role", RoleArgs.builder()
+                .description("ExternalDNS of site " + args.site().name() + ": Route 53 records in zone " + zoneId + " only")
+                .assumeRolePolicy(trust)
+                .build(), onAws);
+        new RolePolicy(name + "-route53", RolePolicyArgs.builder()
+                .role(role.id())
+                .policy(zonePolicy(zoneId))
+                .build(), onAws);
+        return role;
+    }
+
+    static String trustPolicy(String providerArn, String issuerUrl) {
+        String issuer = issuerUrl.replaceFirst("^https://", "");
+        ObjectNode doc = JSON.createObjectNode().put("Version", "2012-10-17");
+        ObjectNode statement = doc.putArray("Statement").addObject();
+        statement.put("Effect", "Allow");
+        statement.putObject("Principal").put("Federated", providerArn);
+        statement.put("Action", "sts:AssumeRoleWithWebIdentity");
+        ObjectNode equals = statement.putObject("Condition").putObject("StringEquals");
+        equals.put(issuer + ":sub", "system:serviceaccount:" + NAMESPACE + ":" + SERVICE_ACCOUNT);
+        equals.put(issuer + ":aud", "sts.amazonaws.com");
+        return doc.toString();
+    }
+
+    /** Changes only in the one zone; listing zones needs "*" in IAM, and reveals no record data. */
+    static String zonePolicy(String zoneId) {
+        ObjectNode doc = JSON.createObjectNode().put("Version", "2012-10-17");
+        var statements = doc.putArray("Statement");
+        ObjectNode change = statements.addObject();
+        change.put("Sid", "RecordsInTheOneZone");
+        change.put("Effect", "Allow");
+        change.putArray("Action").add("route53:ChangeResourceRecordSets").add("route53:ListResourceRecordSets").add("route53:ListTagsForResource");
+        change.putArray("Resource").add("arn:aws:route53:::hostedzone/" + zoneId);
+        ObjectNode list = statements.addObject();
+        list.put("Sid", "FindTheZone");
+        list.put("Effect", "Allow");
+        list.putArray("Action").add("route53:ListHostedZones");
+        list.putArray("Resource").add("*");
+        return doc.toString();
+    }
+}

@@ -1,0 +1,193 @@
+package dev.multisite.traffic;
+
+import com.pulumi.aws.Provider;
+import com.pulumi.aws.ProviderArgs;
+import com.pulumi.aws.route53.HealthCheck;
+import com.pulumi.aws.route53.HealthCheckArgs;
+import com.pulumi.aws.route53.Record;
+import com.pulumi.aws.route53.RecordArgs;
+import com.pulumi.aws.route53.inputs.RecordFailoverRoutingPolicyArgs;
+import com.pulumi.aws.route53.inputs.RecordGeolocationRoutingPolicyArgs;
+import com.pulumi.aws.route53.inputs.RecordLatencyRoutingPolicyArgs;
+import com.pulumi.aws.route53.inputs.RecordWeightedRoutingPolicyArgs;
+import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import dev.multisite.bindings.CloudflareLoadBalancer;
+import dev.multisite.bindings.CloudflareLoadBalancerMonitor;
+import dev.multisite.bindings.CloudflareLoadBalancerPool;
+import dev.multisite.bindings.CloudflareProvider;
+import dev.multisite.topology.DnsBackend;
+import dev.multisite.topology.FailoverBudget;
+import dev.multisite.topology.LatencyRegions;
+import dev.multisite.topology.SiteSpec;
+import dev.multisite.topology.Topology;
+import dev.multisite.topology.TrafficSettings;
+
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The global hostname, built for every declared DNS backend from the one health definition.
+ *
+ * <p>Route 53, per site: a health check of {@code <site>.<hostname>} + path; a drain switch (a
+ * calculated check with no children, healthy until someone sets it {@code Inverted}); a calculated
+ * "serving" check that is healthy only while both are; and one record of the global hostname with
+ * the routing policy, the site as set identifier and the serving check attached. Draining a site
+ * is flipping one switch, no record changes, and {@code pulumi up} does not undo a drain in progress.
+ *
+ * <p>Cloudflare: one monitor, one pool per site, and a load balancer on the global hostname
+ * steering over the pools, falling back to the largest site.
+ */
+public final class GlobalEndpoint extends ComponentResource {
+    public static final String TYPE = "multisite:traffic:GlobalEndpoint";
+
+    /** The AWS provider for global resources (Route 53, IAM), or null without a Route 53 backend. */
+    public final Provider awsGlobal;
+    /** Site -> id of its Route 53 drain switch. */
+    public final Output<Map<String, String>> drainSwitches;
+    /** Site -> id of its Route 53 health check of the deep health app. */
+    public final Output<Map<String, String>> healthChecks;
+    /** Site -> id of its Cloudflare pool. */
+    public final Output<Map<String, String>> cloudflarePools;
+    /** Backend -> worst-case failover seconds. */
+    public final Map<String, Integer> failoverBudgetSeconds;
+
+    public GlobalEndpoint(String name, GlobalEndpointArgs args, ComponentResourceOptions options) {
+        super(TYPE, name, options);
+        Topology topology = args.topology();
+        TrafficSettings traffic = topology.traffic();
+        Map<String, Output<String>> drains = new LinkedHashMap<>();
+        Map<String, Output<String>> checks = new LinkedHashMap<>();
+        Map<String, Output<String>> pools = new LinkedHashMap<>();
+        Map<String, Integer> budgets = new LinkedHashMap<>();
+        Provider aws = null;
+        for (DnsBackend backend : traffic.dns()) {
+            budgets.put(backend.kind(), FailoverBudget.of(backend, traffic).worstCaseSeconds());
+            if (backend.route53() != null) {
+                aws = new Provider(name + "-aws", ProviderArgs.builder().region("us-east-1").build(),
+                        CustomResourceOptions.builder().parent(this).build());
+                route53(name, topology, backend.route53(), aws, drains, checks);
+            } else {
+                cloudflare(name, topology, backend.cloudflare(), args.cloudflareToken(), pools);
+            }
+        }
+        this.awsGlobal = aws;
+        this.drainSwitches = collect(drains);
+        this.healthChecks = collect(checks);
+        this.cloudflarePools = collect(pools);
+        this.failoverBudgetSeconds = Map.copyOf(budgets);
+        registerOutputs(Map.of("drainSwitches", drainSwitches, "healthChecks", healthChecks, "cloudflarePools", cloudflarePools));
+    }
+
+    private void route53(String name, Topology topology, DnsBackend.Route53Backend zone, Provider aws,
+                         Map<String, Output<String>> drains, Map<String, Output<String>> checks) {
+        TrafficSettings traffic = topology.traffic();
+        var hc = traffic.healthCheck();
+        var onAws = CustomResourceOptions.builder().parent(this).provider(aws).build();
+        boolean primary = true;
+        for (SiteSpec site : topology.sites()) {
+            String fqdn = traffic.siteHostname(site.name());
+            var checkArgs = HealthCheckArgs.builder()
+                    .type(hc.expectedBody() != null ? hc.protocol().toUpperCase() + "_STR_MATCH" : hc.protocol().toUpperCase())
+                    .fqdn(fqdn)
+                    .port(hc.port())
+                    .resourcePath(hc.path())
+                    .requestInterval(hc.intervalSeconds())
+                    .failureThreshold(hc.failureThreshold())
+                    .regions(hc.regions())
+                    .enableSni(hc.protocol().equals("https"))
+                    .tags(Map.of("Name", site.name() + " " + hc.path(), "multisite-site", site.name()));
+            if (hc.expectedBody() != null) {
+                checkArgs.searchString(hc.expectedBody());
+            }
+            var check = new HealthCheck(site.name() + "-check", checkArgs.build(), onAws);
+            var drain = new HealthCheck(site.name() + "-drain", HealthCheckArgs.builder()
+                    .type("CALCULATED")
+                    .childHealthThreshold(0)
+                    .childHealthchecks(List.of())
+                    .invertHealthcheck(false)
+                    .tags(Map.of("Name", site.name() + " drain switch (set Inverted to drain)", "multisite-site", site.name()))
+                    .build(), CustomResourceOptions.builder().parent(this).provider(aws)
+                    // An operator or a drill flips this switch; a deploy during a drain must not flip it back.
+                    .ignoreChanges("invertHealthcheck").build());
+            var serving = new HealthCheck(site.name() + "-serving", HealthCheckArgs.builder()
+                    .type("CALCULATED")
+                    .childHealthchecks(Output.all(check.id(), drain.id()))
+                    .childHealthThreshold(2)
+                    .tags(Map.of("Name", site.name() + " serving = healthy AND NOT drained", "multisite-site", site.name()))
+                    .build(), onAws);
+            var record = RecordArgs.builder()
+                    .zoneId(zone.hostedZoneId())
+                    .name(traffic.hostname())
+                    .type("CNAME")
+                    .ttl(traffic.ttlSeconds())
+                    .records(fqdn)
+                    .setIdentifier(site.name())
+                    .healthCheckId(serving.id());
+            switch (traffic.routing()) {
+                case LATENCY -> record.latencyRoutingPolicies(RecordLatencyRoutingPolicyArgs.builder()
+                        .region(LatencyRegions.of(site, traffic).orElseThrow()).build());
+                case WEIGHTED -> record.weightedRoutingPolicies(RecordWeightedRoutingPolicyArgs.builder().weight(site.capacity()).build());
+                case GEO -> record.geolocationRoutingPolicies(RecordGeolocationRoutingPolicyArgs.builder()
+                        .continent(traffic.geo().get(site.name())).build());
+                case FAILOVER -> record.failoverRoutingPolicies(RecordFailoverRoutingPolicyArgs.builder()
+                        .type(primary ? "PRIMARY" : "SECONDARY").build());
+            }
+            new Record(site.name() + "-global", record.build(), onAws);
+            drains.put(site.name(), drain.id());
+            checks.put(site.name(), check.id());
+            primary = false;
+        }
+    }
+
+    private void cloudflare(String name, Topology topology, DnsBackend.CloudflareBackend cf, Output<String> token,
+                            Map<String, Output<String>> pools) {
+        TrafficSettings traffic = topology.traffic();
+        var hc = traffic.healthCheck();
+        var provider = new CloudflareProvider(name + "-cloudflare", new CloudflareProvider.Args(token),
+                CustomResourceOptions.builder().parent(this).build());
+        var onCloudflare = CustomResourceOptions.builder().parent(this).provider(provider).build();
+        var monitor = new CloudflareLoadBalancerMonitor(name + "-monitor", new CloudflareLoadBalancerMonitor.Args(
+                cf.accountId(), hc.protocol(), hc.path(), hc.port(), hc.intervalSeconds(), hc.failureThreshold(), hc.expectedBody(),
+                "multisite deep health of " + traffic.hostname()), onCloudflare);
+        Map<String, CloudflareLoadBalancerPool> bySite = new LinkedHashMap<>();
+        for (SiteSpec site : topology.sites()) {
+            var pool = new CloudflareLoadBalancerPool(site.name() + "-pool", new CloudflareLoadBalancerPool.Args(
+                    cf.accountId(), "multisite-" + site.name(),
+                    List.of(new CloudflareLoadBalancerPool.Origin(site.name(), traffic.siteHostname(site.name()), traffic.hostname())),
+                    monitor.id(), site.name() + " (" + site.provider().key() + ", " + site.region() + ")"), onCloudflare);
+            bySite.put(site.name(), pool);
+            pools.put(site.name(), pool.id());
+        }
+        // Default order and fallback: largest capacity first, so the last resort can carry the most.
+        List<SiteSpec> bySize = topology.sites().stream().sorted(Comparator.comparingInt(SiteSpec::capacity).reversed()).toList();
+        Output<List<String>> poolIds = Output.all(bySize.stream().map(s -> bySite.get(s.name()).id()).toList());
+        new CloudflareLoadBalancer(name + "-lb", new CloudflareLoadBalancer.Args(cf.zoneId(), traffic.hostname(), poolIds,
+                bySite.get(bySize.get(0).name()).id(), cf.proxied(), traffic.ttlSeconds(), steering(traffic.routing()),
+                "multisite global endpoint"), onCloudflare);
+    }
+
+    static String steering(TrafficSettings.Routing routing) {
+        return switch (routing) {
+            case LATENCY -> "dynamic_latency";
+            case GEO -> "geo";
+            case WEIGHTED -> "random";
+            case FAILOVER -> "off";
+        };
+    }
+
+    private static Output<Map<String, String>> collect(Map<String, Output<String>> bySite) {
+        List<String> sites = List.copyOf(bySite.keySet());
+        return Output.all(List.copyOf(bySite.values())).applyValue(ids -> {
+            Map<String, String> map = new LinkedHashMap<>();
+            for (int i = 0; i < sites.size(); i++) {
+                map.put(sites.get(i), ids.get(i));
+            }
+            return map;
+        });
+    }
+}

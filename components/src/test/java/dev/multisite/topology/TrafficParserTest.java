@@ -1,0 +1,149 @@
+package dev.multisite.topology;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Test;
+
+import java.util.function.Consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+class TrafficParserTest {
+    static final String TRAFFIC = """
+            hostname: app.example.com
+            latencyRegions: {metal-fra: eu-central-1}
+            dns:
+              - route53: {hostedZoneId: Z0123456789EXAMPLE}
+              - cloudflare: {zoneId: 0123456789abcdef0123456789abcdef, accountId: fedcba9876543210fedcba9876543210, apiToken: cf-token}
+            """;
+
+    static ObjectNode withTraffic() {
+        ObjectNode doc = Fixtures.valid();
+        doc.set("traffic", Fixtures.yaml(TRAFFIC));
+        return doc;
+    }
+
+    private static String problemOf(Consumer<ObjectNode> breakTraffic) {
+        ObjectNode doc = withTraffic();
+        breakTraffic.accept((ObjectNode) doc.get("traffic"));
+        var thrown = catchThrowableOfType(TopologyException.class, () -> TopologyParser.parse(doc));
+        assertThat(thrown).as("rejected").isNotNull();
+        assertThat(thrown.problems()).hasSize(1);
+        return thrown.problems().get(0);
+    }
+
+    @Test
+    void defaultsGiveAWorstCaseOfAtMost45Seconds() {
+        var t = TopologyParser.parse(withTraffic()).traffic();
+        assertThat(t.healthCheck().path()).isEqualTo("/healthz");
+        assertThat(t.routing()).isEqualTo(TrafficSettings.Routing.LATENCY);
+        assertThat(t.dns()).allSatisfy(d -> assertThat(FailoverBudget.of(d, t).worstCaseSeconds()).isLessThanOrEqualTo(45));
+        assertThat(t.siteHostname("az-weu")).isEqualTo("az-weu.app.example.com");
+    }
+
+    @Test
+    void route53IntervalMustBe10Or30() {
+        assertThat(problemOf(t -> t.putObject("healthCheck").put("intervalSeconds", 15)))
+                .isEqualTo("traffic.healthCheck.intervalSeconds: 15 is not allowed by Route 53; use 10 (fast) or 30");
+    }
+
+    @Test
+    void route53NeedsThreeCheckerRegions() {
+        assertThat(problemOf(t -> t.putObject("healthCheck").putArray("regions").add("us-east-1").add("eu-west-1")))
+                .startsWith("traffic.healthCheck.regions: [us-east-1, eu-west-1] has 2 region(s); Route 53 needs at least 3 checker regions");
+    }
+
+    @Test
+    void checkerRegionsMustBeRoute53s() {
+        assertThat(problemOf(t -> t.putObject("healthCheck").putArray("regions").add("us-east-1").add("eu-west-1").add("eu-central-1")))
+                .startsWith("traffic.healthCheck.regions: 'eu-central-1' is not a Route 53 health checker region");
+    }
+
+    @Test
+    void thresholdZero() {
+        assertThat(problemOf(t -> t.putObject("healthCheck").put("failureThreshold", 0)))
+                .isEqualTo("traffic.healthCheck.failureThreshold: 0 is out of range; Route 53 and Cloudflare allow 1..10");
+    }
+
+    @Test
+    void cloudflarePlanMinimumInterval() {
+        assertThat(problemOf(t -> {
+            ((ObjectNode) t.withArray("dns").get(0)).removeAll();
+            ((ObjectNode) t.withArray("dns").get(0)).putObject("cloudflare").put("zoneId", "0123456789abcdef0123456789abcdef")
+                    .put("accountId", "fedcba9876543210fedcba9876543210").put("apiToken", "cf").put("plan", "pro");
+            t.withArray("dns").remove(1);
+        })).isEqualTo("traffic.healthCheck.intervalSeconds: 10 is below the Cloudflare pro plan's minimum of 60 s;"
+                + " raise it or declare a plan that allows it (business: 15, enterprise: 10)");
+    }
+
+    @Test
+    void worstCaseOverTheBudgetIsRejectedWithTheArithmetic() {
+        assertThat(problemOf(t -> {
+            t.put("ttlSeconds", 60);
+            t.put("rtoSeconds", 60);
+        })).isEqualTo("traffic.rtoSeconds: the worst case failover is route53: 10 s interval x 2 failures + 10 s propagation"
+                + " + 60 s TTL = 90 s, over the budget of 60 s; shorten the interval, threshold or TTL, or raise rtoSeconds");
+    }
+
+    @Test
+    void hostnameOutsideTheDomain() {
+        assertThat(problemOf(t -> t.put("hostname", "app.example.org")))
+                .isEqualTo("traffic.hostname: 'app.example.org' is not under the stack's domain example.com; use e.g. app.example.com");
+    }
+
+    @Test
+    void backendWithBothKinds() {
+        assertThat(problemOf(t -> ((ObjectNode) t.withArray("dns").get(0)).putObject("cloudflare")))
+                .isEqualTo("traffic.dns[0]: set exactly one of route53 or cloudflare");
+    }
+
+    @Test
+    void malformedHostedZone() {
+        assertThat(problemOf(t -> ((ObjectNode) t.withArray("dns").get(0)).putObject("route53").put("hostedZoneId", "zone-1")))
+                .isEqualTo("traffic.dns[0].route53.hostedZoneId: 'zone-1' is not a hosted zone id; like Z0123456789ABCDEFGHIJ");
+    }
+
+    @Test
+    void cloudflareTokenMustBeAConfigKeyName() {
+        assertThat(problemOf(t -> ((ObjectNode) t.withArray("dns").get(1).get("cloudflare")).remove("apiToken")))
+                .startsWith("traffic.dns[1].cloudflare.apiToken: required; the name of a secret config key");
+    }
+
+    @Test
+    void existingSiteNeedsCloudflareForItsExternalDns() {
+        assertThat(problemOf(t -> t.withArray("dns").remove(1)))
+                .startsWith("sites[metal-fra].provider: an existing site has no cloud workload identity to write its Route 53 record with");
+    }
+
+    @Test
+    void latencyRoutingNeedsTheNearestAwsRegionOfExistingSites() {
+        assertThat(problemOf(t -> t.remove("latencyRegions")))
+                .startsWith("traffic.latencyRegions.metal-fra: required for latency routing");
+    }
+
+    @Test
+    void geoRoutingNeedsAContinentPerSite() {
+        ObjectNode doc = withTraffic();
+        ((ObjectNode) doc.get("traffic")).put("routing", "geo");
+        var thrown = catchThrowableOfType(TopologyException.class, () -> TopologyParser.parse(doc));
+        assertThat(thrown.problems()).hasSize(4).first().asString().startsWith("traffic.geo.aws-use1: required for geo routing");
+    }
+
+    @Test
+    void failoverRoutingNeedsExactlyTwoSites() {
+        assertThat(problemOf(t -> t.put("routing", "failover")))
+                .startsWith("traffic.routing: failover routing has one primary and one secondary, but the stack has 4 sites");
+    }
+
+    @Test
+    void unknownRouting() {
+        assertThat(problemOf(t -> t.put("routing", "anycast")))
+                .isEqualTo("traffic.routing: 'anycast' is not allowed; use one of latency, geo, weighted, failover");
+    }
+
+    @Test
+    void misspelledTrafficKey() {
+        assertThat(problemOf(t -> t.put("ttl", 30)))
+                .startsWith("traffic.ttl: unknown key; did you mean 'ttlSeconds'?");
+    }
+}
