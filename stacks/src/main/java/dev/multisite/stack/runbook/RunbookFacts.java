@@ -20,7 +20,10 @@ record RunbookFacts(String stackName, String globalHostname, List<String> dnsBac
         Map<String, String> clusters = new LinkedHashMap<>();
         var names = plan.outputs().get("clusterNames");
         topology.sites().forEach(s -> clusters.put(s.name(), names == null ? s.name() : names.path(s.name()).asText(s.name())));
-        return new RunbookFacts(stackName, "app." + topology.domain(), List.of("global DNS"), clusters, plan.resources());
+        var traffic = topology.traffic();
+        List<String> backends = traffic == null ? List.of("no global DNS declared")
+                : traffic.dns().stream().map(d -> d.route53() != null ? "Route 53" : "Cloudflare").toList();
+        return new RunbookFacts(stackName, traffic == null ? "(no traffic block)" : traffic.hostname(), backends, clusters, plan.resources());
     }
 
     /** Resources of one type whose logical name starts with the site's name (every per-site child is named so). */

@@ -16,17 +16,56 @@ final class SiteDownRunbook {
         md.bullet("Kubernetes API: `pulumi stack output --stack " + facts.stackName() + " --show-secrets kubeconfigs | jq -r '.\""
                 + site.name() + "\"' > " + site.name() + ".kubeconfig && kubectl --kubeconfig " + site.name() + ".kubeconfig get nodes`");
         md.bullet("Mesh: `cilium clustermesh status --context " + site.name() + "` on any other site shows `" + site.name() + "` not ready.");
-        md.blank();
-        md.h2("2. Validate the survivors");
+        var traffic = topology.traffic();
+        if (traffic != null) {
+            String so = "pulumi stack output --stack " + facts.stackName();
+            md.bullet("Deep health: `curl -si https://" + traffic.siteHostname(site.name()) + traffic.healthCheck().path()
+                    + "` answers 503 (or nothing) with `X-Multisite-Site: " + site.name() + "`.");
+            if (traffic.dns().stream().anyMatch(d -> d.route53() != null)) {
+                md.bullet("Route 53 health check `" + site.name() + "-check` (every " + traffic.healthCheck().intervalSeconds() + " s from "
+                        + String.join(", ", traffic.healthCheck().regions()) + "): `aws route53 get-health-check-status --health-check-id $("
+                        + so + " healthChecks | jq -r '.\"" + site.name() + "\"')`.");
+            }
+            if (traffic.dns().stream().anyMatch(d -> d.cloudflare() != null)) {
+                md.bullet("Cloudflare pool `multisite-" + site.name() + "` shows unhealthy in Traffic > Load Balancing.");
+            }
+            md.blank();
+            md.h2("2. What fails over by itself, and how fast");
+            md.p("The failing check takes `" + site.name() + "` out of every answer for `" + traffic.hostname()
+                    + "`; the other sites take its traffic. Worst case, per the failover budget (rtoSeconds " + traffic.rtoSeconds() + "):");
+            traffic.dns().forEach(d -> md.bullet(dev.multisite.topology.FailoverBudget.of(d, traffic).arithmetic()));
+            md.blank();
+            md.h2("3. If it does not fail over: drain it by hand");
+            if (traffic.dns().stream().anyMatch(d -> d.route53() != null)) {
+                md.p("Route 53: set the site's drain switch `" + site.name() + "-drain` to Inverted; its serving check `" + site.name()
+                        + "-serving` turns unhealthy and every record of `" + site.name() + "` leaves the answers. No record changes.");
+                md.code("bash", "aws route53 update-health-check --inverted --health-check-id $(" + so + " drainSwitches | jq -r '.\""
+                        + site.name() + "\"')\n# undo when the site is back:\naws route53 update-health-check --no-inverted --health-check-id $("
+                        + so + " drainSwitches | jq -r '.\"" + site.name() + "\"')");
+            }
+            traffic.dns().stream().filter(d -> d.cloudflare() != null).findFirst().ifPresent(d -> {
+                md.p("Cloudflare: disable the site's pool (token with Load Balancing edit in `CLOUDFLARE_API_TOKEN`):");
+                md.code("bash", "curl -sX PATCH -H \"Authorization: Bearer $CLOUDFLARE_API_TOKEN\" -H 'Content-Type: application/json' \\\n"
+                        + "  https://api.cloudflare.com/client/v4/accounts/" + d.cloudflare().accountId() + "/load_balancers/pools/$("
+                        + so + " cloudflarePools | jq -r '.\"" + site.name() + "\"') --data '{\"enabled\": false}'");
+            });
+            md.p("Rehearse exactly this with `./multisite drill --stack " + facts.stackName() + " --outputs outputs.json --site " + site.name() + "`.");
+        }
+        md.h2((topology.traffic() != null ? "4" : "2") + ". Validate the survivors");
         md.p("Capacity: " + Capacity.without(topology, site).describe() + ".");
         md.table(java.util.List.of("survivor", "provider", "region", "capacity"),
                 topology.sites().stream().filter(s -> !s.equals(site))
                         .map(s -> java.util.List.of(s.name(), s.provider().key(), s.region(), String.valueOf(s.capacity()))).toList());
-        md.p("The on-call platform engineer validates, for every survivor: its nodes are Ready and its autoscaler has "
+        md.p("The on-call platform engineer validates, for every survivor: its deep health check is healthy"
+                + (topology.traffic() != null ? " (`<survivor>-check`)" : "") + ", its nodes are Ready and its autoscaler has "
                 + "headroom (`kubectl get nodes`), and its error rate stays at baseline while it takes the extra load.");
-        md.h2("3. Bring the site back");
+        md.h2((topology.traffic() != null ? "5" : "3") + ". Bring the site back");
         md.step(1, "Fix the cause; check the cluster API and nodes as in step 1.");
         md.step(2, "Run `pulumi up --stack " + facts.stackName() + "` if any resource of `" + site.name() + "` drifted.");
+        if (topology.traffic() != null) {
+            md.step(3, "Undo any manual drain (above), then watch `" + site.name() + "-check` turn healthy and `" + site.name()
+                    + "` return in `dig +short " + topology.traffic().hostname() + "` from several resolvers.");
+        }
         return md.blank().toString();
     }
 }
