@@ -1,5 +1,9 @@
 package dev.multisite.stack.cli;
 
+import dev.multisite.policy.PolicyConfig;
+import dev.multisite.policy.PolicyPack;
+import dev.multisite.policy.PreviewReader;
+import dev.multisite.policy.Report;
 import dev.multisite.stack.plan.OfflinePlanner;
 import dev.multisite.stack.plan.Plan;
 import dev.multisite.stack.plan.PlanSummary;
@@ -47,6 +51,9 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the plan as a `pulumi preview --json` document.")
     Path json;
 
+    @Option(names = "--no-policy", description = "Skip the policy checks (`./multisite check` runs them on a plan file).")
+    boolean noPolicy;
+
     @Spec
     CommandSpec spec;
 
@@ -57,8 +64,13 @@ final class PlanCommand implements Callable<Integer> {
         Plan plan = OfflinePlanner.plan(stack.stackName(), stack.topology());
         var out = spec.commandLine().getOut();
         out.print(PlanSummary.render(plan, stack.topology()));
+        var document = PreviewDocument.of(plan, stack.config(), System.nanoTime() - start);
+        if (!noPolicy) {
+            var report = new Report(PolicyPack.evaluate(PreviewReader.read(document.toTree()), PolicyConfig.DEFAULTS));
+            out.print("\n" + report.text());
+        }
         if (json != null) {
-            PreviewDocument.of(plan, stack.config(), System.nanoTime() - start).write(json);
+            document.write(json);
             out.println("\nwrote " + json);
         }
         out.flush();

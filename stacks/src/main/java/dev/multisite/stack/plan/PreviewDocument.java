@@ -49,6 +49,11 @@ public record PreviewDocument(Map<String, JsonNode> config, List<Step> steps, Li
         JSON.writeValue(file.toFile(), this);
     }
 
+    /** The document as a JSON tree, for readers in the same process (the policy check). */
+    public JsonNode toTree() {
+        return JSON.valueToTree(this);
+    }
+
     public String toJson() throws IOException {
         return JSON.writeValueAsString(this);
     }

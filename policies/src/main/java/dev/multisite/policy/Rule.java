@@ -1,0 +1,43 @@
+package dev.multisite.policy;
+
+import java.util.List;
+
+/**
+ * A policy rule. Resource rules look at one resource at a time ({@link #check(PolicyResource, RuleContext)});
+ * stack rules look at everything ({@link #checkStack(StackView, RuleContext)}). A rule whose resources
+ * are absent from a stack finds nothing: it does not apply there.
+ */
+public interface Rule {
+    String name();
+
+    String description();
+
+    /** Why the rule matters for multi-site active-active. */
+    String why();
+
+    EnforcementLevel defaultLevel();
+
+    /** How to fix a violation, in general terms (each finding also says it for its resource). */
+    String fix();
+
+    /** Configuration keys the rule reads, with their defaults (the policy pack's config schema). */
+    default java.util.Map<String, Object> defaults() {
+        return java.util.Map.of();
+    }
+
+    default boolean isStackRule() {
+        return false;
+    }
+
+    default List<Finding> check(PolicyResource resource, RuleContext context) {
+        return List.of();
+    }
+
+    default List<Finding> checkStack(StackView stack, RuleContext context) {
+        return List.of();
+    }
+
+    /** What a rule found: the resource (or "" for the stack), the message and the fix. */
+    record Finding(String urn, String message, String fix) {
+    }
+}

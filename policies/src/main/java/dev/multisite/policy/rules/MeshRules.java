@@ -1,0 +1,84 @@
+package dev.multisite.policy.rules;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.multisite.policy.PolicyResource;
+import dev.multisite.policy.Rule;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static dev.multisite.policy.EnforcementLevel.MANDATORY;
+import static dev.multisite.policy.Rules.stack;
+
+/** Rules about the mesh, re-checked on the planned resources (not only on the config). */
+public final class MeshRules {
+    private MeshRules() {
+    }
+
+    public static final Rule UNIQUE_CLUSTER_IDS = stack("unique-mesh-cluster-ids", MANDATORY,
+            "Every Cilium release has a cluster.id in 1..255 used by no other release.",
+            "Duplicate cluster ids make Cluster Mesh identities collide: traffic and policy go to the wrong cluster.",
+            "give every site a unique sites[].mesh.clusterId in 1..255",
+            Map.of(), (s, c) -> {
+                Map<Integer, String> seen = new HashMap<>();
+                List<Rule.Finding> findings = new ArrayList<>();
+                for (PolicyResource r : s.ofType("kubernetes:helm.sh/v3:Release")) {
+                    if (!r.input("chart").asText().equals("cilium")) {
+                        continue;
+                    }
+                    int id = r.input("values.cluster.id").asInt(0);
+                    String other = seen.putIfAbsent(id, r.name());
+                    if (id < 1 || id > 255 || other != null) {
+                        findings.add(new Rule.Finding(r.urn(), r.name() + " has cluster.id " + id + (other != null ? ", also used by " + other : ""),
+                                "give every site a unique sites[].mesh.clusterId in 1..255"));
+                    }
+                }
+                return findings;
+            });
+
+    public static final Rule DISJOINT_POD_CIDRS = stack("disjoint-pod-cidrs", MANDATORY,
+            "The pod ranges the clusters are built with do not overlap.",
+            "Overlapping pod CIDRs make cross-site pod addresses ambiguous: the mesh cannot route them.",
+            "give every site a disjoint network.podCidr",
+            Map.of(), (s, c) -> {
+                Map<String, String> cidrs = new HashMap<>();
+                for (PolicyResource r : s.resources()) {
+                    switch (r.type()) {
+                        case "gcp:compute/subnetwork:Subnetwork" -> r.input("secondaryIpRanges").forEach(range -> {
+                            if (range.path("rangeName").asText().equals("pods")) {
+                                cidrs.put(r.name(), range.path("ipCidrRange").asText());
+                            }
+                        });
+                        case "azure-native:containerservice:ManagedCluster" -> {
+                            if (r.input("networkProfile.podCidr").isTextual()) {
+                                cidrs.put(r.name(), r.input("networkProfile.podCidr").asText());
+                            }
+                        }
+                        case "kubernetes:helm.sh/v3:Release" -> {
+                            JsonNode pools = r.input("values.ipam.operator.clusterPoolIPv4PodCIDRList");
+                            if (pools.isArray() && !pools.isEmpty()) {
+                                cidrs.put(r.name(), pools.get(0).asText());
+                            }
+                        }
+                        default -> {
+                        }
+                    }
+                }
+                List<Rule.Finding> findings = new ArrayList<>();
+                var entries = new ArrayList<>(cidrs.entrySet());
+                entries.sort(Map.Entry.comparingByKey());
+                for (int i = 0; i < entries.size(); i++) {
+                    for (int j = i + 1; j < entries.size(); j++) {
+                        if (Ipv4.overlaps(entries.get(i).getValue(), entries.get(j).getValue())) {
+                            findings.add(new Rule.Finding("", entries.get(i).getKey() + " pod range " + entries.get(i).getValue() + " overlaps "
+                                    + entries.get(j).getKey() + " " + entries.get(j).getValue(), "give every site a disjoint network.podCidr"));
+                        }
+                    }
+                }
+                return findings;
+            });
+
+    public static final List<Rule> ALL = List.of(UNIQUE_CLUSTER_IDS, DISJOINT_POD_CIDRS);
+}

@@ -1,0 +1,211 @@
+package dev.multisite.policy.rules;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.multisite.policy.PolicyResource;
+import dev.multisite.policy.Rule;
+import dev.multisite.policy.StackView;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static dev.multisite.policy.EnforcementLevel.ADVISORY;
+import static dev.multisite.policy.EnforcementLevel.MANDATORY;
+import static dev.multisite.policy.Rules.resource;
+import static dev.multisite.policy.Rules.stack;
+import static dev.multisite.policy.Rules.unless;
+
+/** Rules about the sites themselves: how many, on which providers, with what capacity and exposure. */
+public final class SiteRules {
+    private SiteRules() {
+    }
+
+    static final Map<String, String> PROVIDER_OF_SITE_TYPE = Map.of(
+            "multisite:site:EksSite", "aws", "multisite:site:GkeSite", "gcp",
+            "multisite:site:AksSite", "azure", "multisite:site:ExistingSite", "existing");
+
+    public static final Rule MIN_TWO_SITES = stack("min-two-sites", MANDATORY,
+            "The stack has at least two sites.",
+            "Active-active means losing any one site without losing service; one site is a single point of failure.",
+            "declare at least two sites in multisite:topology",
+            Map.of(), (s, c) -> unless(s.sites().size() >= 2 || s.sites().isEmpty() && !s.topology().has("sites"), "",
+                    s.sites().size() + " site(s) in the stack", "declare at least two sites in multisite:topology"));
+
+    public static final Rule MIN_TWO_PROVIDERS = stack("min-two-providers", MANDATORY,
+            "The sites span at least two providers.",
+            "Provider failures are correlated across its regions; one provider is a single point of failure.",
+            "move at least one site to another provider (or an existing cluster)",
+            Map.of(), (s, c) -> {
+                var providers = s.sites().stream().map(r -> PROVIDER_OF_SITE_TYPE.get(r.type())).distinct().toList();
+                return unless(s.sites().size() < 2 || providers.size() >= 2, "", "every site is on " + providers,
+                        "move at least one site to another provider (or an existing cluster)");
+            });
+
+    public static final Rule PROVIDER_CAPACITY_SHARE = stack("provider-capacity-share", MANDATORY,
+            "No provider carries more than maxShare of the total capacity.",
+            "Losing the biggest provider must not take more than the fleet can absorb.",
+            "spread capacity over providers, or raise maxShare deliberately",
+            Map.of("maxShare", 0.5), (s, c) -> {
+                Map<String, Integer> byProvider = new HashMap<>();
+                int total = 0;
+                for (JsonNode site : s.topology().path("sites")) {
+                    byProvider.merge(site.path("provider").asText(), site.path("capacity").asInt(), Integer::sum);
+                    total += site.path("capacity").asInt();
+                }
+                List<Rule.Finding> findings = new ArrayList<>();
+                for (var e : byProvider.entrySet()) {
+                    double share = total == 0 ? 0 : (double) e.getValue() / total;
+                    if (share > c.number("maxShare") + 1e-9) {
+                        findings.add(new Rule.Finding("", String.format(java.util.Locale.ROOT, "provider %s carries %.0f%% of the capacity (%d of %d)",
+                                e.getKey(), share * 100, e.getValue(), total),
+                                "spread capacity so no provider exceeds " + Math.round(c.number("maxShare") * 100) + "%"));
+                    }
+                }
+                return findings;
+            });
+
+    public static final Rule N_PLUS_ONE_CAPACITY = stack("n-plus-one-capacity", MANDATORY,
+            "Total capacity minus the largest site still covers peakDemand.",
+            "Losing any one site must not degrade service: the survivors must carry the peak.",
+            "add capacity or a site until total capacity minus the largest site covers peakDemand",
+            Map.of(), (s, c) -> {
+                JsonNode t = s.topology();
+                if (!t.has("peakDemand")) {
+                    return List.of();
+                }
+                int total = 0;
+                int largest = 0;
+                String largestName = "";
+                for (JsonNode site : t.path("sites")) {
+                    int cap = site.path("capacity").asInt();
+                    total += cap;
+                    if (cap > largest) {
+                        largest = cap;
+                        largestName = site.path("name").asText();
+                    }
+                }
+                int peak = t.path("peakDemand").asInt();
+                return unless(total - largest >= peak, "", "without " + largestName + " the fleet has " + (total - largest)
+                        + " capacity for a peak demand of " + peak, "add capacity or a site, so that total - largest >= peakDemand");
+            });
+
+    public static final Rule API_NOT_OPEN_TO_WORLD = resource("cluster-api-not-open-to-world", MANDATORY,
+            "Cluster API endpoints are not reachable from 0.0.0.0/0.",
+            "An open control plane is the widest attack surface of every site at once.",
+            "list only your CI runners and VPN in kubernetes.apiAccessCidrs",
+            Map.of(), (r, c) -> {
+                List<String> cidrs = new ArrayList<>();
+                switch (r.type()) {
+                    case "aws:eks/cluster:Cluster" -> {
+                        if (!r.input("vpcConfig.endpointPublicAccess").asBoolean(true)) {
+                            return List.of();
+                        }
+                        if (!r.input("vpcConfig.publicAccessCidrs").isArray() || r.input("vpcConfig.publicAccessCidrs").isEmpty()) {
+                            cidrs.add("0.0.0.0/0 (the EKS default when publicAccessCidrs is unset)");
+                        }
+                        r.input("vpcConfig.publicAccessCidrs").forEach(n -> cidrs.add(n.asText()));
+                    }
+                    case "gcp:container/cluster:Cluster" -> {
+                        if (r.input("masterAuthorizedNetworksConfig").isMissingNode()) {
+                            cidrs.add("0.0.0.0/0 (no master authorized networks)");
+                        }
+                        r.input("masterAuthorizedNetworksConfig.cidrBlocks").forEach(n -> cidrs.add(n.path("cidrBlock").asText()));
+                    }
+                    case "azure-native:containerservice:ManagedCluster" -> {
+                        if (r.input("apiServerAccessProfile.enablePrivateCluster").asBoolean(false)) {
+                            return List.of();
+                        }
+                        if (r.input("apiServerAccessProfile.authorizedIPRanges").isEmpty()) {
+                            cidrs.add("0.0.0.0/0 (no authorized IP ranges)");
+                        }
+                        r.input("apiServerAccessProfile.authorizedIPRanges").forEach(n -> cidrs.add(n.asText()));
+                    }
+                    default -> {
+                        return List.of();
+                    }
+                }
+                var open = cidrs.stream().filter(x -> x.startsWith("0.0.0.0/0")).toList();
+                return unless(open.isEmpty(), r.urn(), r.name() + " API is open to " + String.join(", ", open),
+                        "set kubernetes.apiAccessCidrs to your CI runners and VPN ranges");
+            });
+
+    public static final Rule PRODUCTION_NODE_POOLS = resource("production-node-pools-min-two", MANDATORY,
+            "In production stacks, every node pool keeps at least minNodes nodes.",
+            "A one-node pool loses the site on a single node failure or upgrade.",
+            "set every nodePools[].min to at least 2",
+            Map.of("minNodes", 2), (r, c) -> {
+                if (!"production".equals(c.topology().path("environment").asText("production"))) {
+                    return List.of();
+                }
+                int min = (int) c.number("minNodes");
+                List<Rule.Finding> findings = new ArrayList<>();
+                switch (r.type()) {
+                    case "aws:eks/nodeGroup:NodeGroup" -> findings.addAll(minOf(r, r.input("scalingConfig.minSize"), min, r.name()));
+                    case "gcp:container/nodePool:NodePool" -> findings.addAll(minOf(r, r.input("autoscaling.totalMinNodeCount"), min, r.name()));
+                    case "azure-native:containerservice:ManagedCluster" ->
+                            r.input("agentPoolProfiles").forEach(p -> findings.addAll(minOf(r, p.path("minCount"), min, p.path("name").asText())));
+                    default -> {
+                    }
+                }
+                return findings;
+            });
+
+    private static List<Rule.Finding> minOf(PolicyResource r, JsonNode value, int min, String pool) {
+        return unless(value.isMissingNode() || value.asInt() >= min, r.urn(), "node pool " + pool + " has min " + value.asInt(),
+                "set kubernetes.nodePools[" + pool + "].min to at least " + min);
+    }
+
+    public static final Rule EXPLICIT_PROVIDER = resource("explicit-provider", MANDATORY,
+            "Every custom resource names an explicit provider (never a default provider).",
+            "A default provider uses ambient credentials and region: a site's resources could land in the wrong account or region.",
+            "pass the site's provider in the resource options",
+            Map.of(), (r, c) -> unless(!r.custom() || r.isProvider() || (!r.provider().isEmpty() && !r.providerUrn().contains("::default")),
+                    r.urn(), r.name() + " (" + r.type() + ") uses " + (r.provider().isEmpty() ? "no provider" : "a default provider"),
+                    "pass the site's provider in the resource options"));
+
+    public static final Rule KUBERNETES_OWN_SITE_PROVIDER = stack("kubernetes-own-site-provider", MANDATORY,
+            "Every Kubernetes resource uses the Kubernetes provider of the site it belongs to.",
+            "A Kubernetes child on the wrong provider deploys into the wrong cluster.",
+            "create Kubernetes children with site.kubernetesProvider() of their own site",
+            Map.of(), (s, c) -> {
+                var byUrn = s.byUrn();
+                List<Rule.Finding> findings = new ArrayList<>();
+                for (PolicyResource r : s.typeStartsWith("kubernetes:")) {
+                    PolicyResource provider = byUrn.get(r.providerUrn());
+                    if (provider == null || !provider.type().equals("pulumi:providers:kubernetes")) {
+                        findings.add(new Rule.Finding(r.urn(), r.name() + " has no explicit Kubernetes provider", "use site.kubernetesProvider()"));
+                    } else if (siteOf(r, byUrn) != null && !siteOf(r, byUrn).equals(siteOf(provider, byUrn))) {
+                        findings.add(new Rule.Finding(r.urn(), r.name() + " belongs to site " + siteOf(r, byUrn) + " but deploys with the provider of "
+                                + siteOf(provider, byUrn), "use the provider of " + siteOf(r, byUrn)));
+                    }
+                }
+                return findings;
+            });
+
+    public static final Rule PRIVATE_NODES = resource("private-nodes", ADVISORY,
+            "Cluster nodes have no public addresses (GKE private nodes, EKS private API access).",
+            "Nodes reachable from the internet widen every site's attack surface.",
+            "keep nodes private (GKE private nodes, EKS private endpoint)",
+            Map.of(), (r, c) -> switch (r.type()) {
+                case "gcp:container/cluster:Cluster" -> unless(r.input("privateClusterConfig.enablePrivateNodes").asBoolean(false), r.urn(),
+                        r.name() + " has public nodes", "enable privateClusterConfig.enablePrivateNodes");
+                case "aws:eks/cluster:Cluster" -> unless(r.input("vpcConfig.endpointPrivateAccess").asBoolean(false), r.urn(),
+                        r.name() + " has no private API endpoint", "enable vpcConfig.endpointPrivateAccess");
+                default -> List.of();
+            });
+
+    /** The site a resource belongs to: its nearest {@code multisite:site:*} ancestor's name. */
+    static String siteOf(PolicyResource r, Map<String, PolicyResource> byUrn) {
+        for (PolicyResource p = r; p != null; p = byUrn.get(p.parent())) {
+            if (p.type().startsWith("multisite:site:")) {
+                return p.name();
+            }
+        }
+        return null;
+    }
+
+    public static final List<Rule> ALL = List.of(MIN_TWO_SITES, MIN_TWO_PROVIDERS, PROVIDER_CAPACITY_SHARE, N_PLUS_ONE_CAPACITY,
+            API_NOT_OPEN_TO_WORLD, PRODUCTION_NODE_POOLS, EXPLICIT_PROVIDER, KUBERNETES_OWN_SITE_PROVIDER, PRIVATE_NODES);
+
+}

@@ -1,0 +1,147 @@
+package dev.multisite.policy.rules;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.multisite.policy.PolicyResource;
+import dev.multisite.policy.Rule;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static dev.multisite.policy.EnforcementLevel.ADVISORY;
+import static dev.multisite.policy.EnforcementLevel.MANDATORY;
+import static dev.multisite.policy.Rules.resource;
+import static dev.multisite.policy.Rules.stack;
+import static dev.multisite.policy.Rules.unless;
+
+/** Rules about global traffic: health checks, routing records, TTLs, the failover budget, ExternalDNS. */
+public final class TrafficRules {
+    private TrafficRules() {
+    }
+
+    static final String HEALTH_CHECK = "aws:route53/healthCheck:HealthCheck";
+    static final String RECORD = "aws:route53/record:Record";
+    static final String CLOUDFLARE_POOL = "cloudflare:index/loadBalancerPool:LoadBalancerPool";
+    static final int ROUTE53_PROPAGATION_SECONDS = 10;
+
+    public static final Rule EVERY_SITE_HEALTH_CHECKED = stack("every-site-health-checked", MANDATORY,
+            "When the stack has global DNS, every site has a deep health check (Route 53) or a monitored pool (Cloudflare).",
+            "A site without a health check keeps receiving traffic after it fails.",
+            "declare the traffic block so GlobalEndpoint checks every site",
+            Map.of(), (s, c) -> {
+                var checks = s.ofType(HEALTH_CHECK);
+                var pools = s.ofType(CLOUDFLARE_POOL);
+                if (checks.isEmpty() && pools.isEmpty()) {
+                    return List.of();
+                }
+                List<Rule.Finding> findings = new ArrayList<>();
+                for (var site : s.sites()) {
+                    String prefix = site.name() + ".";
+                    boolean route53 = checks.isEmpty() || checks.stream().anyMatch(h -> h.input("fqdn").asText().startsWith(prefix));
+                    boolean cloudflare = pools.isEmpty() || pools.stream().anyMatch(p -> p.input("origins").toString().contains("\"" + prefix));
+                    if (!route53 || !cloudflare) {
+                        findings.add(new Rule.Finding(site.urn(), "site " + site.name() + " has no " + (route53 ? "Cloudflare pool" : "Route 53 health check"),
+                                "declare the traffic block so GlobalEndpoint checks every site"));
+                    }
+                }
+                return findings;
+            });
+
+    public static final Rule RECORDS_HEALTH_CHECKED = resource("global-records-health-checked", MANDATORY,
+            "Every routing record (one with a set identifier) has a health check attached.",
+            "Without a health check Route 53 keeps answering with a failed site.",
+            "attach the site's serving health check to its record",
+            Map.of(), (r, c) -> r.type().equals(RECORD) && r.inputs().has("setIdentifier")
+                    ? unless(!r.input("healthCheckId").asText("").isEmpty(), r.urn(), "record " + r.name() + " (" + r.input("setIdentifier").asText()
+                    + ") has no health check", "attach the site's serving health check (healthCheckId)")
+                    : List.of());
+
+    public static final Rule CHECKER_REGIONS_AND_INTERVAL = resource("health-check-regions-and-interval", MANDATORY,
+            "Route 53 health checks run from at least minRegions regions at an interval of at most maxIntervalSeconds.",
+            "Few checker regions turn a regional network blip into a false failover; a slow interval delays real ones.",
+            "use at least 3 checker regions and intervalSeconds 10",
+            Map.of("minRegions", 3, "maxIntervalSeconds", 10), (r, c) -> {
+                if (!r.type().equals(HEALTH_CHECK) || r.input("type").asText().equals("CALCULATED")) {
+                    return List.of();
+                }
+                List<Rule.Finding> findings = new ArrayList<>(unless(r.input("regions").size() >= c.number("minRegions"), r.urn(),
+                        r.name() + " checks from " + r.input("regions").size() + " region(s)", "list at least " + (int) c.number("minRegions")
+                                + " regions in traffic.healthCheck.regions"));
+                findings.addAll(unless(r.input("requestInterval").asInt(30) <= c.number("maxIntervalSeconds"), r.urn(),
+                        r.name() + " checks every " + r.input("requestInterval").asInt(30) + " s",
+                        "set traffic.healthCheck.intervalSeconds to 10 (fast)"));
+                return findings;
+            });
+
+    public static final Rule TTL_LIMIT = resource("dns-ttl-limit", ADVISORY,
+            "Health-checked records have a TTL of at most maxTtlSeconds.",
+            "Resolvers keep a failed site's answer for the whole TTL; long TTLs stretch every failover.",
+            "lower traffic.ttlSeconds",
+            Map.of("maxTtlSeconds", 60), (r, c) -> r.type().equals(RECORD) && r.inputs().has("healthCheckId")
+                    ? unless(r.input("ttl").asInt(0) <= c.number("maxTtlSeconds"), r.urn(), "record " + r.name() + " has TTL " + r.input("ttl").asInt(),
+                    "set traffic.ttlSeconds to at most " + (int) c.number("maxTtlSeconds"))
+                    : List.of());
+
+    public static final Rule FAILOVER_WITHIN_RTO = stack("failover-within-rto", MANDATORY,
+            "The worst-case Route 53 failover, recomputed from the planned checks and records, is within traffic.rtoSeconds.",
+            "The budget is a promise to users; the deployed checks must keep it, not only the config.",
+            "shorten interval, threshold or TTL, or raise rtoSeconds",
+            Map.of(), (s, c) -> {
+                JsonNode rto = s.topology().path("traffic").path("rtoSeconds");
+                if (s.ofType(RECORD).isEmpty()) {
+                    return List.of();
+                }
+                int budget = rto.isNumber() ? rto.asInt() : 60;
+                Map<String, PolicyResource> checksById = new HashMap<>();
+                s.ofType(HEALTH_CHECK).forEach(h -> checksById.put(h.name(), h));
+                List<Rule.Finding> findings = new ArrayList<>();
+                for (PolicyResource record : s.ofType(RECORD)) {
+                    String site = record.input("setIdentifier").asText();
+                    PolicyResource check = checksById.get(site + "-check");
+                    if (check == null) {
+                        continue;
+                    }
+                    int worst = check.input("requestInterval").asInt(30) * check.input("failureThreshold").asInt(3)
+                            + ROUTE53_PROPAGATION_SECONDS + record.input("ttl").asInt(0);
+                    if (worst > budget) {
+                        findings.add(new Rule.Finding(record.urn(), "worst-case failover of " + site + " is " + worst + " s, over rtoSeconds " + budget,
+                                "shorten the interval, threshold or TTL"));
+                    }
+                }
+                return findings;
+            });
+
+    public static final Rule DRAIN_SWITCH = resource("drain-switch-per-site", ADVISORY,
+            "Routing records use a calculated check that includes a drain switch.",
+            "Operators and drills drain a site by flipping one switch instead of editing records under pressure.",
+            "route through GlobalEndpoint's serving check (site check AND drain switch)",
+            Map.of(), (r, c) -> r.type().equals(RECORD) && r.inputs().has("setIdentifier")
+                    ? unless(r.input("healthCheckId").asText("").contains("-serving"), r.urn(), "record " + r.name()
+                    + " is not behind a serving check with a drain switch", "use GlobalEndpoint's serving check")
+                    : List.of());
+
+    public static final Rule EXTERNAL_DNS_OWNERS = stack("external-dns-owner-ids-distinct", MANDATORY,
+            "Every ExternalDNS instance has its own TXT owner id.",
+            "Instances that share an owner id delete each other's records in a shared zone.",
+            "give every site its own txtOwnerId",
+            Map.of(), (s, c) -> {
+                Map<String, String> owners = new HashMap<>();
+                List<Rule.Finding> findings = new ArrayList<>();
+                for (PolicyResource r : s.ofType("kubernetes:helm.sh/v3:Release")) {
+                    if (!r.input("chart").asText().equals("external-dns")) {
+                        continue;
+                    }
+                    String owner = r.input("values.txtOwnerId").asText("");
+                    String first = owner.isEmpty() ? null : owners.putIfAbsent(owner, r.name());
+                    if (owner.isEmpty() || first != null) {
+                        findings.add(new Rule.Finding(r.urn(), r.name() + (owner.isEmpty() ? " has no txtOwnerId" : " shares txtOwnerId " + owner + " with " + first),
+                                "give every site its own txtOwnerId"));
+                    }
+                }
+                return findings;
+            });
+
+    public static final List<Rule> ALL = List.of(EVERY_SITE_HEALTH_CHECKED, RECORDS_HEALTH_CHECKED, CHECKER_REGIONS_AND_INTERVAL,
+            TTL_LIMIT, FAILOVER_WITHIN_RTO, DRAIN_SWITCH, EXTERNAL_DNS_OWNERS);
+}

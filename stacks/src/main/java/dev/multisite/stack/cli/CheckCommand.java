@@ -1,0 +1,50 @@
+package dev.multisite.stack.cli;
+
+import dev.multisite.policy.PolicyConfig;
+import dev.multisite.policy.PolicyPack;
+import dev.multisite.policy.PreviewReader;
+import dev.multisite.policy.Report;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code multisite check}: the policy gate over a {@code pulumi preview --json} document. */
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = {"Evaluate the policy rules on a `pulumi preview --json` document (a real preview or ./multisite plan --json)",
+                "and print the violations grouped by level."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:no mandatory violation", "1:at least one mandatory violation", "2:unreadable input or config"})
+final class CheckCommand implements Callable<Integer> {
+    enum Format { text, json }
+
+    @Parameters(paramLabel = "PREVIEW_JSON", description = "The preview document.")
+    Path preview;
+
+    @Option(names = "--format", defaultValue = "text", description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Rule settings (YAML): rule: level, or rule: {level: ..., param: value}.")
+    Path config;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!Files.isRegularFile(preview)) {
+            throw new IllegalArgumentException(preview + ": no such preview file");
+        }
+        var stack = PreviewReader.read(preview);
+        var settings = config == null ? PolicyConfig.DEFAULTS : PolicyConfig.read(config);
+        var report = new Report(PolicyPack.evaluate(stack, settings));
+        spec.commandLine().getOut().print(format == Format.json ? report.json() + "\n" : report.text());
+        spec.commandLine().getOut().flush();
+        return report.blocksDeploy() ? 1 : 0;
+    }
+}
