@@ -6,19 +6,24 @@ import java.util.List;
 
 /**
  * The typed view of one resource a rule sees: what a preview step's {@code newState} holds.
- * Inputs are read by the provider's schema names; secrets arrive as {@code "[secret]"}.
+ * Inputs are read by the provider's schema names; secrets arrive as {@code "[secret]"}; the provider
+ * is the URN of the explicit provider resource, or empty.
  */
-public record PolicyResource(String urn, String type, String name, boolean custom, String parent, String provider,
+public record PolicyResource(String urn, String type, String name, boolean custom, String parent, String providerUrn,
                              List<String> dependencies, boolean protect, JsonNode inputs) {
 
     public boolean isProvider() {
         return type.startsWith("pulumi:providers:");
     }
 
-    /** The provider reference without its {@code ::id} suffix. */
-    public String providerUrn() {
-        int cut = provider == null ? -1 : provider.lastIndexOf("::");
-        return cut < 0 ? (provider == null ? "" : provider) : provider.substring(0, cut);
+    /** The URN part of an engine provider reference ({@code <provider urn>::<id>}). */
+    public static String providerUrnOf(String reference) {
+        if (reference == null) {
+            return "";
+        }
+        // A URN is urn:pulumi:<stack>::<project>::<type>::<name>; a reference appends ::<id>.
+        int separators = reference.split("::", -1).length - 1;
+        return separators >= 4 ? reference.substring(0, reference.lastIndexOf("::")) : reference;
     }
 
     /** The input at a dotted path ({@code vpcConfig.publicAccessCidrs}), or a missing node. */

@@ -47,7 +47,7 @@ public final class PreviewReader {
         List<String> deps = new ArrayList<>();
         state.path("dependencies").forEach(d -> deps.add(d.asText()));
         return new PolicyResource(urn, state.path("type").asText(), urn.substring(urn.lastIndexOf("::") + 2),
-                state.path("custom").asBoolean(), state.path("parent").asText(""), state.path("provider").asText(""), deps,
+                state.path("custom").asBoolean(), state.path("parent").asText(""), PolicyResource.providerUrnOf(state.path("provider").asText("")), deps,
                 state.path("protect").asBoolean(false), state.path("inputs"));
     }
 

@@ -32,7 +32,7 @@ final class Fixtures {
 
     /** A custom resource under a parent, with an explicit provider. */
     static PolicyResource res(String type, String name, String parentUrn, String providerUrn, String inputs) {
-        return new PolicyResource(urn(type, name), type, name, true, parentUrn, providerUrn.isEmpty() ? "" : providerUrn + "::id",
+        return new PolicyResource(urn(type, name), type, name, true, parentUrn, providerUrn,
                 List.of(), false, json(inputs));
     }
 
@@ -42,7 +42,7 @@ final class Fixtures {
 
     static PolicyResource protectedRes(String type, String name, String inputs) {
         var r = res(type, name, inputs);
-        return new PolicyResource(r.urn(), r.type(), r.name(), true, r.parent(), r.provider(), r.dependencies(), true, r.inputs());
+        return new PolicyResource(r.urn(), r.type(), r.name(), true, r.parent(), r.providerUrn(), r.dependencies(), true, r.inputs());
     }
 
     static StackView stack(String topology, PolicyResource... resources) {

@@ -29,4 +29,12 @@ class PolicyConfigTest {
         assertThatThrownBy(() -> PolicyConfig.of(Fixtures.json("{'dns-ttl-limit':'warn'}")))
                 .hasMessage("dns-ttl-limit: 'warn' is not an enforcement level; use advisory, mandatory or disabled");
     }
+
+    @Test
+    void providerReferencesLoseOnlyTheirId() {
+        String urn = "urn:pulumi:prod::multisite::pulumi:pulumi:Stack$pulumi:providers:aws::a-aws";
+        assertThat(PolicyResource.providerUrnOf(urn + "::provider-123")).isEqualTo(urn);
+        assertThat(PolicyResource.providerUrnOf(urn)).isEqualTo(urn);
+        assertThat(PolicyResource.providerUrnOf("")).isEmpty();
+    }
 }

@@ -160,8 +160,8 @@ public final class SiteRules {
             "Every custom resource names an explicit provider (never a default provider).",
             "A default provider uses ambient credentials and region: a site's resources could land in the wrong account or region.",
             "pass the site's provider in the resource options",
-            Map.of(), (r, c) -> unless(!r.custom() || r.isProvider() || (!r.provider().isEmpty() && !r.providerUrn().contains("::default")),
-                    r.urn(), r.name() + " (" + r.type() + ") uses " + (r.provider().isEmpty() ? "no provider" : "a default provider"),
+            Map.of(), (r, c) -> unless(!r.custom() || r.isProvider() || (!r.providerUrn().isEmpty() && !r.providerUrn().contains("::default")),
+                    r.urn(), r.name() + " (" + r.type() + ") uses " + (r.providerUrn().isEmpty() ? "no provider" : "a default provider"),
                     "pass the site's provider in the resource options"));
 
     public static final Rule KUBERNETES_OWN_SITE_PROVIDER = stack("kubernetes-own-site-provider", MANDATORY,

@@ -1,5 +1,7 @@
 package dev.multisite.stack.plan;
 
+import dev.multisite.policy.analyzer.StructJson;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;

@@ -1,5 +1,7 @@
 package dev.multisite.stack.plan;
 
+import dev.multisite.policy.analyzer.StructJson;
+
 import com.pulumi.Log;
 import com.pulumi.resources.Resource;
 import com.pulumi.test.Mocks;

@@ -1,4 +1,4 @@
-package dev.multisite.stack.plan;
+package dev.multisite.policy.analyzer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -8,24 +8,25 @@ import com.google.protobuf.Struct;
 import com.google.protobuf.Value;
 
 /**
- * Converts the engine's wire form of resource inputs (a protobuf {@code Struct} with Pulumi's
+ * Converts the engine's wire form of resource properties (a protobuf {@code Struct} with Pulumi's
  * special signatures) into JSON as {@code pulumi preview --json} shows it: every secret becomes the
  * string {@code "[secret]"} (its value is never read), resource references become their URN.
+ * Used by the offline plan's recorder and by the analyzer, so both see the same JSON.
  */
-final class StructJson {
+public final class StructJson {
     static final String SIG_KEY = "4dabf18193072939515e22adb298388d";
     static final String SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
     static final String RESOURCE_SIG = "5cf8f73096256a8f31e491e813e4eb8e";
     static final String OUTPUT_SIG = "d0e6a833031e9bbcd3f4e8bde6ca49a4";
     static final String UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
-    static final String SECRET = "[secret]";
+    public static final String SECRET = "[secret]";
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private StructJson() {
     }
 
-    static ObjectNode toJson(Struct struct) {
+    public static ObjectNode toJson(Struct struct) {
         ObjectNode out = NODES.objectNode();
         // Sorted keys: the plan file is byte-for-byte stable across runs.
         struct.getFieldsMap().entrySet().stream()

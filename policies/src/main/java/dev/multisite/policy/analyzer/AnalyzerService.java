@@ -1,0 +1,194 @@
+package dev.multisite.policy.analyzer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.google.protobuf.Empty;
+import com.google.protobuf.Struct;
+import com.google.protobuf.Value;
+import dev.multisite.policy.EnforcementLevel;
+import dev.multisite.policy.PolicyConfig;
+import dev.multisite.policy.PolicyPack;
+import dev.multisite.policy.PolicyResource;
+import dev.multisite.policy.Rule;
+import dev.multisite.policy.StackView;
+import dev.multisite.policy.Violation;
+import io.grpc.stub.StreamObserver;
+import pulumirpc.AnalyzerGrpc;
+import pulumirpc.AnalyzerOuterClass.AnalyzeDiagnostic;
+import pulumirpc.AnalyzerOuterClass.AnalyzeRequest;
+import pulumirpc.AnalyzerOuterClass.AnalyzeResponse;
+import pulumirpc.AnalyzerOuterClass.AnalyzeStackRequest;
+import pulumirpc.AnalyzerOuterClass.AnalyzerHandshakeRequest;
+import pulumirpc.AnalyzerOuterClass.AnalyzerHandshakeResponse;
+import pulumirpc.AnalyzerOuterClass.AnalyzerInfo;
+import pulumirpc.AnalyzerOuterClass.AnalyzerResource;
+import pulumirpc.AnalyzerOuterClass.AnalyzerStackConfigureRequest;
+import pulumirpc.AnalyzerOuterClass.AnalyzerStackConfigureResponse;
+import pulumirpc.AnalyzerOuterClass.ConfigureAnalyzerRequest;
+import pulumirpc.AnalyzerOuterClass.PolicyConfigSchema;
+import pulumirpc.AnalyzerOuterClass.PolicyInfo;
+import pulumirpc.AnalyzerOuterClass.PolicySeverity;
+import pulumirpc.AnalyzerOuterClass.PolicyType;
+import pulumirpc.AnalyzerOuterClass.RemediateResponse;
+import pulumirpc.Plugin.PluginInfo;
+
+import java.util.List;
+
+/**
+ * The policy pack as a Pulumi analyzer plugin ({@code pulumirpc.Analyzer}): the engine asks for
+ * the policies, configures them, then sends every resource ({@code Analyze}, resource rules) and
+ * finally the whole stack ({@code AnalyzeStack}, stack rules). The rules are the same objects the
+ * offline check runs.
+ */
+public final class AnalyzerService extends AnalyzerGrpc.AnalyzerImplBase {
+    public static final String VERSION = "0.1.0";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private volatile PolicyConfig config = PolicyConfig.DEFAULTS;
+    private volatile JsonNode topology = MissingNode.getInstance();
+
+    @Override
+    public void handshake(AnalyzerHandshakeRequest request, StreamObserver<AnalyzerHandshakeResponse> response) {
+        reply(response, AnalyzerHandshakeResponse.getDefaultInstance());
+    }
+
+    @Override
+    public void getPluginInfo(Empty request, StreamObserver<PluginInfo> response) {
+        reply(response, PluginInfo.newBuilder().setVersion(VERSION).build());
+    }
+
+    @Override
+    public void getAnalyzerInfo(Empty request, StreamObserver<AnalyzerInfo> response) {
+        var info = AnalyzerInfo.newBuilder()
+                .setName(PolicyPack.NAME)
+                .setDisplayName("Multisite active-active guardrails")
+                .setVersion(VERSION)
+                .setSupportsConfig(true)
+                .setDescription("Policies for multi-site active-active Kubernetes stacks, written in Java.");
+        for (Rule rule : PolicyPack.RULES) {
+            info.addPolicies(PolicyInfo.newBuilder()
+                    .setName(rule.name())
+                    .setDisplayName(rule.name())
+                    .setDescription(rule.description())
+                    .setMessage(rule.why())
+                    .setRemediationSteps(rule.fix())
+                    .setEnforcementLevel(toProto(config.levels().getOrDefault(rule.name(), rule.defaultLevel())))
+                    .setPolicyType(rule.isStackRule() ? PolicyType.POLICY_TYPE_STACK : PolicyType.POLICY_TYPE_RESOURCE)
+                    .setSeverity(rule.defaultLevel() == EnforcementLevel.MANDATORY ? PolicySeverity.POLICY_SEVERITY_HIGH : PolicySeverity.POLICY_SEVERITY_MEDIUM)
+                    .setConfigSchema(schema(rule))
+                    .build());
+        }
+        reply(response, info.build());
+    }
+
+    /** Each rule's parameters as JSON schema properties, with the defaults. */
+    private static PolicyConfigSchema schema(Rule rule) {
+        var properties = Struct.newBuilder();
+        rule.defaults().forEach((key, value) -> properties.putFields(key, Value.newBuilder().setStructValue(Struct.newBuilder()
+                .putFields("type", Value.newBuilder().setStringValue(value instanceof Number ? "number" : "string").build())
+                .putFields("default", value instanceof Number n ? Value.newBuilder().setNumberValue(n.doubleValue()).build()
+                        : Value.newBuilder().setStringValue(String.valueOf(value)).build()))
+                .build()));
+        return PolicyConfigSchema.newBuilder().setProperties(properties).build();
+    }
+
+    @Override
+    public void configure(ConfigureAnalyzerRequest request, StreamObserver<Empty> response) {
+        var root = JSON.createObjectNode();
+        request.getPolicyConfigMap().forEach((name, policyConfig) -> {
+            var entry = root.putObject(name);
+            entry.put("level", fromProto(policyConfig.getEnforcementLevel()).key());
+            StructJson.toJson(policyConfig.getProperties()).properties().forEach(p -> entry.set(p.getKey(), p.getValue()));
+        });
+        config = PolicyConfig.of(root);
+        reply(response, Empty.getDefaultInstance());
+    }
+
+    /** The stack's config carries the topology; stack rules that need it (capacity, budget) read it. */
+    @Override
+    public void configureStack(AnalyzerStackConfigureRequest request, StreamObserver<AnalyzerStackConfigureResponse> response) {
+        String text = request.getConfigMap().get("multisite:topology");
+        if (text != null) {
+            try {
+                topology = JSON.readTree(text);
+            } catch (Exception e) {
+                topology = MissingNode.getInstance();
+            }
+        }
+        reply(response, AnalyzerStackConfigureResponse.getDefaultInstance());
+    }
+
+    @Override
+    public void analyze(AnalyzeRequest request, StreamObserver<AnalyzeResponse> response) {
+        var resource = new PolicyResource(request.getUrn(), request.getType(), request.getName(), true,
+                request.getOptions().getParent(), request.getProvider().getUrn(), List.of(), request.getOptions().getProtect(),
+                StructJson.toJson(request.getProperties()));
+        var stack = new StackView(List.of(resource), topology);
+        reply(response, diagnostics(PolicyPack.evaluate(stack, config).stream()
+                .filter(v -> !PolicyPack.rule(v.rule()).isStackRule()).toList()));
+    }
+
+    @Override
+    public void analyzeStack(AnalyzeStackRequest request, StreamObserver<AnalyzeResponse> response) {
+        var resources = request.getResourcesList().stream().map(AnalyzerService::toPolicyResource).toList();
+        var stack = new StackView(resources, topology);
+        reply(response, diagnostics(PolicyPack.evaluate(stack, config).stream()
+                .filter(v -> PolicyPack.rule(v.rule()).isStackRule()).toList()));
+    }
+
+    @Override
+    public void remediate(AnalyzeRequest request, StreamObserver<RemediateResponse> response) {
+        reply(response, RemediateResponse.getDefaultInstance());
+    }
+
+    @Override
+    public void cancel(Empty request, StreamObserver<Empty> response) {
+        reply(response, Empty.getDefaultInstance());
+    }
+
+    static PolicyResource toPolicyResource(AnalyzerResource r) {
+        String type = r.getType();
+        boolean custom = !type.startsWith("multisite:") && !type.equals("pulumi:pulumi:Stack");
+        return new PolicyResource(r.getUrn(), type, r.getName(), custom, r.getParent(), r.getProvider().getUrn(),
+                List.copyOf(r.getDependenciesList()), r.getOptions().getProtect(), StructJson.toJson(r.getProperties()));
+    }
+
+    private static AnalyzeResponse diagnostics(List<Violation> violations) {
+        var out = AnalyzeResponse.newBuilder();
+        for (Violation v : violations) {
+            out.addDiagnostics(AnalyzeDiagnostic.newBuilder()
+                    .setPolicyName(v.rule())
+                    .setPolicyPackName(PolicyPack.NAME)
+                    .setPolicyPackVersion(VERSION)
+                    .setDescription(PolicyPack.rule(v.rule()).description())
+                    .setMessage(v.message() + "; fix: " + v.fix())
+                    .setEnforcementLevel(toProto(v.level()))
+                    .setUrn(v.urn())
+                    .build());
+        }
+        return out.build();
+    }
+
+    static pulumirpc.AnalyzerOuterClass.EnforcementLevel toProto(EnforcementLevel level) {
+        return switch (level) {
+            case ADVISORY -> pulumirpc.AnalyzerOuterClass.EnforcementLevel.ADVISORY;
+            case MANDATORY -> pulumirpc.AnalyzerOuterClass.EnforcementLevel.MANDATORY;
+            case DISABLED -> pulumirpc.AnalyzerOuterClass.EnforcementLevel.DISABLED;
+        };
+    }
+
+    static EnforcementLevel fromProto(pulumirpc.AnalyzerOuterClass.EnforcementLevel level) {
+        return switch (level) {
+            case MANDATORY, REMEDIATE -> EnforcementLevel.MANDATORY;
+            case DISABLED -> EnforcementLevel.DISABLED;
+            default -> EnforcementLevel.ADVISORY;
+        };
+    }
+
+    private static <T> void reply(StreamObserver<T> response, T value) {
+        response.onNext(value);
+        response.onCompleted();
+    }
+
+}
