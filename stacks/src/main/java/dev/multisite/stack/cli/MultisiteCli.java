@@ -22,9 +22,14 @@ public final class MultisiteCli {
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
+    /** The command tree, for parsing command lines without running them (workflow checks). */
+    public static CommandLine commandLine() {
+        return new CommandLine(new MultisiteCli());
+    }
+
     /** Runs the CLI with the given streams; returns the exit code (tests call this). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        var cli = new CommandLine(new MultisiteCli());
+        var cli = commandLine();
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
