@@ -48,6 +48,7 @@ public final class AksSite extends SiteComponent {
     public static final String TYPE = "multisite:site:AksSite";
 
     private final Provider azure;
+    private final Output<String> resourceGroupName;
 
     public AksSite(SiteSpec spec, ComponentResourceOptions options) {
         super(TYPE, spec, options);
@@ -62,6 +63,7 @@ public final class AksSite extends SiteComponent {
                 .location(spec.region())
                 .tags(tags())
                 .build(), onAzure());
+        this.resourceGroupName = group.name();
         Cidr vpc = spec.network().vpcCidr();
         var vnet = new VirtualNetwork(childName("vnet"), VirtualNetworkArgs.builder()
                 .resourceGroupName(group.name())
@@ -138,6 +140,11 @@ public final class AksSite extends SiteComponent {
     /** The azure-native provider of this site. */
     public Provider azureProvider() {
         return azure;
+    }
+
+    /** The site's resource group, for components that add Azure resources to the site. */
+    public Output<String> resourceGroupName() {
+        return resourceGroupName;
     }
 
     private CustomResourceOptions onAzure() {

@@ -61,6 +61,8 @@ public final class EksSite extends SiteComponent {
             "arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryReadOnly");
 
     private final Provider aws;
+    private final Output<String> vpcId;
+    private final List<Output<String>> privateSubnetIds = new ArrayList<>();
 
     public EksSite(SiteSpec spec, ComponentResourceOptions options) {
         super(TYPE, spec, options);
@@ -81,8 +83,7 @@ public final class EksSite extends SiteComponent {
                 .routes(RouteTableRouteArgs.builder().cidrBlock("0.0.0.0/0").gatewayId(igw.id()).build())
                 .build(), onAws());
 
-        List<Output<String>> privateSubnetIds = new ArrayList<>();
-        List<Output<String>> publicSubnetIds = new ArrayList<>();
+        this.vpcId = vpc.id();
         List<String> zones = zones(spec);
         for (int z = 0; z < SubnetLayout.ZONES; z++) {
             String zone = zones.get(z);
@@ -99,7 +100,6 @@ public final class EksSite extends SiteComponent {
                     .build(), onAws());
             new RouteTableAssociation(childName("private-" + zone), RouteTableAssociationArgs.builder()
                     .subnetId(priv.id()).routeTableId(privateRoutes.id()).build(), onAws());
-            publicSubnetIds.add(pub.id());
             privateSubnetIds.add(priv.id());
         }
 
@@ -162,6 +162,16 @@ public final class EksSite extends SiteComponent {
     /** The AWS provider of this site (region from the topology), for components that add AWS resources. */
     public Provider awsProvider() {
         return aws;
+    }
+
+    /** The site's VPC id, for components that place resources in it (databases, security groups). */
+    public Output<String> vpcId() {
+        return vpcId;
+    }
+
+    /** The three private (node) subnet ids. */
+    public List<Output<String>> privateSubnetIds() {
+        return List.copyOf(privateSubnetIds);
     }
 
     private CustomResourceOptions onAws() {

@@ -49,6 +49,7 @@ public final class GkeSite extends SiteComponent {
     static final String SERVICES_RANGE = "services";
 
     private final Provider gcp;
+    private final Output<String> networkId;
 
     public GkeSite(SiteSpec spec, ComponentResourceOptions options) {
         super(TYPE, spec, options);
@@ -63,6 +64,7 @@ public final class GkeSite extends SiteComponent {
                 .autoCreateSubnetworks(false)
                 .routingMode("GLOBAL")
                 .build(), onGcp());
+        this.networkId = network.id();
         var subnet = new Subnetwork(childName("nodes"), SubnetworkArgs.builder()
                 .network(network.id())
                 .region(spec.region())
@@ -142,6 +144,11 @@ public final class GkeSite extends SiteComponent {
     /** The GCP provider of this site (project and region from the topology). */
     public Provider gcpProvider() {
         return gcp;
+    }
+
+    /** The site's VPC network id, for private services (Cloud SQL private IP). */
+    public Output<String> networkId() {
+        return networkId;
     }
 
     private CustomResourceOptions onGcp() {

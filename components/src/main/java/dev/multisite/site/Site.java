@@ -35,6 +35,12 @@ public interface Site {
     /** The site's own Kubernetes provider: every Kubernetes child of any component uses this one. */
     com.pulumi.kubernetes.Provider kubernetesProvider();
 
+    /** The namespace every site has for Multisite's own workloads and config ({@value #SYSTEM_NAMESPACE}). */
+    String SYSTEM_NAMESPACE = "multisite-system";
+
+    /** The name of the site's system namespace, available once it exists (depend on it through this output). */
+    Output<String> systemNamespace();
+
     /** The site's component, to parent per-site children to or depend on. */
     ComponentResource resource();
 

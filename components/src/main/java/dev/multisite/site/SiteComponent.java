@@ -22,6 +22,7 @@ abstract class SiteComponent extends ComponentResource implements Site {
     private Output<String> kubeconfig;
     private com.pulumi.kubernetes.Provider kubernetesProvider;
     private Optional<WorkloadIdentity> workloadIdentity = Optional.empty();
+    private Output<String> systemNamespace;
 
     protected SiteComponent(String type, SiteSpec spec, ComponentResourceOptions options) {
         super(type, spec.name(), options);
@@ -53,6 +54,11 @@ abstract class SiteComponent extends ComponentResource implements Site {
                 .enableServerSideApply(true)
                 .deleteUnreachable(false)
                 .build(), child());
+        this.systemNamespace = new com.pulumi.kubernetes.core.v1.Namespace(childName("system"), com.pulumi.kubernetes.core.v1.NamespaceArgs.builder()
+                .metadata(com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs.builder().name(SYSTEM_NAMESPACE)
+                        .labels(Map.of("multisite/site", spec.name())).build())
+                .build(), CustomResourceOptions.builder().parent(this).provider(kubernetesProvider).build())
+                .metadata().applyValue(m -> m.name().orElseThrow());
         registerOutputs(Map.of(
                 "clusterName", clusterName,
                 "endpoint", endpoint,
@@ -62,6 +68,11 @@ abstract class SiteComponent extends ComponentResource implements Site {
     @Override
     public SiteSpec spec() {
         return spec;
+    }
+
+    @Override
+    public Output<String> systemNamespace() {
+        return systemNamespace;
     }
 
     @Override

@@ -12,8 +12,10 @@ import java.util.Optional;
  * @param peakDemand  the global peak traffic, in the unit of the sites' {@code capacity}; optional
  * @param sites       two or more sites
  * @param traffic     global DNS and health checks; absent means no global traffic layer
+ * @param data        the data tier; absent means no managed database
  */
-public record Topology(String domain, Environment environment, Integer peakDemand, List<SiteSpec> sites, TrafficSettings traffic) {
+public record Topology(String domain, Environment environment, Integer peakDemand, List<SiteSpec> sites, TrafficSettings traffic,
+                       DataSettings data) {
     public Topology {
         environment = environment == null ? Environment.PRODUCTION : environment;
         sites = sites == null ? List.of() : List.copyOf(sites);

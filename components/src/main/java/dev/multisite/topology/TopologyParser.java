@@ -138,7 +138,7 @@ public final class TopologyParser {
 
     private static String enumValues(Class<?> type) {
         return Arrays.stream(type.getEnumConstants()).map(Object::toString)
-                .map(c -> c.toLowerCase(java.util.Locale.ROOT)).collect(Collectors.joining(", "));
+                .map(c -> c.toLowerCase(java.util.Locale.ROOT).replace('_', '-')).collect(Collectors.joining(", "));
     }
 
     private static String expected(Class<?> type) {

@@ -54,6 +54,7 @@ final class TopologyValidator {
         validateAcrossSites(topology.sites(), problems);
         problems.throwIfAny();
         TrafficValidator.validate(topology, problems);
+        DataValidator.validate(topology, problems);
         problems.throwIfAny();
     }
 

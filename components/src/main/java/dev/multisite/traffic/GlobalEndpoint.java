@@ -18,6 +18,7 @@ import dev.multisite.bindings.CloudflareLoadBalancer;
 import dev.multisite.bindings.CloudflareLoadBalancerMonitor;
 import dev.multisite.bindings.CloudflareLoadBalancerPool;
 import dev.multisite.bindings.CloudflareProvider;
+import dev.multisite.site.KeyedOutputs;
 import dev.multisite.topology.DnsBackend;
 import dev.multisite.topology.FailoverBudget;
 import dev.multisite.topology.LatencyRegions;
@@ -76,9 +77,9 @@ public final class GlobalEndpoint extends ComponentResource {
             }
         }
         this.awsGlobal = aws;
-        this.drainSwitches = collect(drains);
-        this.healthChecks = collect(checks);
-        this.cloudflarePools = collect(pools);
+        this.drainSwitches = KeyedOutputs.of(drains);
+        this.healthChecks = KeyedOutputs.of(checks);
+        this.cloudflarePools = KeyedOutputs.of(pools);
         this.failoverBudgetSeconds = Map.copyOf(budgets);
         registerOutputs(Map.of("drainSwitches", drainSwitches, "healthChecks", healthChecks, "cloudflarePools", cloudflarePools));
     }
@@ -178,16 +179,5 @@ public final class GlobalEndpoint extends ComponentResource {
             case WEIGHTED -> "random";
             case FAILOVER -> "off";
         };
-    }
-
-    private static Output<Map<String, String>> collect(Map<String, Output<String>> bySite) {
-        List<String> sites = List.copyOf(bySite.keySet());
-        return Output.all(List.copyOf(bySite.values())).applyValue(ids -> {
-            Map<String, String> map = new LinkedHashMap<>();
-            for (int i = 0; i < sites.size(); i++) {
-                map.put(sites.get(i), ids.get(i));
-            }
-            return map;
-        });
     }
 }

@@ -1,12 +1,11 @@
 package dev.multisite.traffic;
 
+import com.pulumi.core.Output;
 import com.pulumi.kubernetes.apps.v1.Deployment;
 import com.pulumi.kubernetes.apps.v1.DeploymentArgs;
 import com.pulumi.kubernetes.apps.v1.inputs.DeploymentSpecArgs;
 import com.pulumi.kubernetes.core.v1.ConfigMap;
 import com.pulumi.kubernetes.core.v1.ConfigMapArgs;
-import com.pulumi.kubernetes.core.v1.Namespace;
-import com.pulumi.kubernetes.core.v1.NamespaceArgs;
 import com.pulumi.kubernetes.core.v1.Service;
 import com.pulumi.kubernetes.core.v1.ServiceArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ConfigMapKeySelectorArgs;
@@ -56,18 +55,16 @@ import java.util.Map;
  */
 public final class HealthApp extends ComponentResource {
     public static final String TYPE = "multisite:traffic:HealthApp";
-    public static final String NAMESPACE = "multisite-system";
+
     static final String IMAGE = "python:3.12-alpine";
     static final Map<String, String> LABELS = Map.of("app.kubernetes.io/name", "multisite-healthz");
 
     public HealthApp(String name, Site site, TrafficSettings traffic, ComponentResourceOptions options) {
         super(TYPE, name, options);
-        var onSite = CustomResourceOptions.builder().parent(this).provider(site.kubernetesProvider()).build();
-        var namespace = new Namespace(name + "-ns", NamespaceArgs.builder()
-                .metadata(ObjectMetaArgs.builder().name(NAMESPACE).build()).build(), onSite);
-        var inNamespace = CustomResourceOptions.builder().parent(this).provider(site.kubernetesProvider()).dependsOn(namespace).build();
+        var inNamespace = CustomResourceOptions.builder().parent(this).provider(site.kubernetesProvider()).build();
+        Output<String> namespace = site.systemNamespace();
         var script = new ConfigMap(name + "-script", ConfigMapArgs.builder()
-                .metadata(meta("multisite-healthz"))
+                .metadata(meta("multisite-healthz", namespace))
                 .data(Map.of("healthz.py", script()))
                 .build(), inNamespace);
         String siteHost = traffic.siteHostname(site.name());
@@ -86,7 +83,7 @@ public final class HealthApp extends ComponentResource {
                 .volumeMounts(VolumeMountArgs.builder().name("app").mountPath("/app").readOnly(true).build())
                 .build();
         var deployment = new Deployment(name + "-deployment", DeploymentArgs.builder()
-                .metadata(meta("multisite-healthz"))
+                .metadata(meta("multisite-healthz", namespace))
                 .spec(DeploymentSpecArgs.builder()
                         .replicas(2)
                         .selector(LabelSelectorArgs.builder().matchLabels(LABELS).build())
@@ -101,12 +98,12 @@ public final class HealthApp extends ComponentResource {
                         .build())
                 .build(), inNamespace);
         var service = new Service(name + "-service", ServiceArgs.builder()
-                .metadata(meta("multisite-healthz"))
+                .metadata(meta("multisite-healthz", namespace))
                 .spec(ServiceSpecArgs.builder().selector(LABELS)
                         .ports(ServicePortArgs.builder().name("http").port(80).targetPort(8080).build()).build())
                 .build(), CustomResourceOptions.builder().parent(this).provider(site.kubernetesProvider()).dependsOn(deployment).build());
         new Ingress(name + "-ingress", IngressArgs.builder()
-                .metadata(ObjectMetaArgs.builder().name("multisite-healthz").namespace(NAMESPACE)
+                .metadata(ObjectMetaArgs.builder().name("multisite-healthz").namespace(namespace)
                         // ExternalDNS publishes the site's own name only; the global name belongs to the DNS backends.
                         .annotations(Map.of("external-dns.alpha.kubernetes.io/hostname", siteHost))
                         .build())
@@ -128,8 +125,8 @@ public final class HealthApp extends ComponentResource {
                 .build()).build()).build();
     }
 
-    private static ObjectMetaArgs meta(String name) {
-        return ObjectMetaArgs.builder().name(name).namespace(NAMESPACE).labels(LABELS).build();
+    private static ObjectMetaArgs meta(String name, Output<String> namespace) {
+        return ObjectMetaArgs.builder().name(name).namespace(namespace).labels(LABELS).build();
     }
 
     static String script() {

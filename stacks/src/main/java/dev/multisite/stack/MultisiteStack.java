@@ -3,6 +3,9 @@ package dev.multisite.stack;
 import com.pulumi.Context;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
+import dev.multisite.data.DatabaseTopology;
+import dev.multisite.data.DatabaseTopologyArgs;
+import dev.multisite.site.KeyedOutputs;
 import dev.multisite.site.Site;
 import dev.multisite.site.Sites;
 import dev.multisite.topology.Topology;
@@ -14,7 +17,6 @@ import dev.multisite.traffic.GlobalEndpointArgs;
 import dev.multisite.traffic.HealthApp;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -38,6 +40,12 @@ public final class MultisiteStack {
         ctx.export("kubeconfigs", byName(sites, Site::kubeconfig).asSecret());
         if (topology.traffic() != null) {
             defineTraffic(ctx, topology, sites, secrets);
+        }
+        if (topology.data() != null) {
+            var data = new DatabaseTopology("data", new DatabaseTopologyArgs(topology, sites), ComponentResourceOptions.Empty);
+            ctx.export("databasePrimaries", Output.of(data.primaries));
+            ctx.export("databaseWriteEndpoints", data.writeEndpoints);
+            ctx.export("databaseReplicas", data.replicas);
         }
         return sites;
     }
@@ -65,13 +73,6 @@ public final class MultisiteStack {
 
     /** One map output keyed by site name, e.g. {@code clusterEndpoints: {aws-use1: https://...}}. */
     static Output<Map<String, String>> byName(List<Site> sites, java.util.function.Function<Site, Output<String>> value) {
-        List<Output<String>> values = sites.stream().map(value).toList();
-        return Output.all(values).applyValue(resolved -> {
-            Map<String, String> map = new LinkedHashMap<>();
-            for (int i = 0; i < sites.size(); i++) {
-                map.put(sites.get(i).name(), resolved.get(i));
-            }
-            return map;
-        });
+        return KeyedOutputs.of(sites.stream().map(Site::name).toList(), sites.stream().map(value).toList());
     }
 }

@@ -24,6 +24,10 @@ public final class DataRules {
 
     /** Whether a database resource is a write primary (not a replica of another). */
     static boolean isPrimary(PolicyResource r) {
+        if (labels(r).path("multisite-role").asText().equals("retired-primary")) {
+            // A primary replaced by a promotion: fenced by the runbook's step, kept until retired by hand.
+            return false;
+        }
         return switch (r.type()) {
             case RDS -> r.input("replicateSourceDb").asText("").isEmpty();
             case CLOUD_SQL -> r.input("masterInstanceName").asText("").isEmpty();
@@ -37,8 +41,12 @@ public final class DataRules {
     }
 
     static String partitionOf(PolicyResource r) {
-        var tags = r.inputs().has("tags") ? r.input("tags") : r.input("userLabels");
-        return tags.path("multisite-partition").asText("default");
+        return labels(r).path("multisite-partition").asText("default");
+    }
+
+    /** AWS and Azure tags, Cloud SQL user labels. */
+    private static com.fasterxml.jackson.databind.JsonNode labels(PolicyResource r) {
+        return r.inputs().has("tags") ? r.input("tags") : r.input("settings.userLabels");
     }
 
     public static final Rule ONE_WRITE_PRIMARY = stack("one-write-primary-per-partition", MANDATORY,

@@ -116,6 +116,19 @@ public class PlanMocks implements Mocks {
                         "https://" + region + ".oic.prod-aks.azure.com/00000000-0000-0000-0000-000000000000/" + hex(args.name, 36) + "/"));
             }
             case "azure-native:resources:ResourceGroup" -> state.put("name", args.inputs.getOrDefault("resourceGroupName", physical));
+            case "aws:rds/instance:Instance" -> {
+                state.put("identifier", physical);
+                state.put("address", physical + "." + hex(args.name, 12) + "." + region + ".rds.amazonaws.com");
+                if (Boolean.TRUE.equals(args.inputs.get("manageMasterUserPassword"))) {
+                    state.put("masterUserSecrets", List.of(Map.of("secretArn", "arn:aws:secretsmanager:" + region + ":" + ACCOUNT
+                            + ":secret:rds!db-" + hex(args.name, 8) + "-AbCdEf", "secretStatus", "active")));
+                }
+            }
+            case "gcp:sql/databaseInstance:DatabaseInstance" -> {
+                state.put("privateIpAddress", "10.200." + octet(args.name, 0) + "." + octet(args.name, 1));
+                state.put("connectionName", projectOf(args) + ":" + region + ":" + physical);
+            }
+            case "azure-native:dbforpostgresql:Server" -> state.put("fullyQualifiedDomainName", physical + ".postgres.database.azure.com");
             default -> {
             }
         }

@@ -1,0 +1,90 @@
+package dev.multisite.data;
+
+import com.pulumi.core.Output;
+import com.pulumi.gcp.compute.GlobalAddress;
+import com.pulumi.gcp.compute.GlobalAddressArgs;
+import com.pulumi.gcp.servicenetworking.Connection;
+import com.pulumi.gcp.servicenetworking.ConnectionArgs;
+import com.pulumi.gcp.sql.DatabaseInstance;
+import com.pulumi.gcp.sql.DatabaseInstanceArgs;
+import com.pulumi.gcp.sql.inputs.DatabaseInstanceSettingsArgs;
+import com.pulumi.gcp.sql.inputs.DatabaseInstanceSettingsBackupConfigurationArgs;
+import com.pulumi.gcp.sql.inputs.DatabaseInstanceSettingsDatabaseFlagArgs;
+import com.pulumi.gcp.sql.inputs.DatabaseInstanceSettingsIpConfigurationArgs;
+import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.Resource;
+import dev.multisite.site.GkeSite;
+import dev.multisite.site.Site;
+import dev.multisite.topology.DataSettings;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Cloud SQL for PostgreSQL: private IP only (through a private services connection in the site's
+ * VPC), regional availability, backups with point-in-time recovery, deletion protection, and IAM
+ * database authentication instead of passwords. Replicas are cross-region Cloud SQL replicas.
+ */
+final class CloudSqlHost implements DatabaseHost {
+    private final Map<String, Connection> connections = new HashMap<>();
+
+    @Override
+    public DatabaseNode primary(String name, Site site, String partition, DataSettings data, boolean retired, Resource parent) {
+        var instance = new DatabaseInstance(name, DatabaseInstanceArgs.builder()
+                .region(site.region())
+                .databaseVersion("POSTGRES_" + data.engine().version())
+                .deletionProtection(true)
+                .settings(settings(site, data, partition, retired ? "retired-primary" : "primary")
+                        .availabilityType("REGIONAL")
+                        .backupConfiguration(DatabaseInstanceSettingsBackupConfigurationArgs.builder()
+                                .enabled(true).pointInTimeRecoveryEnabled(true).transactionLogRetentionDays(Math.min(7, data.backupRetentionDays()))
+                                .build())
+                        .build())
+                .build(), options(name, site, parent).protect(true).build());
+        return node(site, partition, retired ? DatabaseNode.Role.RETIRED_PRIMARY : DatabaseNode.Role.PRIMARY, instance);
+    }
+
+    @Override
+    public DatabaseNode replica(String name, Site site, String partition, DataSettings data, DatabaseNode source, Resource parent) {
+        var instance = new DatabaseInstance(name, DatabaseInstanceArgs.builder()
+                .region(site.region())
+                .databaseVersion("POSTGRES_" + data.engine().version())
+                .masterInstanceName(source.identifier())
+                .deletionProtection(true)
+                .settings(settings(site, data, partition, "replica").build())
+                .build(), options(name, site, parent).build());
+        return node(site, partition, DatabaseNode.Role.REPLICA, instance);
+    }
+
+    private static DatabaseInstanceSettingsArgs.Builder settings(Site site, DataSettings data, String partition, String role) {
+        return DatabaseInstanceSettingsArgs.builder()
+                .tier(data.instanceClassFor(site.provider()))
+                .diskSize(data.storageGb())
+                .deletionProtectionEnabled(true)
+                .ipConfiguration(DatabaseInstanceSettingsIpConfigurationArgs.builder()
+                        .ipv4Enabled(false).privateNetwork(((GkeSite) site).networkId()).build())
+                .databaseFlags(DatabaseInstanceSettingsDatabaseFlagArgs.builder().name("cloudsql.iam_authentication").value("on").build())
+                .userLabels(Map.of("multisite-site", site.name(), "multisite-partition", partition, "multisite-role", role));
+    }
+
+    /** Instances wait for the site's private services connection (one per site, shared by its instances). */
+    private CustomResourceOptions.Builder options(String name, Site site, Resource parent) {
+        var gke = (GkeSite) site;
+        var connection = connections.computeIfAbsent(site.name(), s -> {
+            var opts = CustomResourceOptions.builder().parent(parent).provider(gke.gcpProvider()).build();
+            var range = new GlobalAddress(s + "-sql-range", GlobalAddressArgs.builder()
+                    .purpose("VPC_PEERING").addressType("INTERNAL").prefixLength(20).network(gke.networkId()).build(), opts);
+            return new Connection(s + "-sql-peering", ConnectionArgs.builder()
+                    .network(gke.networkId()).service("servicenetworking.googleapis.com")
+                    .reservedPeeringRanges(range.name().applyValue(java.util.List::of)).build(), opts);
+        });
+        return CustomResourceOptions.builder().parent(parent).provider(gke.gcpProvider()).dependsOn(connection);
+    }
+
+    private static DatabaseNode node(Site site, String partition, DatabaseNode.Role role, DatabaseInstance instance) {
+        String project = site.spec().gcp().project();
+        Output<String> promote = instance.name().applyValue(n -> "gcloud sql instances promote-replica " + n + " --project " + project);
+        return new DatabaseNode(site.name(), partition, role, instance, instance.name(), instance.privateIpAddress(), site.region(), "gcp",
+                promote, Output.of(""));
+    }
+}

@@ -1,0 +1,26 @@
+package dev.multisite.data;
+
+import com.pulumi.core.Output;
+import com.pulumi.resources.Resource;
+
+/**
+ * One database instance of the data tier.
+ *
+ * @param site           the site it runs in
+ * @param partition      the partition it serves ({@code default} in primary-replica mode)
+ * @param role           primary, replica or retired primary
+ * @param resource       the instance resource
+ * @param identifier     the provider's instance name/identifier
+ * @param host           the private host name or address clients connect to
+ * @param region         the provider region
+ * @param provider       {@code aws}, {@code gcp} or {@code azure}
+ * @param promoteCommand the CLI command that promotes this instance (replicas), for runbooks
+ * @param credentialRef  where the credential lives (AWS: the Secrets Manager secret ARN; others: IAM auth, empty)
+ */
+public record DatabaseNode(String site, String partition, Role role, Resource resource, Output<String> identifier, Output<String> host,
+                           String region, String provider, Output<String> promoteCommand, Output<String> credentialRef) {
+
+    public enum Role { PRIMARY, REPLICA, RETIRED_PRIMARY }
+
+    public static final int PORT = 5432;
+}

@@ -1,0 +1,114 @@
+package dev.multisite.topology;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Test;
+
+import java.util.function.Consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+class DataParserTest {
+    static final String PRIMARY_REPLICA = "{mode: primary-replica, primary: aws-use1, replicas: all, instanceClass: {aws: db.r6g.xlarge}}";
+    static final String PARTITIONED = "{mode: partitioned, partitions: [{name: eu, authority: az-weu}, {name: us, authority: aws-use1, replicas: [metal-fra]}]}";
+
+    private static ObjectNode with(String data) {
+        ObjectNode doc = Fixtures.valid();
+        doc.set("data", Fixtures.yaml(data));
+        return doc;
+    }
+
+    private static String problemOf(String data, Consumer<ObjectNode> breakData) {
+        ObjectNode doc = with(data);
+        breakData.accept((ObjectNode) doc.get("data"));
+        var thrown = catchThrowableOfType(TopologyException.class, () -> TopologyParser.parse(doc));
+        assertThat(thrown).as("rejected").isNotNull();
+        assertThat(thrown.problems()).hasSize(1);
+        return thrown.problems().get(0);
+    }
+
+    @Test
+    void parsesBothModesWithDefaults() {
+        var d = TopologyParser.parse(with(PRIMARY_REPLICA)).data();
+        assertThat(d.mode()).isEqualTo(DataSettings.Mode.PRIMARY_REPLICA);
+        assertThat(d.replicas().all()).isTrue();
+        assertThat(d.instanceClassFor(CloudProvider.AWS)).isEqualTo("db.r6g.xlarge");
+        assertThat(d.instanceClassFor(CloudProvider.GCP)).isEqualTo("db-custom-2-7680");
+        assertThat(d.engine().version()).isEqualTo("16");
+        assertThat(d.backupRetentionDays()).isEqualTo(7);
+        var p = TopologyParser.parse(with(PARTITIONED)).data();
+        assertThat(p.partitions()).extracting(DataSettings.Partition::authority).containsExactly("az-weu", "aws-use1");
+    }
+
+    @Test
+    void primaryOnANonexistentSite() {
+        assertThat(problemOf(PRIMARY_REPLICA, d -> d.put("primary", "aws-usw9")))
+                .isEqualTo("data.primary: 'aws-usw9' is not a site of this stack; use one of [aws-use1, gcp-euw4, az-weu, metal-fra]");
+    }
+
+    @Test
+    void primaryOnAnExistingCluster() {
+        assertThat(problemOf(PRIMARY_REPLICA, d -> d.put("primary", "metal-fra")))
+                .startsWith("data.primary: 'metal-fra' is an existing cluster; Multisite provisions managed PostgreSQL");
+    }
+
+    @Test
+    void replicaThatIsThePrimary() {
+        assertThat(problemOf(PRIMARY_REPLICA, d -> d.putArray("replicas").add("gcp-euw4").add("aws-use1")))
+                .isEqualTo("data.replicas: 'aws-use1' is the primary of the same data; a site cannot be both primary and replica");
+    }
+
+    @Test
+    void replicaOnANonexistentSite() {
+        assertThat(problemOf(PRIMARY_REPLICA, d -> d.putArray("replicas").add("nowhere")))
+                .isEqualTo("data.replicas: 'nowhere' is not a site of this stack");
+    }
+
+    @Test
+    void twoPrimariesForOnePartition() {
+        assertThat(problemOf(PARTITIONED, d -> ((ObjectNode) d.withArray("partitions").get(1)).put("name", "eu")))
+                .isEqualTo("data.partitions[eu].name: 'eu' is declared twice; each partition has exactly one authority");
+    }
+
+    @Test
+    void aStackPrimaryInPartitionedMode() {
+        assertThat(problemOf(PARTITIONED, d -> d.put("primary", "aws-use1")))
+                .startsWith("data.primary: set in partitioned mode; each partition names its own authority");
+    }
+
+    @Test
+    void partitionReplicaIsItsAuthority() {
+        assertThat(problemOf(PARTITIONED, d -> ((ObjectNode) d.withArray("partitions").get(0)).putArray("replicas").add("az-weu")))
+                .isEqualTo("data.partitions[eu].replicas: 'az-weu' is the primary of the same data; a site cannot be both primary and replica");
+    }
+
+    @Test
+    void promoteMustBeAReplica() {
+        assertThat(problemOf(PRIMARY_REPLICA, d -> d.put("promote", "aws-use1")))
+                .isEqualTo("data.promote: 'aws-use1' is not a replica of the primary aws-use1; promote one of its replicas");
+    }
+
+    @Test
+    void promoteAcrossProvidersIsNotSupported() {
+        assertThat(problemOf(PRIMARY_REPLICA, d -> d.put("promote", "gcp-euw4")))
+                .startsWith("data.promote: 'gcp-euw4' reads over the interconnect from aws and has no aws replica to promote");
+    }
+
+    @Test
+    void onlyPostgresql() {
+        assertThat(problemOf(PRIMARY_REPLICA, d -> d.putObject("engine").put("name", "mysql")))
+                .isEqualTo("data.engine.name: 'mysql' is not supported; only postgresql");
+    }
+
+    @Test
+    void unknownMode() {
+        assertThat(problemOf(PRIMARY_REPLICA, d -> d.put("mode", "multi-primary")))
+                .isEqualTo("data.mode: 'multi-primary' is not allowed; use one of primary-replica, partitioned");
+    }
+
+    @Test
+    void replicasMustBeAllOrAList() {
+        assertThat(problemOf(PRIMARY_REPLICA, d -> d.put("replicas", "some")))
+                .isEqualTo("data.replicas: '\"some\"' is not allowed; use all, or a list of site names");
+    }
+}
