@@ -40,6 +40,8 @@ public final class DatabaseTopology extends ComponentResource {
     public final Map<String, String> primaries;
     /** Partition -> write host. */
     public final Output<Map<String, String>> writeEndpoints;
+    /** {@code <site>/<partition>} -> instance identifier, for every instance (primaries too). */
+    public final Output<Map<String, String>> instances;
     /** Replica instance name -> what a runbook needs to promote it. */
     public final Output<Map<String, Map<String, String>>> replicas;
 
@@ -89,6 +91,8 @@ public final class DatabaseTopology extends ComponentResource {
         this.primaries = new LinkedHashMap<>();
         primaryOf.forEach((p, n) -> primaries.put(p, n.site()));
         this.writeEndpoints = KeyedOutputs.of(new ArrayList<>(primaryOf.keySet()), primaryOf.values().stream().map(DatabaseNode::host).toList());
+        this.instances = KeyedOutputs.of(nodes.stream().map(n -> n.site() + "/" + n.partition()).toList(),
+                nodes.stream().map(DatabaseNode::identifier).toList());
         var replicaNodes = nodes.stream().filter(n -> n.role() == DatabaseNode.Role.REPLICA).toList();
         this.replicas = Output.all(replicaNodes.stream().map(n -> Output.tuple(n.identifier(), n.promoteCommand())
                 .applyValue(t -> Map.of("site", n.site(), "partition", n.partition(), "identifier", t.t1, "region", n.region(),

@@ -46,6 +46,7 @@ public final class MultisiteStack {
             ctx.export("databasePrimaries", Output.of(data.primaries));
             ctx.export("databaseWriteEndpoints", data.writeEndpoints);
             ctx.export("databaseReplicas", data.replicas);
+            ctx.export("databaseInstances", data.instances);
         }
         return sites;
     }

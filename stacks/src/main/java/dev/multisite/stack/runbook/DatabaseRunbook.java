@@ -1,6 +1,11 @@
 package dev.multisite.stack.runbook;
 
+import dev.multisite.topology.CloudProvider;
+import dev.multisite.topology.DataSettings;
+import dev.multisite.topology.SiteSpec;
 import dev.multisite.topology.Topology;
+
+import java.util.List;
 
 /** "Database primary failure": which replica to promote, how, the fence step, the repoint. */
 final class DatabaseRunbook {
@@ -9,8 +14,83 @@ final class DatabaseRunbook {
 
     static String render(Topology topology, RunbookFacts facts) {
         var md = new Markdown().h1("Database primary failure");
-        md.p("This stack declares no data tier (no `data` block in `multisite:topology`), so there is no primary to fail over. "
-                + "Add one to get a promotion procedure here.");
+        DataSettings data = topology.data();
+        if (data == null) {
+            return md.p("This stack declares no data tier (no `data` block in `multisite:topology`), so there is no primary to fail over. "
+                    + "Add one to get a promotion procedure here.").toString();
+        }
+        if (data.mode() == DataSettings.Mode.PARTITIONED) {
+            md.p("This stack is partitioned: each partition's writes go to one authority site. A failed authority takes only its "
+                    + "partition's writes down; the other partitions keep writing. Per partition:");
+            md.table(List.of("partition", "authority (write primary)", "replicas"), data.partitions().stream()
+                    .map(p -> List.of(p.name(), p.authority(), p.replicas().isEmpty() ? "none" : String.join(", ", p.replicas()))).toList());
+            md.p("To move a partition's authority: fence the failed authority (below), change `data.partitions[<name>].authority` to a "
+                    + "site holding a replica of it, and run `pulumi up --stack " + facts.stackName() + "`.");
+            return fence(md, facts, topology.site(data.partitions().get(0).authority()).orElseThrow()).toString();
+        }
+        SiteSpec primary = topology.site(data.primary()).orElseThrow();
+        List<SiteSpec> candidates = topology.sites().stream()
+                .filter(s -> !s.equals(primary) && s.provider() == primary.provider()
+                        && (data.replicas().all() || data.replicas().sites().contains(s.name())))
+                .sorted((a, b) -> Integer.compare(b.capacity(), a.capacity())).toList();
+        md.p("Write primary: `" + primary.name() + "-db` in " + primary.name() + " (" + primary.provider().key() + ", " + primary.region()
+                + "). Every site reads from its local replica or, across providers, from the primary over the interconnect, and "
+                + "writes to the primary. RPO objective: " + data.rpoSeconds() + " s of asynchronous replication lag.");
+        md.h2("1. Confirm the failure");
+        md.bullet("Every site's health app reports the database dependency failing; the provider's console shows the instance unavailable.");
+        md.bullet("Check the replica lag you are about to accept (it is the data you may lose): "
+                + (primary.provider() == CloudProvider.AWS ? "CloudWatch `ReplicaLag` of the replica." : "the provider's replication lag metric."));
+        md.blank();
+        if (candidates.isEmpty()) {
+            md.h2("2. No replica to promote");
+            md.p("No " + primary.provider().key() + " site holds a replica of `" + primary.name() + "-db`; restore from the latest backup "
+                    + "or point-in-time recovery in a surviving region instead, then set `data.primary` to that site.");
+            return md.toString();
+        }
+        SiteSpec target = candidates.get(0);
+        md.h2("2. Fence the old primary before anything else");
+        fence(md, facts, primary);
+        md.h2("3. Promote `" + target.name() + "-db` (the largest surviving replica site)");
+        md.p("Either let Pulumi do it (preferred, it also repoints every site), or promote by hand if Pulumi cannot reach the cloud:");
+        md.code("yaml", "# stacks/Pulumi." + facts.stackName() + ".yaml, under multisite:topology.data\npromote: " + target.name());
+        md.code("bash", "pulumi up --stack " + facts.stackName() + "\n# by hand, first:\n" + promoteCommand(target) );
+        md.p("`pulumi up` makes `" + target.name() + "-db` the primary (for RDS the replica loses its source), points "
+                + "`MULTISITE_DB_WRITE_HOST` in every site's `multisite-data` ConfigMap at it, and keeps `" + primary.name()
+                + "-db` (protected, tagged `retired-primary`) for you to inspect and retire.");
+        md.h2("4. Verify");
+        md.bullet("`pulumi stack output --stack " + facts.stackName() + " databasePrimaries` shows `" + target.name() + "`.");
+        md.bullet("In every site: `kubectl -n multisite-system get configmap multisite-data -o jsonpath='{.data.MULTISITE_DB_WRITE_HOST}'`.");
+        md.bullet("Writes succeed from two different sites; the health apps are green again.");
+        if (candidates.size() > 1) {
+            md.p("Other candidates, in order: " + String.join(", ", candidates.subList(1, candidates.size()).stream().map(SiteSpec::name).toList()) + ".");
+        }
         return md.toString();
+    }
+
+    private static Markdown fence(Markdown md, RunbookFacts facts, SiteSpec primary) {
+        md.p("Two writable primaries is split brain. Before promoting, make sure `" + primary.name() + "-db` can take no writes even if it comes back:");
+        String instance = "$(pulumi stack output --stack " + facts.stackName() + " databaseInstances | jq -r '.\"" + primary.name() + "/default\"')";
+        md.code("bash", switch (primary.provider()) {
+            case AWS -> "# remove every ingress rule of its security group: the database stays, unreachable\n"
+                    + "sg=$(aws ec2 describe-security-groups --region " + primary.region() + " --filters 'Name=group-name,Values=" + primary.name()
+                    + "-db-sg-*' --query 'SecurityGroups[0].GroupId' --output text)\n"
+                    + "aws ec2 revoke-security-group-ingress --region " + primary.region() + " --group-id \"$sg\" --ip-permissions \"$(aws ec2 describe-security-groups --region "
+                    + primary.region() + " --group-ids \"$sg\" --query 'SecurityGroups[0].IpPermissions')\"";
+            case GCP -> "gcloud sql instances patch " + instance + " --activation-policy NEVER --project " + primary.gcp().project();
+            case AZURE -> "az postgres flexible-server stop --resource-group " + primary.azure().resourceGroup() + " --name " + instance;
+            case EXISTING -> "# not applicable";
+        });
+        return md;
+    }
+
+    private static String promoteCommand(SiteSpec target) {
+        String instance = "$(pulumi stack output databaseInstances | jq -r '.\"" + target.name() + "/default\"')";
+        return switch (target.provider()) {
+            case AWS -> "aws rds promote-read-replica --region " + target.region() + " --db-instance-identifier " + instance;
+            case GCP -> "gcloud sql instances promote-replica " + instance + " --project " + target.gcp().project();
+            case AZURE -> "az postgres flexible-server replica promote --resource-group " + target.azure().resourceGroup() + " --name " + instance
+                    + " --promote-mode standalone";
+            case EXISTING -> "# not applicable";
+        };
     }
 }

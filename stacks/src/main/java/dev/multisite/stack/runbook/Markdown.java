@@ -11,7 +11,15 @@ final class Markdown {
     }
 
     Markdown h2(String text) {
-        return line("## " + text).blank();
+        return separate().line("## " + text).blank();
+    }
+
+    /** Headings after a list need a blank line before them. */
+    private Markdown separate() {
+        if (out.length() > 0 && !out.toString().endsWith("\n\n")) {
+            blank();
+        }
+        return this;
     }
 
     Markdown h3(String text) {

@@ -14,7 +14,7 @@ import java.util.Optional;
  * resource names come from the resources the program registers, not from templates.
  */
 record RunbookFacts(String stackName, String globalHostname, List<String> dnsBackends, Map<String, String> clusterNames,
-                    List<PlannedResource> resources) {
+                    List<PlannedResource> resources, dev.multisite.topology.DataSettings data) {
 
     static RunbookFacts of(String stackName, Topology topology, Plan plan) {
         Map<String, String> clusters = new LinkedHashMap<>();
@@ -23,7 +23,7 @@ record RunbookFacts(String stackName, String globalHostname, List<String> dnsBac
         var traffic = topology.traffic();
         List<String> backends = traffic == null ? List.of("no global DNS declared")
                 : traffic.dns().stream().map(d -> d.route53() != null ? "Route 53" : "Cloudflare").toList();
-        return new RunbookFacts(stackName, traffic == null ? "(no traffic block)" : traffic.hostname(), backends, clusters, plan.resources());
+        return new RunbookFacts(stackName, traffic == null ? "(no traffic block)" : traffic.hostname(), backends, clusters, plan.resources(), topology.data());
     }
 
     /** Resources of one type whose logical name starts with the site's name (every per-site child is named so). */
@@ -31,13 +31,25 @@ record RunbookFacts(String stackName, String globalHostname, List<String> dnsBac
         return resources.stream().filter(r -> r.type().equals(type) && r.name().startsWith(site + "-")).toList();
     }
 
-    /** The data-tier role of a site ("primary", "replica"), when the stack has a data tier. */
+    /** The data-tier role of a site ("write primary", "read replica"), from the planned database instances. */
     Optional<String> dataRoleOf(String site) {
-        return Optional.empty();
+        return resources.stream().filter(r -> r.name().startsWith(site + "-") && r.name().endsWith("-db")
+                        && r.inputs().path("tags").path("multisite-site").asText(r.inputs().path("settings").path("userLabels").path("multisite-site").asText()).equals(site))
+                .map(r -> r.inputs().path("tags").path("multisite-role").asText(r.inputs().path("settings").path("userLabels").path("multisite-role").asText()))
+                .filter(role -> !role.isEmpty()).findFirst();
     }
 
     /** Partition -> the site authoritative for its writes. */
     Map<String, String> writeAuthorities() {
-        return Map.of();
+        if (data == null) {
+            return Map.of();
+        }
+        Map<String, String> authorities = new LinkedHashMap<>();
+        if (data.mode() == dev.multisite.topology.DataSettings.Mode.PARTITIONED) {
+            data.partitions().forEach(p -> authorities.put(p.name(), p.authority()));
+        } else {
+            authorities.put("all", data.promote() != null ? data.promote() : data.primary());
+        }
+        return authorities;
     }
 }

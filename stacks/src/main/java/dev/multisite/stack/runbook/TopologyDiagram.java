@@ -33,8 +33,11 @@ final class TopologyDiagram {
             out.append("  dns -->|health-checked| ").append(id(s.name())).append('\n');
             out.append("  ").append(id(s.name())).append(" <-.-> mesh\n");
         }
-        facts.writeAuthorities().forEach((partition, site) -> out.append("  ").append(id(site)).append(" ==>|writes: ")
-                .append(partition).append("| ").append(id(site)).append('\n'));
+        if (!facts.writeAuthorities().isEmpty()) {
+            out.append("  db[(\"PostgreSQL writes\")]\n");
+            facts.writeAuthorities().forEach((partition, site) -> out.append("  db ==>|").append(partition).append(" partition authority| ")
+                    .append(id(site)).append('\n'));
+        }
         return out.toString();
     }
 

@@ -1,0 +1,70 @@
+package dev.multisite.stack.runbook;
+
+import dev.multisite.stack.ExampleStacks;
+import dev.multisite.stack.cli.PlanCommandTestAccess;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The prod runbooks name the real sites, checks, drain switches, replica and promote command. */
+class RunbooksTest {
+    private static Map<String, String> files;
+
+    @BeforeAll
+    static void generate() {
+        var stack = ExampleStacks.read("prod");
+        files = Runbooks.generate("prod", stack.topology(), ExampleStacks.plan("prod"));
+    }
+
+    @Test
+    void oneSiteDownRunbookPerSitePlusTheDatabaseAndSplitBrainOnes() {
+        assertThat(files).containsOnlyKeys("README.md", "site-down-aws-use1.md", "site-down-aws-euw1.md", "site-down-gcp-euw4.md",
+                "site-down-az-weu.md", "site-down-metal-fra.md", "database-primary-failure.md", "split-brain.md");
+    }
+
+    @Test
+    void siteDownNamesItsChecksBudgetDrainSwitchAndSurvivorCapacity() {
+        String md = files.get("site-down-az-weu.md");
+        assertThat(md).contains("# Site `az-weu` unavailable", "azure in westeurope", "cluster `az-weu-aks-",
+                "https://az-weu.app.example.com/healthz", "`az-weu-check`", "every 10 s from us-east-1, eu-west-1, ap-southeast-1",
+                "route53: 10 s interval x 2 failures + 10 s propagation + 15 s TTL = 45 s", "`az-weu-drain`",
+                "aws route53 update-health-check --inverted", "load_balancers/pools/", "400 of 500 capacity remains against a peak demand of 260",
+                "| aws-use1 | aws | us-east-1 | 120 |");
+        assertThat(md).doesNotContain("| az-weu |");
+    }
+
+    @Test
+    void databaseFailureNamesTheReplicaToPromoteTheFenceAndTheRepoint() {
+        String md = files.get("database-primary-failure.md");
+        assertThat(md).contains("Write primary: `aws-use1-db` in aws-use1 (aws, us-east-1)", "Fence the old primary",
+                "Values=aws-use1-db-sg-*", "Promote `aws-euw1-db`", "promote: aws-euw1", "pulumi up --stack prod",
+                "aws rds promote-read-replica --region eu-west-1", "databasePrimaries");
+    }
+
+    @Test
+    void splitBrainNamesTheAuthorityAndWhatEachSiteDoes() {
+        String md = files.get("split-brain.md");
+        assertThat(md).contains("All writes are authoritative at `aws-use1`", "| gcp-euw4 | gcp | writes fail (fail closed) | fail",
+                "| aws-euw1 | aws | writes fail (fail closed) | continue from the local replica");
+    }
+
+    @Test
+    void theIndexHasTheDiagramAndTheProviderLossTable() {
+        String md = files.get("README.md");
+        assertThat(md).contains("```mermaid", "subgraph gcp [gcp]", "db: primary", "db ==>|all partition authority| s_aws_use1",
+                "| aws | aws-use1, aws-euw1 | 280 | yes |");
+    }
+
+    @Test
+    void theCommandWritesTheFiles(@TempDir Path dir) throws Exception {
+        var r = PlanCommandTestAccess.run("runbook", "--stack-file", ExampleStacks.file("prod").toString(), "--out", dir.toString());
+        assertThat(r).isZero();
+        assertThat(Files.readString(dir.resolve("split-brain.md"))).startsWith("# Split brain");
+    }
+}
