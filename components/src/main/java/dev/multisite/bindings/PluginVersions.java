@@ -6,6 +6,8 @@ import com.pulumi.resources.CustomResourceOptions;
 final class PluginVersions {
     /** pulumi-cloudflare 5.x: the schema these bindings follow (v6 renamed most load-balancing properties). */
     static final String CLOUDFLARE = "5.49.1";
+    /** pulumi-tls 5.x. */
+    static final String TLS = "5.0.9";
 
     private PluginVersions() {
     }

@@ -30,6 +30,7 @@ final class DataValidator {
         if (d.storageGb() < 20) {
             problems.add("data.storageGb", d.storageGb() + " is below 20 GB, the smallest size every provider accepts");
         }
+        checkAzureVersion(topology, d, problems);
         if (d.mode() == DataSettings.Mode.PRIMARY_REPLICA) {
             if (!d.partitions().isEmpty()) {
                 problems.add("data.partitions", "set in primary-replica mode; partitions need mode: partitioned");
@@ -68,6 +69,20 @@ final class DataValidator {
                     checkReplicas(topology, p.authority(), p.replicas(), path + ".replicas", problems);
                 }
             }
+        }
+    }
+
+    /** The Flexible Server API version azure-native 2.x pins offers PostgreSQL 11..14 only. */
+    static final int AZURE_MAX_VERSION = 14;
+
+    private static void checkAzureVersion(Topology topology, DataSettings d, Problems problems) {
+        List<String> writers = d.mode() == DataSettings.Mode.PARTITIONED
+                ? d.partitions().stream().map(DataSettings.Partition::authority).toList() : java.util.Collections.singletonList(d.primary());
+        boolean onAzure = writers.stream().map(w -> w == null ? null : topology.site(w).orElse(null))
+                .anyMatch(s -> s != null && s.provider() == CloudProvider.AZURE);
+        if (onAzure && d.engine().version().matches("\\d+") && Integer.parseInt(d.engine().version()) > AZURE_MAX_VERSION) {
+            problems.add("data.engine.version", "'" + d.engine().version() + "' is not offered by the Azure Flexible Server API this project pins; "
+                    + "use " + AZURE_MAX_VERSION + " or lower when a primary is on an azure site");
         }
     }
 

@@ -13,10 +13,12 @@ import java.util.Optional;
  * @param sites       two or more sites
  * @param traffic     global DNS and health checks; absent means no global traffic layer
  * @param data        the data tier; absent means no managed database
+ * @param mesh        Cilium Cluster Mesh options; absent means the defaults (enabled)
  */
 public record Topology(String domain, Environment environment, Integer peakDemand, List<SiteSpec> sites, TrafficSettings traffic,
-                       DataSettings data) {
+                       DataSettings data, MeshOptions mesh) {
     public Topology {
+        mesh = mesh == null ? MeshOptions.defaults() : mesh;
         environment = environment == null ? Environment.PRODUCTION : environment;
         sites = sites == null ? List.of() : List.copyOf(sites);
     }

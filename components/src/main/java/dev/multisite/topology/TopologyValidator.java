@@ -55,6 +55,7 @@ final class TopologyValidator {
         problems.throwIfAny();
         TrafficValidator.validate(topology, problems);
         DataValidator.validate(topology, problems);
+        MeshValidator.validate(topology, problems);
         problems.throwIfAny();
     }
 

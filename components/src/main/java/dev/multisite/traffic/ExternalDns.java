@@ -90,8 +90,13 @@ public final class ExternalDns extends ComponentResource {
         List<Map<String, Object>> mounts = webIdentityToken
                 ? List.of(Map.of("name", "aws-token", "mountPath", TOKEN_DIR, "readOnly", true)) : List.of();
         return new ExternalDnsValues(new ExternalDnsValues.Provider(provider), List.of("ingress", "service"),
-                List.of(args.traffic().hostname()), "upsert-only", "txt", args.ownerId(), "multisite-", "1m", env, volumes, mounts,
+                domainFilters(args), "upsert-only", "txt", args.ownerId(), "multisite-", "1m", env, volumes, mounts,
                 new ExternalDnsValues.ServiceAccount(true, SERVICE_ACCOUNT), extraArgs);
+    }
+
+    /** The global hostname's subtree, and the mesh's ({@code <site>.mesh.<domain>}) when the mesh is on. */
+    static List<String> domainFilters(ExternalDnsArgs args) {
+        return args.publishesMesh() ? List.of(args.traffic().hostname(), "mesh." + args.domain()) : List.of(args.traffic().hostname());
     }
 
     /** An IAM role only this site's ExternalDNS service account can assume, allowed to change only the one zone. */

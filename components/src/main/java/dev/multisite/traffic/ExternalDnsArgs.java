@@ -15,8 +15,9 @@ import dev.multisite.topology.TrafficSettings;
  * @param awsGlobal       the AWS provider for IAM (Route 53 backend only)
  * @param cloudflareToken the scoped API token (Cloudflare backend only), a secret
  * @param chartVersion    the ExternalDNS chart version
+ * @param publishesMesh   also publish the site's clustermesh-apiserver name ({@code <site>.mesh.<domain>})
  */
 public record ExternalDnsArgs(Site site, TrafficSettings traffic, String domain, DnsBackend backend, String ownerId,
-                              Provider awsGlobal, Output<String> cloudflareToken, String chartVersion) {
+                              Provider awsGlobal, Output<String> cloudflareToken, String chartVersion, boolean publishesMesh) {
     public static final String DEFAULT_CHART_VERSION = "1.21.1";
 }

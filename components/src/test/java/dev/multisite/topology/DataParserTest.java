@@ -111,4 +111,10 @@ class DataParserTest {
         assertThat(problemOf(PRIMARY_REPLICA, d -> d.put("replicas", "some")))
                 .isEqualTo("data.replicas: '\"some\"' is not allowed; use all, or a list of site names");
     }
+
+    @Test
+    void azurePrimariesNeedAVersionTheirApiOffers() {
+        assertThat(problemOf(PARTITIONED, d -> d.putObject("engine").put("version", "16")))
+                .startsWith("data.engine.version: '16' is not offered by the Azure Flexible Server API this project pins; use 14 or lower");
+    }
 }

@@ -4,6 +4,8 @@ import com.pulumi.Context;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
 import dev.multisite.data.DatabaseTopology;
+import dev.multisite.mesh.ClusterMesh;
+import dev.multisite.mesh.ClusterMeshArgs;
 import dev.multisite.data.DatabaseTopologyArgs;
 import dev.multisite.site.KeyedOutputs;
 import dev.multisite.site.Site;
@@ -41,6 +43,10 @@ public final class MultisiteStack {
         if (topology.traffic() != null) {
             defineTraffic(ctx, topology, sites, secrets);
         }
+        if (topology.mesh().enabled()) {
+            var mesh = new ClusterMesh("mesh", new ClusterMeshArgs(topology, sites), ComponentResourceOptions.Empty);
+            ctx.export("meshApiserverAddresses", Output.of(mesh.apiserverAddresses));
+        }
         if (topology.data() != null) {
             var data = new DatabaseTopology("data", new DatabaseTopologyArgs(topology, sites), ComponentResourceOptions.Empty);
             ctx.export("databasePrimaries", Output.of(data.primaries));
@@ -61,7 +67,7 @@ public final class MultisiteStack {
             var underSite = ComponentResourceOptions.builder().parent(site.resource()).build();
             new ExternalDns(site.name() + "-external-dns", new ExternalDnsArgs(site, traffic, topology.domain(),
                     DnsBackends.forExternalDns(site, traffic), "multisite-" + ctx.stackName() + "-" + site.name(),
-                    endpoint.awsGlobal, cloudflareToken, ExternalDnsArgs.DEFAULT_CHART_VERSION), underSite);
+                    endpoint.awsGlobal, cloudflareToken, ExternalDnsArgs.DEFAULT_CHART_VERSION, topology.mesh().enabled()), underSite);
             new HealthApp(site.name() + "-healthz", site, traffic, underSite);
         }
         ctx.export("globalHostname", Output.of(traffic.hostname()));

@@ -43,23 +43,27 @@ public final class MeshRules {
             "Overlapping pod CIDRs make cross-site pod addresses ambiguous: the mesh cannot route them.",
             "give every site a disjoint network.podCidr",
             Map.of(), (s, c) -> {
+                // Per site: a site's own resources (GKE range, Cilium pool) rightly share its pod CIDR.
+                List<String> siteNames = s.sites().stream().map(PolicyResource::name).toList();
                 Map<String, String> cidrs = new HashMap<>();
                 for (PolicyResource r : s.resources()) {
+                    String owner = siteNames.stream().filter(n -> r.name().startsWith(n + "-"))
+                            .max(java.util.Comparator.comparingInt(String::length)).orElse(r.name());
                     switch (r.type()) {
                         case "gcp:compute/subnetwork:Subnetwork" -> r.input("secondaryIpRanges").forEach(range -> {
                             if (range.path("rangeName").asText().equals("pods")) {
-                                cidrs.put(r.name(), range.path("ipCidrRange").asText());
+                                cidrs.put(owner, range.path("ipCidrRange").asText());
                             }
                         });
                         case "azure-native:containerservice:ManagedCluster" -> {
                             if (r.input("networkProfile.podCidr").isTextual()) {
-                                cidrs.put(r.name(), r.input("networkProfile.podCidr").asText());
+                                cidrs.put(owner, r.input("networkProfile.podCidr").asText());
                             }
                         }
                         case "kubernetes:helm.sh/v3:Release" -> {
                             JsonNode pools = r.input("values.ipam.operator.clusterPoolIPv4PodCIDRList");
                             if (pools.isArray() && !pools.isEmpty()) {
-                                cidrs.put(r.name(), pools.get(0).asText());
+                                cidrs.put(owner, pools.get(0).asText());
                             }
                         }
                         default -> {

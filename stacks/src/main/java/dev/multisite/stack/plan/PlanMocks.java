@@ -128,6 +128,10 @@ public class PlanMocks implements Mocks {
                 state.put("privateIpAddress", "10.200." + octet(args.name, 0) + "." + octet(args.name, 1));
                 state.put("connectionName", projectOf(args) + ":" + region + ":" + physical);
             }
+            case "tls:index/privateKey:PrivateKey" -> state.put("privateKeyPem",
+                    "-----BEGIN EC PRIVATE KEY-----\nMULTISITE-OFFLINE-PLAN-KEY-" + hex(args.name, 16) + "\n-----END EC PRIVATE KEY-----\n");
+            case "tls:index/selfSignedCert:SelfSignedCert" -> state.put("certPem",
+                    "-----BEGIN CERTIFICATE-----\nMULTISITE-OFFLINE-PLAN-CA-" + hex(args.name, 16) + "\n-----END CERTIFICATE-----\n");
             case "azure-native:dbforpostgresql:Server" -> state.put("fullyQualifiedDomainName", physical + ".postgres.database.azure.com");
             default -> {
             }

@@ -1,0 +1,89 @@
+package dev.multisite.mesh;
+
+import com.pulumi.core.Output;
+import dev.multisite.site.Site;
+import dev.multisite.topology.MeshOptions;
+import dev.multisite.topology.SiteSpec;
+import dev.multisite.topology.Topology;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Cilium chart values of one site: the provider overlay, then the mesh's own settings over it.
+ * Peers are listed by their stable DNS names ({@code <peer>.mesh.<domain>}), never by another
+ * release's outputs, so no site's release depends on another's and all sites install in parallel.
+ * The CA key is a nested secret: only that value is secret, the rest of the values stay readable.
+ */
+final class CiliumValues {
+    private CiliumValues() {
+    }
+
+    static Map<String, Object> forSite(Site site, Topology topology, MeshCertificateAuthority ca) {
+        MeshOptions mesh = topology.mesh();
+        SiteSpec spec = site.spec();
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("cluster", Map.of("name", spec.name(), "id", spec.mesh().clusterId()));
+        values.put("ipam", Map.of("mode", "cluster-pool", "operator", Map.of(
+                "clusterPoolIPv4PodCIDRList", List.of(spec.network().podCidr().toString()),
+                "clusterPoolIPv4MaskSize", Math.max(24, spec.network().podCidr().prefixLength() + 4))));
+        switch (mesh.datapath()) {
+            case TUNNEL_VXLAN -> {
+                values.put("routingMode", "tunnel");
+                values.put("tunnelProtocol", "vxlan");
+            }
+            case TUNNEL_GENEVE -> {
+                values.put("routingMode", "tunnel");
+                values.put("tunnelProtocol", "geneve");
+            }
+            case NATIVE -> {
+                values.put("routingMode", "native");
+                values.put("ipv4NativeRoutingCIDR", mesh.ipv4NativeRoutingCidr().toString());
+            }
+        }
+        if (mesh.encryption() == MeshOptions.Encryption.WIREGUARD) {
+            values.put("encryption", Map.of("enabled", true, "type", "wireguard"));
+        }
+        values.put("maxConnectedClusters", 255);
+        values.put("tls", Map.of("ca", Map.of("cert", ca.certBase64, "key", ca.keyBase64)));
+        values.put("clustermesh", clustermesh(spec, topology));
+        Map<String, Object> merged = CiliumOverlays.merge(CiliumOverlays.of(spec.provider()), values);
+        if ("true".equals(String.valueOf(merged.get("kubeProxyReplacement")))) {
+            // Without kube-proxy, Cilium must reach the API server directly, not through its ClusterIP.
+            merged.put("k8sServiceHost", site.endpoint().applyValue(e -> URI.create(e).getHost()));
+            merged.put("k8sServicePort", site.endpoint().applyValue(e -> URI.create(e).getPort() > 0 ? URI.create(e).getPort() : 443));
+        }
+        return merged;
+    }
+
+    private static Map<String, Object> clustermesh(SiteSpec site, Topology topology) {
+        MeshOptions mesh = topology.mesh();
+        boolean nodePort = mesh.apiserverExposure() == MeshOptions.Exposure.NODEPORT;
+        int port = nodePort ? MeshOptions.NODEPORT : MeshOptions.APISERVER_PORT;
+        List<Map<String, Object>> peers = topology.sites().stream().filter(s -> !s.name().equals(site.name()))
+                .map(s -> Map.<String, Object>of("name", s.name(), "address", MeshOptions.apiserverAddress(s.name(), topology.domain()), "port", port))
+                .toList();
+        Map<String, Object> service = new LinkedHashMap<>();
+        service.put("type", nodePort ? "NodePort" : "LoadBalancer");
+        if (nodePort) {
+            service.put("nodePort", MeshOptions.NODEPORT);
+        }
+        service.put("annotations", Map.of("external-dns.alpha.kubernetes.io/hostname", MeshOptions.apiserverAddress(site.name(), topology.domain())));
+        return Map.of(
+                "useAPIServer", true,
+                "apiserver", Map.of(
+                        "replicas", 2,
+                        "kvstoremesh", Map.of("enabled", true),
+                        "tls", Map.of("auto", Map.of("enabled", true, "method", "helm", "certValidityDuration", 1095)),
+                        "service", service),
+                "config", Map.of("enabled", true, "clusters", peers));
+    }
+
+    /** Annotations that make a Service global across the mesh. */
+    static Map<String, String> globalServiceAnnotations(String affinity) {
+        return Map.of("service.cilium.io/global", "true", "service.cilium.io/shared", "true", "service.cilium.io/affinity", affinity);
+    }
+
+}
