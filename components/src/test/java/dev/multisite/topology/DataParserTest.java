@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class DataParserTest {
     static final String PRIMARY_REPLICA = "{mode: primary-replica, primary: aws-use1, replicas: all, instanceClass: {aws: db.r6g.xlarge}}";
-    static final String PARTITIONED = "{mode: partitioned, partitions: [{name: eu, authority: az-weu}, {name: us, authority: aws-use1, replicas: [metal-fra]}]}";
+    static final String PARTITIONED = "{mode: partitioned, engine: {version: '14'}, partitions: [{name: eu, authority: az-weu}, {name: us, authority: aws-use1, replicas: [metal-fra]}]}";
 
     private static ObjectNode with(String data) {
         ObjectNode doc = Fixtures.valid();
