@@ -121,7 +121,8 @@ class TrafficPlanTest {
                 .allSatisfy(id -> assertThat(id).startsWith("multisite-prod-"));
         assertThat(values).allSatisfy(v -> {
             assertThat(v.path("policy").asText()).isEqualTo("upsert-only");
-            assertThat(v.path("domainFilters")).extracting(JsonNode::asText).containsExactly("app.example.com");
+            // The global hostname's subtree, and the mesh apiserver names (<site>.mesh.<domain>).
+            assertThat(v.path("domainFilters")).extracting(JsonNode::asText).containsExactly("app.example.com", "mesh.example.com");
         });
         assertThat(named("kubernetes:helm.sh/v3:Release", "metal-fra-external-dns-release").inputs().path("values")
                 .path("provider").path("name").asText()).isEqualTo("cloudflare");
