@@ -1,6 +1,5 @@
 package dev.multisite.site;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.pulumi.core.Output;
@@ -23,7 +22,7 @@ public final class ExistingSite extends SiteComponent {
         super(TYPE, spec, options);
         Output<String> secretKubeconfig = kubeconfig.asSecret();
         // The endpoint is read from the kubeconfig's selected cluster; it is not secret on its own.
-        Output<String> endpoint = secretKubeconfig.applyValue(text -> serverOf(text, spec.existing().context())).asPlaintext();
+        Output<String> endpoint = secretKubeconfig.applyValue(text -> KubeconfigView.parse(text, spec.existing().context()).server()).asPlaintext();
         complete(Output.of(spec.name()), endpoint, selectContext(secretKubeconfig, spec.existing().context()), Optional.empty());
     }
 
@@ -40,27 +39,5 @@ public final class ExistingSite extends SiteComponent {
                 throw new IllegalArgumentException("the kubeconfig for this existing site is not a kubeconfig document", e);
             }
         });
-    }
-
-    /** The API server URL of the context in use, or empty if the kubeconfig does not say. */
-    static String serverOf(String kubeconfig, String context) {
-        try {
-            JsonNode doc = YAML.readTree(kubeconfig);
-            String ctx = context != null ? context : doc.path("current-context").asText("");
-            String cluster = "";
-            for (JsonNode c : doc.path("contexts")) {
-                if (c.path("name").asText().equals(ctx)) {
-                    cluster = c.path("context").path("cluster").asText();
-                }
-            }
-            for (JsonNode c : doc.path("clusters")) {
-                if (c.path("name").asText().equals(cluster)) {
-                    return c.path("cluster").path("server").asText("");
-                }
-            }
-            return "";
-        } catch (IOException e) {
-            return "";
-        }
     }
 }

@@ -14,9 +14,10 @@ import java.util.Optional;
  * @param traffic     global DNS and health checks; absent means no global traffic layer
  * @param data        the data tier; absent means no managed database
  * @param mesh        Cilium Cluster Mesh options; absent means the defaults (enabled)
+ * @param gitops      Argo CD and the apps every site runs; absent means no GitOps layer
  */
 public record Topology(String domain, Environment environment, Integer peakDemand, List<SiteSpec> sites, TrafficSettings traffic,
-                       DataSettings data, MeshOptions mesh) {
+                       DataSettings data, MeshOptions mesh, GitOpsSettings gitops) {
     public Topology {
         mesh = mesh == null ? MeshOptions.defaults() : mesh;
         environment = environment == null ? Environment.PRODUCTION : environment;

@@ -56,6 +56,7 @@ final class TopologyValidator {
         TrafficValidator.validate(topology, problems);
         DataValidator.validate(topology, problems);
         MeshValidator.validate(topology, problems);
+        GitOpsValidator.validate(topology, problems);
         problems.throwIfAny();
     }
 

@@ -4,6 +4,7 @@ import com.pulumi.Context;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
 import dev.multisite.data.DatabaseTopology;
+import dev.multisite.gitops.GitOps;
 import dev.multisite.mesh.ClusterMesh;
 import dev.multisite.mesh.ClusterMeshArgs;
 import dev.multisite.data.DatabaseTopologyArgs;
@@ -46,6 +47,9 @@ public final class MultisiteStack {
         if (topology.mesh().enabled()) {
             var mesh = new ClusterMesh("mesh", new ClusterMeshArgs(topology, sites), ComponentResourceOptions.Empty);
             ctx.export("meshApiserverAddresses", Output.of(mesh.apiserverAddresses));
+        }
+        if (topology.gitops() != null) {
+            new GitOps("gitops", topology, sites, ComponentResourceOptions.Empty);
         }
         if (topology.data() != null) {
             var data = new DatabaseTopology("data", new DatabaseTopologyArgs(topology, sites), ComponentResourceOptions.Empty);

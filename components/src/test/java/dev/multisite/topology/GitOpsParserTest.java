@@ -1,0 +1,77 @@
+package dev.multisite.topology;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+class GitOpsParserTest {
+    static final String HUB = "{argocd: {mode: hub, hubSite: aws-use1}, repoUrl: 'https://github.com/acme/apps.git', "
+            + "apps: [{name: hello, path: argocd/apps/hello, namespace: hello}], "
+            + "rollout: {order: [[aws-use1], [gcp-euw4, az-weu], [metal-fra]], bakeMinutes: 20}}";
+
+    private static String problemOf(String gitops) {
+        ObjectNode doc = Fixtures.valid();
+        doc.set("gitops", Fixtures.yaml(gitops));
+        var thrown = catchThrowableOfType(TopologyException.class, () -> TopologyParser.parse(doc));
+        assertThat(thrown).as("rejected").isNotNull();
+        assertThat(thrown.problems()).hasSize(1);
+        return thrown.problems().get(0);
+    }
+
+    @Test
+    void perSiteIsTheDefaultAndHubParses() {
+        ObjectNode doc = Fixtures.valid();
+        doc.set("gitops", Fixtures.yaml("{repoUrl: 'https://github.com/acme/apps.git', apps: [{name: a, path: apps/a, namespace: a}]}"));
+        var g = TopologyParser.parse(doc).gitops();
+        assertThat(g.argocd().mode()).isEqualTo(GitOpsSettings.Mode.PER_SITE);
+        assertThat(g.revision()).isEqualTo("HEAD");
+        doc.set("gitops", Fixtures.yaml(HUB));
+        var hub = TopologyParser.parse(doc);
+        assertThat(hub.gitops().siteLabels(hub.site("aws-use1").orElseThrow())).containsEntry("multisite/role", "hub");
+        assertThat(hub.gitops().siteLabels(hub.site("az-weu").orElseThrow())).containsEntry("multisite/role", "workload")
+                .containsEntry("multisite/provider", "azure").containsEntry("multisite/region", "westeurope");
+    }
+
+    @Test
+    void hubOnANonexistentSite() {
+        assertThat(problemOf(HUB.replace("hubSite: aws-use1", "hubSite: aws-usw9")))
+                .startsWith("gitops.argocd.hubSite: 'aws-usw9' is not a site of this stack");
+    }
+
+    @Test
+    void anAppSelectingNoSite() {
+        assertThat(problemOf("{repoUrl: 'https://github.com/acme/apps.git', apps: [{name: a, path: apps/a, namespace: a, selector: {multisite/provider: oracle}}]}"))
+                .isEqualTo("gitops.apps[a].selector: {multisite/provider=oracle} selects no site; labels are multisite/site, multisite/provider, multisite/region and multisite/role");
+    }
+
+    @Test
+    void rolloutNamingAnUnknownSite() {
+        assertThat(problemOf(HUB.replace("[metal-fra]", "[metal-fra, metal-ams]")))
+                .isEqualTo("gitops.rollout.order[2]: 'metal-ams' is not a site of this stack");
+    }
+
+    @Test
+    void aSiteInTwoRolloutGroups() {
+        assertThat(problemOf(HUB.replace("[metal-fra]", "[metal-fra, aws-use1]")))
+                .isEqualTo("gitops.rollout.order[2]: 'aws-use1' is already in group 0; a site belongs to one group");
+    }
+
+    @Test
+    void aSiteOutsideEveryRolloutGroup() {
+        assertThat(problemOf(HUB.replace(", [metal-fra]", "")))
+                .startsWith("gitops.rollout.order: site metal-fra is in no group");
+    }
+
+    @Test
+    void rolloutNeedsAHub() {
+        assertThat(problemOf(HUB.replace("mode: hub, hubSite: aws-use1", "mode: per-site")))
+                .startsWith("gitops.rollout: needs argocd.mode hub");
+    }
+
+    @Test
+    void repoUrlMustBeGit() {
+        assertThat(problemOf("{repoUrl: 'ftp://x', apps: []}")).startsWith("gitops.repoUrl: 'ftp://x' is not a Git URL");
+    }
+}
