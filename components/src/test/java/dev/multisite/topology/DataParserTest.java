@@ -21,10 +21,7 @@ class DataParserTest {
     private static String problemOf(String data, Consumer<ObjectNode> breakData) {
         ObjectNode doc = with(data);
         breakData.accept((ObjectNode) doc.get("data"));
-        var thrown = catchThrowableOfType(TopologyException.class, () -> TopologyParser.parse(doc));
-        assertThat(thrown).as("rejected").isNotNull();
-        assertThat(thrown.problems()).hasSize(1);
-        return thrown.problems().get(0);
+        return Fixtures.singleProblem(doc);
     }
 
     @Test

@@ -76,6 +76,14 @@ public final class Fixtures {
         }
     }
 
+    /** Parses a topology that must be rejected for exactly one reason, and returns that reason. */
+    public static String singleProblem(ObjectNode doc) {
+        var thrown = org.assertj.core.api.Assertions.catchThrowableOfType(TopologyException.class, () -> TopologyParser.parse(doc));
+        org.assertj.core.api.Assertions.assertThat(thrown).as("the broken topology must be rejected").isNotNull();
+        org.assertj.core.api.Assertions.assertThat(thrown.problems()).as("exactly one problem for one broken field").hasSize(1);
+        return thrown.problems().get(0);
+    }
+
     /** Site {@code index} of a topology document, to break one of its fields. */
     public static ObjectNode site(ObjectNode topology, int index) {
         return (ObjectNode) topology.withArray("sites").get(index);

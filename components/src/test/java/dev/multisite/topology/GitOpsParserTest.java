@@ -14,10 +14,7 @@ class GitOpsParserTest {
     private static String problemOf(String gitops) {
         ObjectNode doc = Fixtures.valid();
         doc.set("gitops", Fixtures.yaml(gitops));
-        var thrown = catchThrowableOfType(TopologyException.class, () -> TopologyParser.parse(doc));
-        assertThat(thrown).as("rejected").isNotNull();
-        assertThat(thrown.problems()).hasSize(1);
-        return thrown.problems().get(0);
+        return Fixtures.singleProblem(doc);
     }
 
     @Test

@@ -9,12 +9,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 class MeshParserTest {
 
     private static String problemOf(String mesh) {
-        ObjectNode doc = Fixtures.valid();
-        doc.set("mesh", Fixtures.yaml(mesh));
-        var thrown = catchThrowableOfType(TopologyException.class, () -> TopologyParser.parse(doc));
-        assertThat(thrown).as("rejected").isNotNull();
-        assertThat(thrown.problems()).hasSize(1);
-        return thrown.problems().get(0);
+        return Fixtures.singleProblem(withMesh(mesh));
     }
 
     @Test

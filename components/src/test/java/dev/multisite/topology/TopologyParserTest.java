@@ -14,10 +14,7 @@ class TopologyParserTest {
     private static String problemOf(Consumer<ObjectNode> breakIt) {
         ObjectNode doc = Fixtures.valid();
         breakIt.accept(doc);
-        var thrown = org.assertj.core.api.Assertions.catchThrowableOfType(TopologyException.class, () -> TopologyParser.parse(doc));
-        assertThat(thrown).as("the broken topology must be rejected").isNotNull();
-        assertThat(thrown.problems()).as("exactly one problem for one broken field").hasSize(1);
-        return thrown.problems().get(0);
+        return Fixtures.singleProblem(doc);
     }
 
     @Test
