@@ -94,4 +94,19 @@ class MeshPlanTest {
         var gke = releases(ExampleStacks.plan(stack)).stream().filter(r -> r.name().equals("gcp-euw4-cilium")).findFirst().orElseThrow();
         assertThat(gke.inputs().path("values").path("nodeinit").path("enabled").asBoolean()).isTrue();
     }
+
+    @org.junit.jupiter.api.Test
+    void globalServicesAreAnnotatedInEverySiteAfterCilium() throws Exception {
+        var yaml = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
+        var topology = (com.fasterxml.jackson.databind.node.ObjectNode) yaml.readTree(ExampleStacks.file("prod").toFile())
+                .path("config").path("multisite:topology");
+        topology.putObject("mesh").putArray("globalServices").addObject().put("namespace", "hello").put("name", "hello").put("affinity", "local");
+        Plan plan = dev.multisite.stack.plan.OfflinePlanner.plan("prod", dev.multisite.topology.TopologyParser.parse(topology));
+        var patches = plan.ofType("kubernetes:core/v1:ServicePatch");
+        assertThat(patches).hasSize(5).allSatisfy(p -> {
+            assertThat(p.inputs().path("metadata").path("annotations").path("service.cilium.io/global").asText()).isEqualTo("true");
+            assertThat(p.inputs().path("metadata").path("annotations").path("service.cilium.io/affinity").asText()).isEqualTo("local");
+            assertThat(p.dependencies()).anyMatch(d -> d.endsWith("::" + p.name().substring(0, p.name().indexOf("-global-")) + "-cilium"));
+        });
+    }
 }
