@@ -104,19 +104,13 @@ final class DrillCommand implements Callable<Integer> {
                 : stackOutputs.budget(injector == Injector.cloudflare ? "cloudflare" : "route53");
         var observers = dev.multisite.ops.drill.CloudObservers.of(hostname, topology.sites().stream().map(s -> s.name()).toList(),
                 resolverList == null ? dev.multisite.ops.drill.CloudObservers.DEFAULT_RESOLVERS : resolverList);
-        var drill = new DrillSpec(site, hostname, chosen, observers, Duration.ofSeconds(2), Duration.ofSeconds(20),
-                budget, budget.multipliedBy(3), budget.multipliedBy(3));
-        var progress = spec.commandLine().getOut();
-        DrillReport report = new Drill(drill, progress).run();
-        progress.println("report: " + ReportWriter.write(report, out));
-        progress.println(report.site() + ": " + report.verdict());
-        progress.flush();
-        return report.passed() ? 0 : 1;
+        DrillReport report = runAndReport(new DrillSpec(site, hostname, chosen, observers, Duration.ofSeconds(2), Duration.ofSeconds(20),
+                budget, budget.multipliedBy(3), budget.multipliedBy(3)));
+        return verdicts(List.of(report));
     }
 
     private Integer labDrills() throws Exception {
         var config = new LabConfig(labSites, Duration.ofMillis(intervalMs), threshold, Duration.ofMillis(ttlMs), resolvers, "app.lab.multisite.test");
-        var progress = spec.commandLine().getOut();
         List<DrillReport> reports = new ArrayList<>();
         try (Lab lab = new Lab(config)) {
             Thread.sleep(config.detection().toMillis() + intervalMs);
@@ -124,13 +118,24 @@ final class DrillCommand implements Callable<Integer> {
             Duration budget = budgetMs != null ? Duration.ofMillis(budgetMs) : config.budget();
             Duration sample = Duration.ofMillis(Math.max(50, intervalMs / 4));
             for (String target : targets) {
-                var drill = new DrillSpec(target, config.hostname(), lab.failSite(target), lab.observers(), sample,
-                        Duration.ofMillis(intervalMs), budget, budget.multipliedBy(3), budget.multipliedBy(3));
-                DrillReport report = new Drill(drill, progress).run();
-                reports.add(report);
-                progress.println("report: " + ReportWriter.write(report, out));
+                reports.add(runAndReport(new DrillSpec(target, config.hostname(), lab.failSite(target), lab.observers(), sample,
+                        Duration.ofMillis(intervalMs), budget, budget.multipliedBy(3), budget.multipliedBy(3))));
             }
         }
+        return verdicts(reports);
+    }
+
+    /** Runs one drill with live progress and writes its reports. */
+    private DrillReport runAndReport(DrillSpec drill) throws Exception {
+        var progress = spec.commandLine().getOut();
+        DrillReport report = new Drill(drill, progress).run();
+        progress.println("report: " + ReportWriter.write(report, out));
+        return report;
+    }
+
+    /** Prints one verdict line per drill; exit code 0 only if every drill passed. */
+    private int verdicts(List<DrillReport> reports) {
+        var progress = spec.commandLine().getOut();
         progress.println();
         reports.forEach(r -> progress.println(r.site() + ": " + r.verdict()));
         progress.flush();
