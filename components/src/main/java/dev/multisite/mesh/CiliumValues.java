@@ -1,6 +1,5 @@
 package dev.multisite.mesh;
 
-import com.pulumi.core.Output;
 import dev.multisite.site.Site;
 import dev.multisite.topology.MeshOptions;
 import dev.multisite.topology.SiteSpec;

@@ -1,7 +1,6 @@
 package dev.multisite.policy.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.multisite.policy.PolicyResource;
 import dev.multisite.policy.Rule;
 
 import java.util.ArrayList;

@@ -3,7 +3,6 @@ package dev.multisite.policy.rules;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.multisite.policy.PolicyResource;
 import dev.multisite.policy.Rule;
-import dev.multisite.policy.StackView;
 
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -30,7 +30,6 @@ public record PlannedResource(String urn, String type, String name, boolean cust
 
     /** The URN part of the provider reference ({@code urn::id} without the id). */
     public String providerUrn() {
-        int cut = provider.lastIndexOf("::");
-        return cut < 0 ? provider : provider.substring(0, cut);
+        return dev.multisite.policy.PolicyResource.providerUrnOf(provider);
     }
 }
