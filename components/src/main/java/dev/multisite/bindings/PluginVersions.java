@@ -8,6 +8,8 @@ final class PluginVersions {
     static final String CLOUDFLARE = "5.49.1";
     /** pulumi-tls 5.x. */
     static final String TLS = "5.0.9";
+    /** pulumi-random 4.x. */
+    static final String RANDOM = "4.16.7";
 
     private PluginVersions() {
     }

@@ -1,6 +1,6 @@
 /**
  * Typed bindings for Pulumi providers that have no Java SDK on Maven Central at the versions this
- * project can use (Cloudflare and TLS here). Each binding is a {@code CustomResource} (or
+ * project can use (Cloudflare, TLS and Random here). Each binding is a {@code CustomResource} (or
  * {@code ProviderResource}) with the provider's real type token, {@code @Import}-annotated args and
  * {@code @Export}-annotated outputs, and pins the provider plugin version through the resource
  * options, so that the real Pulumi engine downloads and runs the real provider plugin. Only the

@@ -14,6 +14,8 @@ import com.pulumi.azurenative.containerservice.inputs.ManagedClusterIdentityArgs
 import com.pulumi.azurenative.containerservice.inputs.ManagedClusterOIDCIssuerProfileArgs;
 import com.pulumi.azurenative.containerservice.inputs.ManagedClusterSecurityProfileArgs;
 import com.pulumi.azurenative.containerservice.inputs.ManagedClusterSecurityProfileWorkloadIdentityArgs;
+import com.pulumi.azurenative.network.NetworkSecurityGroup;
+import com.pulumi.azurenative.network.NetworkSecurityGroupArgs;
 import com.pulumi.azurenative.network.Subnet;
 import com.pulumi.azurenative.network.SubnetArgs;
 import com.pulumi.azurenative.network.VirtualNetwork;
@@ -49,6 +51,9 @@ public final class AksSite extends SiteComponent {
 
     private final Provider azure;
     private final Output<String> resourceGroupName;
+    private final Output<String> virtualNetworkName;
+    private final Subnet nodeSubnet;
+    private final Output<String> nodeSecurityGroupName;
 
     public AksSite(SiteSpec spec, ComponentResourceOptions options) {
         super(TYPE, spec, options);
@@ -73,11 +78,21 @@ public final class AksSite extends SiteComponent {
                 .build(), CustomResourceOptions.builder().parent(this).provider(azure)
                 // Subnets are managed as their own resources; do not let the vnet fight over them.
                 .ignoreChanges("subnets").build());
+        // The node subnet's security group: its rules are separate resources (the interconnect adds them).
+        var nodeSecurityGroup = new NetworkSecurityGroup(childName("nodes-nsg"), NetworkSecurityGroupArgs.builder()
+                .resourceGroupName(group.name())
+                .location(spec.region())
+                .tags(tags())
+                .build(), CustomResourceOptions.builder().parent(this).provider(azure).ignoreChanges("securityRules").build());
         var nodes = new Subnet(childName("nodes"), SubnetArgs.builder()
                 .resourceGroupName(group.name())
                 .virtualNetworkName(vnet.name())
                 .addressPrefix(SubnetLayout.privateSubnet(vpc, 0).toString())
+                .networkSecurityGroup(com.pulumi.azurenative.network.inputs.NetworkSecurityGroupArgs.builder().id(nodeSecurityGroup.id()).build())
                 .build(), onAzure());
+        this.virtualNetworkName = vnet.name();
+        this.nodeSubnet = nodes;
+        this.nodeSecurityGroupName = nodeSecurityGroup.name();
 
         var k8s = spec.kubernetes();
         List<ManagedClusterAgentPoolProfileArgs> pools = new ArrayList<>();
@@ -145,6 +160,21 @@ public final class AksSite extends SiteComponent {
     /** The site's resource group, for components that add Azure resources to the site. */
     public Output<String> resourceGroupName() {
         return resourceGroupName;
+    }
+
+    /** The site's virtual network name, for the gateway subnet. */
+    public Output<String> virtualNetworkName() {
+        return virtualNetworkName;
+    }
+
+    /** The node subnet; other subnets of the vnet are created after it (Azure serialises subnet writes). */
+    public Subnet nodeSubnet() {
+        return nodeSubnet;
+    }
+
+    /** The network security group on the node subnet, for rules from remote sites. */
+    public Output<String> nodeSecurityGroupName() {
+        return nodeSecurityGroupName;
     }
 
     private CustomResourceOptions onAzure() {

@@ -8,6 +8,8 @@ import com.pulumi.aws.ec2.InternetGateway;
 import com.pulumi.aws.ec2.InternetGatewayArgs;
 import com.pulumi.aws.ec2.NatGateway;
 import com.pulumi.aws.ec2.NatGatewayArgs;
+import com.pulumi.aws.ec2.Route;
+import com.pulumi.aws.ec2.RouteArgs;
 import com.pulumi.aws.ec2.RouteTable;
 import com.pulumi.aws.ec2.RouteTableArgs;
 import com.pulumi.aws.ec2.RouteTableAssociation;
@@ -63,6 +65,8 @@ public final class EksSite extends SiteComponent {
     private final Provider aws;
     private final Output<String> vpcId;
     private final List<Output<String>> privateSubnetIds = new ArrayList<>();
+    private final List<Output<String>> privateRouteTableIds = new ArrayList<>();
+    private final Output<String> nodeSecurityGroupId;
 
     public EksSite(SiteSpec spec, ComponentResourceOptions options) {
         super(TYPE, spec, options);
@@ -94,10 +98,13 @@ public final class EksSite extends SiteComponent {
             var nat = new NatGateway(childName("nat-" + zone), NatGatewayArgs.builder()
                     .subnetId(pub.id()).allocationId(eip.id()).build(), onAws());
             var priv = subnet("private-" + zone, vpc, SubnetLayout.privateSubnet(vpcCidr, z), zone, false);
+            // Routes of private tables are separate resources: the interconnect adds its own to them,
+            // and inline routes would claim the whole table.
             var privateRoutes = new RouteTable(childName("private-rt-" + zone), RouteTableArgs.builder()
-                    .vpcId(vpc.id())
-                    .routes(RouteTableRouteArgs.builder().cidrBlock("0.0.0.0/0").natGatewayId(nat.id()).build())
-                    .build(), onAws());
+                    .vpcId(vpc.id()).build(), onAws());
+            new Route(childName("private-default-" + zone), RouteArgs.builder()
+                    .routeTableId(privateRoutes.id()).destinationCidrBlock("0.0.0.0/0").natGatewayId(nat.id()).build(), onAws());
+            privateRouteTableIds.add(privateRoutes.id());
             new RouteTableAssociation(childName("private-" + zone), RouteTableAssociationArgs.builder()
                     .subnetId(priv.id()).routeTableId(privateRoutes.id()).build(), onAws());
             privateSubnetIds.add(priv.id());
@@ -125,6 +132,8 @@ public final class EksSite extends SiteComponent {
                         .bootstrapClusterCreatorAdminPermissions(true).build())
                 .enabledClusterLogTypes("api", "audit", "authenticator")
                 .build(), CustomResourceOptions.builder().parent(this).provider(aws).dependsOn(clusterPolicy).build());
+
+        this.nodeSecurityGroupId = cluster.vpcConfig().applyValue(c -> c.clusterSecurityGroupId().orElseThrow());
 
         var nodeRole = new Role(childName("node-role"), RoleArgs.builder().assumeRolePolicy(EC2_ASSUME).build(), onAws());
         var nodePolicies = new ArrayList<com.pulumi.resources.Resource>();
@@ -172,6 +181,16 @@ public final class EksSite extends SiteComponent {
     /** The three private (node) subnet ids. */
     public List<Output<String>> privateSubnetIds() {
         return List.copyOf(privateSubnetIds);
+    }
+
+    /** The route tables of the private subnets, one per zone: where routes to remote sites go. */
+    public List<Output<String>> privateRouteTableIds() {
+        return List.copyOf(privateRouteTableIds);
+    }
+
+    /** The EKS cluster security group, which managed node groups attach to every node. */
+    public Output<String> nodeSecurityGroupId() {
+        return nodeSecurityGroupId;
     }
 
     private CustomResourceOptions onAws() {

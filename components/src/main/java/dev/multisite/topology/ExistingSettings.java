@@ -7,6 +7,7 @@ package dev.multisite.topology;
  * @param kubeconfig the name of the secret config key (namespace {@code multisite}) holding the
  *                   kubeconfig, e.g. {@code onprem-fra-kubeconfig} for {@code multisite:onprem-fra-kubeconfig}
  * @param context    the kubeconfig context to use; default: its current context
+ * @param vpn        the site's VPN device, required while {@code network.interconnect} is enabled
  */
-public record ExistingSettings(String kubeconfig, String context) {
+public record ExistingSettings(String kubeconfig, String context, VpnEndpoint vpn) {
 }

@@ -23,4 +23,9 @@ public record SiteSpec(
         GcpSettings gcp,
         AzureSettings azure,
         ExistingSettings existing) {
+
+    /** The site's BGP ASN: {@code network.asn}, or 64512 + {@code mesh.clusterId} when unset. */
+    public long asn() {
+        return network.asn() != null ? network.asn() : NetworkSettings.PRIVATE_ASN_BASE + mesh.clusterId();
+    }
 }

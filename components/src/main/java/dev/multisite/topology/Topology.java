@@ -15,11 +15,13 @@ import java.util.Optional;
  * @param data        the data tier; absent means no managed database
  * @param mesh        Cilium Cluster Mesh options; absent means the defaults (enabled)
  * @param gitops      Argo CD and the apps every site runs; absent means no GitOps layer
+ * @param network     the inter-site network; absent means the defaults (hub interconnect enabled)
  */
 public record Topology(String domain, Environment environment, Integer peakDemand, List<SiteSpec> sites, TrafficSettings traffic,
-                       DataSettings data, MeshOptions mesh, GitOpsSettings gitops) {
+                       DataSettings data, MeshOptions mesh, GitOpsSettings gitops, NetworkOptions network) {
     public Topology {
         mesh = mesh == null ? MeshOptions.defaults() : mesh;
+        network = network == null ? NetworkOptions.defaults() : network;
         environment = environment == null ? Environment.PRODUCTION : environment;
         sites = sites == null ? List.of() : List.copyOf(sites);
     }

@@ -57,6 +57,7 @@ final class TopologyValidator {
         DataValidator.validate(topology, problems);
         MeshValidator.validate(topology, problems);
         GitOpsValidator.validate(topology, problems);
+        NetworkValidator.validate(topology, problems);
         problems.throwIfAny();
     }
 

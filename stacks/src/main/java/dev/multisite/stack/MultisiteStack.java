@@ -9,7 +9,9 @@ import dev.multisite.mesh.ClusterMesh;
 import dev.multisite.mesh.ClusterMeshArgs;
 import dev.multisite.data.DatabaseTopologyArgs;
 import dev.multisite.site.KeyedOutputs;
+import dev.multisite.network.Interconnect;
 import dev.multisite.site.Site;
+import dev.multisite.topology.CloudProvider;
 import dev.multisite.site.Sites;
 import dev.multisite.topology.Topology;
 import dev.multisite.traffic.DnsBackends;
@@ -41,6 +43,13 @@ public final class MultisiteStack {
         ctx.export("clusterNames", byName(sites, Site::clusterName));
         ctx.export("clusterEndpoints", byName(sites, Site::endpoint));
         ctx.export("kubeconfigs", byName(sites, Site::kubeconfig).asSecret());
+        if (topology.network().interconnect().enabled()) {
+            var interconnect = new Interconnect("interconnect", topology, sites, ComponentResourceOptions.Empty);
+            ctx.export("interconnect", Output.of(interconnect.summary()));
+            if (topology.sites().stream().anyMatch(s -> s.provider() == CloudProvider.EXISTING)) {
+                ctx.export("onPremVpn", interconnect.onPremVpn);
+            }
+        }
         if (topology.traffic() != null) {
             defineTraffic(ctx, topology, sites, secrets);
         }

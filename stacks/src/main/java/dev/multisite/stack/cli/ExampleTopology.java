@@ -88,7 +88,10 @@ final class ExampleTopology {
                 }
                 case AZURE -> site.putObject("azure").put("resourceGroup", "rg-multisite-" + name);
                 case EXISTING -> {
-                    site.putObject("existing").put("kubeconfig", name + "-kubeconfig");
+                    ObjectNode existing = site.putObject("existing");
+                    existing.put("kubeconfig", name + "-kubeconfig");
+                    // The device's address, from the documentation range 203.0.113.0/24 (replace it).
+                    existing.putObject("vpn").put("publicIp", "203.0.113." + (100 + i));
                     config.putObject("multisite:" + name + "-kubeconfig").put("secure", "v1:set-with-pulumi-config-set-secret");
                 }
                 default -> {

@@ -51,6 +51,10 @@ public class PlanMocks implements Mocks {
             return done(Map.of("kubeconfigs", List.of(Map.of("name", "clusterUser",
                     "value", Base64.getEncoder().encodeToString(kubeconfig.getBytes(StandardCharsets.UTF_8))))));
         }
+        if (args.token.equals("azure-native:authorization:getClientConfig")) {
+            return done(Map.of("subscriptionId", "00000000-0000-0000-0000-000000000000", "tenantId", "00000000-0000-0000-0000-000000000001",
+                    "clientId", "00000000-0000-0000-0000-000000000002", "objectId", "00000000-0000-0000-0000-000000000003"));
+        }
         return done(Map.of());
     }
 
@@ -92,12 +96,26 @@ public class PlanMocks implements Mocks {
                     + args.type.substring(args.type.lastIndexOf(':') + 1).toLowerCase() + "/" + physical);
         }
         switch (args.type) {
+            case "aws:ec2transitgateway/transitGateway:TransitGateway" -> state.put("associationDefaultRouteTableId", "tgw-rtb-" + hex(args.name, 17));
+            case "aws:ec2/vpnConnection:VpnConnection" -> {
+                state.put("tunnel1Address", publicAddress(args.name + "/1"));
+                state.put("tunnel2Address", publicAddress(args.name + "/2"));
+            }
+            case "gcp:compute/haVpnGateway:HaVpnGateway" -> state.put("vpnInterfaces", List.of(
+                    Map.of("id", 0, "ipAddress", publicAddress(args.name + "/0")),
+                    Map.of("id", 1, "ipAddress", publicAddress(args.name + "/1"))));
+            case "azure-native:network:PublicIPAddress" -> state.put("ipAddress", publicAddress(args.name));
+            case "random:index/randomPassword:RandomPassword" -> state.put("result", "offline-plan-key-" + hex(args.name, 24));
             case "aws:eks/cluster:Cluster" -> {
                 String oidcId = hex(args.name, 32).toUpperCase();
                 state.put("endpoint", "https://" + oidcId + ".gr7." + region + ".eks.amazonaws.com");
                 state.put("certificateAuthority", Map.of("data", FAKE_CA));
                 state.put("identities", List.of(Map.of("oidcs", List.of(Map.of(
                         "issuer", "https://oidc.eks." + region + ".amazonaws.com/id/" + oidcId)))));
+                @SuppressWarnings("unchecked")
+                var vpcConfig = new HashMap<>((Map<String, Object>) args.inputs.getOrDefault("vpcConfig", Map.of()));
+                vpcConfig.put("clusterSecurityGroupId", "sg-" + hex(args.name + "/cluster", 17));
+                state.put("vpcConfig", vpcConfig);
             }
             case "aws:iam/openIdConnectProvider:OpenIdConnectProvider" -> state.put("arn", "arn:aws:iam::" + ACCOUNT
                     + ":oidc-provider/" + String.valueOf(args.inputs.get("url")).replaceFirst("^https://", ""));
@@ -136,6 +154,11 @@ public class PlanMocks implements Mocks {
             default -> {
             }
         }
+    }
+
+    /** A made-up public IPv4 address (in 198.18.0.0/15, the benchmarking range), stable per seed. */
+    private static String publicAddress(String seed) {
+        return "198." + (18 + octet(seed, 0) % 2) + "." + octet(seed, 1) + "." + Math.max(1, octet(seed, 2));
     }
 
     private String projectOf(ResourceArgs args) {

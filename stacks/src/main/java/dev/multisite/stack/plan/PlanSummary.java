@@ -1,6 +1,7 @@
 package dev.multisite.stack.plan;
 
 import dev.multisite.topology.FailoverBudget;
+import dev.multisite.topology.InterconnectGraph;
 import dev.multisite.topology.SiteSpec;
 import dev.multisite.topology.Topology;
 
@@ -47,9 +48,34 @@ public final class PlanSummary {
                     .append(topology.traffic().rtoSeconds()).append("):\n");
             topology.traffic().dns().forEach(d -> out.append("  ").append(FailoverBudget.of(d, topology.traffic()).arithmetic()).append('\n'));
         }
+        if (topology.network().interconnect().enabled()) {
+            appendInterconnect(out, InterconnectGraph.of(topology));
+        }
         out.append("\noutputs:\n");
         plan.outputs().forEach((name, value) -> out.append("  ").append(name).append(": ").append(value).append('\n'));
         return out.toString();
+    }
+
+    /** Links, tunnels and their growth against a full mesh, then the shared fate of each hub. */
+    static void appendInterconnect(StringBuilder out, InterconnectGraph graph) {
+        out.append("\ninterconnect (hub-and-spoke), hubs: ").append(graph.hubs().entrySet().stream()
+                .map(e -> e.getValue().name() + " (" + e.getKey().key() + ")").collect(Collectors.joining(", "))).append('\n');
+        Map<InterconnectGraph.Role, Long> byRole = graph.links().stream()
+                .collect(Collectors.groupingBy(InterconnectGraph.Link::role, TreeMap::new, Collectors.counting()));
+        out.append("  ").append(graph.links().size()).append(" links (").append(byRole.entrySet().stream()
+                        .map(e -> e.getValue() + " " + e.getKey().name().toLowerCase().replace('_', '-')).collect(Collectors.joining(", ")))
+                .append("), ").append(graph.tunnelCount()).append(" IPsec tunnels; a full mesh of ")
+                .append(graph.fullMeshLinkCount()).append(" links would need ").append(graph.fullMeshTunnelCount()).append(" tunnels\n");
+        for (var link : graph.links()) {
+            out.append(String.format("  %-40s %-24s %d tunnels%n", link.name(), link.kind().name().toLowerCase().replace('_', '-'), link.tunnels().size()));
+        }
+        for (var hub : graph.hubs().values()) {
+            var cut = graph.cutOffWithout(hub.name());
+            if (!cut.isEmpty()) {
+                out.append("  shared fate: losing ").append(hub.name()).append(" (hub) also cuts ").append(String.join(", ", cut))
+                        .append(" off from other sites\n");
+            }
+        }
     }
 
     private static void appendCounts(StringBuilder out, List<PlannedResource> resources) {

@@ -1,0 +1,175 @@
+package dev.multisite.network;
+
+import com.pulumi.aws.ec2.CustomerGateway;
+import com.pulumi.aws.ec2.CustomerGatewayArgs;
+import com.pulumi.aws.ec2.ManagedPrefixList;
+import com.pulumi.aws.ec2.ManagedPrefixListArgs;
+import com.pulumi.aws.ec2.Route;
+import com.pulumi.aws.ec2.RouteArgs;
+import com.pulumi.aws.ec2.VpnConnection;
+import com.pulumi.aws.ec2.VpnConnectionArgs;
+import com.pulumi.aws.ec2.inputs.ManagedPrefixListEntryArgs;
+import com.pulumi.aws.ec2transitgateway.PeeringAttachment;
+import com.pulumi.aws.ec2transitgateway.PeeringAttachmentAccepter;
+import com.pulumi.aws.ec2transitgateway.PeeringAttachmentAccepterArgs;
+import com.pulumi.aws.ec2transitgateway.PeeringAttachmentArgs;
+import com.pulumi.aws.ec2transitgateway.PrefixListReference;
+import com.pulumi.aws.ec2transitgateway.PrefixListReferenceArgs;
+import com.pulumi.aws.ec2transitgateway.RouteArgs.Builder;
+import com.pulumi.aws.ec2transitgateway.TransitGateway;
+import com.pulumi.aws.ec2transitgateway.TransitGatewayArgs;
+import com.pulumi.aws.ec2transitgateway.VpcAttachment;
+import com.pulumi.aws.ec2transitgateway.VpcAttachmentArgs;
+import com.pulumi.aws.vpc.SecurityGroupIngressRule;
+import com.pulumi.aws.vpc.SecurityGroupIngressRuleArgs;
+import com.pulumi.core.Output;
+import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.Resource;
+import dev.multisite.site.EksSite;
+import dev.multisite.topology.Cidr;
+import dev.multisite.topology.InterconnectGraph;
+import dev.multisite.topology.InterconnectGraph.Tunnel;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An AWS site's half: a Transit Gateway (the site's BGP speaker, ASN {@code network.asn}) with the
+ * VPC attached, a managed prefix list of every remote range routed from each private route table
+ * to the Transit Gateway, static Transit Gateway routes for the site's own pod and service ranges,
+ * and ingress rules on the node security group for the mesh ports from remote VPC ranges only.
+ */
+public final class AwsSiteNetwork extends SiteNetwork {
+    public static final String TYPE = "multisite:network:AwsSiteNetwork";
+
+    private final EksSite eks;
+    private final TransitGateway transitGateway;
+    private final VpcAttachment vpcAttachment;
+    private final ManagedPrefixList remoteRanges;
+
+    AwsSiteNetwork(EksSite eks, InterconnectGraph graph, List<InterSitePort> ports) {
+        super(TYPE, eks, graph);
+        this.eks = eks;
+        this.transitGateway = new TransitGateway(childName("tgw"), TransitGatewayArgs.builder()
+                .description("Multisite " + eks.name() + " interconnect")
+                .amazonSideAsn((int) eks.spec().asn())
+                .defaultRouteTableAssociation("enable")
+                .defaultRouteTablePropagation("enable")
+                .vpnEcmpSupport("enable")
+                .dnsSupport("enable")
+                .build(), onAws());
+        this.vpcAttachment = new VpcAttachment(childName("tgw-vpc"), VpcAttachmentArgs.builder()
+                .transitGatewayId(transitGateway.id())
+                .vpcId(eks.vpcId())
+                .subnetIds(Output.all(eks.privateSubnetIds()))
+                .build(), onAws());
+        this.remoteRanges = prefixList("remote-ranges", remoteRanges());
+        var remoteNodes = prefixList("remote-nodes", remoteNodeRanges());
+
+        var routeTables = eks.privateRouteTableIds();
+        for (int i = 0; i < routeTables.size(); i++) {
+            new Route(childName("to-sites-" + i), RouteArgs.builder()
+                    .routeTableId(routeTables.get(i))
+                    .destinationPrefixListId(remoteRanges.id())
+                    .transitGatewayId(transitGateway.id())
+                    .build(), after(vpcAttachment));
+        }
+        var own = eks.spec().network();
+        for (Cidr range : List.of(own.podCidr(), own.serviceCidr())) {
+            transitGatewayRoute("own-" + range.toString().replace('/', '-').replace('.', '-'), range, vpcAttachment.id());
+        }
+        for (InterSitePort port : ports) {
+            boolean icmp = port.protocol().equals("icmp");
+            new SecurityGroupIngressRule(childName("from-sites-" + port.key()), SecurityGroupIngressRuleArgs.builder()
+                    .securityGroupId(eks.nodeSecurityGroupId())
+                    .prefixListId(remoteNodes.id())
+                    .ipProtocol(port.protocol())
+                    .fromPort(icmp ? 8 : port.port())
+                    .toPort(icmp ? 0 : port.port())
+                    .description(port.purpose() + " from remote Multisite sites")
+                    .build(), onAws());
+        }
+    }
+
+    private ManagedPrefixList prefixList(String role, List<Cidr> ranges) {
+        List<ManagedPrefixListEntryArgs> entries = new ArrayList<>();
+        for (var route : graph.routes(site.name())) {
+            if (ranges.contains(route.destination())) {
+                entries.add(ManagedPrefixListEntryArgs.builder().cidr(route.destination().toString())
+                        .description(route.owner()).build());
+            }
+        }
+        return new ManagedPrefixList(childName(role), ManagedPrefixListArgs.builder()
+                .name(childName(role))
+                .addressFamily("IPv4")
+                .maxEntries(Math.max(1, entries.size()))
+                .entries(entries)
+                .build(), onAws());
+    }
+
+    private void transitGatewayRoute(String role, Cidr destination, Output<String> attachmentId, Resource... after) {
+        Builder args = com.pulumi.aws.ec2transitgateway.RouteArgs.builder()
+                .destinationCidrBlock(destination.toString())
+                .transitGatewayAttachmentId(attachmentId)
+                .transitGatewayRouteTableId(transitGateway.associationDefaultRouteTableId());
+        new com.pulumi.aws.ec2transitgateway.Route(childName(role), args.build(), after(after));
+    }
+
+    /**
+     * Peers this spoke's Transit Gateway with its hub's: the spoke requests, the hub accepts, the
+     * spoke sends every remote range to the hub, and the hub sends this spoke's ranges back. Peering
+     * attachments carry static routes only, so both sides are written out here.
+     */
+    void peerWithHub(AwsSiteNetwork hub) {
+        var peering = new PeeringAttachment(childName("peer-" + hub.site.name()), PeeringAttachmentArgs.builder()
+                .transitGatewayId(transitGateway.id())
+                .peerTransitGatewayId(hub.transitGateway.id())
+                .peerRegion(hub.site.region())
+                .build(), onAws());
+        var accepted = new PeeringAttachmentAccepter(hub.childName("accept-" + site.name()), PeeringAttachmentAccepterArgs.builder()
+                .transitGatewayAttachmentId(peering.id())
+                .build(), hub.onAws());
+        new PrefixListReference(childName("via-" + hub.site.name()), PrefixListReferenceArgs.builder()
+                .prefixListId(remoteRanges.id())
+                .transitGatewayAttachmentId(peering.id())
+                .transitGatewayRouteTableId(transitGateway.associationDefaultRouteTableId())
+                .build(), after(accepted));
+        for (Cidr range : site.spec().network().ranges()) {
+            hub.transitGatewayRoute("to-" + site.name() + "-" + range.toString().replace('/', '-').replace('.', '-'),
+                    range, accepted.transitGatewayAttachmentId(), accepted);
+        }
+    }
+
+    /**
+     * One VPN connection (two tunnels) from this Transit Gateway to one remote gateway address,
+     * with BGP on the given inside networks (this side takes .1 of each).
+     */
+    VpnConnection vpnTo(String peer, int index, Output<String> remoteAddress, long remoteAsn, Tunnel first, Tunnel second,
+                        Output<String> firstKey, Output<String> secondKey) {
+        var customerGateway = new CustomerGateway(childName("cgw-" + peer + "-" + index), CustomerGatewayArgs.builder()
+                .ipAddress(remoteAddress)
+                .bgpAsn(String.valueOf(remoteAsn))
+                .type("ipsec.1")
+                .build(), onAws());
+        return new VpnConnection(childName("vpn-" + peer + "-" + index), VpnConnectionArgs.builder()
+                .transitGatewayId(transitGateway.id())
+                .customerGatewayId(customerGateway.id())
+                .type("ipsec.1")
+                .staticRoutesOnly(false)
+                .tunnel1InsideCidr(first.inside().toString())
+                .tunnel2InsideCidr(second.inside().toString())
+                .tunnel1PresharedKey(firstKey)
+                .tunnel2PresharedKey(secondKey)
+                .tunnel1IkeVersions("ikev2")
+                .tunnel2IkeVersions("ikev2")
+                .build(), onAws());
+    }
+
+    private CustomResourceOptions onAws() {
+        return CustomResourceOptions.builder().parent(this).provider(eks.awsProvider()).build();
+    }
+
+    private CustomResourceOptions after(Resource... dependencies) {
+        return CustomResourceOptions.builder().parent(this).provider(eks.awsProvider()).dependsOn(dependencies).build();
+    }
+}

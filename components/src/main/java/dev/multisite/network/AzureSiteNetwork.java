@@ -1,0 +1,216 @@
+package dev.multisite.network;
+
+import com.pulumi.azurenative.authorization.AuthorizationFunctions;
+import com.pulumi.azurenative.authorization.outputs.GetClientConfigResult;
+import com.pulumi.azurenative.network.LocalNetworkGateway;
+import com.pulumi.azurenative.network.LocalNetworkGatewayArgs;
+import com.pulumi.azurenative.network.PublicIPAddress;
+import com.pulumi.azurenative.network.PublicIPAddressArgs;
+import com.pulumi.azurenative.network.SecurityRule;
+import com.pulumi.azurenative.network.SecurityRuleArgs;
+import com.pulumi.azurenative.network.Subnet;
+import com.pulumi.azurenative.network.SubnetArgs;
+import com.pulumi.azurenative.network.VirtualNetworkGateway;
+import com.pulumi.azurenative.network.VirtualNetworkGatewayArgs;
+import com.pulumi.azurenative.network.VirtualNetworkGatewayConnection;
+import com.pulumi.azurenative.network.VirtualNetworkGatewayConnectionArgs;
+import com.pulumi.azurenative.network.inputs.AddressSpaceArgs;
+import com.pulumi.azurenative.network.inputs.BgpSettingsArgs;
+import com.pulumi.azurenative.network.inputs.GatewayCustomBgpIpAddressIpConfigurationArgs;
+import com.pulumi.azurenative.network.inputs.IPConfigurationBgpPeeringAddressArgs;
+import com.pulumi.azurenative.network.inputs.PublicIPAddressSkuArgs;
+import com.pulumi.azurenative.network.inputs.SubResourceArgs;
+import com.pulumi.azurenative.network.inputs.VirtualNetworkGatewayIPConfigurationArgs;
+import com.pulumi.azurenative.network.inputs.VirtualNetworkGatewaySkuArgs;
+import com.pulumi.core.Output;
+import com.pulumi.deployment.InvokeOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.InvokeArgs;
+import dev.multisite.site.AksSite;
+import dev.multisite.topology.Cidr;
+import dev.multisite.topology.InterconnectGraph;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An Azure site's half: a GatewaySubnet in the site's spare address space, an active-active,
+ * zone-redundant route-based VPN gateway with BGP (ASN {@code network.asn}, one APIPA address per
+ * tunnel that needs one), and rules on the node subnet's security group admitting exactly the
+ * mesh ports from remote VPC ranges. Learned BGP routes reach the vnet's route tables by themselves.
+ */
+public final class AzureSiteNetwork extends SiteNetwork {
+    public static final String TYPE = "multisite:network:AzureSiteNetwork";
+    public static final String SKU = "VpnGw2AZ";
+    static final int FIRST_RULE_PRIORITY = 1000;
+    static final String[] IP_CONFIGURATIONS = {"active", "standby-active"};
+
+    private final AksSite aks;
+    private final VirtualNetworkGateway gateway;
+    private final List<PublicIPAddress> addresses = new ArrayList<>();
+    private final Output<String> subscriptionId;
+
+    AzureSiteNetwork(AksSite aks, InterconnectGraph graph, List<InterSitePort> ports) {
+        super(TYPE, aks, graph);
+        this.aks = aks;
+        this.subscriptionId = aks.spec().azure().subscriptionId() != null ? Output.of(aks.spec().azure().subscriptionId())
+                : AuthorizationFunctions.getClientConfig(InvokeArgs.Empty, new InvokeOptions(this, aks.azureProvider(), null))
+                .applyValue(GetClientConfigResult::subscriptionId);
+        Cidr vpc = aks.spec().network().vpcCidr();
+        var gatewaySubnet = new Subnet(childName("gateway-subnet"), SubnetArgs.builder()
+                .resourceGroupName(aks.resourceGroupName())
+                .virtualNetworkName(aks.virtualNetworkName())
+                // Azure requires exactly this name for the subnet of a virtual network gateway.
+                .subnetName("GatewaySubnet")
+                .addressPrefix(vpc.subnet(vpc.prefixLength() + 4, 15).toString())
+                .build(), CustomResourceOptions.builder().parent(this).provider(aks.azureProvider()).dependsOn(aks.nodeSubnet()).build());
+        List<VirtualNetworkGatewayIPConfigurationArgs> ipConfigurations = new ArrayList<>();
+        List<IPConfigurationBgpPeeringAddressArgs> bgpAddresses = new ArrayList<>();
+        for (int i = 0; i < IP_CONFIGURATIONS.length; i++) {
+            var address = new PublicIPAddress(childName("vpn-ip-" + i), PublicIPAddressArgs.builder()
+                    .resourceGroupName(aks.resourceGroupName())
+                    .location(aks.region())
+                    .sku(PublicIPAddressSkuArgs.builder().name("Standard").tier("Regional").build())
+                    .publicIPAllocationMethod("Static")
+                    .zones("1", "2", "3")
+                    .build(), onAzure());
+            addresses.add(address);
+            ipConfigurations.add(VirtualNetworkGatewayIPConfigurationArgs.builder()
+                    .name(IP_CONFIGURATIONS[i])
+                    .privateIPAllocationMethod("Dynamic")
+                    .subnet(SubResourceArgs.builder().id(gatewaySubnet.id()).build())
+                    .publicIPAddress(SubResourceArgs.builder().id(address.id()).build())
+                    .build());
+            bgpAddresses.add(IPConfigurationBgpPeeringAddressArgs.builder()
+                    .ipconfigurationId(ipConfigurationId(i))
+                    .customBgpIpAddresses(apipaAddresses(i))
+                    .build());
+        }
+        this.gateway = new VirtualNetworkGateway(childName("vpn-gateway"), VirtualNetworkGatewayArgs.builder()
+                .virtualNetworkGatewayName(childName("vpn-gateway"))
+                .resourceGroupName(aks.resourceGroupName())
+                .location(aks.region())
+                .gatewayType("Vpn")
+                .vpnType("RouteBased")
+                .vpnGatewayGeneration("Generation2")
+                .sku(VirtualNetworkGatewaySkuArgs.builder().name(SKU).tier(SKU).build())
+                .activeActive(true)
+                .enableBgp(true)
+                .bgpSettings(BgpSettingsArgs.builder().asn((double) aks.spec().asn()).bgpPeeringAddresses(bgpAddresses).build())
+                .ipConfigurations(ipConfigurations)
+                .build(), onAzure());
+        for (int i = 0; i < ports.size(); i++) {
+            InterSitePort port = ports.get(i);
+            boolean icmp = port.protocol().equals("icmp");
+            new SecurityRule(childName("from-sites-" + port.key()), SecurityRuleArgs.builder()
+                    .resourceGroupName(aks.resourceGroupName())
+                    .networkSecurityGroupName(aks.nodeSecurityGroupName())
+                    .securityRuleName("multisite-" + port.purpose())
+                    .priority(FIRST_RULE_PRIORITY + i)
+                    .direction("Inbound")
+                    .access("Allow")
+                    .protocol(icmp ? "Icmp" : port.protocol().equals("tcp") ? "Tcp" : "Udp")
+                    .sourceAddressPrefixes(remoteNodeRanges().stream().map(Cidr::toString).toList())
+                    .sourcePortRange("*")
+                    .destinationAddressPrefix(vpc.toString())
+                    .destinationPortRange(icmp ? "*" : String.valueOf(port.port()))
+                    .description(port.purpose() + " from remote Multisite sites")
+                    .build(), onAzure());
+        }
+    }
+
+    /**
+     * The APIPA addresses gateway instance {@code instance} answers BGP on: this side's address of
+     * every tunnel it terminates. AWS sends two tunnels to each instance (connection {@code j} to
+     * address {@code j}); every other peer pairs its tunnel {@code k} with instance {@code k}.
+     */
+    private List<String> apipaAddresses(int instance) {
+        List<String> out = new ArrayList<>();
+        for (var link : graph.linksOf(site.name())) {
+            for (var tunnel : link.tunnels()) {
+                if (tunnel.inside() != null && instanceOf(link, tunnel) == instance) {
+                    out.add(localAddress(link, tunnel));
+                }
+            }
+        }
+        return out;
+    }
+
+    static int instanceOf(InterconnectGraph.Link link, InterconnectGraph.Tunnel tunnel) {
+        return link.a().provider() == dev.multisite.topology.CloudProvider.AWS ? tunnel.index() / 2 : tunnel.index() % 2;
+    }
+
+    String localAddress(InterconnectGraph.Link link, InterconnectGraph.Tunnel tunnel) {
+        return link.a().name().equals(site.name()) ? tunnel.aAddress() : tunnel.bAddress();
+    }
+
+    /**
+     * The id of gateway ip configuration {@code instance}, known before the gateway exists (its BGP
+     * settings must name its own ip configurations): built from the subscription, the resource group
+     * and the gateway's fixed name.
+     */
+    private Output<String> ipConfigurationId(int instance) {
+        return Output.tuple(subscriptionId, aks.resourceGroupName()).applyValue(t -> "/subscriptions/" + t.t1 + "/resourceGroups/" + t.t2
+                + "/providers/Microsoft.Network/virtualNetworkGateways/" + childName("vpn-gateway")
+                + "/ipConfigurations/" + IP_CONFIGURATIONS[instance]);
+    }
+
+    Output<String> publicAddress(int instance) {
+        return addresses.get(instance).ipAddress().applyValue(ip -> ip.orElseThrow());
+    }
+
+    Output<String> gatewayId() {
+        return gateway.id();
+    }
+
+    /**
+     * A tunnel (or an active-active pair of them) to a non-Azure gateway address: the local network
+     * gateway describes the far end and its BGP address, the connection carries the key and names
+     * which APIPA address of which instance speaks BGP on it.
+     */
+    void connection(String name, Output<String> remoteAddress, long remoteAsn, String remoteBgpAddress,
+                    List<Integer> instances, List<String> localBgpAddresses, Output<String> sharedKey) {
+        var local = new LocalNetworkGateway(childName("lng-" + name), LocalNetworkGatewayArgs.builder()
+                .resourceGroupName(aks.resourceGroupName())
+                .location(aks.region())
+                .gatewayIpAddress(remoteAddress)
+                .localNetworkAddressSpace(AddressSpaceArgs.builder().addressPrefixes(remoteBgpAddress + "/32").build())
+                .bgpSettings(BgpSettingsArgs.builder().asn((double) remoteAsn).bgpPeeringAddress(remoteBgpAddress).build())
+                .build(), onAzure());
+        List<GatewayCustomBgpIpAddressIpConfigurationArgs> custom = new ArrayList<>();
+        for (int i = 0; i < instances.size(); i++) {
+            custom.add(GatewayCustomBgpIpAddressIpConfigurationArgs.builder()
+                    .ipConfigurationId(ipConfigurationId(instances.get(i)))
+                    .customBgpIpAddress(localBgpAddresses.get(i)).build());
+        }
+        new VirtualNetworkGatewayConnection(childName("conn-" + name), VirtualNetworkGatewayConnectionArgs.builder()
+                .resourceGroupName(aks.resourceGroupName())
+                .location(aks.region())
+                .connectionType("IPsec")
+                .connectionProtocol("IKEv2")
+                .virtualNetworkGateway1(com.pulumi.azurenative.network.inputs.VirtualNetworkGatewayArgs.builder().id(gateway.id()).build())
+                .localNetworkGateway2(com.pulumi.azurenative.network.inputs.LocalNetworkGatewayArgs.builder().id(local.id()).build())
+                .enableBgp(true)
+                .sharedKey(sharedKey)
+                .gatewayCustomBgpIpAddresses(custom)
+                .build(), onAzure());
+    }
+
+    /** One direction of a VNet-to-VNet connection to another Azure site's gateway; BGP on the gateways' own addresses. */
+    void vnetToVnet(AzureSiteNetwork other, Output<String> sharedKey) {
+        new VirtualNetworkGatewayConnection(childName("conn-" + other.site.name()), VirtualNetworkGatewayConnectionArgs.builder()
+                .resourceGroupName(aks.resourceGroupName())
+                .location(aks.region())
+                .connectionType("Vnet2Vnet")
+                .connectionProtocol("IKEv2")
+                .virtualNetworkGateway1(com.pulumi.azurenative.network.inputs.VirtualNetworkGatewayArgs.builder().id(gateway.id()).build())
+                .virtualNetworkGateway2(com.pulumi.azurenative.network.inputs.VirtualNetworkGatewayArgs.builder().id(other.gateway.id()).build())
+                .enableBgp(true)
+                .sharedKey(sharedKey)
+                .build(), onAzure());
+    }
+
+    private CustomResourceOptions onAzure() {
+        return CustomResourceOptions.builder().parent(this).provider(aks.azureProvider()).build();
+    }
+}

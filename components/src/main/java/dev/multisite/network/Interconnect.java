@@ -1,0 +1,215 @@
+package dev.multisite.network;
+
+import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import dev.multisite.bindings.RandomPassword;
+import dev.multisite.bindings.RandomProvider;
+import dev.multisite.site.Site;
+import dev.multisite.topology.CloudProvider;
+import dev.multisite.topology.InterconnectGraph;
+import dev.multisite.topology.InterconnectGraph.Link;
+import dev.multisite.topology.InterconnectGraph.Tunnel;
+import dev.multisite.topology.SiteSpec;
+import dev.multisite.topology.Topology;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The inter-site network: one {@link SiteNetwork} per cloud site and every link of the topology's
+ * {@link InterconnectGraph}. Pre-shared keys come from the Random provider, one per tunnel, so they
+ * are generated once, kept (encrypted) in state and shared by both ends without ever being plain.
+ *
+ * <p>What the {@code existing} sites' VPN devices must be configured with is {@link #onPremVpn}: per
+ * tunnel the cloud gateway's address, the inside addresses, both ASNs and the key (a secret).
+ */
+public final class Interconnect extends ComponentResource {
+    public static final String TYPE = "multisite:network:Interconnect";
+
+    public final InterconnectGraph graph;
+    /** Per {@code existing} site, the device side of each of its tunnels; a secret (it holds the keys). */
+    public final Output<Map<String, List<Map<String, Object>>>> onPremVpn;
+
+    private final String name;
+    private final RandomProvider random;
+    private final Map<String, SiteNetwork> networks = new HashMap<>();
+    private final Map<String, Output<String>> keys = new HashMap<>();
+    private final List<Output<Map<String, Object>>> onPremTunnels = new ArrayList<>();
+
+    public Interconnect(String name, Topology topology, List<Site> sites, ComponentResourceOptions options) {
+        super(TYPE, name, options);
+        this.name = name;
+        this.graph = InterconnectGraph.of(topology);
+        this.random = new RandomProvider(name + "-random", CustomResourceOptions.builder().parent(this).build());
+        List<InterSitePort> ports = InterSitePort.required(topology);
+        for (Site site : sites) {
+            SiteNetwork.of(site, graph, ports).ifPresent(n -> networks.put(site.name(), n));
+        }
+        graph.links().forEach(this::build);
+        this.onPremVpn = Output.all(onPremTunnels).applyValue(Interconnect::bySite).asSecret();
+        registerOutputs(Map.of("onPremVpn", onPremVpn));
+    }
+
+    /** Non-secret facts for the stack output {@code interconnect}: design, hubs and counts. */
+    public Map<String, Object> summary() {
+        Map<String, Object> hubs = new LinkedHashMap<>();
+        graph.hubs().forEach((provider, site) -> hubs.put(provider.key(), site.name()));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("design", "hub-and-spoke");
+        out.put("hubs", hubs);
+        out.put("links", graph.links().size());
+        out.put("tunnels", graph.tunnelCount());
+        out.put("fullMeshLinks", graph.fullMeshLinkCount());
+        out.put("fullMeshTunnels", graph.fullMeshTunnelCount());
+        return out;
+    }
+
+    private void build(Link link) {
+        SiteNetwork a = networks.get(link.a().name());
+        SiteNetwork b = networks.get(link.b().name());
+        if (link.kind() == InterconnectGraph.LinkKind.TRANSIT_GATEWAY_PEERING) {
+            ((AwsSiteNetwork) a).peerWithHub((AwsSiteNetwork) b);
+            return;
+        }
+        switch (link.a().provider()) {
+            case AWS -> awsTo(link, (AwsSiteNetwork) a, b);
+            case GCP -> gcpTo(link, (GcpSiteNetwork) a, b);
+            case AZURE -> azureTo(link, (AzureSiteNetwork) a, b);
+            case EXISTING -> throw new IllegalStateException("an existing site is never side a of " + link.name());
+        }
+    }
+
+    /** AWS side: one VPN connection (two tunnels) per address of the far gateway. */
+    private void awsTo(Link link, AwsSiteNetwork aws, SiteNetwork far) {
+        SiteSpec remote = link.b();
+        List<Tunnel> t = link.tunnels();
+        List<Output<String>> awsAddresses = new ArrayList<>();
+        for (int j = 0; j < t.size() / 2; j++) {
+            Output<String> farAddress = switch (remote.provider()) {
+                case GCP -> ((GcpSiteNetwork) far).interfaceAddress(j);
+                case AZURE -> ((AzureSiteNetwork) far).publicAddress(j);
+                default -> Output.of(remote.existing().vpn().publicIp());
+            };
+            var vpn = aws.vpnTo(remote.name(), j, farAddress, remote.asn(), t.get(2 * j), t.get(2 * j + 1), key(link, 2 * j), key(link, 2 * j + 1));
+            awsAddresses.add(vpn.tunnel1Address());
+            awsAddresses.add(vpn.tunnel2Address());
+        }
+        switch (remote.provider()) {
+            case GCP -> {
+                var gcp = (GcpSiteNetwork) far;
+                var external = gcp.externalGateway(link.a().name(), awsAddresses);
+                for (Tunnel tunnel : t) {
+                    gcp.tunnel("tun-" + link.a().name() + "-" + tunnel.index(), tunnel.index() / 2,
+                            new GcpSiteNetwork.Peer(link.a().name(), link.a().asn(), external, tunnel.index(), null),
+                            key(link, tunnel.index()), tunnel.bAddress(), tunnel.aAddress(), graph.rangesVia(link.a().name(), link));
+                }
+            }
+            case AZURE -> {
+                var azure = (AzureSiteNetwork) far;
+                for (Tunnel tunnel : t) {
+                    azure.connection(link.a().name() + "-" + tunnel.index(), awsAddresses.get(tunnel.index()), link.a().asn(), tunnel.aAddress(),
+                            List.of(AzureSiteNetwork.instanceOf(link, tunnel)), List.of(tunnel.bAddress()), key(link, tunnel.index()));
+                }
+            }
+            default -> t.forEach(tunnel -> onPrem(link, tunnel, awsAddresses.get(tunnel.index()), key(link, tunnel.index()), List.of()));
+        }
+    }
+
+    /** GCP side: tunnels from both HA VPN interfaces. */
+    private void gcpTo(Link link, GcpSiteNetwork gcp, SiteNetwork far) {
+        SiteSpec remote = link.b();
+        List<Tunnel> t = link.tunnels();
+        String prefix = "tun-" + remote.name() + "-";
+        switch (remote.provider()) {
+            case GCP -> {
+                var other = (GcpSiteNetwork) far;
+                for (Tunnel tunnel : t) {
+                    gcp.tunnel(prefix + tunnel.index(), tunnel.index(), new GcpSiteNetwork.Peer(remote.name(), remote.asn(), null, 0, other.gatewayId()),
+                            key(link, tunnel.index()), tunnel.aAddress(), tunnel.bAddress(), graph.rangesVia(remote.name(), link));
+                    other.tunnel("tun-" + link.a().name() + "-" + tunnel.index(), tunnel.index(),
+                            new GcpSiteNetwork.Peer(link.a().name(), link.a().asn(), null, 0, gcp.gatewayId()),
+                            key(link, tunnel.index()), tunnel.bAddress(), tunnel.aAddress(), graph.rangesVia(link.a().name(), link));
+                }
+            }
+            case AZURE -> {
+                var azure = (AzureSiteNetwork) far;
+                var external = gcp.externalGateway(remote.name(), List.of(azure.publicAddress(0), azure.publicAddress(1)));
+                for (Tunnel tunnel : t) {
+                    gcp.tunnel(prefix + tunnel.index(), tunnel.index(), new GcpSiteNetwork.Peer(remote.name(), remote.asn(), external, tunnel.index(), null),
+                            key(link, tunnel.index()), tunnel.aAddress(), tunnel.bAddress(), graph.rangesVia(remote.name(), link));
+                    azure.connection(link.a().name() + "-" + tunnel.index(), gcp.interfaceAddress(tunnel.index()), link.a().asn(), tunnel.aAddress(),
+                            List.of(tunnel.index()), List.of(tunnel.bAddress()), key(link, tunnel.index()));
+                }
+            }
+            default -> {
+                var external = gcp.externalGateway(remote.name(), List.of(Output.of(remote.existing().vpn().publicIp())));
+                for (Tunnel tunnel : t) {
+                    List<dev.multisite.topology.Cidr> announced = graph.rangesVia(remote.name(), link);
+                    gcp.tunnel(prefix + tunnel.index(), tunnel.index(), new GcpSiteNetwork.Peer(remote.name(), remote.asn(), external, 0, null),
+                            key(link, tunnel.index()), tunnel.aAddress(), tunnel.bAddress(), announced);
+                    onPrem(link, tunnel, gcp.interfaceAddress(tunnel.index()), key(link, tunnel.index()), List.of());
+                }
+            }
+        }
+    }
+
+    /** Azure side: VNet-to-VNet to another Azure gateway, or an active-active pair to an on-prem device. */
+    private void azureTo(Link link, AzureSiteNetwork azure, SiteNetwork far) {
+        SiteSpec remote = link.b();
+        if (remote.provider() == CloudProvider.AZURE) {
+            var other = (AzureSiteNetwork) far;
+            azure.vnetToVnet(other, key(link, 0));
+            other.vnetToVnet(azure, key(link, 0));
+            return;
+        }
+        List<Tunnel> t = link.tunnels();
+        azure.connection(remote.name(), Output.of(remote.existing().vpn().publicIp()), remote.asn(), t.get(0).bAddress(),
+                t.stream().map(Tunnel::index).toList(), t.stream().map(Tunnel::aAddress).toList(), key(link, 0));
+        // Both gateway instances peer with the device's one BGP address (the first tunnel's).
+        t.forEach(tunnel -> onPrem(link, tunnel, azure.publicAddress(tunnel.index()), key(link, 0),
+                List.of("bgp-peer-address " + t.get(0).bAddress() + " for both tunnels; ebgp-multihop 2")));
+    }
+
+    /** The pre-shared key of one tunnel of a link, created once. */
+    private Output<String> key(Link link, int tunnel) {
+        String keyName = name + "-psk-" + link.name() + "-" + tunnel;
+        return keys.computeIfAbsent(keyName, n -> new RandomPassword(n, RandomPassword.Args.ipsecPresharedKey(),
+                CustomResourceOptions.builder().parent(this).provider(random).build()).result());
+    }
+
+    /** Records what the device of {@code link.b()} (an existing site) needs for one tunnel. */
+    private void onPrem(Link link, Tunnel tunnel, Output<String> cloudAddress, Output<String> key, List<String> notes) {
+        SiteSpec hub = link.a();
+        SiteSpec device = link.b();
+        onPremTunnels.add(Output.tuple(cloudAddress, key).applyValue(v -> {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("site", device.name());
+            entry.put("hub", hub.name());
+            entry.put("hubProvider", hub.provider().key());
+            entry.put("tunnel", tunnel.index());
+            entry.put("cloudGatewayAddress", v.t1);
+            entry.put("localAddress", device.existing().vpn().publicIp());
+            entry.put("insideCidr", tunnel.inside().toString());
+            entry.put("cloudInsideAddress", tunnel.aAddress());
+            entry.put("localInsideAddress", tunnel.bAddress());
+            entry.put("cloudAsn", String.valueOf(hub.asn()));
+            entry.put("localAsn", String.valueOf(device.asn()));
+            entry.put("announce", device.network().ranges().stream().map(Object::toString).toList());
+            entry.put("ike", "IKEv2");
+            entry.put("presharedKey", v.t2);
+            entry.put("notes", notes);
+            return entry;
+        }));
+    }
+
+    private static Map<String, List<Map<String, Object>>> bySite(List<Map<String, Object>> tunnels) {
+        Map<String, List<Map<String, Object>>> out = new LinkedHashMap<>();
+        tunnels.forEach(t -> out.computeIfAbsent((String) t.get("site"), k -> new ArrayList<>()).add(t));
+        return out;
+    }
+}

@@ -1,0 +1,64 @@
+package dev.multisite.network;
+
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import dev.multisite.site.AksSite;
+import dev.multisite.site.EksSite;
+import dev.multisite.site.GkeSite;
+import dev.multisite.site.Site;
+import dev.multisite.topology.Cidr;
+import dev.multisite.topology.InterconnectGraph;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A cloud site's half of the interconnect, parented to the site: its gateway (Transit Gateway,
+ * HA VPN, VPN gateway), routes to every remote range and the firewall rules from remote nodes.
+ * The links themselves are built by {@link Interconnect} between two site networks.
+ */
+public abstract class SiteNetwork extends ComponentResource {
+    protected final Site site;
+    protected final InterconnectGraph graph;
+
+    protected SiteNetwork(String type, Site site, InterconnectGraph graph) {
+        super(type, site.name() + "-network", ComponentResourceOptions.builder().parent(site.resource()).build());
+        this.site = site;
+        this.graph = graph;
+    }
+
+    /** The network half of a cloud site; empty for an {@code existing} site, whose half is its own VPN device. */
+    static Optional<SiteNetwork> of(Site site, InterconnectGraph graph, List<InterSitePort> ports) {
+        if (site instanceof EksSite eks) {
+            return Optional.of(new AwsSiteNetwork(eks, graph, ports));
+        }
+        if (site instanceof GkeSite gke) {
+            return Optional.of(new GcpSiteNetwork(gke, graph, ports));
+        }
+        if (site instanceof AksSite aks) {
+            return Optional.of(new AzureSiteNetwork(aks, graph, ports));
+        }
+        return Optional.empty();
+    }
+
+    public Site site() {
+        return site;
+    }
+
+    /** {@code <site>-net-<role>}: names of this component's children. */
+    protected String childName(String role) {
+        return site.name() + "-net-" + role;
+    }
+
+    /** Every range of every other site, in the order of the route plan. */
+    protected List<Cidr> remoteRanges() {
+        return graph.routes(site.name()).stream().map(InterconnectGraph.Route::destination).toList();
+    }
+
+    /** The other sites' VPC ranges: where their nodes, and so the mesh's node-to-node traffic, come from. */
+    protected List<Cidr> remoteNodeRanges() {
+        return graph.routes(site.name()).stream()
+                .filter(r -> r.destination().equals(graph.site(r.owner()).network().vpcCidr()))
+                .map(InterconnectGraph.Route::destination).toList();
+    }
+}

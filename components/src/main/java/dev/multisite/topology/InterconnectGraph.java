@@ -1,0 +1,312 @@
+package dev.multisite.topology;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The link graph of the inter-site network, computed from the topology alone: which sites are
+ * hubs, which links and IPsec tunnels exist, the BGP inside addresses of every tunnel, and the path
+ * (and so the next hop) from every site to every remote range. The validator checks reachability
+ * over it, the components build exactly these links, and the plan summary prints its counts.
+ *
+ * <p>Traffic transits hubs only: a spoke or an {@code existing} site never carries traffic between
+ * two other sites (the on-prem device must not re-advertise routes learned from one hub to another).
+ */
+public final class InterconnectGraph {
+    /** Link-local ranges the tunnels' /30 BGP inside networks come from: Azure accepts APIPA BGP addresses only in these. */
+    public static final List<Cidr> INSIDE_RANGES = List.of(Cidr.parse("169.254.21.0/24"), Cidr.parse("169.254.22.0/24"));
+    static final int PER_RANGE = 64;
+    public static final int MAX_INSIDE_NETWORKS = PER_RANGE * INSIDE_RANGES.size();
+
+    public enum LinkKind {
+        /** AWS to AWS: Transit Gateway inter-region peering with static routes; no tunnels. */
+        TRANSIT_GATEWAY_PEERING,
+        /** Everything else: IPsec tunnels with BGP over them. */
+        IPSEC_BGP
+    }
+
+    public enum Role { HUB_TO_HUB, SPOKE_TO_HUB, EXISTING_TO_HUB }
+
+    /** One IPsec tunnel of a link; {@code inside} is its /30 BGP network (a side .1, b side .2), or null where the gateways peer on their own addresses. */
+    public record Tunnel(int index, Cidr inside) {
+        public String aAddress() {
+            return inside.address(1);
+        }
+
+        public String bAddress() {
+            return inside.address(2);
+        }
+    }
+
+    /**
+     * A link between two sites. Side {@code a} is the one whose cloud builds its half first: for
+     * two providers the one declared first in {@link CloudProvider}, for a spoke the spoke, and for
+     * an {@code existing} site always the cloud hub.
+     */
+    public record Link(SiteSpec a, SiteSpec b, LinkKind kind, Role role, List<Tunnel> tunnels) {
+        public String name() {
+            return a.name() + "--" + b.name();
+        }
+
+        public SiteSpec other(String site) {
+            return a.name().equals(site) ? b : a;
+        }
+
+        public boolean touches(String site) {
+            return a.name().equals(site) || b.name().equals(site);
+        }
+    }
+
+    /** A route of one site: a remote range, the site that owns it and the link it leaves by. */
+    public record Route(Cidr destination, String owner, Link via) {
+    }
+
+    private final Topology topology;
+    private final Map<CloudProvider, SiteSpec> hubs;
+    private final List<Link> links;
+    private final int insideNetworksNeeded;
+
+    private InterconnectGraph(Topology topology, Map<CloudProvider, SiteSpec> hubs, List<Link> links, int insideNetworksNeeded) {
+        this.topology = topology;
+        this.hubs = hubs;
+        this.links = links;
+        this.insideNetworksNeeded = insideNetworksNeeded;
+    }
+
+    /** The graph of a topology whose sites and hubs are valid; empty when the interconnect is disabled. */
+    public static InterconnectGraph of(Topology topology) {
+        var settings = topology.network().interconnect();
+        Map<CloudProvider, SiteSpec> hubs = new EnumMap<>(CloudProvider.class);
+        if (!settings.enabled()) {
+            return new InterconnectGraph(topology, hubs, List.of(), 0);
+        }
+        for (SiteSpec site : topology.sites()) {
+            if (site.provider() == CloudProvider.EXISTING) {
+                continue;
+            }
+            String chosen = settings.hubs().get(site.provider().key());
+            if (chosen == null ? !hubs.containsKey(site.provider()) : chosen.equals(site.name())) {
+                hubs.put(site.provider(), site);
+            }
+        }
+        var builder = new LinkBuilder();
+        List<SiteSpec> hubList = new ArrayList<>(hubs.values());
+        for (int i = 0; i < hubList.size(); i++) {
+            for (int j = i + 1; j < hubList.size(); j++) {
+                builder.add(hubList.get(i), hubList.get(j), Role.HUB_TO_HUB);
+            }
+        }
+        for (SiteSpec site : topology.sites()) {
+            SiteSpec hub = hubs.get(site.provider());
+            if (hub != null && hub != site) {
+                builder.add(site, hub, Role.SPOKE_TO_HUB);
+            }
+        }
+        for (SiteSpec site : topology.sites()) {
+            VpnEndpoint vpn = site.existing() == null ? null : site.existing().vpn();
+            if (vpn == null) {
+                continue;
+            }
+            for (SiteSpec hub : hubList) {
+                if (vpn.attachTo() == null || vpn.attachTo().contains(hub.name())) {
+                    builder.add(hub, site, Role.EXISTING_TO_HUB);
+                }
+            }
+        }
+        return new InterconnectGraph(topology, Collections.unmodifiableMap(hubs), List.copyOf(builder.links), builder.insideNetworks);
+    }
+
+    /** Numbers the tunnels across the whole graph, so every /30 inside network is unique. */
+    private static final class LinkBuilder {
+        final List<Link> links = new ArrayList<>();
+        int insideNetworks;
+
+        void add(SiteSpec a, SiteSpec b, Role role) {
+            if (a.provider() == CloudProvider.AWS && b.provider() == CloudProvider.AWS) {
+                links.add(new Link(a, b, LinkKind.TRANSIT_GATEWAY_PEERING, role, List.of()));
+                return;
+            }
+            boolean gatewayAddresses = a.provider() == CloudProvider.AZURE && b.provider() == CloudProvider.AZURE;
+            List<Tunnel> tunnels = new ArrayList<>();
+            for (int t = 0; t < tunnelCount(a.provider(), b.provider()); t++) {
+                Cidr inside = gatewayAddresses ? null : insideNetwork(Math.min(insideNetworks++, MAX_INSIDE_NETWORKS - 1));
+                tunnels.add(new Tunnel(t, inside));
+            }
+            links.add(new Link(a, b, LinkKind.IPSEC_BGP, role, List.copyOf(tunnels)));
+        }
+    }
+
+    static Cidr insideNetwork(int index) {
+        return INSIDE_RANGES.get(index / PER_RANGE).subnet(30, index % PER_RANGE);
+    }
+
+    /**
+     * IPsec tunnels between two providers' gateways, each gateway redundant: AWS gives two tunnels
+     * per VPN connection and needs one connection per remote address (GCP HA VPN and Azure
+     * active-active gateways have two); GCP pairs its two interfaces; Azure to Azure is the four
+     * tunnels of two active-active gateways.
+     */
+    static int tunnelCount(CloudProvider a, CloudProvider b) {
+        if (a == CloudProvider.AWS) {
+            return 2 * addresses(b);
+        }
+        if (a == CloudProvider.AZURE && b == CloudProvider.AZURE) {
+            return 4;
+        }
+        return 2;
+    }
+
+    /** Public addresses of a site's VPN gateway. */
+    static int addresses(CloudProvider provider) {
+        return provider == CloudProvider.EXISTING ? 1 : 2;
+    }
+
+    public Map<CloudProvider, SiteSpec> hubs() {
+        return hubs;
+    }
+
+    public SiteSpec site(String name) {
+        return topology.site(name).orElseThrow(() -> new IllegalArgumentException("no site " + name));
+    }
+
+    public boolean isHub(String site) {
+        return hubs.values().stream().anyMatch(h -> h.name().equals(site));
+    }
+
+    public List<Link> links() {
+        return links;
+    }
+
+    public List<Link> linksOf(String site) {
+        return links.stream().filter(l -> l.touches(site)).toList();
+    }
+
+    public int tunnelCount() {
+        return links.stream().mapToInt(l -> l.tunnels().size()).sum();
+    }
+
+    /** Tunnels that need a /30 inside network (the rest peer on gateway addresses); at most {@link #MAX_INSIDE_NETWORKS}. */
+    public int insideNetworkCount() {
+        return insideNetworksNeeded;
+    }
+
+    /** Links a full mesh (every pair of sites) would need, for comparison: n(n-1)/2. */
+    public int fullMeshLinkCount() {
+        int n = topology.sites().size();
+        return n * (n - 1) / 2;
+    }
+
+    /** Tunnels a full mesh would need with the same per-pair tunnel counts. */
+    public int fullMeshTunnelCount() {
+        int total = 0;
+        var sites = topology.sites();
+        for (int i = 0; i < sites.size(); i++) {
+            for (int j = i + 1; j < sites.size(); j++) {
+                CloudProvider a = sites.get(i).provider();
+                CloudProvider b = sites.get(j).provider();
+                if (a.ordinal() > b.ordinal()) {
+                    CloudProvider swap = a;
+                    a = b;
+                    b = swap;
+                }
+                if (b == CloudProvider.EXISTING && a == CloudProvider.EXISTING) {
+                    total += 2;
+                } else if (!(a == CloudProvider.AWS && b == CloudProvider.AWS)) {
+                    total += tunnelCount(a, b);
+                }
+            }
+        }
+        return total;
+    }
+
+    /** The links from one site to another, transiting hubs only; empty when there is no path. */
+    public Optional<List<Link>> path(String from, String to) {
+        return path(from, to, Set.of());
+    }
+
+    private Optional<List<Link>> path(String from, String to, Set<String> down) {
+        Map<String, Link> arrivedBy = new HashMap<>();
+        var queue = new ArrayDeque<String>();
+        queue.add(from);
+        Set<String> seen = new LinkedHashSet<>(List.of(from));
+        while (!queue.isEmpty()) {
+            String here = queue.poll();
+            if (here.equals(to)) {
+                List<Link> path = new ArrayList<>();
+                for (String at = to; !at.equals(from); at = arrivedBy.get(at).other(at).name()) {
+                    path.add(0, arrivedBy.get(at));
+                }
+                return Optional.of(path);
+            }
+            if (!here.equals(from) && !isHub(here)) {
+                continue;
+            }
+            for (Link link : linksOf(here)) {
+                String next = link.other(here).name();
+                if (!down.contains(next) && seen.add(next)) {
+                    arrivedBy.put(next, link);
+                    queue.add(next);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Every remote range of every other site with the link it leaves {@code site} by, in declaration order. */
+    public List<Route> routes(String site) {
+        List<Route> routes = new ArrayList<>();
+        for (SiteSpec remote : topology.sites()) {
+            if (remote.name().equals(site)) {
+                continue;
+            }
+            path(site, remote.name()).ifPresent(p -> remote.network().ranges()
+                    .forEach(range -> routes.add(new Route(range, remote.name(), p.get(0)))));
+        }
+        return routes;
+    }
+
+    /** The ranges {@code site} receives over {@code link}: what the far side must announce to it. */
+    public List<Cidr> rangesVia(String site, Link link) {
+        return routes(site).stream().filter(r -> r.via().equals(link)).map(Route::destination).toList();
+    }
+
+    /** Pairs of sites with no path, as {@code from -> [to...]}; empty when the graph is connected. */
+    public Map<String, List<String>> unreachable() {
+        Map<String, List<String>> missing = new LinkedHashMap<>();
+        for (SiteSpec from : topology.sites()) {
+            for (SiteSpec to : topology.sites()) {
+                if (from != to && path(from.name(), to.name()).isEmpty()) {
+                    missing.computeIfAbsent(from.name(), k -> new ArrayList<>()).add(to.name());
+                }
+            }
+        }
+        return missing;
+    }
+
+    /**
+     * The surviving sites that {@code site} being down (its region, with its hub gateways) cuts off
+     * from the best-connected survivor: the shared fate the hub design trades for linear size.
+     */
+    public List<String> cutOffWithout(String site) {
+        Set<String> down = Set.of(site);
+        List<String> survivors = topology.sites().stream().map(SiteSpec::name).filter(n -> !n.equals(site)).toList();
+        List<String> best = List.of();
+        for (String from : survivors) {
+            List<String> reached = survivors.stream().filter(to -> to.equals(from) || path(from, to, down).isPresent()).toList();
+            if (reached.size() > best.size()) {
+                best = reached;
+            }
+        }
+        Set<String> connected = Set.copyOf(best);
+        return survivors.stream().filter(n -> !connected.contains(n)).toList();
+    }
+}

@@ -1,0 +1,153 @@
+package dev.multisite.topology;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static dev.multisite.topology.Problems.sitePath;
+
+/**
+ * Invariants of the inter-site network: private, unique BGP ASNs, valid hub choices, a VPN
+ * endpoint for every {@code existing} site, room for the Azure gateway subnet, enough link-local
+ * inside networks, and a path between every pair of sites over the link graph.
+ */
+final class NetworkValidator {
+    static final long PRIVATE_16_FIRST = 64512;
+    static final long PRIVATE_16_LAST = 65534;
+    static final long PRIVATE_32_FIRST = 4_200_000_000L;
+    static final long PRIVATE_32_LAST = 4_294_967_294L;
+    /** ASNs Azure keeps for itself; an Azure VPN gateway rejects them. */
+    static final Set<Long> AZURE_RESERVED_ASNS = Set.of(65515L, 65517L, 65518L, 65519L, 65520L);
+    /** The widest Azure vnet that still leaves a /27 GatewaySubnet in the layout's spare sixteenth. */
+    static final int AZURE_NARROWEST_VNET = 23;
+    static final Set<String> HUB_PROVIDERS = Set.of("aws", "gcp", "azure");
+    private static final List<Cidr> NOT_PUBLIC = List.of("0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8",
+            "169.254.0.0/16", "172.16.0.0/12", "192.0.0.0/24", "192.168.0.0/16", "198.18.0.0/15", "224.0.0.0/3")
+            .stream().map(Cidr::parse).toList();
+
+    private NetworkValidator() {
+    }
+
+    static void validate(Topology topology, Problems problems) {
+        validateAsns(topology, problems);
+        var interconnect = topology.network().interconnect();
+        if (!interconnect.enabled()) {
+            if (topology.mesh().enabled() && topology.mesh().apiserverExposure() == MeshOptions.Exposure.LOADBALANCER) {
+                problems.add("network.interconnect.enabled", "false, but mesh.apiserverExposure loadbalancer is an internal load balancer "
+                        + "that only the interconnect reaches; enable the interconnect or expose the apiservers with nodeport");
+            }
+            return;
+        }
+        validateHubs(topology, interconnect, problems);
+        Set<String> hubNames = hubNames(topology, interconnect);
+        for (int i = 0; i < topology.sites().size(); i++) {
+            SiteSpec site = topology.sites().get(i);
+            if (site.provider() == CloudProvider.EXISTING) {
+                validateVpn(site, i, hubNames, problems);
+            }
+            if (site.provider() == CloudProvider.AZURE && site.network().vpcCidr().prefixLength() > AZURE_NARROWEST_VNET) {
+                problems.add(sitePath(site, i, "network.vpcCidr"), site.network().vpcCidr() + " leaves no /27 GatewaySubnet for the VPN gateway; "
+                        + "use /" + AZURE_NARROWEST_VNET + " or wider for azure sites while network.interconnect is enabled");
+            }
+        }
+        if (!problems.isEmpty()) {
+            return;
+        }
+        var graph = InterconnectGraph.of(topology);
+        if (graph.insideNetworkCount() > InterconnectGraph.MAX_INSIDE_NETWORKS) {
+            problems.add("network.interconnect", graph.insideNetworkCount() + " tunnels need a /30 BGP inside network but "
+                    + "169.254.21.0/24 and 169.254.22.0/24 (the ranges Azure accepts for APIPA BGP) hold " + InterconnectGraph.MAX_INSIDE_NETWORKS + "; attach existing sites to fewer hubs (existing.vpn.attachTo)");
+        }
+        graph.unreachable().forEach((from, to) -> {
+            boolean isolated = graph.linksOf(from).isEmpty();
+            problems.add("sites[" + from + "]", isolated
+                    ? "is isolated: no inter-site link reaches it, so the mesh and the database cannot cross to it"
+                    : "has no path to " + String.join(", ", to) + " over the interconnect links");
+        });
+    }
+
+    private static void validateAsns(Topology topology, Problems problems) {
+        Map<Long, String> owners = new HashMap<>();
+        for (int i = 0; i < topology.sites().size(); i++) {
+            SiteSpec site = topology.sites().get(i);
+            String path = sitePath(site, i, "network.asn");
+            long asn = site.asn();
+            String how = site.network().asn() == null ? " (the default 64512 + mesh.clusterId)" : "";
+            boolean isPrivate = (asn >= PRIVATE_16_FIRST && asn <= PRIVATE_16_LAST) || (asn >= PRIVATE_32_FIRST && asn <= PRIVATE_32_LAST);
+            boolean sixteenBitOnly = site.provider() == CloudProvider.AWS || site.provider() == CloudProvider.GCP;
+            if (!isPrivate) {
+                problems.add(path, asn + how + " is not a private ASN; use 64512..65534 or 4200000000..4294967294");
+            } else if (sixteenBitOnly && asn > PRIVATE_16_LAST) {
+                problems.add(path, asn + " is a 32-bit ASN; for " + site.provider().key()
+                        + " sites use 64512..65534 (the provider SDK's ASN field is a 32-bit signed integer)");
+            } else if (site.provider() == CloudProvider.AZURE && AZURE_RESERVED_ASNS.contains(asn)) {
+                problems.add(path, asn + how + " is reserved by Azure; an Azure VPN gateway rejects 65515 and 65517..65520");
+            }
+            String owner = owners.putIfAbsent(asn, site.name());
+            if (owner != null) {
+                problems.add(path, asn + how + " is already the ASN of " + owner + "; every site needs its own ASN so BGP does not drop its routes as a loop");
+            }
+        }
+    }
+
+    private static void validateHubs(Topology topology, InterconnectSettings interconnect, Problems problems) {
+        interconnect.hubs().forEach((provider, name) -> {
+            String path = "network.interconnect.hubs." + provider;
+            if (!HUB_PROVIDERS.contains(provider)) {
+                problems.add(path, "'" + provider + "' has no hub; hubs are set for aws, gcp or azure");
+                return;
+            }
+            var site = topology.site(name);
+            if (site.isEmpty()) {
+                problems.add(path, "'" + name + "' is not a site; use one of " + sitesOf(topology, provider));
+            } else if (!site.get().provider().key().equals(provider)) {
+                problems.add(path, "'" + name + "' is a " + site.get().provider().key() + " site; the " + provider + " hub must be one of " + sitesOf(topology, provider));
+            }
+        });
+    }
+
+    private static String sitesOf(Topology topology, String provider) {
+        var names = topology.sites().stream().filter(s -> s.provider().key().equals(provider)).map(SiteSpec::name).toList();
+        return names.isEmpty() ? "(no " + provider + " sites)" : String.join(", ", names);
+    }
+
+    private static Set<String> hubNames(Topology topology, InterconnectSettings interconnect) {
+        return topology.sites().stream().filter(s -> s.provider() != CloudProvider.EXISTING)
+                .collect(Collectors.groupingBy(SiteSpec::provider)).entrySet().stream()
+                .map(e -> interconnect.hubs().getOrDefault(e.getKey().key(), e.getValue().get(0).name()))
+                .collect(Collectors.toSet());
+    }
+
+    private static void validateVpn(SiteSpec site, int i, Set<String> hubs, Problems problems) {
+        VpnEndpoint vpn = site.existing() == null ? null : site.existing().vpn();
+        if (vpn == null) {
+            problems.add(sitePath(site, i, "existing.vpn"), "required while network.interconnect is enabled; set publicIp (the site's VPN device) "
+                    + "so the hubs can build tunnels to it, otherwise the site is isolated");
+            return;
+        }
+        if (vpn.publicIp() == null) {
+            problems.add(sitePath(site, i, "existing.vpn.publicIp"), "required; the static public IPv4 address of the site's VPN device");
+        } else if (!isPublicIpv4(vpn.publicIp())) {
+            problems.add(sitePath(site, i, "existing.vpn.publicIp"), "'" + vpn.publicIp() + "' is not a public IPv4 address; the clouds' VPN gateways must reach it over the internet");
+        }
+        if (vpn.attachTo() != null) {
+            if (vpn.attachTo().isEmpty()) {
+                problems.add(sitePath(site, i, "existing.vpn.attachTo"), "is empty, which isolates the site; list one or more hubs: " + String.join(", ", hubs.stream().sorted().toList()));
+            }
+            vpn.attachTo().stream().filter(h -> !hubs.contains(h)).forEach(h -> problems.add(sitePath(site, i, "existing.vpn.attachTo"),
+                    "'" + h + "' is not a hub; use " + String.join(", ", hubs.stream().sorted().toList())));
+        }
+    }
+
+    static boolean isPublicIpv4(String text) {
+        Cidr host;
+        try {
+            host = Cidr.parse(text + "/32");
+        } catch (RuntimeException e) {
+            return false;
+        }
+        return NOT_PUBLIC.stream().noneMatch(range -> range.contains(host));
+    }
+}
