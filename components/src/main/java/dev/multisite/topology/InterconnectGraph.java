@@ -22,10 +22,12 @@ import java.util.Set;
  * two other sites (the on-prem device must not re-advertise routes learned from one hub to another).
  */
 public final class InterconnectGraph {
-    /** Link-local ranges the tunnels' /30 BGP inside networks come from: Azure accepts APIPA BGP addresses only in these. */
-    public static final List<Cidr> INSIDE_RANGES = List.of(Cidr.parse("169.254.21.0/24"), Cidr.parse("169.254.22.0/24"));
+    /** Link-local ranges for the /30 BGP inside networks of tunnels to Azure: Azure accepts APIPA BGP addresses only in these. */
+    public static final List<Cidr> AZURE_INSIDE_RANGES = List.of(Cidr.parse("169.254.21.0/24"), Cidr.parse("169.254.22.0/24"));
     static final int PER_RANGE = 64;
-    public static final int MAX_INSIDE_NETWORKS = PER_RANGE * INSIDE_RANGES.size();
+    public static final int MAX_AZURE_INSIDE_NETWORKS = PER_RANGE * AZURE_INSIDE_RANGES.size();
+    /** Link-local range for every other tunnel's inside network (clear of the ranges AWS reserves). */
+    public static final Cidr INSIDE_RANGE = Cidr.parse("169.254.64.0/18");
 
     public enum LinkKind {
         /** AWS to AWS: Transit Gateway inter-region peering with static routes; no tunnels. */
@@ -122,13 +124,14 @@ public final class InterconnectGraph {
                 }
             }
         }
-        return new InterconnectGraph(topology, Collections.unmodifiableMap(hubs), List.copyOf(builder.links), builder.insideNetworks);
+        return new InterconnectGraph(topology, Collections.unmodifiableMap(hubs), List.copyOf(builder.links), builder.azureInsideNetworks);
     }
 
     /** Numbers the tunnels across the whole graph, so every /30 inside network is unique. */
     private static final class LinkBuilder {
         final List<Link> links = new ArrayList<>();
-        int insideNetworks;
+        int azureInsideNetworks;
+        int otherInsideNetworks;
 
         void add(SiteSpec a, SiteSpec b, Role role) {
             if (a.provider() == CloudProvider.AWS && b.provider() == CloudProvider.AWS) {
@@ -138,15 +141,17 @@ public final class InterconnectGraph {
             boolean gatewayAddresses = a.provider() == CloudProvider.AZURE && b.provider() == CloudProvider.AZURE;
             List<Tunnel> tunnels = new ArrayList<>();
             for (int t = 0; t < tunnelCount(a.provider(), b.provider()); t++) {
-                Cidr inside = gatewayAddresses ? null : insideNetwork(Math.min(insideNetworks++, MAX_INSIDE_NETWORKS - 1));
+                Cidr inside = null;
+                if (!gatewayAddresses && (a.provider() == CloudProvider.AZURE || b.provider() == CloudProvider.AZURE)) {
+                    int index = Math.min(azureInsideNetworks++, MAX_AZURE_INSIDE_NETWORKS - 1);
+                    inside = AZURE_INSIDE_RANGES.get(index / PER_RANGE).subnet(30, index % PER_RANGE);
+                } else if (!gatewayAddresses) {
+                    inside = INSIDE_RANGE.subnet(30, otherInsideNetworks++);
+                }
                 tunnels.add(new Tunnel(t, inside));
             }
             links.add(new Link(a, b, LinkKind.IPSEC_BGP, role, List.copyOf(tunnels)));
         }
-    }
-
-    static Cidr insideNetwork(int index) {
-        return INSIDE_RANGES.get(index / PER_RANGE).subnet(30, index % PER_RANGE);
     }
 
     /**
@@ -194,8 +199,8 @@ public final class InterconnectGraph {
         return links.stream().mapToInt(l -> l.tunnels().size()).sum();
     }
 
-    /** Tunnels that need a /30 inside network (the rest peer on gateway addresses); at most {@link #MAX_INSIDE_NETWORKS}. */
-    public int insideNetworkCount() {
+    /** Tunnels to Azure that need an APIPA /30 inside network; at most {@link #MAX_AZURE_INSIDE_NETWORKS}. */
+    public int azureInsideNetworkCount() {
         return insideNetworksNeeded;
     }
 

@@ -56,15 +56,20 @@ final class NetworkValidator {
             return;
         }
         var graph = InterconnectGraph.of(topology);
-        if (graph.insideNetworkCount() > InterconnectGraph.MAX_INSIDE_NETWORKS) {
-            problems.add("network.interconnect", graph.insideNetworkCount() + " tunnels need a /30 BGP inside network but "
-                    + "169.254.21.0/24 and 169.254.22.0/24 (the ranges Azure accepts for APIPA BGP) hold " + InterconnectGraph.MAX_INSIDE_NETWORKS + "; attach existing sites to fewer hubs (existing.vpn.attachTo)");
+        if (graph.azureInsideNetworkCount() > InterconnectGraph.MAX_AZURE_INSIDE_NETWORKS) {
+            problems.add("network.interconnect", graph.azureInsideNetworkCount() + " tunnels to Azure need a /30 BGP inside network but "
+                    + "169.254.21.0/24 and 169.254.22.0/24 (the ranges Azure accepts for APIPA BGP) hold " + InterconnectGraph.MAX_AZURE_INSIDE_NETWORKS + "; attach existing sites to fewer hubs (existing.vpn.attachTo)");
         }
+        Set<String> isolated = topology.sites().stream().map(SiteSpec::name).filter(n -> graph.linksOf(n).isEmpty())
+                .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+        isolated.forEach(n -> problems.add("sites[" + n + "]", "is isolated: no inter-site link reaches it, so the mesh and the database"
+                + " cannot cross to it" + (topology.site(n).orElseThrow().provider() == CloudProvider.EXISTING
+                ? "; list at least one hub in existing.vpn.attachTo" : "")));
         graph.unreachable().forEach((from, to) -> {
-            boolean isolated = graph.linksOf(from).isEmpty();
-            problems.add("sites[" + from + "]", isolated
-                    ? "is isolated: no inter-site link reaches it, so the mesh and the database cannot cross to it"
-                    : "has no path to " + String.join(", ", to) + " over the interconnect links");
+            var missing = to.stream().filter(t -> !isolated.contains(t)).toList();
+            if (!isolated.contains(from) && !missing.isEmpty()) {
+                problems.add("sites[" + from + "]", "has no path to " + String.join(", ", missing) + " over the interconnect links");
+            }
         });
     }
 
@@ -133,9 +138,6 @@ final class NetworkValidator {
             problems.add(sitePath(site, i, "existing.vpn.publicIp"), "'" + vpn.publicIp() + "' is not a public IPv4 address; the clouds' VPN gateways must reach it over the internet");
         }
         if (vpn.attachTo() != null) {
-            if (vpn.attachTo().isEmpty()) {
-                problems.add(sitePath(site, i, "existing.vpn.attachTo"), "is empty, which isolates the site; list one or more hubs: " + String.join(", ", hubs.stream().sorted().toList()));
-            }
             vpn.attachTo().stream().filter(h -> !hubs.contains(h)).forEach(h -> problems.add(sitePath(site, i, "existing.vpn.attachTo"),
                     "'" + h + "' is not a hub; use " + String.join(", ", hubs.stream().sorted().toList())));
         }

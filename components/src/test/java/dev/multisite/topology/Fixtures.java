@@ -57,7 +57,7 @@ public final class Fixtures {
                 network: {vpcCidr: 10.4.0.0/16, podCidr: 100.68.0.0/16, serviceCidr: 172.16.64.0/20}
                 mesh: {clusterId: 4}
                 kubernetes: {version: "1.31"}
-                existing: {kubeconfig: metal-fra-kubeconfig}
+                existing: {kubeconfig: metal-fra-kubeconfig, vpn: {publicIp: 203.0.113.10}}
             """;
 
     private Fixtures() {

@@ -180,7 +180,7 @@ class TopologyParserTest {
     @Test
     void misspelledKeyGetsADidYouMeanHint() {
         assertThat(problemOf(t -> site(t, 0).with("network").put("vpcCider", "10.9.0.0/16")))
-                .isEqualTo("sites[aws-use1].network.vpcCider: unknown key; did you mean 'vpcCidr'? (allowed here: podCidr, serviceCidr, vpcCidr)");
+                .isEqualTo("sites[aws-use1].network.vpcCider: unknown key; did you mean 'vpcCidr'? (allowed here: asn, podCidr, serviceCidr, vpcCidr)");
     }
 
     @Test

@@ -14,7 +14,7 @@ import java.util.Map;
  * disjoint address plan: VPC {@code 10.i.0.0/16}, pods {@code 100.(64+i).0.0/16}, services a /20
  * of {@code 172.16.0.0/12}, GKE control planes a /28 of {@code 192.168.0.0/16}. Up to 63 sites.
  */
-final class ExampleTopology {
+public final class ExampleTopology {
     static final int MAX_SITES = 63;
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final Map<CloudProvider, List<String>> REGIONS = Map.of(
@@ -41,7 +41,8 @@ final class ExampleTopology {
     private ExampleTopology() {
     }
 
-    static ObjectNode stackFile(int sites, List<CloudProvider> providers, String domain) {
+    /** A stack file with {@code sites} generated sites round-robin over {@code providers} (for init, the benchmark and tests). */
+    public static ObjectNode stackFile(int sites, List<CloudProvider> providers, String domain) {
         if (sites < 2 || sites > MAX_SITES) {
             throw new IllegalArgumentException("--sites " + sites + " is outside 2.." + MAX_SITES);
         }

@@ -1,0 +1,198 @@
+package dev.multisite.topology;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+import static dev.multisite.topology.Fixtures.site;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/** The inter-site network's invariants, checked at parse time on the four-provider fixture. */
+class InterconnectParserTest {
+
+    private static String problemOf(Consumer<ObjectNode> breakIt) {
+        ObjectNode doc = Fixtures.valid();
+        breakIt.accept(doc);
+        return Fixtures.singleProblem(doc);
+    }
+
+    private static ObjectNode vpn(ObjectNode doc) {
+        return (ObjectNode) site(doc, 3).with("existing").with("vpn");
+    }
+
+    @Test
+    void defaultAsnsFollowTheClusterIdsAndAreUnique() {
+        var topology = TopologyParser.parse(Fixtures.valid());
+        assertThat(topology.sites().stream().map(SiteSpec::asn).toList()).containsExactly(64513L, 64514L, 64515L, 64516L);
+        assertThat(topology.network().interconnect().enabled()).isTrue();
+    }
+
+    @Test
+    void anAsnUsedTwiceIsRejectedNamingBothSites() {
+        assertThat(problemOf(doc -> {
+            site(doc, 0).with("network").put("asn", 64700);
+            site(doc, 1).with("network").put("asn", 64700);
+        })).isEqualTo("sites[gcp-euw4].network.asn: 64700 is already the ASN of aws-use1;"
+                + " every site needs its own ASN so BGP does not drop its routes as a loop");
+    }
+
+    @Test
+    void anExplicitAsnCollidingWithAnotherSitesDefaultIsRejected() {
+        assertThat(problemOf(doc -> site(doc, 2).with("network").put("asn", 64513)))
+                .isEqualTo("sites[az-weu].network.asn: 64513 is already the ASN of aws-use1;"
+                        + " every site needs its own ASN so BGP does not drop its routes as a loop");
+    }
+
+    @Test
+    void asnsMustBePrivateAndFitTheProvider() {
+        assertThat(problemOf(doc -> site(doc, 0).with("network").put("asn", 16509)))
+                .isEqualTo("sites[aws-use1].network.asn: 16509 is not a private ASN; use 64512..65534 or 4200000000..4294967294");
+        assertThat(problemOf(doc -> site(doc, 2).with("network").put("asn", 65515)))
+                .isEqualTo("sites[az-weu].network.asn: 65515 is reserved by Azure; an Azure VPN gateway rejects 65515 and 65517..65520");
+        assertThat(problemOf(doc -> site(doc, 1).with("network").put("asn", 4200000001L)))
+                .startsWith("sites[gcp-euw4].network.asn: 4200000001 is a 32-bit ASN; for gcp sites use 64512..65534");
+        assertThat(TopologyParser.parse(withAsn(Fixtures.valid(), 3, 4200000001L)).sites().get(3).asn()).isEqualTo(4200000001L);
+    }
+
+    private static ObjectNode withAsn(ObjectNode doc, int index, long asn) {
+        site(doc, index).with("network").put("asn", asn);
+        return doc;
+    }
+
+    @Test
+    void anExistingSiteWithoutAVpnEndpointIsIsolated() {
+        var thrown = catchThrowableOfType(TopologyException.class, () -> TopologyParser.parse(removeVpn(Fixtures.valid())));
+        assertThat(thrown.problems()).containsExactly("sites[metal-fra].existing.vpn: required while network.interconnect is enabled;"
+                + " set publicIp (the site's VPN device) so the hubs can build tunnels to it, otherwise the site is isolated");
+    }
+
+    private static ObjectNode removeVpn(ObjectNode doc) {
+        ((ObjectNode) site(doc, 3).get("existing")).remove("vpn");
+        return doc;
+    }
+
+    @Test
+    void theReachabilityCheckRejectsASiteNoLinkReaches() {
+        assertThat(problemOf(doc -> vpn(doc).putArray("attachTo")))
+                .isEqualTo("sites[metal-fra]: is isolated: no inter-site link reaches it, so the mesh and the database cannot cross to it;"
+                        + " list at least one hub in existing.vpn.attachTo");
+        var sites = TopologyParser.parse(Fixtures.valid()).sites().stream()
+                .map(s -> s.provider() == CloudProvider.EXISTING ? withVpn(s, new VpnEndpoint("203.0.113.10", List.of())) : s).toList();
+        var graph = InterconnectGraph.of(new Topology("example.com", null, null, sites, null, null, null, null, null));
+        assertThat(graph.unreachable()).containsOnlyKeys("aws-use1", "gcp-euw4", "az-weu", "metal-fra")
+                .containsEntry("metal-fra", List.of("aws-use1", "gcp-euw4", "az-weu"));
+    }
+
+    private static ObjectNode attachTo(ObjectNode doc) {
+        vpn(doc).putArray("attachTo");
+        return doc;
+    }
+
+    private static SiteSpec withVpn(SiteSpec s, VpnEndpoint vpn) {
+        return new SiteSpec(s.name(), s.provider(), s.region(), s.capacity(), s.network(), s.mesh(), s.kubernetes(), s.aws(), s.gcp(), s.azure(),
+                new ExistingSettings(s.existing().kubeconfig(), s.existing().context(), vpn));
+    }
+
+    @Test
+    void existingSitesReachEverySiteThroughAnyOneHub() {
+        ObjectNode doc = Fixtures.valid();
+        vpn(doc).putArray("attachTo").add("gcp-euw4");
+        var graph = InterconnectGraph.of(TopologyParser.parse(doc));
+        assertThat(graph.unreachable()).isEmpty();
+        assertThat(graph.path("metal-fra", "aws-use1").orElseThrow()).extracting(InterconnectGraph.Link::name)
+                .containsExactly("gcp-euw4--metal-fra", "aws-use1--gcp-euw4");
+    }
+
+    @Test
+    void vpnEndpointFieldsAreChecked() {
+        assertThat(problemOf(doc -> vpn(doc).put("publicIp", "10.20.30.40")))
+                .isEqualTo("sites[metal-fra].existing.vpn.publicIp: '10.20.30.40' is not a public IPv4 address;"
+                        + " the clouds' VPN gateways must reach it over the internet");
+        assertThat(problemOf(doc -> vpn(doc).putArray("attachTo").add("aws-use2")))
+                .isEqualTo("sites[metal-fra].existing.vpn.attachTo: 'aws-use2' is not a hub; use aws-use1, az-weu, gcp-euw4");
+    }
+
+    @Test
+    void hubsMustBeSitesOfTheirProvider() {
+        assertThat(problemOf(doc -> doc.with("network").with("interconnect").with("hubs").put("aws", "gcp-euw4")))
+                .isEqualTo("network.interconnect.hubs.aws: 'gcp-euw4' is a gcp site; the aws hub must be one of aws-use1");
+        assertThat(problemOf(doc -> doc.with("network").with("interconnect").with("hubs").put("existing", "metal-fra")))
+                .isEqualTo("network.interconnect.hubs.existing: 'existing' has no hub; hubs are set for aws, gcp or azure");
+    }
+
+    @Test
+    void anAzureVnetNeedsRoomForItsGatewaySubnet() {
+        assertThat(problemOf(doc -> site(doc, 2).with("network").put("vpcCidr", "10.3.0.0/24")))
+                .isEqualTo("sites[az-weu].network.vpcCidr: 10.3.0.0/24 leaves no /27 GatewaySubnet for the VPN gateway;"
+                        + " use /23 or wider for azure sites while network.interconnect is enabled");
+    }
+
+    @Test
+    void withoutTheInterconnectTheInternalApiserversAreUnreachable() {
+        assertThat(problemOf(doc -> doc.with("network").with("interconnect").put("enabled", false)))
+                .startsWith("network.interconnect.enabled: false, but mesh.apiserverExposure loadbalancer is an internal load balancer");
+        ObjectNode nodePort = Fixtures.valid();
+        nodePort.with("network").with("interconnect").put("enabled", false);
+        nodePort.with("mesh").put("apiserverExposure", "nodeport");
+        assertThat(InterconnectGraph.of(TopologyParser.parse(nodePort)).links()).isEmpty();
+    }
+
+    @Test
+    void theFixtureHasOneHubPerProviderAndTheExistingSiteOnEveryHub() {
+        var graph = InterconnectGraph.of(TopologyParser.parse(Fixtures.valid()));
+        assertThat(graph.links()).extracting(InterconnectGraph.Link::name).containsExactly(
+                "aws-use1--gcp-euw4", "aws-use1--az-weu", "gcp-euw4--az-weu",
+                "aws-use1--metal-fra", "gcp-euw4--metal-fra", "az-weu--metal-fra");
+        // AWS pairs two VPN connections with each two-address gateway; the rest pair two interfaces.
+        assertThat(graph.links()).extracting(l -> l.tunnels().size()).containsExactly(4, 4, 2, 2, 2, 2);
+        assertThat(graph.tunnelCount()).isEqualTo(16);
+        assertThat(graph.fullMeshLinkCount()).isEqualTo(6);
+    }
+
+    @Test
+    void everyTunnelHasItsOwnInsideNetworkAndAzureOnesAreInItsApipaRanges() {
+        var graph = InterconnectGraph.of(TopologyParser.parse(Fixtures.valid()));
+        var insides = graph.links().stream().flatMap(l -> l.tunnels().stream()).map(InterconnectGraph.Tunnel::inside).toList();
+        assertThat(insides).hasSize(16).doesNotHaveDuplicates().allSatisfy(c -> assertThat(c.prefixLength()).isEqualTo(30));
+        for (var link : graph.links()) {
+            boolean azure = link.touches("az-weu");
+            assertThat(link.tunnels()).as(link.name()).allSatisfy(t -> assertThat(azure
+                    ? InterconnectGraph.AZURE_INSIDE_RANGES.stream().anyMatch(r -> r.contains(t.inside()))
+                    : InterconnectGraph.INSIDE_RANGE.contains(t.inside())).isTrue());
+        }
+        var first = graph.links().get(0).tunnels().get(0);
+        assertThat(first.aAddress()).isEqualTo("169.254.64.1");
+        assertThat(first.bAddress()).isEqualTo("169.254.64.2");
+        assertThat(graph.azureInsideNetworkCount()).isEqualTo(4 + 2 + 2);
+    }
+
+    @Test
+    void everySiteHasARouteToEveryRemoteVpcPodAndServiceRange() {
+        var topology = TopologyParser.parse(Fixtures.valid());
+        var graph = InterconnectGraph.of(topology);
+        for (SiteSpec site : topology.sites()) {
+            var expected = topology.sites().stream().filter(s -> s != site).flatMap(s -> s.network().ranges().stream()).toList();
+            assertThat(graph.routes(site.name())).extracting(InterconnectGraph.Route::destination)
+                    .as(site.name()).containsExactlyInAnyOrderElementsOf(expected);
+            assertThat(graph.routes(site.name())).allSatisfy(r -> assertThat(r.via().touches(site.name())).isTrue());
+        }
+    }
+
+    @Test
+    void spokesAndExistingSitesNeverCarryTransit() {
+        ObjectNode doc = Fixtures.valid();
+        var second = (ObjectNode) site(doc, 0).deepCopy();
+        second.put("name", "aws-euw1").put("region", "eu-west-1");
+        second.with("network").put("vpcCidr", "10.5.0.0/16").put("podCidr", "100.69.0.0/16").put("serviceCidr", "172.16.80.0/20");
+        second.with("mesh").put("clusterId", 5);
+        doc.withArray("sites").add(second);
+        var graph = InterconnectGraph.of(TopologyParser.parse(doc));
+        assertThat(graph.path("aws-euw1", "metal-fra").orElseThrow()).extracting(InterconnectGraph.Link::name)
+                .containsExactly("aws-euw1--aws-use1", "aws-use1--metal-fra");
+        assertThat(graph.cutOffWithout("aws-use1")).containsExactly("aws-euw1");
+        assertThat(graph.cutOffWithout("metal-fra")).isEmpty();
+    }
+}
