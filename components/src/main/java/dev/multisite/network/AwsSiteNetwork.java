@@ -16,6 +16,8 @@ import com.pulumi.aws.ec2transitgateway.PeeringAttachmentArgs;
 import com.pulumi.aws.ec2transitgateway.PrefixListReference;
 import com.pulumi.aws.ec2transitgateway.PrefixListReferenceArgs;
 import com.pulumi.aws.ec2transitgateway.RouteArgs.Builder;
+import com.pulumi.aws.ec2transitgateway.RouteTableAssociation;
+import com.pulumi.aws.ec2transitgateway.RouteTableAssociationArgs;
 import com.pulumi.aws.ec2transitgateway.TransitGateway;
 import com.pulumi.aws.ec2transitgateway.TransitGatewayArgs;
 import com.pulumi.aws.ec2transitgateway.VpcAttachment;
@@ -129,15 +131,28 @@ public final class AwsSiteNetwork extends SiteNetwork {
         var accepted = new PeeringAttachmentAccepter(hub.childName("accept-" + site.name()), PeeringAttachmentAccepterArgs.builder()
                 .transitGatewayAttachmentId(peering.id())
                 .build(), hub.onAws());
+        // Traffic arriving over a peering is looked up in the table the attachment is associated
+        // with; AWS wants that association made explicitly on both sides.
+        var spokeAssociation = associate(this, "assoc-" + hub.site.name(), peering.id(), accepted);
+        var hubAssociation = associate(hub, "assoc-" + site.name(), accepted.transitGatewayAttachmentId(), accepted);
         new PrefixListReference(childName("via-" + hub.site.name()), PrefixListReferenceArgs.builder()
                 .prefixListId(remoteRanges.id())
                 .transitGatewayAttachmentId(peering.id())
                 .transitGatewayRouteTableId(transitGateway.associationDefaultRouteTableId())
-                .build(), after(accepted));
+                .build(), after(spokeAssociation));
         for (Cidr range : site.spec().network().ranges()) {
             hub.transitGatewayRoute("to-" + site.name() + "-" + range.toString().replace('/', '-').replace('.', '-'),
-                    range, accepted.transitGatewayAttachmentId(), accepted);
+                    range, accepted.transitGatewayAttachmentId(), hubAssociation);
         }
+    }
+
+    private static RouteTableAssociation associate(AwsSiteNetwork side, String role, Output<String> attachmentId, Resource after) {
+        return new RouteTableAssociation(side.childName(role), RouteTableAssociationArgs.builder()
+                .transitGatewayAttachmentId(attachmentId)
+                .transitGatewayRouteTableId(side.transitGateway.associationDefaultRouteTableId())
+                // Harmless where the default association already made it.
+                .replaceExistingAssociation(true)
+                .build(), side.after(after));
     }
 
     /**

@@ -269,6 +269,13 @@ class InterconnectPlanTest {
         assertThat(json).doesNotContain("offline-plan-key-");
     }
 
+    @Test
+    void theReadmeShowsProdsCurrentLinkGraph() throws Exception {
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("../README.md"));
+        assertThat(readme).as("README's prod link graph is out of date: paste InterconnectDiagram.mermaid(prod)")
+                .contains("```mermaid\n" + dev.multisite.stack.runbook.InterconnectDiagram.mermaid(topology("prod")) + "```");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"prod", "global"})
     void tunnelInsideNetworksAreUniqueAcrossTheWholeStack(String stack) {

@@ -29,6 +29,15 @@ class RunbooksTest {
     }
 
     @Test
+    void aHubsSiteDownRunbookNamesTheSpokesItsRegionCutsOff() {
+        assertThat(files.get("site-down-aws-use1.md")).contains("`aws-use1` is a hub", "`aws-euw1` loses its private path");
+        assertThat(files.get("site-down-aws-euw1.md")).doesNotContain("is a hub");
+        // az-weu is a hub too, but it has no spokes: losing it cuts nobody off.
+        assertThat(files.get("site-down-az-weu.md")).doesNotContain("is a hub");
+        assertThat(files.get("README.md")).contains("## Inter-site network", "7 links, 16 IPsec tunnels", "s_aws_euw1 <-->|TGW peering| s_aws_use1");
+    }
+
+    @Test
     void siteDownNamesItsChecksBudgetDrainSwitchAndSurvivorCapacity() {
         String md = files.get("site-down-az-weu.md");
         assertThat(md).contains("# Site `az-weu` unavailable", "azure in westeurope", "cluster `az-weu-aks-",
