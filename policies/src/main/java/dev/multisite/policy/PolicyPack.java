@@ -3,6 +3,7 @@ package dev.multisite.policy;
 import dev.multisite.policy.rules.DataRules;
 import dev.multisite.policy.rules.HygieneRules;
 import dev.multisite.policy.rules.MeshRules;
+import dev.multisite.policy.rules.NetworkRules;
 import dev.multisite.policy.rules.SiteRules;
 import dev.multisite.policy.rules.TrafficRules;
 
@@ -13,7 +14,7 @@ import java.util.stream.Stream;
 /** The rule set, and the one way every runner evaluates it. */
 public final class PolicyPack {
     public static final String NAME = "multisite";
-    public static final List<Rule> RULES = Stream.of(SiteRules.ALL, TrafficRules.ALL, DataRules.ALL, MeshRules.ALL, HygieneRules.ALL)
+    public static final List<Rule> RULES = Stream.of(SiteRules.ALL, TrafficRules.ALL, DataRules.ALL, MeshRules.ALL, NetworkRules.ALL, HygieneRules.ALL)
             .flatMap(List::stream).toList();
 
     private PolicyPack() {

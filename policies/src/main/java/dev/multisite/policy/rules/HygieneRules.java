@@ -17,7 +17,7 @@ public final class HygieneRules {
     private HygieneRules() {
     }
 
-    private static final Pattern SECRET_KEY = Pattern.compile("(?i).*(password|passwd|secret|token|apikey|api_key|privatekey|private_key|kubeconfig|credentials).*");
+    private static final Pattern SECRET_KEY = Pattern.compile("(?i).*(password|passwd|secret|token|apikey|api_key|privatekey|private_key|sharedkey|kubeconfig|credentials).*");
     private static final Pattern REFERENCE_KEY = Pattern.compile("(?i).*(name|arn|id|ref|file|path|type|mode|audience|seconds|enabled|kind)$");
 
     public static final Rule NO_PLAINTEXT_SECRETS = resource("no-plaintext-secrets", MANDATORY,

@@ -15,19 +15,8 @@ final class TopologyDiagram {
         var out = new StringBuilder("flowchart LR\n");
         out.append("  dns((\"").append(facts.globalHostname()).append("<br/>").append(String.join(" + ", facts.dnsBackends()))
                 .append("\"))\n");
-        for (CloudProvider provider : CloudProvider.values()) {
-            List<SiteSpec> sites = topology.sites().stream().filter(s -> s.provider() == provider).toList();
-            if (sites.isEmpty()) {
-                continue;
-            }
-            out.append("  subgraph ").append(provider.key()).append(" [").append(provider.key()).append("]\n");
-            for (SiteSpec s : sites) {
-                out.append("    ").append(id(s.name())).append("[\"").append(s.name()).append("<br/>").append(s.region())
-                        .append(" · capacity ").append(s.capacity()).append(facts.dataRoleOf(s.name()).map(r -> "<br/>db: " + r).orElse(""))
-                        .append("\"]\n");
-            }
-            out.append("  end\n");
-        }
+        providerSubgraphs(out, topology, s -> s.name() + "<br/>" + s.region() + " · capacity " + s.capacity()
+                + facts.dataRoleOf(s.name()).map(r -> "<br/>db: " + r).orElse(""));
         out.append("  mesh{{\"Cilium Cluster Mesh\"}}\n");
         for (SiteSpec s : topology.sites()) {
             out.append("  dns -->|health-checked| ").append(id(s.name())).append('\n');
@@ -39,6 +28,21 @@ final class TopologyDiagram {
                     .append(id(site)).append('\n'));
         }
         return out.toString();
+    }
+
+    /** One Mermaid subgraph per provider that has sites, one node per site with the given label. */
+    static void providerSubgraphs(StringBuilder out, Topology topology, java.util.function.Function<SiteSpec, String> label) {
+        for (CloudProvider provider : CloudProvider.values()) {
+            List<SiteSpec> sites = topology.sites().stream().filter(s -> s.provider() == provider).toList();
+            if (sites.isEmpty()) {
+                continue;
+            }
+            out.append("  subgraph ").append(provider.key()).append(" [").append(provider.key()).append("]\n");
+            for (SiteSpec s : sites) {
+                out.append("    ").append(id(s.name())).append("[\"").append(label.apply(s)).append("\"]\n");
+            }
+            out.append("  end\n");
+        }
     }
 
     static String id(String site) {
