@@ -14,7 +14,6 @@ import com.pulumi.azurenative.network.VirtualNetworkGateway;
 import com.pulumi.azurenative.network.VirtualNetworkGatewayArgs;
 import com.pulumi.azurenative.network.VirtualNetworkGatewayConnection;
 import com.pulumi.azurenative.network.VirtualNetworkGatewayConnectionArgs;
-import com.pulumi.azurenative.network.inputs.AddressSpaceArgs;
 import com.pulumi.azurenative.network.inputs.BgpSettingsArgs;
 import com.pulumi.azurenative.network.inputs.GatewayCustomBgpIpAddressIpConfigurationArgs;
 import com.pulumi.azurenative.network.inputs.IPConfigurationBgpPeeringAddressArgs;
@@ -174,7 +173,7 @@ public final class AzureSiteNetwork extends SiteNetwork {
                 .resourceGroupName(aks.resourceGroupName())
                 .location(aks.region())
                 .gatewayIpAddress(remoteAddress)
-                .localNetworkAddressSpace(AddressSpaceArgs.builder().addressPrefixes(remoteBgpAddress + "/32").build())
+                // No address space: with BGP the far side's ranges are learned, and an APIPA peer needs none.
                 .bgpSettings(BgpSettingsArgs.builder().asn((double) remoteAsn).bgpPeeringAddress(remoteBgpAddress).build())
                 .build(), onAzure());
         List<GatewayCustomBgpIpAddressIpConfigurationArgs> custom = new ArrayList<>();
