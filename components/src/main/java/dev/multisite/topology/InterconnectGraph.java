@@ -76,6 +76,7 @@ public final class InterconnectGraph {
     private final Map<CloudProvider, SiteSpec> hubs;
     private final List<Link> links;
     private final int insideNetworksNeeded;
+    private final Map<String, List<Route>> routes = new java.util.concurrent.ConcurrentHashMap<>();
 
     private InterconnectGraph(Topology topology, Map<CloudProvider, SiteSpec> hubs, List<Link> links, int insideNetworksNeeded) {
         this.topology = topology;
@@ -235,23 +236,28 @@ public final class InterconnectGraph {
 
     /** The links from one site to another, transiting hubs only; empty when there is no path. */
     public Optional<List<Link>> path(String from, String to) {
-        return path(from, to, Set.of());
+        return pathIn(tree(from, Set.of()), from, to);
     }
 
-    private Optional<List<Link>> path(String from, String to, Set<String> down) {
+    private static Optional<List<Link>> pathIn(Map<String, Link> arrivedBy, String from, String to) {
+        if (!from.equals(to) && !arrivedBy.containsKey(to)) {
+            return Optional.empty();
+        }
+        List<Link> path = new ArrayList<>();
+        for (String at = to; !at.equals(from); at = arrivedBy.get(at).other(at).name()) {
+            path.add(0, arrivedBy.get(at));
+        }
+        return Optional.of(path);
+    }
+
+    /** Breadth-first from {@code from}, transiting hubs only: for every site reached, the link it was reached by. */
+    private Map<String, Link> tree(String from, Set<String> down) {
         Map<String, Link> arrivedBy = new HashMap<>();
         var queue = new ArrayDeque<String>();
         queue.add(from);
         Set<String> seen = new LinkedHashSet<>(List.of(from));
         while (!queue.isEmpty()) {
             String here = queue.poll();
-            if (here.equals(to)) {
-                List<Link> path = new ArrayList<>();
-                for (String at = to; !at.equals(from); at = arrivedBy.get(at).other(at).name()) {
-                    path.add(0, arrivedBy.get(at));
-                }
-                return Optional.of(path);
-            }
             if (!here.equals(from) && !isHub(here)) {
                 continue;
             }
@@ -263,20 +269,22 @@ public final class InterconnectGraph {
                 }
             }
         }
-        return Optional.empty();
+        return arrivedBy;
     }
 
     /** Every remote range of every other site with the link it leaves {@code site} by, in declaration order. */
     public List<Route> routes(String site) {
-        List<Route> routes = new ArrayList<>();
-        for (SiteSpec remote : topology.sites()) {
-            if (remote.name().equals(site)) {
-                continue;
+        return routes.computeIfAbsent(site, s -> {
+            Map<String, Link> tree = tree(s, Set.of());
+            List<Route> out = new ArrayList<>();
+            for (SiteSpec remote : topology.sites()) {
+                if (!remote.name().equals(s) && tree.containsKey(remote.name())) {
+                    Link first = pathIn(tree, s, remote.name()).orElseThrow().get(0);
+                    remote.network().ranges().forEach(range -> out.add(new Route(range, remote.name(), first)));
+                }
             }
-            path(site, remote.name()).ifPresent(p -> remote.network().ranges()
-                    .forEach(range -> routes.add(new Route(range, remote.name(), p.get(0)))));
-        }
-        return routes;
+            return List.copyOf(out);
+        });
     }
 
     /** The ranges {@code site} receives over {@code link}: what the far side must announce to it. */
@@ -288,8 +296,9 @@ public final class InterconnectGraph {
     public Map<String, List<String>> unreachable() {
         Map<String, List<String>> missing = new LinkedHashMap<>();
         for (SiteSpec from : topology.sites()) {
+            Map<String, Link> tree = tree(from.name(), Set.of());
             for (SiteSpec to : topology.sites()) {
-                if (from != to && path(from.name(), to.name()).isEmpty()) {
+                if (from != to && !tree.containsKey(to.name())) {
                     missing.computeIfAbsent(from.name(), k -> new ArrayList<>()).add(to.name());
                 }
             }
@@ -304,14 +313,15 @@ public final class InterconnectGraph {
     public List<String> cutOffWithout(String site) {
         Set<String> down = Set.of(site);
         List<String> survivors = topology.sites().stream().map(SiteSpec::name).filter(n -> !n.equals(site)).toList();
-        List<String> best = List.of();
+        Set<String> best = Set.of();
         for (String from : survivors) {
-            List<String> reached = survivors.stream().filter(to -> to.equals(from) || path(from, to, down).isPresent()).toList();
+            Set<String> reached = new LinkedHashSet<>(tree(from, down).keySet());
+            reached.add(from);
             if (reached.size() > best.size()) {
                 best = reached;
             }
         }
-        Set<String> connected = Set.copyOf(best);
+        Set<String> connected = best;
         return survivors.stream().filter(n -> !connected.contains(n)).toList();
     }
 }

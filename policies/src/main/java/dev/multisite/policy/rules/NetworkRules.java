@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import static dev.multisite.policy.EnforcementLevel.ADVISORY;
 import static dev.multisite.policy.EnforcementLevel.MANDATORY;
 import static dev.multisite.policy.Rules.resource;
 import static dev.multisite.policy.Rules.stack;
@@ -68,7 +69,44 @@ public final class NetworkRules {
                 return findings;
             });
 
-    public static final List<Rule> ALL = List.of(NO_WORLD_INGRESS, UNIQUE_BGP_ASNS);
+    public static final Rule AWS_QUOTA_HEADROOM = stack("aws-quota-headroom", ADVISORY,
+            "Each AWS site's routes to remote sites and its node ingress rules fit the VPC quotas.",
+            "A prefix list counts as its entries against 'routes per route table' (default 50) and 'inbound rules per security group' "
+                    + "(default 60); past them the interconnect's routes or the mesh's rules fail to apply.",
+            "request the VPC quota increases (routes per route table, inbound rules per security group), then set this rule's limits",
+            Map.of("routesPerRouteTable", 50, "inboundRulesPerSecurityGroup", 60), (s, c) -> {
+                JsonNode t = s.topology();
+                int sites = t.path("sites").size();
+                boolean aws = false;
+                for (JsonNode site : t.path("sites")) {
+                    aws |= site.path("provider").asText().equals("aws");
+                }
+                if (!aws || !t.path("network").path("interconnect").path("enabled").asBoolean(true)) {
+                    return List.of();
+                }
+                // Per private route table: 3 ranges per remote site, the local route and the NAT default.
+                int routes = 3 * (sites - 1) + 2;
+                // On the EKS cluster security group: one rule per mesh port, each as many entries as remote sites, plus its own rule.
+                int rules = meshPorts(t.path("mesh")) * (sites - 1) + 1;
+                List<Rule.Finding> findings = new ArrayList<>();
+                findings.addAll(unless(routes <= c.number("routesPerRouteTable"), "", "each AWS private route table needs " + routes
+                        + " routes, above the limit of " + (int) c.number("routesPerRouteTable"), "raise the VPC quota 'routes per route table' to at least " + routes));
+                findings.addAll(unless(rules <= c.number("inboundRulesPerSecurityGroup"), "", "each EKS cluster security group needs " + rules
+                        + " inbound rule entries, above the limit of " + (int) c.number("inboundRulesPerSecurityGroup"),
+                        "raise the VPC quota 'inbound rules per security group' to at least " + rules));
+                return findings;
+            });
+
+    public static final List<Rule> ALL = List.of(NO_WORLD_INGRESS, UNIQUE_BGP_ASNS, AWS_QUOTA_HEADROOM);
+
+    /** How many inter-site node ports the mesh opens (see InterSitePort): health TCP and ICMP, datapath, WireGuard, apiserver. */
+    static int meshPorts(JsonNode mesh) {
+        if (!mesh.path("enabled").asBoolean(true)) {
+            return 0;
+        }
+        return 3 + (mesh.path("datapath").asText("tunnel-vxlan").equals("native") ? 0 : 1)
+                + (mesh.path("encryption").asText("wireguard").equals("wireguard") ? 1 : 0);
+    }
 
     private static List<String> texts(JsonNode node, String field) {
         List<String> out = new ArrayList<>();
