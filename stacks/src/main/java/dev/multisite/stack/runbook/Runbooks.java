@@ -12,8 +12,8 @@ import java.util.Map;
 
 /**
  * Generates the stack's runbooks (file name -> Markdown): an index with the topology diagram and
- * capacity table, one "site unavailable" runbook per site, "database primary failure" and
- * "split brain". Every name, region and number comes from the topology and the plan.
+ * capacity table, one "site unavailable" runbook per site, the VPN device settings of every
+ * {@code existing} site, "database primary failure" and "split brain". Every name, region and number comes from the topology and the plan.
  */
 public final class Runbooks {
     private Runbooks() {
@@ -25,6 +25,10 @@ public final class Runbooks {
         files.put("README.md", index(topology, facts));
         for (SiteSpec site : topology.sites()) {
             files.put("site-down-" + site.name() + ".md", SiteDownRunbook.render(topology, facts, site));
+        }
+        if (topology.network().interconnect().enabled()) {
+            topology.sites().stream().filter(s -> s.existing() != null && s.existing().vpn() != null)
+                    .forEach(s -> files.put("onprem-vpn-" + s.name() + ".md", OnPremVpnRunbook.render(topology, facts, s)));
         }
         files.put("database-primary-failure.md", DatabaseRunbook.render(topology, facts));
         files.put("split-brain.md", SplitBrainRunbook.render(topology, facts));
@@ -62,6 +66,8 @@ public final class Runbooks {
                         }).toList());
         md.h2("Scenarios");
         topology.sites().forEach(s -> md.bullet("[Site " + s.name() + " unavailable](site-down-" + s.name() + ".md)"));
+        topology.sites().stream().filter(s -> s.existing() != null && s.existing().vpn() != null && topology.network().interconnect().enabled())
+                .forEach(s -> md.bullet("[VPN device of " + s.name() + "](onprem-vpn-" + s.name() + ".md)"));
         md.bullet("[Database primary failure](database-primary-failure.md)");
         md.bullet("[Split brain / network partition](split-brain.md)");
         return md.blank().toString();

@@ -25,7 +25,7 @@ class RunbooksTest {
     @Test
     void oneSiteDownRunbookPerSitePlusTheDatabaseAndSplitBrainOnes() {
         assertThat(files).containsOnlyKeys("README.md", "site-down-aws-use1.md", "site-down-aws-euw1.md", "site-down-gcp-euw4.md",
-                "site-down-az-weu.md", "site-down-metal-fra.md", "database-primary-failure.md", "split-brain.md");
+                "site-down-az-weu.md", "site-down-metal-fra.md", "onprem-vpn-metal-fra.md", "database-primary-failure.md", "split-brain.md");
     }
 
     @Test
@@ -35,6 +35,16 @@ class RunbooksTest {
         // az-weu is a hub too, but it has no spokes: losing it cuts nobody off.
         assertThat(files.get("site-down-az-weu.md")).doesNotContain("is a hub");
         assertThat(files.get("README.md")).contains("## Inter-site network", "7 links, 16 IPsec tunnels", "s_aws_euw1 <-->|TGW peering| s_aws_use1");
+    }
+
+    @Test
+    void theOnPremVpnRunbookListsEveryTunnelOfTheDeviceWithoutItsKeys() {
+        String md = files.get("onprem-vpn-metal-fra.md");
+        assertThat(md).contains("Device `203.0.113.10`, ASN 64605", "| aws-use1 (aws) | 0 |", "| gcp-euw4 (gcp) | 1 |", "| az-weu (azure) | 1 |",
+                "`10.5.0.0/16`, `100.69.0.0/16`, `172.16.80.0/20`", "--show-secrets onPremVpn | jq '.\"metal-fra\"'");
+        // Two tunnels to each of the three hubs.
+        assertThat(md.lines().filter(l -> l.matches("\\| (aws-use1|gcp-euw4|az-weu) .*"))).hasSize(6);
+        assertThat(md).doesNotContain("offline-plan-key");
     }
 
     @Test
