@@ -52,6 +52,14 @@ final class DatabaseRunbook {
         fence(md, facts, primary);
         md.h2("3. Promote `" + target.name() + "-db` (the largest surviving replica site)");
         md.p("Either let Pulumi do it (preferred, it also repoints every site), or promote by hand if Pulumi cannot reach the cloud:");
+        var graph = dev.multisite.topology.InterconnectGraph.of(topology);
+        if (graph.isHub(primary.name()) && graph.cutOffWithout(primary.name()).contains(target.name())) {
+            md.p("**Interconnect first:** `" + primary.name() + "` is the " + primary.provider().key() + " hub, so while its region is down `"
+                    + target.name() + "` has no private path to the other providers' sites, which could not reach the new primary. "
+                    + "In the same change, make `" + target.name() + "` the hub (`network.interconnect.hubs." + primary.provider().key()
+                    + ": " + target.name() + "`); `pulumi up` then builds its gateways and tunnels (the on-prem devices need the new "
+                    + "tunnel settings from `onPremVpn`).");
+        }
         md.code("yaml", "# stacks/Pulumi." + facts.stackName() + ".yaml, under multisite:topology.data\npromote: " + target.name());
         md.code("bash", "pulumi up --stack " + facts.stackName() + "\n# by hand, first:\n" + promoteCommand(target) );
         md.p("`pulumi up` makes `" + target.name() + "-db` the primary (for RDS the replica loses its source), points "

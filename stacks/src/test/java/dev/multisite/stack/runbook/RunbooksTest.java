@@ -34,6 +34,8 @@ class RunbooksTest {
         assertThat(files.get("site-down-aws-euw1.md")).doesNotContain("is a hub");
         // az-weu is a hub too, but it has no spokes: losing it cuts nobody off.
         assertThat(files.get("site-down-az-weu.md")).doesNotContain("is a hub");
+        assertThat(files.get("database-primary-failure.md")).contains("**Interconnect first:** `aws-use1` is the aws hub",
+                "network.interconnect.hubs.aws: aws-euw1");
         assertThat(files.get("README.md")).contains("## Inter-site network", "7 links, 16 IPsec tunnels", "s_aws_euw1 <-->|TGW peering| s_aws_use1");
     }
 
