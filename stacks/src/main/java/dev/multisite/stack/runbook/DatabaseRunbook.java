@@ -58,7 +58,8 @@ final class DatabaseRunbook {
                     + target.name() + "` has no private path to the other providers' sites, which could not reach the new primary. "
                     + "In the same change, make `" + target.name() + "` the hub (`network.interconnect.hubs." + primary.provider().key()
                     + ": " + target.name() + "`); `pulumi up` then builds its gateways and tunnels (the on-prem devices need the new "
-                    + "tunnel settings from `onPremVpn`).");
+                    + "tunnel settings from `onPremVpn`). If the old region's API is down too, deleting its tunnels fails: add "
+                    + "`--target` for the new hub's `" + target.name() + "-network` resources and the promotion, and clean up once the region is back.");
         }
         md.code("yaml", "# stacks/Pulumi." + facts.stackName() + ".yaml, under multisite:topology.data\npromote: " + target.name());
         md.code("bash", "pulumi up --stack " + facts.stackName() + "\n# by hand, first:\n" + promoteCommand(target) );
