@@ -14,6 +14,8 @@ import com.pulumi.azurenative.network.VirtualNetworkGateway;
 import com.pulumi.azurenative.network.VirtualNetworkGatewayArgs;
 import com.pulumi.azurenative.network.VirtualNetworkGatewayConnection;
 import com.pulumi.azurenative.network.VirtualNetworkGatewayConnectionArgs;
+import com.pulumi.azurenative.network.VirtualNetworkPeering;
+import com.pulumi.azurenative.network.VirtualNetworkPeeringArgs;
 import com.pulumi.azurenative.network.inputs.BgpSettingsArgs;
 import com.pulumi.azurenative.network.inputs.GatewayCustomBgpIpAddressIpConfigurationArgs;
 import com.pulumi.azurenative.network.inputs.IPConfigurationBgpPeeringAddressArgs;
@@ -25,6 +27,7 @@ import com.pulumi.core.Output;
 import com.pulumi.deployment.InvokeOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.InvokeArgs;
+import com.pulumi.resources.Resource;
 import dev.multisite.site.AksSite;
 import dev.multisite.topology.Cidr;
 import dev.multisite.topology.InterconnectGraph;
@@ -56,6 +59,29 @@ public final class AzureSiteNetwork extends SiteNetwork {
                 : AuthorizationFunctions.getClientConfig(InvokeArgs.Empty, new InvokeOptions(this, aks.azureProvider(), null))
                 .applyValue(GetClientConfigResult::subscriptionId);
         Cidr vpc = aks.spec().network().vpcCidr();
+        this.gateway = graph.hasTunnels(aks.name()) ? gateway(vpc) : null;
+        for (int i = 0; i < ports.size(); i++) {
+            InterSitePort port = ports.get(i);
+            boolean icmp = port.protocol().equals("icmp");
+            new SecurityRule(childName("from-sites-" + port.key()), SecurityRuleArgs.builder()
+                    .resourceGroupName(aks.resourceGroupName())
+                    .networkSecurityGroupName(aks.nodeSecurityGroupName())
+                    .securityRuleName("multisite-" + port.purpose())
+                    .priority(FIRST_RULE_PRIORITY + i)
+                    .direction("Inbound")
+                    .access("Allow")
+                    .protocol(icmp ? "Icmp" : port.protocol().equals("tcp") ? "Tcp" : "Udp")
+                    .sourceAddressPrefixes(remoteNodeRanges().stream().map(Cidr::toString).toList())
+                    .sourcePortRange("*")
+                    .destinationAddressPrefix(vpc.toString())
+                    .destinationPortRange(icmp ? "*" : String.valueOf(port.port()))
+                    .description(port.purpose() + " from remote Multisite sites")
+                    .build(), onAzure());
+        }
+    }
+
+    /** The GatewaySubnet, two zone-redundant public addresses and the active-active VPN gateway. */
+    private VirtualNetworkGateway gateway(Cidr vpc) {
         var gatewaySubnet = new Subnet(childName("gateway-subnet"), SubnetArgs.builder()
                 .resourceGroupName(aks.resourceGroupName())
                 .virtualNetworkName(aks.virtualNetworkName())
@@ -85,7 +111,7 @@ public final class AzureSiteNetwork extends SiteNetwork {
                     .customBgpIpAddresses(apipaAddresses(i))
                     .build());
         }
-        this.gateway = new VirtualNetworkGateway(childName("vpn-gateway"), VirtualNetworkGatewayArgs.builder()
+        return new VirtualNetworkGateway(childName("vpn-gateway"), VirtualNetworkGatewayArgs.builder()
                 .virtualNetworkGatewayName(childName("vpn-gateway"))
                 .resourceGroupName(aks.resourceGroupName())
                 .location(aks.region())
@@ -98,24 +124,6 @@ public final class AzureSiteNetwork extends SiteNetwork {
                 .bgpSettings(BgpSettingsArgs.builder().asn((double) aks.spec().asn()).bgpPeeringAddresses(bgpAddresses).build())
                 .ipConfigurations(ipConfigurations)
                 .build(), onAzure());
-        for (int i = 0; i < ports.size(); i++) {
-            InterSitePort port = ports.get(i);
-            boolean icmp = port.protocol().equals("icmp");
-            new SecurityRule(childName("from-sites-" + port.key()), SecurityRuleArgs.builder()
-                    .resourceGroupName(aks.resourceGroupName())
-                    .networkSecurityGroupName(aks.nodeSecurityGroupName())
-                    .securityRuleName("multisite-" + port.purpose())
-                    .priority(FIRST_RULE_PRIORITY + i)
-                    .direction("Inbound")
-                    .access("Allow")
-                    .protocol(icmp ? "Icmp" : port.protocol().equals("tcp") ? "Tcp" : "Udp")
-                    .sourceAddressPrefixes(remoteNodeRanges().stream().map(Cidr::toString).toList())
-                    .sourcePortRange("*")
-                    .destinationAddressPrefix(vpc.toString())
-                    .destinationPortRange(icmp ? "*" : String.valueOf(port.port()))
-                    .description(port.purpose() + " from remote Multisite sites")
-                    .build(), onAzure());
-        }
     }
 
     /**
@@ -193,6 +201,33 @@ public final class AzureSiteNetwork extends SiteNetwork {
                 .sharedKey(sharedKey)
                 .gatewayCustomBgpIpAddresses(custom)
                 .build(), onAzure());
+    }
+
+    /**
+     * This vnet's half of a global VNet peering with {@code other}. A spoke uses its hub's gateway
+     * ({@code useRemoteGateways}), the hub lends it ({@code allowGatewayTransit}), so the spoke
+     * reaches the other clouds through the hub's tunnels and the hub announces the spoke's range.
+     */
+    VirtualNetworkPeering peerWith(AzureSiteNetwork other, boolean lendGateway, boolean useRemoteGateway, List<Resource> after) {
+        return new VirtualNetworkPeering(childName("peer-" + other.site.name()), VirtualNetworkPeeringArgs.builder()
+                .resourceGroupName(aks.resourceGroupName())
+                .virtualNetworkName(aks.virtualNetworkName())
+                .remoteVirtualNetwork(SubResourceArgs.builder().id(other.aks.virtualNetworkId()).build())
+                .allowVirtualNetworkAccess(true)
+                .allowForwardedTraffic(true)
+                .allowGatewayTransit(lendGateway)
+                .useRemoteGateways(useRemoteGateway)
+                .build(), CustomResourceOptions.builder().parent(this).provider(aks.azureProvider()).dependsOn(after).build());
+    }
+
+    /** Whether this site has its own VPN gateway (it terminates tunnels). */
+    boolean hasGateway() {
+        return gateway != null;
+    }
+
+    /** The gateway itself, for peerings that must wait for it. */
+    VirtualNetworkGateway gatewayResource() {
+        return gateway;
     }
 
     /** One direction of a VNet-to-VNet connection to another Azure site's gateway; BGP on the gateways' own addresses. */

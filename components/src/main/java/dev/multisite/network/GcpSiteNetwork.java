@@ -7,6 +7,8 @@ import com.pulumi.gcp.compute.Firewall;
 import com.pulumi.gcp.compute.FirewallArgs;
 import com.pulumi.gcp.compute.HaVpnGateway;
 import com.pulumi.gcp.compute.HaVpnGatewayArgs;
+import com.pulumi.gcp.compute.NetworkPeering;
+import com.pulumi.gcp.compute.NetworkPeeringArgs;
 import com.pulumi.gcp.compute.Router;
 import com.pulumi.gcp.compute.RouterArgs;
 import com.pulumi.gcp.compute.RouterInterface;
@@ -20,6 +22,7 @@ import com.pulumi.gcp.compute.inputs.FirewallAllowArgs;
 import com.pulumi.gcp.compute.inputs.RouterBgpArgs;
 import com.pulumi.gcp.compute.inputs.RouterPeerAdvertisedIpRangeArgs;
 import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.Resource;
 import dev.multisite.site.GkeSite;
 import dev.multisite.topology.Cidr;
 import dev.multisite.topology.InterconnectGraph;
@@ -31,7 +34,8 @@ import java.util.Map;
 
 /**
  * A GCP site's half: an HA VPN gateway (two interfaces) and a Cloud Router with the site's ASN in
- * the site's VPC, and one firewall rule admitting exactly the mesh ports from remote VPC ranges.
+ * the site's VPC (where the site terminates tunnels; a peered spoke uses its hub's), VPC peerings,
+ * and one firewall rule admitting exactly the mesh ports from remote VPC ranges.
  * Cloud Router does not pass routes learned from one peer on to another, so every BGP session
  * announces exactly the ranges the route plan sends through this site to that peer.
  */
@@ -45,11 +49,12 @@ public final class GcpSiteNetwork extends SiteNetwork {
     GcpSiteNetwork(GkeSite gke, InterconnectGraph graph, List<InterSitePort> ports) {
         super(TYPE, gke, graph);
         this.gke = gke;
-        this.gateway = new HaVpnGateway(childName("ha-vpn"), HaVpnGatewayArgs.builder()
+        boolean tunnels = graph.hasTunnels(gke.name());
+        this.gateway = !tunnels ? null : new HaVpnGateway(childName("ha-vpn"), HaVpnGatewayArgs.builder()
                 .network(gke.networkId())
                 .region(gke.region())
                 .build(), onGcp());
-        this.router = new Router(childName("bgp"), RouterArgs.builder()
+        this.router = !tunnels ? null : new Router(childName("bgp"), RouterArgs.builder()
                 .network(gke.networkId())
                 .region(gke.region())
                 .bgp(RouterBgpArgs.builder().asn((int) gke.spec().asn()).build())
@@ -67,6 +72,24 @@ public final class GcpSiteNetwork extends SiteNetwork {
                             .protocol(e.getKey()).ports(e.getValue()).build()).toList())
                     .build(), onGcp());
         }
+    }
+
+    /**
+     * This network's half of a VPC peering with {@code other}: the hub exports its custom (BGP-learned)
+     * routes and the spoke imports them, so spokes reach the other clouds through the hub's tunnels.
+     * GCP runs one peering operation per network at a time, hence {@code after}.
+     */
+    NetworkPeering peerWith(GcpSiteNetwork other, boolean exportCustom, boolean importCustom, Resource after) {
+        var options = CustomResourceOptions.builder().parent(this).provider(gke.gcpProvider());
+        if (after != null) {
+            options.dependsOn(after);
+        }
+        return new NetworkPeering(childName("peer-" + other.site.name()), NetworkPeeringArgs.builder()
+                .network(gke.networkSelfLink())
+                .peerNetwork(other.gke.networkSelfLink())
+                .exportCustomRoutes(exportCustom)
+                .importCustomRoutes(importCustom)
+                .build(), options.build());
     }
 
     /** The public address of HA VPN interface 0 or 1. */

@@ -40,6 +40,8 @@ public final class Interconnect extends ComponentResource {
     private final Map<String, SiteNetwork> networks = new HashMap<>();
     private final Map<String, Output<String>> keys = new HashMap<>();
     private final List<Output<Map<String, Object>>> onPremTunnels = new ArrayList<>();
+    private com.pulumi.resources.Resource lastGcpPeering;
+    private com.pulumi.resources.Resource lastAzurePeering;
 
     public Interconnect(String name, Topology topology, List<Site> sites, ComponentResourceOptions options) {
         super(TYPE, name, options);
@@ -76,11 +78,42 @@ public final class Interconnect extends ComponentResource {
             ((AwsSiteNetwork) a).peerWithHub((AwsSiteNetwork) b);
             return;
         }
+        if (link.kind() == InterconnectGraph.LinkKind.PEERING) {
+            peer(link, a, b);
+            return;
+        }
         switch (link.a().provider()) {
             case AWS -> awsTo(link, (AwsSiteNetwork) a, b);
             case GCP -> gcpTo(link, (GcpSiteNetwork) a, b);
             case AZURE -> azureTo(link, (AzureSiteNetwork) a, b);
             case EXISTING -> throw new IllegalStateException("an existing site is never side a of " + link.name());
+        }
+    }
+
+    /**
+     * Both halves of a peering. Side {@code b} of a spoke-to-hub link is the hub: it shares its
+     * routes or gateway, the spoke uses them. Operations are chained per provider, as both clouds
+     * refuse concurrent peering changes on one network.
+     */
+    private void peer(Link link, SiteNetwork a, SiteNetwork b) {
+        boolean toHub = link.role() == InterconnectGraph.Role.SPOKE_TO_HUB;
+        if (a instanceof GcpSiteNetwork spoke && b instanceof GcpSiteNetwork other) {
+            var there = spoke.peerWith(other, false, toHub, lastGcpPeering);
+            lastGcpPeering = other.peerWith(spoke, toHub, false, there);
+        } else if (a instanceof AzureSiteNetwork spoke && b instanceof AzureSiteNetwork other) {
+            boolean transit = toHub && other.hasGateway();
+            List<com.pulumi.resources.Resource> after = new ArrayList<>();
+            if (lastAzurePeering != null) {
+                after.add(lastAzurePeering);
+            }
+            var lent = other.peerWith(spoke, transit, false, after);
+            List<com.pulumi.resources.Resource> afterLent = new ArrayList<>(List.of(lent));
+            if (transit) {
+                afterLent.add(other.gatewayResource());
+            }
+            lastAzurePeering = spoke.peerWith(other, false, transit, afterLent);
+        } else {
+            throw new IllegalStateException(link.name() + ": peering joins two gcp or two azure sites");
         }
     }
 

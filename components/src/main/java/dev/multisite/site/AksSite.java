@@ -52,6 +52,7 @@ public final class AksSite extends SiteComponent {
     private final Provider azure;
     private final Output<String> resourceGroupName;
     private final Output<String> virtualNetworkName;
+    private final Output<String> virtualNetworkId;
     private final Subnet nodeSubnet;
     private final Output<String> nodeSecurityGroupName;
 
@@ -91,6 +92,7 @@ public final class AksSite extends SiteComponent {
                 .networkSecurityGroup(com.pulumi.azurenative.network.inputs.NetworkSecurityGroupArgs.builder().id(nodeSecurityGroup.id()).build())
                 .build(), onAzure());
         this.virtualNetworkName = vnet.name();
+        this.virtualNetworkId = vnet.id();
         this.nodeSubnet = nodes;
         this.nodeSecurityGroupName = nodeSecurityGroup.name();
 
@@ -165,6 +167,11 @@ public final class AksSite extends SiteComponent {
     /** The site's virtual network name, for the gateway subnet. */
     public Output<String> virtualNetworkName() {
         return virtualNetworkName;
+    }
+
+    /** The site's virtual network id, what VNet peering names the remote network by. */
+    public Output<String> virtualNetworkId() {
+        return virtualNetworkId;
     }
 
     /** The node subnet; other subnets of the vnet are created after it (Azure serialises subnet writes). */

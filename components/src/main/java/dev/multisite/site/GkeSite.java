@@ -50,6 +50,7 @@ public final class GkeSite extends SiteComponent {
 
     private final Provider gcp;
     private final Output<String> networkId;
+    private final Output<String> networkSelfLink;
 
     public GkeSite(SiteSpec spec, ComponentResourceOptions options) {
         super(TYPE, spec, options);
@@ -65,6 +66,7 @@ public final class GkeSite extends SiteComponent {
                 .routingMode("GLOBAL")
                 .build(), onGcp());
         this.networkId = network.id();
+        this.networkSelfLink = network.selfLink();
         var subnet = new Subnetwork(childName("nodes"), SubnetworkArgs.builder()
                 .network(network.id())
                 .region(spec.region())
@@ -149,6 +151,11 @@ public final class GkeSite extends SiteComponent {
     /** The site's VPC network id, for private services (Cloud SQL private IP). */
     public Output<String> networkId() {
         return networkId;
+    }
+
+    /** The site's VPC network self link, what VPC peering names networks by. */
+    public Output<String> networkSelfLink() {
+        return networkSelfLink;
     }
 
     private CustomResourceOptions onGcp() {

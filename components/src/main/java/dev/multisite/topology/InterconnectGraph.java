@@ -33,10 +33,12 @@ public final class InterconnectGraph {
         /** AWS to AWS: Transit Gateway inter-region peering with static routes; no tunnels. */
         TRANSIT_GATEWAY_PEERING,
         /** Everything else: IPsec tunnels with BGP over them. */
-        IPSEC_BGP
+        IPSEC_BGP,
+        /** GCP VPC peering or Azure global VNet peering ({@code sameProviderLinks: peering}); not transitive. */
+        PEERING
     }
 
-    public enum Role { HUB_TO_HUB, SPOKE_TO_HUB, EXISTING_TO_HUB }
+    public enum Role { HUB_TO_HUB, SPOKE_TO_HUB, SPOKE_TO_SPOKE, EXISTING_TO_HUB }
 
     /** One IPsec tunnel of a link; {@code inside} is its /30 BGP network (a side .1, b side .2), or null where the gateways peer on their own addresses. */
     public record Tunnel(int index, Cidr inside) {
@@ -51,8 +53,8 @@ public final class InterconnectGraph {
 
     /**
      * A link between two sites. Side {@code a} is the one whose cloud builds its half first: for
-     * two providers the one declared first in {@link CloudProvider}, for a spoke the spoke, and for
-     * an {@code existing} site always the cloud hub.
+     * two providers the one declared first in {@link CloudProvider}, for a spoke the spoke (of two
+     * peered spokes the one declared first), and for an {@code existing} site always the cloud hub.
      */
     public record Link(SiteSpec a, SiteSpec b, LinkKind kind, Role role, List<Tunnel> tunnels) {
         public String name() {
@@ -105,13 +107,25 @@ public final class InterconnectGraph {
         List<SiteSpec> hubList = new ArrayList<>(hubs.values());
         for (int i = 0; i < hubList.size(); i++) {
             for (int j = i + 1; j < hubList.size(); j++) {
-                builder.add(hubList.get(i), hubList.get(j), Role.HUB_TO_HUB);
+                builder.add(hubList.get(i), hubList.get(j), Role.HUB_TO_HUB, false);
             }
         }
         for (SiteSpec site : topology.sites()) {
             SiteSpec hub = hubs.get(site.provider());
             if (hub != null && hub != site) {
-                builder.add(site, hub, Role.SPOKE_TO_HUB);
+                builder.add(site, hub, Role.SPOKE_TO_HUB, settings.peers(site.provider()));
+            }
+        }
+        // Peering is not transitive: spokes that peer with their hub also peer with each other.
+        var sites = topology.sites();
+        for (int i = 0; i < sites.size(); i++) {
+            for (int j = i + 1; j < sites.size(); j++) {
+                SiteSpec a = sites.get(i);
+                SiteSpec b = sites.get(j);
+                if (a.provider() == b.provider() && a.provider() != CloudProvider.EXISTING && settings.peers(a.provider())
+                        && hubs.get(a.provider()) != a && hubs.get(b.provider()) != b) {
+                    builder.add(a, b, Role.SPOKE_TO_SPOKE, true);
+                }
             }
         }
         for (SiteSpec site : topology.sites()) {
@@ -121,7 +135,7 @@ public final class InterconnectGraph {
             }
             for (SiteSpec hub : hubList) {
                 if (vpn.attachTo() == null || vpn.attachTo().contains(hub.name())) {
-                    builder.add(hub, site, Role.EXISTING_TO_HUB);
+                    builder.add(hub, site, Role.EXISTING_TO_HUB, false);
                 }
             }
         }
@@ -134,7 +148,11 @@ public final class InterconnectGraph {
         int azureInsideNetworks;
         int otherInsideNetworks;
 
-        void add(SiteSpec a, SiteSpec b, Role role) {
+        void add(SiteSpec a, SiteSpec b, Role role, boolean peering) {
+            if (peering) {
+                links.add(new Link(a, b, LinkKind.PEERING, role, List.of()));
+                return;
+            }
             if (a.provider() == CloudProvider.AWS && b.provider() == CloudProvider.AWS) {
                 links.add(new Link(a, b, LinkKind.TRANSIT_GATEWAY_PEERING, role, List.of()));
                 return;
@@ -200,6 +218,11 @@ public final class InterconnectGraph {
         return links.stream().mapToInt(l -> l.tunnels().size()).sum();
     }
 
+    /** Whether a site terminates IPsec (and so needs its own VPN gateway and BGP router). */
+    public boolean hasTunnels(String site) {
+        return linksOf(site).stream().anyMatch(l -> l.kind() == LinkKind.IPSEC_BGP);
+    }
+
     /** Tunnels to Azure that need an APIPA /30 inside network; at most {@link #MAX_AZURE_INSIDE_NETWORKS}. */
     public int azureInsideNetworkCount() {
         return insideNetworksNeeded;
@@ -261,9 +284,12 @@ public final class InterconnectGraph {
             if (!here.equals(from) && !isHub(here)) {
                 continue;
             }
+            Link arrived = arrivedBy.get(here);
             for (Link link : linksOf(here)) {
                 String next = link.other(here).name();
-                if (!down.contains(next) && seen.add(next)) {
+                // A hub passes peered traffic on to its tunnels (custom routes, gateway transit), never to another peering.
+                boolean peeringToPeering = arrived != null && arrived.kind() == LinkKind.PEERING && link.kind() == LinkKind.PEERING;
+                if (!peeringToPeering && !down.contains(next) && seen.add(next)) {
                     arrivedBy.put(next, link);
                     queue.add(next);
                 }

@@ -16,14 +16,28 @@ import java.util.Map;
  *                be exposed some other way)
  * @param hubs    the hub site per provider ({@code aws}, {@code gcp}, {@code azure} to a site name);
  *                default: the first declared site of each provider
+ * @param sameProviderLinks how the sites of one provider are joined, per provider ({@code gcp},
+ *                {@code azure}): {@code vpn} (default; spokes to the hub over IPsec, linear) or
+ *                {@code peering} (VPC / global VNet peering between every two sites of the
+ *                provider, no tunnels, the hub's gateway shared through the peering; quadratic in
+ *                that provider's sites, as peering is not transitive)
  */
-public record InterconnectSettings(Boolean enabled, Map<String, String> hubs) {
+public record InterconnectSettings(Boolean enabled, Map<String, String> hubs, Map<String, String> sameProviderLinks) {
+    public static final String VPN = "vpn";
+    public static final String PEERING = "peering";
+
     public InterconnectSettings {
         enabled = enabled == null || enabled;
         hubs = hubs == null ? Map.of() : Map.copyOf(hubs);
+        sameProviderLinks = sameProviderLinks == null ? Map.of() : Map.copyOf(sameProviderLinks);
     }
 
     public static InterconnectSettings defaults() {
-        return new InterconnectSettings(null, null);
+        return new InterconnectSettings(null, null, null);
+    }
+
+    /** Whether the sites of {@code provider} are joined by peering rather than spoke VPNs. */
+    public boolean peers(CloudProvider provider) {
+        return PEERING.equals(sameProviderLinks.get(provider.key()));
     }
 }

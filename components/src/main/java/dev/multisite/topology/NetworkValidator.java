@@ -23,6 +23,7 @@ final class NetworkValidator {
     /** The widest Azure vnet that still leaves a /27 GatewaySubnet in the layout's spare sixteenth. */
     static final int AZURE_NARROWEST_VNET = 23;
     static final Set<String> HUB_PROVIDERS = Set.of("aws", "gcp", "azure");
+    static final Set<String> PEERING_PROVIDERS = Set.of("gcp", "azure");
     private static final List<Cidr> NOT_PUBLIC = List.of("0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8",
             "169.254.0.0/16", "172.16.0.0/12", "192.0.0.0/24", "192.168.0.0/16", "198.18.0.0/15", "224.0.0.0/3")
             .stream().map(Cidr::parse).toList();
@@ -41,21 +42,33 @@ final class NetworkValidator {
             return;
         }
         validateHubs(topology, interconnect, problems);
+        interconnect.sameProviderLinks().forEach((provider, mode) -> {
+            if (!PEERING_PROVIDERS.contains(provider)) {
+                problems.add("network.interconnect.sameProviderLinks." + provider, "'" + provider
+                        + "' has no choice here; set it for gcp or azure (aws sites always use Transit Gateway peering)");
+            } else if (!InterconnectSettings.VPN.equals(mode) && !InterconnectSettings.PEERING.equals(mode)) {
+                problems.add("network.interconnect.sameProviderLinks." + provider, "'" + mode + "' is not allowed; use vpn or peering");
+            }
+        });
         Set<String> hubNames = hubNames(topology, interconnect);
         for (int i = 0; i < topology.sites().size(); i++) {
             SiteSpec site = topology.sites().get(i);
             if (site.provider() == CloudProvider.EXISTING) {
                 validateVpn(site, i, hubNames, problems);
             }
-            if (site.provider() == CloudProvider.AZURE && site.network().vpcCidr().prefixLength() > AZURE_NARROWEST_VNET) {
-                problems.add(sitePath(site, i, "network.vpcCidr"), site.network().vpcCidr() + " leaves no /27 GatewaySubnet for the VPN gateway; "
-                        + "use /" + AZURE_NARROWEST_VNET + " or wider for azure sites while network.interconnect is enabled");
-            }
         }
         if (!problems.isEmpty()) {
             return;
         }
         var graph = InterconnectGraph.of(topology);
+        for (int i = 0; i < topology.sites().size(); i++) {
+            SiteSpec site = topology.sites().get(i);
+            if (site.provider() == CloudProvider.AZURE && graph.hasTunnels(site.name())
+                    && site.network().vpcCidr().prefixLength() > AZURE_NARROWEST_VNET) {
+                problems.add(sitePath(site, i, "network.vpcCidr"), site.network().vpcCidr() + " leaves no /27 GatewaySubnet for the VPN gateway; "
+                        + "use /" + AZURE_NARROWEST_VNET + " or wider for azure sites with a VPN gateway");
+            }
+        }
         if (graph.azureInsideNetworkCount() > InterconnectGraph.MAX_AZURE_INSIDE_NETWORKS) {
             problems.add("network.interconnect", graph.azureInsideNetworkCount() + " tunnels to Azure need a /30 BGP inside network but "
                     + "169.254.21.0/24 and 169.254.22.0/24 (the ranges Azure accepts for APIPA BGP) hold " + InterconnectGraph.MAX_AZURE_INSIDE_NETWORKS + "; attach existing sites to fewer hubs (existing.vpn.attachTo)");

@@ -124,10 +124,19 @@ class InterconnectParserTest {
     }
 
     @Test
+    void sameProviderLinksAreVpnOrPeeringForGcpAndAzure() {
+        assertThat(problemOf(doc -> doc.with("network").with("interconnect").with("sameProviderLinks").put("aws", "peering")))
+                .isEqualTo("network.interconnect.sameProviderLinks.aws: 'aws' has no choice here; set it for gcp or azure"
+                        + " (aws sites always use Transit Gateway peering)");
+        assertThat(problemOf(doc -> doc.with("network").with("interconnect").with("sameProviderLinks").put("gcp", "mesh")))
+                .isEqualTo("network.interconnect.sameProviderLinks.gcp: 'mesh' is not allowed; use vpn or peering");
+    }
+
+    @Test
     void anAzureVnetNeedsRoomForItsGatewaySubnet() {
         assertThat(problemOf(doc -> site(doc, 2).with("network").put("vpcCidr", "10.3.0.0/24")))
                 .isEqualTo("sites[az-weu].network.vpcCidr: 10.3.0.0/24 leaves no /27 GatewaySubnet for the VPN gateway;"
-                        + " use /23 or wider for azure sites while network.interconnect is enabled");
+                        + " use /23 or wider for azure sites with a VPN gateway");
     }
 
     @Test

@@ -269,6 +269,52 @@ class InterconnectPlanTest {
         assertThat(json).doesNotContain("offline-plan-key-");
     }
 
+    /** global with GCP and Azure sites joined by peering instead of spoke VPNs. */
+    private static Topology globalWithPeering() throws Exception {
+        var root = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+                .readTree(ExampleStacks.file("global").toFile());
+        var topology = (com.fasterxml.jackson.databind.node.ObjectNode) root.path("config").path("multisite:topology");
+        topology.with("network").with("interconnect").with("sameProviderLinks").put("gcp", "peering").put("azure", "peering");
+        return TopologyParser.parse(topology);
+    }
+
+    @Test
+    void peeringJoinsEveryTwoSitesOfAProviderAndOnlyHubsKeepGateways() throws Exception {
+        Topology topology = globalWithPeering();
+        var graph = InterconnectGraph.of(topology);
+        assertThat(graph.unreachable()).isEmpty();
+        var peerings = graph.links().stream().filter(l -> l.kind() == InterconnectGraph.LinkKind.PEERING).toList();
+        // Three GCP and three Azure sites: every pair peers (2 spoke-to-hub + 1 spoke-to-spoke each).
+        assertThat(peerings).hasSize(6).allSatisfy(l -> assertThat(l.tunnels()).isEmpty());
+        assertThat(graph.tunnelCount()).isEqualTo(InterconnectGraph.of(topology("global")).tunnelCount() - 2 * 2 - 2 * 4);
+        String gcpHub = graph.hubs().get(CloudProvider.GCP).name();
+        String awsHub = graph.hubs().get(CloudProvider.AWS).name();
+        var gcpSpokes = topology.sites().stream().filter(s -> s.provider() == CloudProvider.GCP && !s.name().equals(gcpHub)).toList();
+        assertThat(graph.path(gcpSpokes.get(0).name(), awsHub).orElseThrow()).extracting(Link::kind)
+                .containsExactly(InterconnectGraph.LinkKind.PEERING, InterconnectGraph.LinkKind.IPSEC_BGP);
+        assertThat(graph.path(gcpSpokes.get(0).name(), gcpSpokes.get(1).name()).orElseThrow()).hasSize(1);
+
+        Plan plan = dev.multisite.stack.plan.OfflinePlanner.plan("global", topology);
+        assertThat(plan.ofType("gcp:compute/networkPeering:NetworkPeering")).hasSize(6);
+        assertThat(plan.ofType("azure-native:network:VirtualNetworkPeering")).hasSize(6);
+        assertThat(plan.ofType("gcp:compute/haVpnGateway:HaVpnGateway")).hasSize(1);
+        assertThat(plan.ofType("azure-native:network:VirtualNetworkGateway")).hasSize(1);
+        String azureHub = graph.hubs().get(CloudProvider.AZURE).name();
+        for (PlannedResource peering : plan.ofType("azure-native:network:VirtualNetworkPeering")) {
+            boolean fromHub = peering.name().startsWith(azureHub + "-");
+            boolean toHub = peering.name().endsWith("-peer-" + azureHub);
+            assertThat(peering.inputs().path("allowGatewayTransit").asBoolean()).as(peering.name()).isEqualTo(fromHub);
+            assertThat(peering.inputs().path("useRemoteGateways").asBoolean()).as(peering.name()).isEqualTo(toHub);
+        }
+        for (PlannedResource peering : plan.ofType("gcp:compute/networkPeering:NetworkPeering")) {
+            assertThat(peering.inputs().path("exportCustomRoutes").asBoolean()).as(peering.name()).isEqualTo(peering.name().startsWith(gcpHub + "-"));
+        }
+        // The GCP hub announces its peered spokes' ranges to the AWS hub.
+        var announced = plan.ofType("gcp:compute/routerPeer:RouterPeer").stream().filter(r -> r.name().startsWith(gcpHub + "-net-tun-" + awsHub + "-"))
+                .flatMap(r -> texts(r.inputs().path("advertisedIpRanges"), "range").stream()).collect(Collectors.toSet());
+        gcpSpokes.forEach(spoke -> assertThat(announced).contains(spoke.network().vpcCidr().toString(), spoke.network().podCidr().toString()));
+    }
+
     @Test
     void theReadmeShowsProdsCurrentLinkGraph() throws Exception {
         String readme = java.nio.file.Files.readString(java.nio.file.Path.of("../README.md"));

@@ -105,6 +105,8 @@ public class PlanMocks implements Mocks {
                     Map.of("id", 0, "ipAddress", publicAddress(args.name + "/0")),
                     Map.of("id", 1, "ipAddress", publicAddress(args.name + "/1"))));
             case "azure-native:network:PublicIPAddress" -> state.put("ipAddress", publicAddress(args.name));
+            case "gcp:compute/network:Network" -> state.put("selfLink", "https://www.googleapis.com/compute/v1/projects/" + projectOf(args)
+                    + "/global/networks/" + physical);
             case "random:index/randomPassword:RandomPassword" -> state.put("result", "offline-plan-key-" + hex(args.name, 24));
             case "aws:eks/cluster:Cluster" -> {
                 String oidcId = hex(args.name, 32).toUpperCase();

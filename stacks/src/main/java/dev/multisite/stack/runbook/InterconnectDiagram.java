@@ -16,8 +16,11 @@ public final class InterconnectDiagram {
         var out = new StringBuilder("flowchart LR\n");
         TopologyDiagram.providerSubgraphs(out, topology, s -> s.name() + (graph.isHub(s.name()) ? " (hub)" : "") + "<br/>AS" + s.asn());
         for (var link : graph.links()) {
-            String label = link.kind() == InterconnectGraph.LinkKind.TRANSIT_GATEWAY_PEERING ? "TGW peering"
-                    : "IPsec+BGP x" + link.tunnels().size();
+            String label = switch (link.kind()) {
+                case TRANSIT_GATEWAY_PEERING -> "TGW peering";
+                case PEERING -> link.a().provider().key().equals("gcp") ? "VPC peering" : "VNet peering";
+                case IPSEC_BGP -> "IPsec+BGP x" + link.tunnels().size();
+            };
             String arrow = link.role() == InterconnectGraph.Role.HUB_TO_HUB ? " <==>|" : " <-->|";
             out.append("  ").append(TopologyDiagram.id(link.a().name())).append(arrow).append(label).append("| ")
                     .append(TopologyDiagram.id(link.b().name())).append('\n');
