@@ -15,7 +15,6 @@ import com.pulumi.aws.ec2transitgateway.PeeringAttachmentAccepterArgs;
 import com.pulumi.aws.ec2transitgateway.PeeringAttachmentArgs;
 import com.pulumi.aws.ec2transitgateway.PrefixListReference;
 import com.pulumi.aws.ec2transitgateway.PrefixListReferenceArgs;
-import com.pulumi.aws.ec2transitgateway.RouteArgs.Builder;
 import com.pulumi.aws.ec2transitgateway.RouteTableAssociation;
 import com.pulumi.aws.ec2transitgateway.RouteTableAssociationArgs;
 import com.pulumi.aws.ec2transitgateway.TransitGateway;
@@ -32,7 +31,6 @@ import dev.multisite.topology.Cidr;
 import dev.multisite.topology.InterconnectGraph;
 import dev.multisite.topology.InterconnectGraph.Tunnel;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -46,7 +44,6 @@ public final class AwsSiteNetwork extends SiteNetwork {
 
     private final EksSite eks;
     private final TransitGateway transitGateway;
-    private final VpcAttachment vpcAttachment;
     private final ManagedPrefixList remoteRanges;
 
     AwsSiteNetwork(EksSite eks, InterconnectGraph graph, List<InterSitePort> ports) {
@@ -60,13 +57,13 @@ public final class AwsSiteNetwork extends SiteNetwork {
                 .vpnEcmpSupport("enable")
                 .dnsSupport("enable")
                 .build(), onAws());
-        this.vpcAttachment = new VpcAttachment(childName("tgw-vpc"), VpcAttachmentArgs.builder()
+        var vpcAttachment = new VpcAttachment(childName("tgw-vpc"), VpcAttachmentArgs.builder()
                 .transitGatewayId(transitGateway.id())
                 .vpcId(eks.vpcId())
                 .subnetIds(Output.all(eks.privateSubnetIds()))
                 .build(), onAws());
-        this.remoteRanges = prefixList("remote-ranges", remoteRanges());
-        var remoteNodes = prefixList("remote-nodes", remoteNodeRanges());
+        this.remoteRanges = prefixList("remote-ranges", graph.routes(eks.name()));
+        var remoteNodes = prefixList("remote-nodes", remoteNodeRoutes());
 
         var routeTables = eks.privateRouteTableIds();
         for (int i = 0; i < routeTables.size(); i++) {
@@ -78,10 +75,10 @@ public final class AwsSiteNetwork extends SiteNetwork {
         }
         var own = eks.spec().network();
         for (Cidr range : List.of(own.podCidr(), own.serviceCidr())) {
-            transitGatewayRoute("own-" + range.toString().replace('/', '-').replace('.', '-'), range, vpcAttachment.id());
+            transitGatewayRoute("own-" + nameOf(range), range, vpcAttachment.id());
         }
         for (InterSitePort port : ports) {
-            boolean icmp = port.protocol().equals("icmp");
+            boolean icmp = port.isIcmp();
             new SecurityGroupIngressRule(childName("from-sites-" + port.key()), SecurityGroupIngressRuleArgs.builder()
                     .securityGroupId(eks.nodeSecurityGroupId())
                     .prefixListId(remoteNodes.id())
@@ -93,14 +90,10 @@ public final class AwsSiteNetwork extends SiteNetwork {
         }
     }
 
-    private ManagedPrefixList prefixList(String role, List<Cidr> ranges) {
-        List<ManagedPrefixListEntryArgs> entries = new ArrayList<>();
-        for (var route : graph.routes(site.name())) {
-            if (ranges.contains(route.destination())) {
-                entries.add(ManagedPrefixListEntryArgs.builder().cidr(route.destination().toString())
-                        .description(route.owner()).build());
-            }
-        }
+    /** A prefix list of the routes' destinations, each described by the site that owns it. */
+    private ManagedPrefixList prefixList(String role, List<InterconnectGraph.Route> routes) {
+        List<ManagedPrefixListEntryArgs> entries = routes.stream().map(r -> ManagedPrefixListEntryArgs.builder()
+                .cidr(r.destination().toString()).description(r.owner()).build()).toList();
         return new ManagedPrefixList(childName(role), ManagedPrefixListArgs.builder()
                 .name(childName(role))
                 .addressFamily("IPv4")
@@ -110,11 +103,16 @@ public final class AwsSiteNetwork extends SiteNetwork {
     }
 
     private void transitGatewayRoute(String role, Cidr destination, Output<String> attachmentId, Resource... after) {
-        Builder args = com.pulumi.aws.ec2transitgateway.RouteArgs.builder()
+        new com.pulumi.aws.ec2transitgateway.Route(childName(role), com.pulumi.aws.ec2transitgateway.RouteArgs.builder()
                 .destinationCidrBlock(destination.toString())
                 .transitGatewayAttachmentId(attachmentId)
-                .transitGatewayRouteTableId(transitGateway.associationDefaultRouteTableId());
-        new com.pulumi.aws.ec2transitgateway.Route(childName(role), args.build(), after(after));
+                .transitGatewayRouteTableId(transitGateway.associationDefaultRouteTableId())
+                .build(), after(after));
+    }
+
+    /** A range as a resource-name part: {@code 100.65.0.0/16} -> {@code 100-65-0-0-16}. */
+    private static String nameOf(Cidr range) {
+        return range.toString().replace('/', '-').replace('.', '-');
     }
 
     /**
@@ -141,8 +139,7 @@ public final class AwsSiteNetwork extends SiteNetwork {
                 .transitGatewayRouteTableId(transitGateway.associationDefaultRouteTableId())
                 .build(), after(spokeAssociation));
         for (Cidr range : site.spec().network().ranges()) {
-            hub.transitGatewayRoute("to-" + site.name() + "-" + range.toString().replace('/', '-').replace('.', '-'),
-                    range, accepted.transitGatewayAttachmentId(), hubAssociation);
+            hub.transitGatewayRoute("to-" + site.name() + "-" + nameOf(range), range, accepted.transitGatewayAttachmentId(), hubAssociation);
         }
     }
 

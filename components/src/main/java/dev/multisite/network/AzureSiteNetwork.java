@@ -60,9 +60,10 @@ public final class AzureSiteNetwork extends SiteNetwork {
                 .applyValue(GetClientConfigResult::subscriptionId);
         Cidr vpc = aks.spec().network().vpcCidr();
         this.gateway = graph.hasTunnels(aks.name()) ? gateway(vpc) : null;
+        List<String> sources = remoteNodeRanges();
         for (int i = 0; i < ports.size(); i++) {
             InterSitePort port = ports.get(i);
-            boolean icmp = port.protocol().equals("icmp");
+            boolean icmp = port.isIcmp();
             new SecurityRule(childName("from-sites-" + port.key()), SecurityRuleArgs.builder()
                     .resourceGroupName(aks.resourceGroupName())
                     .networkSecurityGroupName(aks.nodeSecurityGroupName())
@@ -71,7 +72,7 @@ public final class AzureSiteNetwork extends SiteNetwork {
                     .direction("Inbound")
                     .access("Allow")
                     .protocol(icmp ? "Icmp" : port.protocol().equals("tcp") ? "Tcp" : "Udp")
-                    .sourceAddressPrefixes(remoteNodeRanges().stream().map(Cidr::toString).toList())
+                    .sourceAddressPrefixes(sources)
                     .sourcePortRange("*")
                     .destinationAddressPrefix(vpc.toString())
                     .destinationPortRange(icmp ? "*" : String.valueOf(port.port()))
@@ -147,7 +148,7 @@ public final class AzureSiteNetwork extends SiteNetwork {
         return link.a().provider() == dev.multisite.topology.CloudProvider.AWS ? tunnel.index() / 2 : tunnel.index() % 2;
     }
 
-    String localAddress(InterconnectGraph.Link link, InterconnectGraph.Tunnel tunnel) {
+    private String localAddress(InterconnectGraph.Link link, InterconnectGraph.Tunnel tunnel) {
         return link.a().name().equals(site.name()) ? tunnel.aAddress() : tunnel.bAddress();
     }
 
@@ -164,10 +165,6 @@ public final class AzureSiteNetwork extends SiteNetwork {
 
     Output<String> publicAddress(int instance) {
         return addresses.get(instance).ipAddress().applyValue(ip -> ip.orElseThrow());
-    }
-
-    Output<String> gatewayId() {
-        return gateway.id();
     }
 
     /**

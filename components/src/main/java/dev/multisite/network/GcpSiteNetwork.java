@@ -62,12 +62,12 @@ public final class GcpSiteNetwork extends SiteNetwork {
         if (!ports.isEmpty()) {
             Map<String, List<String>> byProtocol = new LinkedHashMap<>();
             ports.forEach(p -> byProtocol.computeIfAbsent(p.protocol(), k -> new ArrayList<>())
-                    .addAll(p.protocol().equals("icmp") ? List.of() : List.of(String.valueOf(p.port()))));
+                    .addAll(p.isIcmp() ? List.of() : List.of(String.valueOf(p.port()))));
             new Firewall(childName("from-sites"), FirewallArgs.builder()
                     .network(gke.networkId())
                     .direction("INGRESS")
                     .description("Multisite mesh ports from remote sites' VPC ranges")
-                    .sourceRanges(remoteNodeRanges().stream().map(Cidr::toString).toList())
+                    .sourceRanges(remoteNodeRanges())
                     .allows(byProtocol.entrySet().stream().map(e -> FirewallAllowArgs.builder()
                             .protocol(e.getKey()).ports(e.getValue()).build()).toList())
                     .build(), onGcp());

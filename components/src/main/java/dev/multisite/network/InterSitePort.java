@@ -42,8 +42,12 @@ public record InterSitePort(String protocol, int port, String purpose) {
         return ports;
     }
 
+    public boolean isIcmp() {
+        return protocol.equals("icmp");
+    }
+
     /** A short name for resource names: {@code tcp-4240}, {@code icmp}. */
     public String key() {
-        return protocol.equals("icmp") ? "icmp" : protocol + "-" + port;
+        return isIcmp() ? "icmp" : protocol + "-" + port;
     }
 }

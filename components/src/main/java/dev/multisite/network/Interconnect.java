@@ -182,9 +182,8 @@ public final class Interconnect extends ComponentResource {
             default -> {
                 var external = gcp.externalGateway(remote.name(), List.of(Output.of(remote.existing().vpn().publicIp())));
                 for (Tunnel tunnel : t) {
-                    List<dev.multisite.topology.Cidr> announced = graph.rangesVia(remote.name(), link);
                     gcp.tunnel(prefix + tunnel.index(), tunnel.index(), new GcpSiteNetwork.Peer(remote.name(), remote.asn(), external, 0, null),
-                            key(link, tunnel.index()), tunnel.aAddress(), tunnel.bAddress(), announced);
+                            key(link, tunnel.index()), tunnel.aAddress(), tunnel.bAddress(), graph.rangesVia(remote.name(), link));
                     onPrem(link, tunnel, gcp.interfaceAddress(tunnel.index()), key(link, tunnel.index()), List.of());
                 }
             }

@@ -6,7 +6,6 @@ import dev.multisite.site.AksSite;
 import dev.multisite.site.EksSite;
 import dev.multisite.site.GkeSite;
 import dev.multisite.site.Site;
-import dev.multisite.topology.Cidr;
 import dev.multisite.topology.InterconnectGraph;
 
 import java.util.List;
@@ -50,15 +49,14 @@ public abstract class SiteNetwork extends ComponentResource {
         return site.name() + "-net-" + role;
     }
 
-    /** Every range of every other site, in the order of the route plan. */
-    protected List<Cidr> remoteRanges() {
-        return graph.routes(site.name()).stream().map(InterconnectGraph.Route::destination).toList();
+    /** Routes to the other sites' VPC ranges: where their nodes, and so the mesh's node-to-node traffic, come from. */
+    protected List<InterconnectGraph.Route> remoteNodeRoutes() {
+        return graph.routes(site.name()).stream()
+                .filter(r -> r.destination().equals(graph.site(r.owner()).network().vpcCidr())).toList();
     }
 
-    /** The other sites' VPC ranges: where their nodes, and so the mesh's node-to-node traffic, come from. */
-    protected List<Cidr> remoteNodeRanges() {
-        return graph.routes(site.name()).stream()
-                .filter(r -> r.destination().equals(graph.site(r.owner()).network().vpcCidr()))
-                .map(InterconnectGraph.Route::destination).toList();
+    /** The other sites' VPC ranges as strings, the sources of every firewall rule. */
+    protected List<String> remoteNodeRanges() {
+        return remoteNodeRoutes().stream().map(r -> r.destination().toString()).toList();
     }
 }

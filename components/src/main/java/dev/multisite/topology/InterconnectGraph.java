@@ -77,32 +77,23 @@ public final class InterconnectGraph {
     private final Topology topology;
     private final Map<CloudProvider, SiteSpec> hubs;
     private final List<Link> links;
-    private final int insideNetworksNeeded;
+    private final int azureInsideNetworks;
     private final Map<String, List<Route>> routes = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private InterconnectGraph(Topology topology, Map<CloudProvider, SiteSpec> hubs, List<Link> links, int insideNetworksNeeded) {
+    private InterconnectGraph(Topology topology, Map<CloudProvider, SiteSpec> hubs, List<Link> links, int azureInsideNetworks) {
         this.topology = topology;
         this.hubs = hubs;
         this.links = links;
-        this.insideNetworksNeeded = insideNetworksNeeded;
+        this.azureInsideNetworks = azureInsideNetworks;
     }
 
     /** The graph of a topology whose sites and hubs are valid; empty when the interconnect is disabled. */
     public static InterconnectGraph of(Topology topology) {
         var settings = topology.network().interconnect();
-        Map<CloudProvider, SiteSpec> hubs = new EnumMap<>(CloudProvider.class);
         if (!settings.enabled()) {
-            return new InterconnectGraph(topology, hubs, List.of(), 0);
+            return new InterconnectGraph(topology, Map.of(), List.of(), 0);
         }
-        for (SiteSpec site : topology.sites()) {
-            if (site.provider() == CloudProvider.EXISTING) {
-                continue;
-            }
-            String chosen = settings.hubs().get(site.provider().key());
-            if (chosen == null ? !hubs.containsKey(site.provider()) : chosen.equals(site.name())) {
-                hubs.put(site.provider(), site);
-            }
-        }
+        Map<CloudProvider, SiteSpec> hubs = hubsOf(topology);
         var builder = new LinkBuilder();
         List<SiteSpec> hubList = new ArrayList<>(hubs.values());
         for (int i = 0; i < hubList.size(); i++) {
@@ -142,6 +133,23 @@ public final class InterconnectGraph {
         return new InterconnectGraph(topology, Collections.unmodifiableMap(hubs), List.copyOf(builder.links), builder.azureInsideNetworks);
     }
 
+    /**
+     * The hub of each provider with cloud sites: {@code network.interconnect.hubs}, else the
+     * provider's first declared site. A configured name that is no site of the provider gives that
+     * provider no hub (the validator reports it).
+     */
+    static Map<CloudProvider, SiteSpec> hubsOf(Topology topology) {
+        var chosen = topology.network().interconnect().hubs();
+        Map<CloudProvider, SiteSpec> hubs = new EnumMap<>(CloudProvider.class);
+        for (SiteSpec site : topology.sites()) {
+            String name = chosen.get(site.provider().key());
+            if (site.provider() != CloudProvider.EXISTING && (name == null ? !hubs.containsKey(site.provider()) : name.equals(site.name()))) {
+                hubs.put(site.provider(), site);
+            }
+        }
+        return hubs;
+    }
+
     /** Numbers the tunnels across the whole graph, so every /30 inside network is unique. */
     private static final class LinkBuilder {
         final List<Link> links = new ArrayList<>();
@@ -153,13 +161,14 @@ public final class InterconnectGraph {
                 links.add(new Link(a, b, LinkKind.PEERING, role, List.of()));
                 return;
             }
-            if (a.provider() == CloudProvider.AWS && b.provider() == CloudProvider.AWS) {
+            int count = tunnelCount(a.provider(), b.provider());
+            if (count == 0) {
                 links.add(new Link(a, b, LinkKind.TRANSIT_GATEWAY_PEERING, role, List.of()));
                 return;
             }
             boolean gatewayAddresses = a.provider() == CloudProvider.AZURE && b.provider() == CloudProvider.AZURE;
             List<Tunnel> tunnels = new ArrayList<>();
-            for (int t = 0; t < tunnelCount(a.provider(), b.provider()); t++) {
+            for (int t = 0; t < count; t++) {
                 Cidr inside = null;
                 if (!gatewayAddresses && (a.provider() == CloudProvider.AZURE || b.provider() == CloudProvider.AZURE)) {
                     int index = Math.min(azureInsideNetworks++, MAX_AZURE_INSIDE_NETWORKS - 1);
@@ -177,9 +186,13 @@ public final class InterconnectGraph {
      * IPsec tunnels between two providers' gateways, each gateway redundant: AWS gives two tunnels
      * per VPN connection and needs one connection per remote address (GCP HA VPN and Azure
      * active-active gateways have two); GCP pairs its two interfaces; Azure to Azure is the four
-     * tunnels of two active-active gateways.
+     * tunnels of two active-active gateways. AWS to AWS is a Transit Gateway peering: none.
+     * {@code a} is the provider declared first in {@link CloudProvider}.
      */
     static int tunnelCount(CloudProvider a, CloudProvider b) {
+        if (a == CloudProvider.AWS && b == CloudProvider.AWS) {
+            return 0;
+        }
         if (a == CloudProvider.AWS) {
             return 2 * addresses(b);
         }
@@ -225,7 +238,7 @@ public final class InterconnectGraph {
 
     /** Tunnels to Azure that need an APIPA /30 inside network; at most {@link #MAX_AZURE_INSIDE_NETWORKS}. */
     public int azureInsideNetworkCount() {
-        return insideNetworksNeeded;
+        return azureInsideNetworks;
     }
 
     /** Links a full mesh (every pair of sites) would need, for comparison: n(n-1)/2. */
@@ -234,7 +247,7 @@ public final class InterconnectGraph {
         return n * (n - 1) / 2;
     }
 
-    /** Tunnels a full mesh would need with the same per-pair tunnel counts. */
+    /** Tunnels a full mesh would need: every pair linked the way this graph links two such sites. */
     public int fullMeshTunnelCount() {
         int total = 0;
         var sites = topology.sites();
@@ -242,16 +255,7 @@ public final class InterconnectGraph {
             for (int j = i + 1; j < sites.size(); j++) {
                 CloudProvider a = sites.get(i).provider();
                 CloudProvider b = sites.get(j).provider();
-                if (a.ordinal() > b.ordinal()) {
-                    CloudProvider swap = a;
-                    a = b;
-                    b = swap;
-                }
-                if (b == CloudProvider.EXISTING && a == CloudProvider.EXISTING) {
-                    total += 2;
-                } else if (!(a == CloudProvider.AWS && b == CloudProvider.AWS)) {
-                    total += tunnelCount(a, b);
-                }
+                total += a.ordinal() <= b.ordinal() ? tunnelCount(a, b) : tunnelCount(b, a);
             }
         }
         return total;

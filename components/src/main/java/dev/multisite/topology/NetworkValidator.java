@@ -50,7 +50,7 @@ final class NetworkValidator {
                 problems.add("network.interconnect.sameProviderLinks." + provider, "'" + mode + "' is not allowed; use vpn or peering");
             }
         });
-        Set<String> hubNames = hubNames(topology, interconnect);
+        Set<String> hubNames = InterconnectGraph.hubsOf(topology).values().stream().map(SiteSpec::name).collect(Collectors.toSet());
         for (int i = 0; i < topology.sites().size(); i++) {
             SiteSpec site = topology.sites().get(i);
             if (site.provider() == CloudProvider.EXISTING) {
@@ -129,13 +129,6 @@ final class NetworkValidator {
     private static String sitesOf(Topology topology, String provider) {
         var names = topology.sites().stream().filter(s -> s.provider().key().equals(provider)).map(SiteSpec::name).toList();
         return names.isEmpty() ? "(no " + provider + " sites)" : String.join(", ", names);
-    }
-
-    private static Set<String> hubNames(Topology topology, InterconnectSettings interconnect) {
-        return topology.sites().stream().filter(s -> s.provider() != CloudProvider.EXISTING)
-                .collect(Collectors.groupingBy(SiteSpec::provider)).entrySet().stream()
-                .map(e -> interconnect.hubs().getOrDefault(e.getKey().key(), e.getValue().get(0).name()))
-                .collect(Collectors.toSet());
     }
 
     private static void validateVpn(SiteSpec site, int i, Set<String> hubs, Problems problems) {

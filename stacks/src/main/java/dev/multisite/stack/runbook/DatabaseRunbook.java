@@ -52,7 +52,7 @@ final class DatabaseRunbook {
         fence(md, facts, primary);
         md.h2("3. Promote `" + target.name() + "-db` (the largest surviving replica site)");
         md.p("Either let Pulumi do it (preferred, it also repoints every site), or promote by hand if Pulumi cannot reach the cloud:");
-        var graph = dev.multisite.topology.InterconnectGraph.of(topology);
+        var graph = facts.interconnect();
         if (graph.isHub(primary.name()) && graph.cutOffWithout(primary.name()).contains(target.name())) {
             md.p("**Interconnect first:** `" + primary.name() + "` is the " + primary.provider().key() + " hub, so while its region is down `"
                     + target.name() + "` has no private path to the other providers' sites, which could not reach the new primary. "

@@ -1,8 +1,6 @@
 package dev.multisite.stack.runbook;
 
-import dev.multisite.topology.InterconnectGraph;
 import dev.multisite.topology.SiteSpec;
-import dev.multisite.topology.Topology;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,8 +14,8 @@ final class OnPremVpnRunbook {
     private OnPremVpnRunbook() {
     }
 
-    static String render(Topology topology, RunbookFacts facts, SiteSpec site) {
-        var graph = InterconnectGraph.of(topology);
+    static String render(RunbookFacts facts, SiteSpec site) {
+        var graph = facts.interconnect();
         var md = new Markdown().h1("VPN device of `" + site.name() + "`");
         md.p("Device `" + site.existing().vpn().publicIp() + "`, ASN " + site.asn() + ". Multisite builds the cloud side of every tunnel "
                 + "below; this is the device side. IKEv2, route-based (VTI) tunnels, BGP over each tunnel.");

@@ -14,7 +14,8 @@ import java.util.Optional;
  * resource names come from the resources the program registers, not from templates.
  */
 record RunbookFacts(String stackName, String globalHostname, List<String> dnsBackends, Map<String, String> clusterNames,
-                    List<PlannedResource> resources, dev.multisite.topology.DataSettings data) {
+                    List<PlannedResource> resources, dev.multisite.topology.DataSettings data,
+                    dev.multisite.topology.InterconnectGraph interconnect) {
 
     static RunbookFacts of(String stackName, Topology topology, Plan plan) {
         Map<String, String> clusters = new LinkedHashMap<>();
@@ -23,7 +24,8 @@ record RunbookFacts(String stackName, String globalHostname, List<String> dnsBac
         var traffic = topology.traffic();
         List<String> backends = traffic == null ? List.of("no global DNS declared")
                 : traffic.dns().stream().map(d -> d.route53() != null ? "Route 53" : "Cloudflare").toList();
-        return new RunbookFacts(stackName, traffic == null ? "(no traffic block)" : traffic.hostname(), backends, clusters, plan.resources(), topology.data());
+        return new RunbookFacts(stackName, traffic == null ? "(no traffic block)" : traffic.hostname(), backends, clusters, plan.resources(), topology.data(),
+                dev.multisite.topology.InterconnectGraph.of(topology));
     }
 
     /** Resources of one type whose logical name starts with the site's name (every per-site child is named so). */

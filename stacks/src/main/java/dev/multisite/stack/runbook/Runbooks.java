@@ -2,7 +2,6 @@ package dev.multisite.stack.runbook;
 
 import dev.multisite.stack.plan.Plan;
 import dev.multisite.topology.CloudProvider;
-import dev.multisite.topology.InterconnectGraph;
 import dev.multisite.topology.SiteSpec;
 import dev.multisite.topology.Topology;
 
@@ -28,7 +27,7 @@ public final class Runbooks {
         }
         if (topology.network().interconnect().enabled()) {
             topology.sites().stream().filter(s -> s.existing() != null && s.existing().vpn() != null)
-                    .forEach(s -> files.put("onprem-vpn-" + s.name() + ".md", OnPremVpnRunbook.render(topology, facts, s)));
+                    .forEach(s -> files.put("onprem-vpn-" + s.name() + ".md", OnPremVpnRunbook.render(facts, s)));
         }
         files.put("database-primary-failure.md", DatabaseRunbook.render(topology, facts));
         files.put("split-brain.md", SplitBrainRunbook.render(topology, facts));
@@ -41,7 +40,7 @@ public final class Runbooks {
                 + "practise each one in a maintenance window (`./multisite drill`).");
         md.h2("Topology").code("mermaid", TopologyDiagram.mermaid(topology, facts));
         if (topology.network().interconnect().enabled()) {
-            var graph = InterconnectGraph.of(topology);
+            var graph = facts.interconnect();
             md.h2("Inter-site network").p(graph.links().size() + " links, " + graph.tunnelCount() + " IPsec tunnels (hub and spoke). "
                     + "Tunnel state: AWS VPN connection telemetry, GCP Cloud Router BGP status, Azure connection status; "
                     + "on-prem device settings: `pulumi stack output --show-secrets onPremVpn`.");

@@ -54,7 +54,7 @@ final class SiteDownRunbook {
         md.h2((topology.traffic() != null ? "4" : "2") + ". Validate the survivors");
         md.p("Capacity: " + Capacity.without(topology, site).describe() + ".");
         if (topology.network().interconnect().enabled()) {
-            var cut = dev.multisite.topology.InterconnectGraph.of(topology).cutOffWithout(site.name());
+            var cut = facts.interconnect().cutOffWithout(site.name());
             if (!cut.isEmpty()) {
                 md.p("**Interconnect:** `" + site.name() + "` is a hub. If its region (not only its cluster) is down, "
                         + String.join(", ", cut.stream().map(n -> "`" + n + "`").toList())
