@@ -1,14 +1,20 @@
 package dev.multisite.policy;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
+import java.io.CharConversionException;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Per-rule settings: an enforcement level and rule parameters, e.g.
@@ -16,13 +22,45 @@ import java.util.Map;
  * provider-capacity-share: {level: advisory, maxShare: 0.4}
  * dns-ttl-limit: disabled
  * </pre>
+ * Rule names, parameter names and value types are checked: a typo must not switch a rule's
+ * settings off silently. Problems are {@link IllegalArgumentException}s of one line.
  */
 public record PolicyConfig(Map<String, EnforcementLevel> levels, Map<String, Map<String, Object>> parameters) {
     public static final PolicyConfig DEFAULTS = new PolicyConfig(Map.of(), Map.of());
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final long MAX_BYTES = 1024 * 1024;
+    private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
 
-    public static PolicyConfig read(Path file) throws IOException {
-        return of(YAML.readTree(file.toFile()));
+    public static PolicyConfig read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("--config " + file + ": no such file");
+        }
+        JsonNode root;
+        try {
+            if (Files.size(file) > MAX_BYTES) {
+                throw new IllegalArgumentException("--config " + file + ": larger than 1 MiB; a rule settings file is a short YAML mapping");
+            }
+            root = YAML.readTree(file.toFile());
+        } catch (CharConversionException e) {
+            throw new IllegalArgumentException("--config " + file + ": not valid UTF-8 text");
+        } catch (JsonProcessingException e) {
+            var at = e.getLocation();
+            throw new IllegalArgumentException("--config " + file + ": not valid YAML" + (at == null ? "" : " at line " + at.getLineNr()
+                    + ", column " + at.getColumnNr()) + " (" + e.getOriginalMessage().split("\n")[0] + ")");
+        } catch (IOException e) {
+            throw new IllegalArgumentException("--config " + file + ": cannot be read");
+        }
+        if (root == null || root.isMissingNode() || root.isNull()) {
+            return DEFAULTS;
+        }
+        if (!root.isObject()) {
+            throw new IllegalArgumentException("--config " + file + ": expected a mapping of rule name to level or settings");
+        }
+        try {
+            return of(root);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--config " + file + ": " + e.getMessage());
+        }
     }
 
     /** From a mapping of rule name to a level string or an object with {@code level} and parameters. */
@@ -34,22 +72,47 @@ public record PolicyConfig(Map<String, EnforcementLevel> levels, Map<String, Map
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
             var e = it.next();
+            Rule rule = known(e.getKey());
             JsonNode value = e.getValue();
             if (value.isTextual()) {
-                levels.put(e.getKey(), level(e.getKey(), value.asText()));
+                levels.put(rule.name(), level(rule.name(), value.asText()));
             } else if (value.isObject()) {
                 Map<String, Object> params = new HashMap<>();
-                value.fields().forEachRemaining(p -> {
+                for (var p : value.properties()) {
                     if (p.getKey().equals("level")) {
-                        levels.put(e.getKey(), level(e.getKey(), p.getValue().asText()));
+                        levels.put(rule.name(), level(rule.name(), p.getValue().asText()));
                     } else {
-                        params.put(p.getKey(), p.getValue().isNumber() ? p.getValue().numberValue() : p.getValue().asText());
+                        params.put(p.getKey(), parameter(rule, p.getKey(), p.getValue()));
                     }
-                });
-                parameters.put(e.getKey(), params);
+                }
+                parameters.put(rule.name(), params);
+            } else {
+                throw new IllegalArgumentException(rule.name() + ": expected a level (advisory, mandatory, disabled) or a mapping with level and settings");
             }
         }
         return new PolicyConfig(levels, parameters);
+    }
+
+    private static Rule known(String name) {
+        return PolicyPack.RULES.stream().filter(r -> r.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("'" + name + "' is not a rule of the pack; see policies/README.md for the "
+                        + PolicyPack.RULES.size() + " rule names"));
+    }
+
+    private static Object parameter(Rule rule, String key, JsonNode value) {
+        Object defaultValue = rule.defaults().get(key);
+        if (defaultValue == null) {
+            throw new IllegalArgumentException(rule.name() + "." + key + ": not a setting of this rule; "
+                    + (rule.defaults().isEmpty() ? "it has none besides level" : "use " + rule.defaults().keySet().stream().sorted()
+                    .collect(Collectors.joining(", "))));
+        }
+        if (defaultValue instanceof Number) {
+            if (!value.isNumber() || value.asDouble() < 0) {
+                throw new IllegalArgumentException(rule.name() + "." + key + ": '" + value.asText() + "' is not allowed; use a number >= 0");
+            }
+            return value.numberValue();
+        }
+        return value.asText();
     }
 
     private static EnforcementLevel level(String rule, String text) {

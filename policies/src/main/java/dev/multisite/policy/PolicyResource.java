@@ -1,6 +1,7 @@
 package dev.multisite.policy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 
 import java.util.List;
 
@@ -12,8 +13,31 @@ import java.util.List;
 public record PolicyResource(String urn, String type, String name, boolean custom, String parent, String providerUrn,
                              List<String> dependencies, boolean protect, JsonNode inputs) {
 
+    public static final String ROOT_STACK_TYPE = "pulumi:pulumi:Stack";
+    private static final java.util.regex.Pattern DEFAULT_PROVIDER_NAME = java.util.regex.Pattern.compile("default(_.*)?");
+
     public boolean isProvider() {
+        return isProviderType(type);
+    }
+
+    static boolean isProviderType(String type) {
         return type.startsWith("pulumi:providers:");
+    }
+
+    /**
+     * Whether an engine request (which has no {@code custom} field) describes a custom resource.
+     * The engine gives every custom resource a provider reference, the default provider when the
+     * program named none (pulumi/pulumi pkg/resource/deploy/source_eval.go, RegisterResource), and
+     * passes it in {@code AnalyzeRequest.provider}; provider resources are custom and have none;
+     * component resources and the root stack have none.
+     */
+    public static boolean isCustom(String type, String providerUrn) {
+        return isProviderType(type) || !ROOT_STACK_TYPE.equals(type) && providerUrn != null && !providerUrn.isEmpty();
+    }
+
+    /** The provider is one the engine made by default ({@code default} or {@code default_<version>}). */
+    public boolean usesDefaultProvider() {
+        return !providerUrn.isEmpty() && DEFAULT_PROVIDER_NAME.matcher(providerUrn.substring(providerUrn.lastIndexOf("::") + 2)).matches();
     }
 
     /** The URN part of an engine provider reference ({@code <provider urn>::<id>}). */
@@ -26,12 +50,25 @@ public record PolicyResource(String urn, String type, String name, boolean custo
         return separators >= 4 ? reference.substring(0, reference.lastIndexOf("::")) : reference;
     }
 
-    /** The input at a dotted path ({@code vpcConfig.publicAccessCidrs}), or a missing node. */
+    /**
+     * The input at a dotted path ({@code vpcConfig.publicAccessCidrs}), or a missing node. A path
+     * that runs into a value not known during a preview reads as missing, and the read is reported
+     * to the evaluation ({@link Unknowns}), so no rule concludes a violation from it.
+     */
     public JsonNode input(String path) {
         JsonNode node = inputs;
         for (String part : path.split("\\.")) {
+            if (Unknowns.isUnknown(node)) {
+                Unknowns.recordRead(urn, path);
+                return MissingNode.getInstance();
+            }
             node = node == null ? null : node.get(part);
         }
-        return node == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : node;
+        if (Unknowns.containsUnknown(node)) {
+            Unknowns.recordRead(urn, path);
+            return Unknowns.isUnknown(node) ? MissingNode.getInstance() : node;
+        }
+        return node == null ? MissingNode.getInstance() : node;
     }
+
 }

@@ -1,10 +1,17 @@
 package dev.multisite.policy;
 
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 
+import java.io.CharConversionException;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,42 +20,123 @@ import java.util.List;
  * Reads a {@code pulumi preview --json} document (the real CLI's or the offline plan's) into a
  * {@link StackView}: one resource per step that creates, updates, replaces or keeps a resource,
  * and the topology from the config key {@code multisite:topology} (an object, or its JSON text).
+ *
+ * <p>The shape is Pulumi's {@code PreviewDigest} (pulumi/pulumi pkg/display/json.go): steps with
+ * {@code op}, {@code urn} and a {@code newState} ResourceV3 (deletions carry only
+ * {@code oldState}); without {@code --show-sames} unchanged resources are not listed, but
+ * {@code changeSummary.same} counts them. A document that is not of that shape is refused with
+ * one {@link InvalidPreviewException} line rather than judged as an empty stack.
  */
 public final class PreviewReader {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Far above a real preview (a 2,600-resource plan is about 10 MB), far below the heap. */
+    public static final long MAX_BYTES = 128L * 1024 * 1024;
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .build();
     private static final List<String> DELETIONS = List.of("delete", "delete-replaced", "discard", "discard-replaced", "remove-pending-replace");
 
     private PreviewReader() {
     }
 
-    public static StackView read(Path file) throws IOException {
-        return read(JSON.readTree(file.toFile()));
+    /** The document could not be read as a preview: one line, naming the file and what is wrong. */
+    public static final class InvalidPreviewException extends IllegalArgumentException {
+        public InvalidPreviewException(String message) {
+            super(message);
+        }
+    }
+
+    public static StackView read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new InvalidPreviewException(file + ": no such preview file (expected the output of `pulumi preview --json`)");
+        }
+        JsonNode tree;
+        try {
+            if (Files.size(file) > MAX_BYTES) {
+                throw new InvalidPreviewException(file + ": " + Files.size(file) + " bytes is larger than a preview can be (limit "
+                        + MAX_BYTES / (1024 * 1024) + " MiB)");
+            }
+            tree = JSON.readTree(file.toFile());
+        } catch (CharConversionException e) {
+            throw new InvalidPreviewException(file + ": not valid UTF-8 text; `pulumi preview --json` writes UTF-8");
+        } catch (JsonParseException e) {
+            var at = e.getLocation();
+            throw new InvalidPreviewException(file + ": not valid JSON at line " + at.getLineNr() + ", column " + at.getColumnNr()
+                    + " (" + e.getOriginalMessage().split("\n")[0] + ")");
+        } catch (JsonProcessingException e) {
+            throw new InvalidPreviewException(file + ": not valid JSON (" + e.getOriginalMessage().split("\n")[0] + ")");
+        } catch (IOException e) {
+            throw new InvalidPreviewException(file + ": cannot be read (" + e.getClass().getSimpleName().replace("Exception", "") + ")");
+        }
+        if (tree == null || tree.isMissingNode()) {
+            throw new InvalidPreviewException(file + ": empty file; expected the output of `pulumi preview --json`");
+        }
+        try {
+            return read(tree);
+        } catch (InvalidPreviewException e) {
+            throw new InvalidPreviewException(file + ": " + e.getMessage());
+        }
     }
 
     public static StackView read(JsonNode preview) {
-        if (!preview.path("steps").isArray()) {
-            throw new IllegalArgumentException("not a `pulumi preview --json` document: no steps array");
+        if (!preview.isObject() || !preview.path("steps").isArray()) {
+            throw new InvalidPreviewException("not a `pulumi preview --json` document: no steps array");
         }
         List<PolicyResource> resources = new ArrayList<>();
+        int listedSames = 0;
+        int index = 0;
         for (JsonNode step : preview.path("steps")) {
-            if (DELETIONS.contains(step.path("op").asText())) {
-                continue;
+            String where = "steps[" + index++ + "]";
+            if (!step.isObject()) {
+                throw new InvalidPreviewException(where + ": " + kind(step) + " where a step object was expected");
+            }
+            if (!step.path("urn").isTextual() || step.path("urn").asText().isEmpty()) {
+                throw new InvalidPreviewException(where + ": no urn");
+            }
+            String op = step.path("op").asText("");
+            if (op.equals("same")) {
+                listedSames++;
             }
             JsonNode state = step.path("newState");
-            if (state.isMissingNode()) {
+            if (DELETIONS.contains(op)) {
                 continue;
             }
-            resources.add(resource(state, step.path("urn").asText(state.path("urn").asText())));
+            if (!state.isObject()) {
+                throw new InvalidPreviewException(where + " (" + step.path("urn").asText() + "): newState is " + kind(state)
+                        + "; a '" + op + "' step carries the resource's new state as an object");
+            }
+            if (!state.path("type").isTextual() || state.path("type").asText().isEmpty()) {
+                throw new InvalidPreviewException(where + " (" + step.path("urn").asText() + "): newState has no type");
+            }
+            resources.add(resource(state, step.path("urn").asText()));
         }
-        return new StackView(resources, topology(preview.path("config").path("multisite:topology")));
+        int same = preview.path("changeSummary").path("same").asInt(0);
+        return new StackView(resources, topology(preview.path("config").path("multisite:topology")), Math.max(0, same - listedSames));
+    }
+
+    private static String kind(JsonNode node) {
+        if (node.isMissingNode()) {
+            return "missing";
+        }
+        return switch (node.getNodeType()) {
+            case NULL -> "null";
+            case ARRAY -> "a list";
+            case STRING -> "a string";
+            case NUMBER -> "a number";
+            case BOOLEAN -> "a boolean";
+            default -> "an object";
+        };
     }
 
     static PolicyResource resource(JsonNode state, String urn) {
         List<String> deps = new ArrayList<>();
         state.path("dependencies").forEach(d -> deps.add(d.asText()));
-        return new PolicyResource(urn, state.path("type").asText(), urn.substring(urn.lastIndexOf("::") + 2),
-                state.path("custom").asBoolean(), state.path("parent").asText(""), PolicyResource.providerUrnOf(state.path("provider").asText("")), deps,
-                state.path("protect").asBoolean(false), state.path("inputs"));
+        String type = state.path("type").asText();
+        String provider = PolicyResource.providerUrnOf(state.path("provider").asText(""));
+        // ResourceV3 has `custom`; where a document leaves it out, decide as the analyzer does.
+        boolean custom = state.has("custom") ? state.path("custom").asBoolean() : PolicyResource.isCustom(type, provider);
+        return new PolicyResource(urn, type, urn.substring(urn.lastIndexOf("::") + 2), custom, state.path("parent").asText(""),
+                provider, deps, state.path("protect").asBoolean(false), state.path("inputs"));
     }
 
     private static JsonNode topology(JsonNode config) {

@@ -6,8 +6,20 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.util.List;
 import java.util.Map;
 
-/** Violations grouped by level, as text for people or JSON for machines. */
-public record Report(List<Violation> violations) {
+/**
+ * Violations grouped by level, as text for people or JSON for machines, and the stack rules that
+ * could not be judged because the preview hides unchanged resources.
+ */
+public record Report(List<Violation> violations, List<String> notJudged) {
+    public Report(List<Violation> violations) {
+        this(violations, List.of());
+    }
+
+    /** The rules evaluated on a stack view with the given settings. */
+    public static Report of(StackView stack, PolicyConfig config) {
+        return new Report(PolicyPack.evaluate(stack, config), PolicyPack.notJudged(stack, config));
+    }
+
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public long count(EnforcementLevel level) {
@@ -28,13 +40,17 @@ public record Report(List<Violation> violations) {
                     .append(v.rule()).append(": ").append(v.message()).append(v.urn().isEmpty() ? "" : "\n      at " + v.urn())
                     .append("\n      fix: ").append(v.fix()).append('\n'));
         }
+        if (!notJudged.isEmpty()) {
+            out.append("  not judged (the preview hides unchanged resources; run `pulumi preview --show-sames --json`): ")
+                    .append(String.join(", ", notJudged)).append('\n');
+        }
         return out.toString();
     }
 
     public String json() {
         try {
             return JSON.writeValueAsString(Map.of("policyPack", PolicyPack.NAME, "mandatory", count(EnforcementLevel.MANDATORY),
-                    "advisory", count(EnforcementLevel.ADVISORY), "violations", violations));
+                    "advisory", count(EnforcementLevel.ADVISORY), "violations", violations, "notJudged", notJudged));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

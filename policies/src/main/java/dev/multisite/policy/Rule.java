@@ -29,6 +29,15 @@ public interface Rule {
         return false;
     }
 
+    /**
+     * Whether the stack rule needs every resource of the stack. Such a rule cannot be judged on a
+     * preview that hides unchanged resources ({@code pulumi preview --json} without
+     * {@code --show-sames}); a rule that reads only the topology in the stack config can.
+     */
+    default boolean needsEveryResource() {
+        return isStackRule();
+    }
+
     default List<Finding> check(PolicyResource resource, RuleContext context) {
         return List.of();
     }

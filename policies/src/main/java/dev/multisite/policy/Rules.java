@@ -10,7 +10,7 @@ public final class Rules {
     }
 
     record Defined(String name, EnforcementLevel defaultLevel, String description, String why, String fix, Map<String, Object> defaults,
-                   boolean isStackRule, BiFunction<PolicyResource, RuleContext, List<Finding>> resourceCheck,
+                   boolean isStackRule, boolean needsEveryResource, BiFunction<PolicyResource, RuleContext, List<Finding>> resourceCheck,
                    BiFunction<StackView, RuleContext, List<Finding>> stackCheck) implements Rule {
         @Override
         public List<Finding> check(PolicyResource resource, RuleContext context) {
@@ -25,12 +25,18 @@ public final class Rules {
 
     public static Rule resource(String name, EnforcementLevel level, String description, String why, String fix, Map<String, Object> defaults,
                                 BiFunction<PolicyResource, RuleContext, List<Rule.Finding>> check) {
-        return new Defined(name, level, description, why, fix, defaults, false, check, null);
+        return new Defined(name, level, description, why, fix, defaults, false, false, check, null);
     }
 
     public static Rule stack(String name, EnforcementLevel level, String description, String why, String fix, Map<String, Object> defaults,
                              BiFunction<StackView, RuleContext, List<Rule.Finding>> check) {
-        return new Defined(name, level, description, why, fix, defaults, true, null, check);
+        return new Defined(name, level, description, why, fix, defaults, true, true, null, check);
+    }
+
+    /** A stack rule that reads only the topology (stack config), so it holds on any preview. */
+    public static Rule topologyStack(String name, EnforcementLevel level, String description, String why, String fix, Map<String, Object> defaults,
+                                     BiFunction<StackView, RuleContext, List<Rule.Finding>> check) {
+        return new Defined(name, level, description, why, fix, defaults, true, false, null, check);
     }
 
     /** One finding, or none when the condition holds. */

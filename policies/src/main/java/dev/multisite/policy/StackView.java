@@ -8,15 +8,29 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
 
 /**
- * Everything a stack rule sees: all resources, and the stack's topology when the preview carries
+ * Everything a stack rule sees: the resources, and the stack's topology when the preview carries
  * it (the offline plan and a real {@code pulumi preview --json} both list the stack config).
+ *
+ * @param hiddenResources resources of the stack that the document does not list: a real preview
+ *                        without {@code --show-sames} lists only changed steps, while
+ *                        {@code changeSummary.same} still counts the rest (pkg/display/json.go)
  */
-public record StackView(List<PolicyResource> resources, JsonNode topology) {
+public record StackView(List<PolicyResource> resources, JsonNode topology, int hiddenResources) {
     public StackView {
         resources = List.copyOf(resources);
         topology = topology == null ? MissingNode.getInstance() : topology;
+    }
+
+    public StackView(List<PolicyResource> resources, JsonNode topology) {
+        this(resources, topology, 0);
+    }
+
+    /** Every resource of the stack is listed. */
+    public boolean complete() {
+        return hiddenResources == 0;
     }
 
     public List<PolicyResource> ofType(String type) {
@@ -34,6 +48,11 @@ public record StackView(List<PolicyResource> resources, JsonNode topology) {
     /** The site components ({@code multisite:site:*}), one per site. */
     public List<PolicyResource> sites() {
         return typeStartsWith("multisite:site:");
+    }
+
+    /** The sites declared in the topology, each as its {@code sites[]} entry. */
+    public List<JsonNode> topologySites() {
+        return StreamSupport.stream(topology.path("sites").spliterator(), false).toList();
     }
 
     public Optional<String> environment() {

@@ -14,7 +14,7 @@ import static dev.multisite.policy.Fixtures.urn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every rule with a stack that passes it and one that violates it. */
-class RulesTest {
+public class RulesTest {
     static final String EKS = "multisite:site:EksSite";
     static final String GKE = "multisite:site:GkeSite";
     static final String TWO_SITES = "{'environment':'production','sites':[{'name':'a','provider':'aws','capacity':100},{'name':'b','provider':'gcp','capacity':100}]}";
@@ -23,7 +23,7 @@ class RulesTest {
     static final String RDS = "aws:rds/instance:Instance";
     static final String RELEASE = "kubernetes:helm.sh/v3:Release";
 
-    static Stream<Arguments> cases() {
+    public static Stream<Arguments> cases() {
         var siteA = site(EKS, "a");
         var siteB = site(GKE, "b");
         var k8sA = res("pulumi:providers:kubernetes", "a-k8s", siteA.urn(), "", "{}");

@@ -10,8 +10,10 @@ import java.net.InetSocketAddress;
 /**
  * The analyzer plugin process, as {@code pulumi-analyzer-policy-multisite} starts it: it listens
  * on a free loopback port, prints that port on the first line of stdout (how the engine finds it),
- * and serves until the engine closes it. Arguments (engine address, pack path) are accepted as the
- * engine passes them; the pack needs neither.
+ * and serves until the engine closes it. The engine starts it with optional logging flags, its own
+ * address, {@code .} and runtime options, in the pack directory, with the stack config as JSON in
+ * {@code PULUMI_CONFIG} (pulumi/pulumi pkg/resource/plugin/analyzer_plugin.go); the pack needs
+ * none of the arguments. Nothing but the port may go to stdout.
  */
 public final class AnalyzerServer {
     private AnalyzerServer() {
@@ -19,7 +21,7 @@ public final class AnalyzerServer {
 
     public static void main(String[] args) throws IOException, InterruptedException {
         Server server = NettyServerBuilder.forAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
-                .addService(new AnalyzerService())
+                .addService(new AnalyzerService(System.getenv("PULUMI_CONFIG")))
                 .build()
                 .start();
         System.out.println(server.getPort());

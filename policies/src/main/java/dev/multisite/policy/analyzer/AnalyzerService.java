@@ -46,7 +46,35 @@ public final class AnalyzerService extends AnalyzerGrpc.AnalyzerImplBase {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private volatile PolicyConfig config = PolicyConfig.DEFAULTS;
-    private volatile JsonNode topology = MissingNode.getInstance();
+    private volatile JsonNode topology;
+
+    /** @param stackConfig the stack config the engine put in {@code PULUMI_CONFIG} (JSON text), or null */
+    public AnalyzerService(String stackConfig) {
+        this.topology = topologyOf(stackConfig == null ? java.util.Map.of() : readConfig(stackConfig));
+    }
+
+    private static java.util.Map<String, String> readConfig(String json) {
+        try {
+            var values = new java.util.HashMap<String, String>();
+            JSON.readTree(json).properties().forEach(e -> values.put(e.getKey(), e.getValue().asText()));
+            return values;
+        } catch (Exception e) {
+            return java.util.Map.of();
+        }
+    }
+
+    /** The topology from stack config: {@code multisite:topology} holds it as JSON text. */
+    private static JsonNode topologyOf(java.util.Map<String, String> config) {
+        String text = config.get("multisite:topology");
+        if (text == null) {
+            return MissingNode.getInstance();
+        }
+        try {
+            return JSON.readTree(text);
+        } catch (Exception e) {
+            return MissingNode.getInstance();
+        }
+    }
 
     @Override
     public void handshake(AnalyzerHandshakeRequest request, StreamObserver<AnalyzerHandshakeResponse> response) {
@@ -108,27 +136,29 @@ public final class AnalyzerService extends AnalyzerGrpc.AnalyzerImplBase {
     /** The stack's config carries the topology; stack rules that need it (capacity, budget) read it. */
     @Override
     public void configureStack(AnalyzerStackConfigureRequest request, StreamObserver<AnalyzerStackConfigureResponse> response) {
-        String text = request.getConfigMap().get("multisite:topology");
-        if (text != null) {
-            try {
-                topology = JSON.readTree(text);
-            } catch (Exception e) {
-                topology = MissingNode.getInstance();
-            }
+        if (request.getConfigMap().containsKey("multisite:topology")) {
+            topology = topologyOf(request.getConfigMap());
         }
         reply(response, AnalyzerStackConfigureResponse.getDefaultInstance());
     }
 
+    /**
+     * One resource, as the engine sends every registered resource (custom, component, provider and
+     * the root stack) before it acts on it: inputs with secrets and unknowns, no {@code custom}
+     * flag (pulumi/pulumi pkg/resource/deploy/step_generator.go). Resource rules only.
+     */
     @Override
     public void analyze(AnalyzeRequest request, StreamObserver<AnalyzeResponse> response) {
-        var resource = new PolicyResource(request.getUrn(), request.getType(), request.getName(), true,
-                request.getOptions().getParent(), request.getProvider().getUrn(), List.of(), request.getOptions().getProtect(),
-                StructJson.toJson(request.getProperties()));
+        String provider = PolicyResource.providerUrnOf(request.getProvider().getUrn());
+        var resource = new PolicyResource(request.getUrn(), request.getType(), request.getName(),
+                PolicyResource.isCustom(request.getType(), provider), request.getOptions().getParent(), provider, List.of(),
+                request.getOptions().getProtect(), StructJson.toJson(request.getProperties()));
         var stack = new StackView(List.of(resource), topology);
         reply(response, diagnostics(PolicyPack.evaluate(stack, config).stream()
                 .filter(v -> !PolicyPack.rule(v.rule()).isStackRule()).toList()));
     }
 
+    /** Every resource of the deployment (unchanged ones included) with its outputs: stack rules. */
     @Override
     public void analyzeStack(AnalyzeStackRequest request, StreamObserver<AnalyzeResponse> response) {
         var resources = request.getResourcesList().stream().map(AnalyzerService::toPolicyResource).toList();
@@ -148,9 +178,9 @@ public final class AnalyzerService extends AnalyzerGrpc.AnalyzerImplBase {
     }
 
     static PolicyResource toPolicyResource(AnalyzerResource r) {
-        String type = r.getType();
-        boolean custom = !type.startsWith("multisite:") && !type.equals("pulumi:pulumi:Stack");
-        return new PolicyResource(r.getUrn(), type, r.getName(), custom, r.getParent(), r.getProvider().getUrn(),
+        String provider = PolicyResource.providerUrnOf(r.getProvider().getUrn());
+        String parent = r.getParent().isEmpty() ? r.getOptions().getParent() : r.getParent();
+        return new PolicyResource(r.getUrn(), r.getType(), r.getName(), PolicyResource.isCustom(r.getType(), provider), parent, provider,
                 List.copyOf(r.getDependenciesList()), r.getOptions().getProtect(), StructJson.toJson(r.getProperties()));
     }
 

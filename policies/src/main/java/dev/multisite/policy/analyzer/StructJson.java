@@ -6,11 +6,14 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.protobuf.Struct;
 import com.google.protobuf.Value;
+import dev.multisite.policy.Unknowns;
 
 /**
  * Converts the engine's wire form of resource properties (a protobuf {@code Struct} with Pulumi's
  * special signatures) into JSON as {@code pulumi preview --json} shows it: every secret becomes the
- * string {@code "[secret]"} (its value is never read), resource references become their URN.
+ * string {@code "[secret]"} (its value is never read), resource references become their URN, and
+ * a value not known during a preview stays the engine's unknown sentinel ({@link Unknowns}), as
+ * {@code pulumi preview --json} prints it.
  * Used by the offline plan's recorder and by the analyzer, so both see the same JSON.
  */
 public final class StructJson {
@@ -18,7 +21,6 @@ public final class StructJson {
     static final String SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
     static final String RESOURCE_SIG = "5cf8f73096256a8f31e491e813e4eb8e";
     static final String OUTPUT_SIG = "d0e6a833031e9bbcd3f4e8bde6ca49a4";
-    static final String UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
     public static final String SECRET = "[secret]";
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -40,7 +42,7 @@ public final class StructJson {
             case NULL_VALUE, KIND_NOT_SET -> NODES.nullNode();
             case BOOL_VALUE -> NODES.booleanNode(value.getBoolValue());
             case NUMBER_VALUE -> number(value.getNumberValue());
-            case STRING_VALUE -> NODES.textNode(UNKNOWN.equals(value.getStringValue()) ? "[unknown]" : value.getStringValue());
+            case STRING_VALUE -> NODES.textNode(value.getStringValue());
             case LIST_VALUE -> {
                 ArrayNode list = NODES.arrayNode();
                 value.getListValue().getValuesList().forEach(v -> list.add(toJson(v)));
@@ -60,7 +62,7 @@ public final class StructJson {
             case RESOURCE_SIG -> NODES.textNode(struct.getFieldsMap().get("urn").getStringValue());
             case OUTPUT_SIG -> struct.getFieldsMap().containsKey("secret") && struct.getFieldsMap().get("secret").getBoolValue()
                     ? NODES.textNode(SECRET)
-                    : struct.getFieldsMap().containsKey("value") ? toJson(struct.getFieldsMap().get("value")) : NODES.textNode("[unknown]");
+                    : struct.getFieldsMap().containsKey("value") ? toJson(struct.getFieldsMap().get("value")) : NODES.textNode(Unknowns.SENTINEL);
             default -> toJson(struct);
         };
     }

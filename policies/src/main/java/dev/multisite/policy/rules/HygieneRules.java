@@ -2,6 +2,7 @@ package dev.multisite.policy.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.multisite.policy.Rule;
+import dev.multisite.policy.Unknowns;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +31,8 @@ public final class HygieneRules {
                     String key = path.substring(path.lastIndexOf('.') + 1);
                     if (SECRET_KEY.matcher(key).matches() && !REFERENCE_KEY.matcher(key).matches()
                             && value.isTextual() && !value.asText().isEmpty() && !value.asText().equals("[secret]")
+                            // Not known during a preview: nothing can be said of it yet.
+                            && !Unknowns.isUnknown(value)
                             // Provider inputs arrive as strings: "false" for skipCredentialsValidation is not a secret.
                             && !value.asText().matches("true|false|-?\\d+")) {
                         findings.add(new Rule.Finding(r.urn(), r.name() + " input " + path.substring(1) + " is plain text",

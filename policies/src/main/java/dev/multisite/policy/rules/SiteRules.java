@@ -3,6 +3,7 @@ package dev.multisite.policy.rules;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.multisite.policy.PolicyResource;
 import dev.multisite.policy.Rule;
+import dev.multisite.policy.StackView;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,6 +14,7 @@ import static dev.multisite.policy.EnforcementLevel.ADVISORY;
 import static dev.multisite.policy.EnforcementLevel.MANDATORY;
 import static dev.multisite.policy.Rules.resource;
 import static dev.multisite.policy.Rules.stack;
+import static dev.multisite.policy.Rules.topologyStack;
 import static dev.multisite.policy.Rules.unless;
 
 /** Rules about the sites themselves: how many, on which providers, with what capacity and exposure. */
@@ -24,24 +26,43 @@ public final class SiteRules {
             "multisite:site:EksSite", "aws", "multisite:site:GkeSite", "gcp",
             "multisite:site:AksSite", "azure", "multisite:site:ExistingSite", "existing");
 
-    public static final Rule MIN_TWO_SITES = stack("min-two-sites", MANDATORY,
+    /** A site as a stack rule sees it: its name and provider. */
+    record SiteRef(String name, String provider) {
+    }
+
+    /**
+     * The stack's sites: its site components when the preview lists every resource, otherwise the
+     * topology's {@code sites[]} (a preview without {@code --show-sames} hides unchanged sites).
+     */
+    static List<SiteRef> declaredSites(StackView s) {
+        if (s.complete()) {
+            return s.sites().stream().map(r -> new SiteRef(r.name(), PROVIDER_OF_SITE_TYPE.get(r.type()))).toList();
+        }
+        return s.topologySites().stream().map(t -> new SiteRef(t.path("name").asText(), t.path("provider").asText())).toList();
+    }
+
+    public static final Rule MIN_TWO_SITES = topologyStack("min-two-sites", MANDATORY,
             "The stack has at least two sites.",
             "Active-active means losing any one site without losing service; one site is a single point of failure.",
             "declare at least two sites in multisite:topology",
-            Map.of(), (s, c) -> unless(s.sites().size() >= 2 || s.sites().isEmpty() && !s.topology().has("sites"), "",
-                    s.sites().size() + " site(s) in the stack", "declare at least two sites in multisite:topology"));
+            Map.of(), (s, c) -> {
+                var sites = declaredSites(s);
+                return unless(sites.size() >= 2 || sites.isEmpty() && !s.topology().has("sites"), "",
+                        sites.size() + " site(s) in the stack", "declare at least two sites in multisite:topology");
+            });
 
-    public static final Rule MIN_TWO_PROVIDERS = stack("min-two-providers", MANDATORY,
+    public static final Rule MIN_TWO_PROVIDERS = topologyStack("min-two-providers", MANDATORY,
             "The sites span at least two providers.",
             "Provider failures are correlated across its regions; one provider is a single point of failure.",
             "move at least one site to another provider (or an existing cluster)",
             Map.of(), (s, c) -> {
-                var providers = s.sites().stream().map(r -> PROVIDER_OF_SITE_TYPE.get(r.type())).distinct().toList();
-                return unless(s.sites().size() < 2 || providers.size() >= 2, "", "every site is on " + providers,
+                var sites = declaredSites(s);
+                var providers = sites.stream().map(SiteRef::provider).distinct().toList();
+                return unless(sites.size() < 2 || providers.size() >= 2, "", "every site is on " + providers,
                         "move at least one site to another provider (or an existing cluster)");
             });
 
-    public static final Rule PROVIDER_CAPACITY_SHARE = stack("provider-capacity-share", MANDATORY,
+    public static final Rule PROVIDER_CAPACITY_SHARE = topologyStack("provider-capacity-share", MANDATORY,
             "No provider carries more than maxShare of the total capacity.",
             "Losing the biggest provider must not take more than the fleet can absorb.",
             "spread capacity over providers, or raise maxShare deliberately",
@@ -64,7 +85,7 @@ public final class SiteRules {
                 return findings;
             });
 
-    public static final Rule N_PLUS_ONE_CAPACITY = stack("n-plus-one-capacity", MANDATORY,
+    public static final Rule N_PLUS_ONE_CAPACITY = topologyStack("n-plus-one-capacity", MANDATORY,
             "Total capacity minus the largest site still covers peakDemand.",
             "Losing any one site must not degrade service: the survivors must carry the peak.",
             "add capacity or a site until total capacity minus the largest site covers peakDemand",
@@ -159,7 +180,7 @@ public final class SiteRules {
             "Every custom resource names an explicit provider (never a default provider).",
             "A default provider uses ambient credentials and region: a site's resources could land in the wrong account or region.",
             "pass the site's provider in the resource options",
-            Map.of(), (r, c) -> unless(!r.custom() || r.isProvider() || (!r.providerUrn().isEmpty() && !r.providerUrn().contains("::default")),
+            Map.of(), (r, c) -> unless(!r.custom() || r.isProvider() || (!r.providerUrn().isEmpty() && !r.usesDefaultProvider()),
                     r.urn(), r.name() + " (" + r.type() + ") uses " + (r.providerUrn().isEmpty() ? "no provider" : "a default provider"),
                     "pass the site's provider in the resource options"));
 

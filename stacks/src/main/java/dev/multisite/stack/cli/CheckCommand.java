@@ -1,7 +1,6 @@
 package dev.multisite.stack.cli;
 
 import dev.multisite.policy.PolicyConfig;
-import dev.multisite.policy.PolicyPack;
 import dev.multisite.policy.PreviewReader;
 import dev.multisite.policy.Report;
 import picocli.CommandLine.Command;
@@ -10,14 +9,14 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code multisite check}: the policy gate over a {@code pulumi preview --json} document. */
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = {"Evaluate the policy rules on a `pulumi preview --json` document (a real preview or ./multisite plan --json)",
-                "and print the violations grouped by level."},
+                "and print the violations grouped by level. Stack-wide rules need every resource: use",
+                "`pulumi preview --show-sames --json`; without it they are judged from the topology where they can be."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:no mandatory violation", "1:at least one mandatory violation", "2:unreadable input or config"})
 final class CheckCommand implements Callable<Integer> {
@@ -36,13 +35,11 @@ final class CheckCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Override
-    public Integer call() throws Exception {
-        if (!Files.isRegularFile(preview)) {
-            throw new IllegalArgumentException(preview + ": no such preview file");
-        }
+    public Integer call() {
+        // Both readers refuse what is not theirs with one line (exit 2), before any rule runs.
         var stack = PreviewReader.read(preview);
         var settings = config == null ? PolicyConfig.DEFAULTS : PolicyConfig.read(config);
-        var report = new Report(PolicyPack.evaluate(stack, settings));
+        var report = Report.of(stack, settings);
         spec.commandLine().getOut().print(format == Format.json ? report.json() + "\n" : report.text());
         spec.commandLine().getOut().flush();
         return report.blocksDeploy() ? 1 : 0;

@@ -1,0 +1,87 @@
+package dev.multisite.policy.analyzer;
+
+import dev.multisite.policy.PolicyPack;
+import dev.multisite.policy.PolicyResource;
+import dev.multisite.policy.RulesTest;
+import dev.multisite.policy.StackView;
+import dev.multisite.policy.Unknowns;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import pulumirpc.AnalyzerOuterClass.AnalyzeDiagnostic;
+import pulumirpc.AnalyzerOuterClass.EnforcementLevel;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every rule's fixture pair (RulesTest) through the analyzer process, driven as the engine drives
+ * it: a mandatory rule must still catch its violation when the request has no custom flag, the
+ * provider is a reference the engine resolved, and secrets arrive as signature objects.
+ */
+class EnginePathRulesTest {
+    private static EngineDriver engine;
+
+    @BeforeAll
+    static void start() {
+        engine = EngineDriver.start(Path.of("").toAbsolutePath(), Map.of(), true);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        engine.close();
+        assertThat(engine.extraStdout()).as("stdout after the port").isEmpty();
+    }
+
+    static Stream<Arguments> mandatoryCases() {
+        return RulesTest.cases().filter(a -> PolicyPack.rule((String) a.get()[0]).defaultLevel() == dev.multisite.policy.EnforcementLevel.MANDATORY);
+    }
+
+    private static List<AnalyzeDiagnostic> run(StackView stack) {
+        engine.configureStack(Map.of("multisite:topology", stack.topology().toString()), true);
+        return engine.run(stack.resources());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("mandatoryCases")
+    void aMandatoryRuleCatchesItsViolationThroughTheEngine(String rule, StackView passing, StackView violating, String message) {
+        assertThat(run(passing)).as("%s on the passing fixture", rule).noneMatch(d -> d.getPolicyName().equals(rule));
+        // The engine gives a custom resource that names no provider the default one (source_eval.go).
+        String expected = rule.equals("explicit-provider") ? "uses a default provider" : message;
+        assertThat(run(violating)).as("%s on the violating fixture", rule)
+                .filteredOn(d -> d.getPolicyName().equals(rule))
+                .isNotEmpty()
+                .allSatisfy(d -> assertThat(d.getEnforcementLevel()).isEqualTo(EnforcementLevel.MANDATORY))
+                .anySatisfy(d -> assertThat(d.getMessage()).contains(expected));
+    }
+
+    @Test
+    void theEngineAnalyzesTheRootStackAndComponentsWithoutCustomFlagAndNothingIsFlagged() {
+        var stack = new PolicyResource("urn:pulumi:prod::multisite::pulumi:pulumi:Stack::multisite-prod", PolicyResource.ROOT_STACK_TYPE,
+                "multisite-prod", false, "", "", List.of(), false, com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode());
+        var site = new PolicyResource("urn:pulumi:prod::multisite::pulumi:pulumi:Stack$multisite:site:EksSite::a", "multisite:site:EksSite",
+                "a", false, stack.urn(), "", List.of(), false, com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode());
+        assertThat(engine.analyze(stack)).isEmpty();
+        assertThat(engine.analyze(site)).isEmpty();
+    }
+
+    @Test
+    void aValueNotKnownDuringPreviewIsNeverAMandatoryViolation() {
+        var eks = new PolicyResource("urn:pulumi:prod::multisite::aws:eks/cluster:Cluster::a-eks", "aws:eks/cluster:Cluster", "a-eks", true,
+                "", "urn:pulumi:prod::multisite::pulumi:providers:aws::a-aws", List.of(), false,
+                dev.multisite.policy.FixturesAccess.json("{'vpcConfig':{'endpointPublicAccess':true,'publicAccessCidrs':'" + Unknowns.SENTINEL + "'}}"));
+        assertThat(engine.analyze(eks)).filteredOn(d -> d.getEnforcementLevel() == EnforcementLevel.MANDATORY).isEmpty();
+        assertThat(engine.analyze(eks)).filteredOn(d -> d.getPolicyName().equals("cluster-api-not-open-to-world")).singleElement().satisfies(d -> {
+            assertThat(d.getPolicyName()).isEqualTo("cluster-api-not-open-to-world");
+            assertThat(d.getEnforcementLevel()).isEqualTo(EnforcementLevel.ADVISORY);
+            assertThat(d.getMessage()).contains("not known during preview", "vpcConfig.publicAccessCidrs");
+        });
+    }
+}
