@@ -61,6 +61,10 @@ public final class PreviewReader {
             throw new InvalidPreviewException(file + ": not valid UTF-8 text; `pulumi preview --json` writes UTF-8");
         } catch (JsonParseException e) {
             var at = e.getLocation();
+            if (e.getOriginalMessage().startsWith("Invalid UTF-8")) {
+                throw new InvalidPreviewException(file + ": not valid UTF-8 text at line " + at.getLineNr() + ", column " + at.getColumnNr()
+                        + "; `pulumi preview --json` writes UTF-8");
+            }
             throw new InvalidPreviewException(file + ": not valid JSON at line " + at.getLineNr() + ", column " + at.getColumnNr()
                     + " (" + e.getOriginalMessage().split("\n")[0] + ")");
         } catch (JsonProcessingException e) {

@@ -16,6 +16,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        CommonPool.ensureParallelism();
         Pulumi.run(ctx -> {
             var config = ctx.config("multisite");
             Topology topology;

@@ -67,4 +67,20 @@ class PreviewJsonTest {
         JsonNode second = writeAndRead("dev", dir);
         assertThat(second).isEqualTo(first);
     }
+
+    /** The fields where Pulumi's PreviewDigest (pkg/display/json.go) is strict about shape. */
+    @Test
+    void theDocumentHasTheRealDigestShape(@TempDir Path dir) throws Exception {
+        JsonNode doc = writeAndRead("prod", dir);
+        doc.path("config").properties().forEach(e -> assertThat(e.getValue().isTextual()).as(e.getKey()).isTrue());
+        assertThat(new ObjectMapper().readTree(doc.path("config").path("multisite:topology").asText()).path("sites").isArray()).isTrue();
+        assertThat(doc.has("diagnostics")).as("diagnostics is omitted when empty").isFalse();
+        assertThat(doc.path("duration").isIntegralNumber()).isTrue();
+        doc.path("steps").forEach(step -> {
+            assertThat(step.has("detailedDiff")).isTrue();
+            assertThat(step.path("detailedDiff").isNull()).isTrue();
+            assertThat(step.path("newState").path("protect").asBoolean(true)).as("protect is omitted when false").isTrue();
+        });
+        assertThat(doc.path("steps")).anySatisfy(step -> assertThat(step.path("newState").path("protect").asBoolean()).isTrue());
+    }
 }

@@ -19,6 +19,7 @@ public final class MultisiteCli {
     }
 
     public static void main(String[] args) {
+        dev.multisite.stack.CommonPool.ensureParallelism();
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 

@@ -1,0 +1,28 @@
+package dev.multisite.stack;
+
+import java.util.concurrent.ForkJoinPool;
+
+/**
+ * The Pulumi Java SDK waits for its registrations with a polling loop that runs on the common
+ * ForkJoin pool and holds a pool thread while it waits. The pool's default parallelism is the
+ * number of CPUs minus one: on a 2-CPU runner that is 1, and under newer JDKs (measured with
+ * Temurin 25) the loop then starves the very tasks it waits for and a plan never finishes. Both
+ * entry points (the Pulumi program and the CLI) call {@link #ensureParallelism()} first, before
+ * anything touches the pool, so {@code pulumi up} and {@code ./multisite plan} get it alike.
+ */
+public final class CommonPool {
+    static final String PROPERTY = "java.util.concurrent.ForkJoinPool.common.parallelism";
+    /** Enough pool threads for the polling loop plus the SDK's own work, whatever the CPU count. */
+    static final int MINIMUM = 8;
+
+    private CommonPool() {
+    }
+
+    /** Sets the common pool's parallelism unless the user set it; returns the pool's parallelism. */
+    public static int ensureParallelism() {
+        if (System.getProperty(PROPERTY) == null) {
+            System.setProperty(PROPERTY, String.valueOf(Math.max(MINIMUM, 2 * Runtime.getRuntime().availableProcessors())));
+        }
+        return ForkJoinPool.getCommonPoolParallelism();
+    }
+}

@@ -1,0 +1,146 @@
+package dev.multisite.stack.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.multisite.stack.ExampleStacks;
+import dev.multisite.stack.RealPreviews;
+import dev.multisite.stack.plan.Plan;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import static dev.multisite.stack.cli.PlanCommandTest.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * `multisite check` on documents shaped like the real `pulumi preview --json` (pkg/display/json.go):
+ * a preview of the deployed stack after one change (unchanged steps hidden), a first preview
+ * (values from other resources unknown), and documents that are not previews at all.
+ */
+class CheckRealPreviewTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static Plan prod;
+    private static ObjectNode prodDocument;
+
+    @BeforeAll
+    static void plan() {
+        prod = ExampleStacks.plan("prod");
+        prodDocument = RealPreviews.document(prod, RealPreviews.StackFileConfig.of("prod"), r -> r);
+    }
+
+    private static Path write(Path dir, JsonNode doc) throws Exception {
+        Path file = dir.resolve("preview.json");
+        JSON.writeValue(file.toFile(), doc);
+        return file;
+    }
+
+    private static String healthCheckUrn() {
+        return prod.ofType("aws:route53/healthCheck:HealthCheck").stream().filter(r -> r.inputs().has("regions")).findFirst().orElseThrow().urn();
+    }
+
+    @Test
+    void aPreviewAfterOneChangeJudgesTheChangeAndTheTopologyAndNamesShowSames(@TempDir Path dir) throws Exception {
+        var clean = RealPreviews.afterOneChange(prodDocument, healthCheckUrn(), inputs -> inputs);
+        var r = run("check", write(dir, clean).toString());
+        assertThat(r.code()).as(r.out()).isZero();
+        assertThat(r.out()).contains("0 mandatory", "not judged", "--show-sames", "kubernetes-own-site-provider")
+                .doesNotContain("min-two-sites: 0 site(s)");
+
+        var twoRegions = RealPreviews.afterOneChange(prodDocument, healthCheckUrn(),
+                inputs -> ((ObjectNode) inputs).set("regions", JSON.createArrayNode().add("us-east-1").add("eu-west-1")));
+        var caught = run("check", write(dir, twoRegions).toString());
+        assertThat(caught.code()).isEqualTo(1);
+        assertThat(caught.out()).contains("[mandatory] health-check-regions-and-interval");
+    }
+
+    @Test
+    void aPreviewAfterOneChangeStillJudgesTopologyRules(@TempDir Path dir) throws Exception {
+        var skewed = RealPreviews.afterOneChange(prodDocument, healthCheckUrn(), inputs -> inputs);
+        ObjectNode config = (ObjectNode) skewed.path("config");
+        var topology = (ObjectNode) JSON.readTree(config.path("multisite:topology").asText());
+        topology.withArray("sites").forEach(site -> {
+            if (site.path("provider").asText().equals("aws")) {
+                ((ObjectNode) site).put("capacity", 1000);
+            }
+        });
+        config.put("multisite:topology", topology.toString());
+        var r = run("check", write(dir, skewed).toString());
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.out()).contains("[mandatory] provider-capacity-share: provider aws carries");
+    }
+
+    @Test
+    void aFirstPreviewWithUnknownsHasNoMandatoryViolation(@TempDir Path dir) throws Exception {
+        var first = RealPreviews.document(prod, RealPreviews.StackFileConfig.of("prod"), RealPreviews::firstPreview);
+        assertThat(first.toString()).contains(dev.multisite.policy.Unknowns.SENTINEL);
+        var r = run("check", write(dir, first).toString());
+        assertThat(r.code()).as(r.out()).isZero();
+        assertThat(r.out()).contains("0 mandatory");
+    }
+
+    static Stream<Arguments> malformed() {
+        return Stream.of(
+                Arguments.of("steps null", "{\"steps\":null}", "no steps array"),
+                Arguments.of("a number", "42", "no steps array"),
+                Arguments.of("step is a number", "{\"steps\":[1]}", "steps[0]: a number where a step object was expected"),
+                Arguments.of("step is null", "{\"steps\":[null]}", "steps[0]: null where a step object was expected"),
+                Arguments.of("step without urn", "{\"steps\":[{\"op\":\"create\",\"newState\":{\"type\":\"a:b:C\"}}]}", "steps[0]: no urn"),
+                Arguments.of("newState is a string", "{\"steps\":[{\"op\":\"create\",\"urn\":\"urn:pulumi:s::p::a:b:C::x\",\"newState\":\"x\"}]}",
+                        "newState is a string"),
+                Arguments.of("newState without type", "{\"steps\":[{\"op\":\"create\",\"urn\":\"urn:pulumi:s::p::a:b:C::x\",\"newState\":{}}]}",
+                        "newState has no type"),
+                Arguments.of("truncated", "{\"steps\":[{\"op\":", "not valid JSON at line 1"),
+                Arguments.of("empty", "", "empty file"),
+                Arguments.of("duplicate key", "{\"steps\":[],\"steps\":[]}", "not valid JSON"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("malformed")
+    void aDocumentThatIsNotAPreviewExitsTwoWithOneLine(String name, String text, String words, @TempDir Path dir) throws Exception {
+        Path file = dir.resolve("bad.json");
+        Files.writeString(file, text);
+        var r = run("check", file.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err().strip().lines()).singleElement().asString().contains(words).doesNotContain("Exception", "at com.", "at dev.");
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void latin1TextIsNamedAsAnEncodingProblem(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("latin1.json");
+        Files.write(file, "{\"steps\":[], \"x\":\"caf\u00e9\"}".getBytes(StandardCharsets.ISO_8859_1));
+        var r = run("check", file.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err().strip().lines()).singleElement().asString().contains("not valid UTF-8");
+    }
+
+    static Stream<Arguments> badConfigs() {
+        return Stream.of(
+                Arguments.of("unknown rule", "min-too-sites: advisory\n", "'min-too-sites' is not a rule of the pack"),
+                Arguments.of("bad level", "dns-ttl-limit: warn\n", "'warn' is not an enforcement level"),
+                Arguments.of("unknown setting", "dns-ttl-limit: {maxTtl: 30}\n", "dns-ttl-limit.maxTtl: not a setting of this rule; use maxTtlSeconds"),
+                Arguments.of("setting not a number", "dns-ttl-limit: {maxTtlSeconds: soon}\n", "use a number >= 0"),
+                Arguments.of("not YAML", "a: [b\n", "not valid YAML at line"),
+                Arguments.of("a list", "- dns-ttl-limit\n", "expected a mapping of rule name"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badConfigs")
+    void aBadRuleConfigExitsTwoWithOneLine(String name, String yaml, String words, @TempDir Path dir) throws Exception {
+        Path preview = write(dir, prodDocument);
+        Path config = dir.resolve("rules.yaml");
+        Files.writeString(config, yaml);
+        var r = run("check", "--config", config.toString(), preview.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err().strip().lines()).singleElement().asString().startsWith("error: --config ").contains(words);
+    }
+}
