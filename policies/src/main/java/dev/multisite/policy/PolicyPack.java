@@ -40,11 +40,15 @@ public final class PolicyPack {
             var context = new RuleContext(config.parametersOf(rule), stack.topology());
             if (rule.isStackRule()) {
                 Map<String, Set<String>> unknownReads = new HashMap<>();
-                var findings = Unknowns.tracking(unknownReads, () -> rule.checkStack(stack, context));
+                var selected = stack.selecting(rule.selects());
+                var findings = Unknowns.tracking(unknownReads, () -> rule.checkStack(selected, context));
                 // A stack rule compares resources: any unknown it met may have decided any finding.
                 findings.forEach(f -> violations.add(violation(rule, level, f, unknownReads)));
             } else {
                 for (PolicyResource resource : stack.resources()) {
+                    if (!selects(rule, resource)) {
+                        continue;
+                    }
                     Map<String, Set<String>> unknownReads = new HashMap<>();
                     var findings = Unknowns.tracking(unknownReads, () -> rule.check(resource, context));
                     findings.forEach(f -> violations.add(violation(rule, level, f, unknownReads)));
@@ -52,6 +56,11 @@ public final class PolicyPack {
             }
         }
         return violations;
+    }
+
+    /** Whether the rule is written for this resource's type ({@link Rule#selects()}). */
+    public static boolean selects(Rule rule, PolicyResource resource) {
+        return rule.selects().stream().anyMatch(pattern -> ResourceTypes.matches(pattern, resource.type()));
     }
 
     /** The rules that need every resource of the stack and so are not judged on this view. */

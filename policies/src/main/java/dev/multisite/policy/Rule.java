@@ -25,6 +25,16 @@ public interface Rule {
         return java.util.Map.of();
     }
 
+    /** The selection pattern for "reads the topology in the stack config" rather than resources. */
+    String TOPOLOGY = "topology";
+
+    /**
+     * What the rule is written for: resource type patterns from {@link ResourceTypes} (exact
+     * tokens, or prefixes ending in {@code *}) and {@link #TOPOLOGY}. A resource rule is run only on
+     * resources of these types; a stack rule sees only them (and the stack's structure).
+     */
+    List<String> selects();
+
     default boolean isStackRule() {
         return false;
     }

@@ -9,7 +9,7 @@ public final class Rules {
     private Rules() {
     }
 
-    record Defined(String name, EnforcementLevel defaultLevel, String description, String why, String fix, Map<String, Object> defaults,
+    record Defined(String name, EnforcementLevel defaultLevel, String description, String why, String fix, Map<String, Object> defaults, List<String> selects,
                    boolean isStackRule, boolean needsEveryResource, BiFunction<PolicyResource, RuleContext, List<Finding>> resourceCheck,
                    BiFunction<StackView, RuleContext, List<Finding>> stackCheck) implements Rule {
         @Override
@@ -23,20 +23,20 @@ public final class Rules {
         }
     }
 
-    public static Rule resource(String name, EnforcementLevel level, String description, String why, String fix, Map<String, Object> defaults,
+    public static Rule resource(String name, EnforcementLevel level, String description, String why, String fix, Map<String, Object> defaults, List<String> selects,
                                 BiFunction<PolicyResource, RuleContext, List<Rule.Finding>> check) {
-        return new Defined(name, level, description, why, fix, defaults, false, false, check, null);
+        return new Defined(name, level, description, why, fix, defaults, selects, false, false, check, null);
     }
 
-    public static Rule stack(String name, EnforcementLevel level, String description, String why, String fix, Map<String, Object> defaults,
+    public static Rule stack(String name, EnforcementLevel level, String description, String why, String fix, Map<String, Object> defaults, List<String> selects,
                              BiFunction<StackView, RuleContext, List<Rule.Finding>> check) {
-        return new Defined(name, level, description, why, fix, defaults, true, true, null, check);
+        return new Defined(name, level, description, why, fix, defaults, selects, true, true, null, check);
     }
 
     /** A stack rule that reads only the topology (stack config), so it holds on any preview. */
-    public static Rule topologyStack(String name, EnforcementLevel level, String description, String why, String fix, Map<String, Object> defaults,
+    public static Rule topologyStack(String name, EnforcementLevel level, String description, String why, String fix, Map<String, Object> defaults, List<String> selects,
                                      BiFunction<StackView, RuleContext, List<Rule.Finding>> check) {
-        return new Defined(name, level, description, why, fix, defaults, true, false, null, check);
+        return new Defined(name, level, description, why, fix, defaults, selects, true, false, null, check);
     }
 
     /** One finding, or none when the condition holds. */

@@ -33,6 +33,20 @@ public record StackView(List<PolicyResource> resources, JsonNode topology, int h
         return hiddenResources == 0;
     }
 
+    /**
+     * The view a stack rule written for {@code patterns} sees: the resources of those types, and
+     * the stack's structure (the root stack, Multisite components, providers) so parents and
+     * providers still resolve.
+     */
+    public StackView selecting(List<String> patterns) {
+        return new StackView(resources.stream().filter(r -> isStructure(r.type())
+                || patterns.stream().anyMatch(p -> ResourceTypes.matches(p, r.type()))).toList(), topology, hiddenResources);
+    }
+
+    private static boolean isStructure(String type) {
+        return type.equals(ResourceTypes.ROOT_STACK) || type.startsWith("multisite:") || ResourceTypes.matches(ResourceTypes.PROVIDERS, type);
+    }
+
     public List<PolicyResource> ofType(String type) {
         return resources.stream().filter(r -> r.type().equals(type)).toList();
     }

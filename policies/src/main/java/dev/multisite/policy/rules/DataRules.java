@@ -1,5 +1,7 @@
 package dev.multisite.policy.rules;
 
+import static dev.multisite.policy.ResourceTypes.*;
+
 import dev.multisite.policy.PolicyResource;
 import dev.multisite.policy.Rule;
 
@@ -18,9 +20,6 @@ public final class DataRules {
     private DataRules() {
     }
 
-    static final String RDS = "aws:rds/instance:Instance";
-    static final String CLOUD_SQL = "gcp:sql/databaseInstance:DatabaseInstance";
-    static final String FLEXIBLE_SERVER = "azure-native:dbforpostgresql:Server";
 
     /** Whether a database resource is a write primary (not a replica of another). */
     static boolean isPrimary(PolicyResource r) {
@@ -29,15 +28,15 @@ public final class DataRules {
             return false;
         }
         return switch (r.type()) {
-            case RDS -> r.input("replicateSourceDb").asText("").isEmpty();
-            case CLOUD_SQL -> r.input("masterInstanceName").asText("").isEmpty();
+            case RDS_INSTANCE -> r.input("replicateSourceDb").asText("").isEmpty();
+            case CLOUD_SQL_INSTANCE -> r.input("masterInstanceName").asText("").isEmpty();
             case FLEXIBLE_SERVER -> !r.input("createMode").asText("").equalsIgnoreCase("Replica");
             default -> false;
         };
     }
 
     static boolean isDatabase(PolicyResource r) {
-        return r.type().equals(RDS) || r.type().equals(CLOUD_SQL) || r.type().equals(FLEXIBLE_SERVER);
+        return r.type().equals(RDS_INSTANCE) || r.type().equals(CLOUD_SQL_INSTANCE) || r.type().equals(FLEXIBLE_SERVER);
     }
 
     static String partitionOf(PolicyResource r) {
@@ -53,7 +52,7 @@ public final class DataRules {
             "Each data partition has exactly one write primary.",
             "Two writable primaries for the same data is split brain by construction.",
             "make all but one database of a partition a replica",
-            Map.of(), (s, c) -> {
+            Map.of(), List.of(RDS_INSTANCE, CLOUD_SQL_INSTANCE, FLEXIBLE_SERVER), (s, c) -> {
                 Map<String, List<String>> primaries = new HashMap<>();
                 s.resources().stream().filter(DataRules::isDatabase).filter(DataRules::isPrimary)
                         .forEach(r -> primaries.computeIfAbsent(partitionOf(r), k -> new ArrayList<>()).add(r.name()));
@@ -71,12 +70,12 @@ public final class DataRules {
             "Write primaries are encrypted, deletion-protected and Pulumi-protected.",
             "The primary holds the only writable copy of the data; one mistaken delete or plaintext disk is unrecoverable.",
             "keep storage encryption, deletion protection and protect on primaries",
-            Map.of(), (r, c) -> {
+            Map.of(), List.of(RDS_INSTANCE, CLOUD_SQL_INSTANCE, FLEXIBLE_SERVER), (r, c) -> {
                 if (!isDatabase(r) || !isPrimary(r)) {
                     return List.of();
                 }
                 List<String> missing = new ArrayList<>();
-                if (r.type().equals(RDS) && !r.input("storageEncrypted").asBoolean(false)) {
+                if (r.type().equals(RDS_INSTANCE) && !r.input("storageEncrypted").asBoolean(false)) {
                     missing.add("storage encryption");
                 }
                 boolean deletionProtection = r.type().equals(FLEXIBLE_SERVER) || r.input("deletionProtection").asBoolean(false);
@@ -94,7 +93,7 @@ public final class DataRules {
             "Read replicas are encrypted.",
             "A replica holds the same data as the primary, in another region or provider.",
             "encrypt replicas with a KMS key in their own region",
-            Map.of(), (r, c) -> r.type().equals(RDS) && !isPrimary(r)
+            Map.of(), List.of(RDS_INSTANCE), (r, c) -> r.type().equals(RDS_INSTANCE) && !isPrimary(r)
                     ? unless(r.input("storageEncrypted").asBoolean(false) || !r.input("kmsKeyId").asText("").isEmpty(), r.urn(),
                     "replica " + r.name() + " is not encrypted", "set storageEncrypted with a KMS key in the replica's region")
                     : List.of());

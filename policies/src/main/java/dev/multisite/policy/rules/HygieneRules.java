@@ -1,5 +1,7 @@
 package dev.multisite.policy.rules;
 
+import static dev.multisite.policy.ResourceTypes.*;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.multisite.policy.Rule;
 import dev.multisite.policy.Unknowns;
@@ -25,7 +27,7 @@ public final class HygieneRules {
             "No input that looks like a secret (password, token, key, kubeconfig) is plain text.",
             "A plaintext secret lands in state, in preview output and in CI logs.",
             "pass secrets as Pulumi secrets (config --secret, Output.ofSecret)",
-            Map.of(), (r, c) -> {
+            Map.of(), List.of("*"), (r, c) -> {
                 List<Rule.Finding> findings = new ArrayList<>();
                 walk(r.inputs(), "", (path, value) -> {
                     String key = path.substring(path.lastIndexOf('.') + 1);
@@ -56,7 +58,7 @@ public final class HygieneRules {
             "ApplicationSets keep syncPolicy.preserveResourcesOnDeletion and never delete Applications on a listing failure.",
             "A transient failure to list clusters must not delete every generated Application and its workloads.",
             "set preserveResourcesOnDeletion: true and applicationsSync: create-update",
-            Map.of(), (r, c) -> r.type().equals("kubernetes:argoproj.io/v1alpha1:ApplicationSet")
+            Map.of(), List.of(APPLICATION_SET), (r, c) -> r.type().equals(APPLICATION_SET)
                     ? unless(r.input("spec.syncPolicy.preserveResourcesOnDeletion").asBoolean(false)
                             && !r.input("spec.syncPolicy.applicationsSync").asText("sync").equals("sync"), r.urn(),
                     r.name() + " may delete Applications or their resources", "set preserveResourcesOnDeletion: true and applicationsSync: create-update")

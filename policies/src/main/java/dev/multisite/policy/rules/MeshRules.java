@@ -1,5 +1,7 @@
 package dev.multisite.policy.rules;
 
+import static dev.multisite.policy.ResourceTypes.*;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.multisite.policy.PolicyResource;
 import dev.multisite.policy.Rule;
@@ -21,10 +23,10 @@ public final class MeshRules {
             "Every Cilium release has a cluster.id in 1..255 used by no other release.",
             "Duplicate cluster ids make Cluster Mesh identities collide: traffic and policy go to the wrong cluster.",
             "give every site a unique sites[].mesh.clusterId in 1..255",
-            Map.of(), (s, c) -> {
+            Map.of(), List.of(HELM_RELEASE), (s, c) -> {
                 Map<Integer, String> seen = new HashMap<>();
                 List<Rule.Finding> findings = new ArrayList<>();
-                for (PolicyResource r : s.ofType("kubernetes:helm.sh/v3:Release")) {
+                for (PolicyResource r : s.ofType(HELM_RELEASE)) {
                     if (!r.input("chart").asText().equals("cilium")) {
                         continue;
                     }
@@ -42,7 +44,7 @@ public final class MeshRules {
             "The pod ranges the clusters are built with do not overlap.",
             "Overlapping pod CIDRs make cross-site pod addresses ambiguous: the mesh cannot route them.",
             "give every site a disjoint network.podCidr",
-            Map.of(), (s, c) -> {
+            Map.of(), List.of(GCP_SUBNETWORK, AKS_CLUSTER, HELM_RELEASE, SITES), (s, c) -> {
                 // Per site: a site's own resources (GKE range, Cilium pool) rightly share its pod CIDR.
                 List<String> siteNames = s.sites().stream().map(PolicyResource::name).toList();
                 Map<String, String> cidrs = new HashMap<>();
@@ -50,17 +52,17 @@ public final class MeshRules {
                     String owner = siteNames.stream().filter(n -> r.name().startsWith(n + "-"))
                             .max(java.util.Comparator.comparingInt(String::length)).orElse(r.name());
                     switch (r.type()) {
-                        case "gcp:compute/subnetwork:Subnetwork" -> r.input("secondaryIpRanges").forEach(range -> {
+                        case GCP_SUBNETWORK -> r.input("secondaryIpRanges").forEach(range -> {
                             if (range.path("rangeName").asText().equals("pods")) {
                                 cidrs.put(owner, range.path("ipCidrRange").asText());
                             }
                         });
-                        case "azure-native:containerservice:ManagedCluster" -> {
+                        case AKS_CLUSTER -> {
                             if (r.input("networkProfile.podCidr").isTextual()) {
                                 cidrs.put(owner, r.input("networkProfile.podCidr").asText());
                             }
                         }
-                        case "kubernetes:helm.sh/v3:Release" -> {
+                        case HELM_RELEASE -> {
                             JsonNode pools = r.input("values.ipam.operator.clusterPoolIPv4PodCIDRList");
                             if (pools.isArray() && !pools.isEmpty()) {
                                 cidrs.put(owner, pools.get(0).asText());

@@ -1,5 +1,7 @@
 package dev.multisite.policy.rules;
 
+import static dev.multisite.policy.ResourceTypes.*;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.multisite.policy.PolicyResource;
 import dev.multisite.policy.Rule;
@@ -29,13 +31,13 @@ public final class NetworkRules {
             "Node ports opened for the mesh (health, VXLAN, WireGuard, clustermesh-apiserver) must reach only the other sites' ranges; "
                     + "open to the world they expose every node.",
             "admit the other sites' ranges only (the interconnect's prefix list / source ranges)",
-            Map.of(), (r, c) -> {
+            Map.of(), List.of(AWS_SG_INGRESS_RULE, AWS_SECURITY_GROUP, GCP_FIREWALL, AZURE_SECURITY_RULE), (r, c) -> {
                 List<String> sources = switch (r.type()) {
-                    case "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule" -> List.of(r.input("cidrIpv4").asText(""));
-                    case "aws:ec2/securityGroup:SecurityGroup" -> texts(r.input("ingress"), "cidrBlocks");
-                    case "gcp:compute/firewall:Firewall" -> r.input("direction").asText("INGRESS").equals("INGRESS")
+                    case AWS_SG_INGRESS_RULE -> List.of(r.input("cidrIpv4").asText(""));
+                    case AWS_SECURITY_GROUP -> texts(r.input("ingress"), "cidrBlocks");
+                    case GCP_FIREWALL -> r.input("direction").asText("INGRESS").equals("INGRESS")
                             ? texts(r.input("sourceRanges"), null) : List.of();
-                    case "azure-native:network:SecurityRule" -> r.input("direction").asText().equals("Inbound") && r.input("access").asText().equals("Allow")
+                    case AZURE_SECURITY_RULE -> r.input("direction").asText().equals("Inbound") && r.input("access").asText().equals("Allow")
                             ? concat(r.input("sourceAddressPrefix").asText(""), texts(r.input("sourceAddressPrefixes"), null)) : List.of();
                     default -> List.of();
                 };
@@ -47,14 +49,14 @@ public final class NetworkRules {
             "Every BGP speaker of the interconnect (Transit Gateway, Cloud Router, Azure VPN gateway) has its own ASN.",
             "BGP drops routes whose AS path already holds its own ASN: two sites with one ASN cannot learn each other's ranges.",
             "give every site a unique sites[].network.asn",
-            Map.of(), (s, c) -> {
+            Map.of(), List.of(TRANSIT_GATEWAY, GCP_ROUTER, AZURE_VPN_GATEWAY), (s, c) -> {
                 Map<Long, String> owners = new HashMap<>();
                 List<Rule.Finding> findings = new ArrayList<>();
                 for (PolicyResource r : s.resources()) {
                     JsonNode asn = switch (r.type()) {
-                        case "aws:ec2transitgateway/transitGateway:TransitGateway" -> r.input("amazonSideAsn");
-                        case "gcp:compute/router:Router" -> r.input("bgp.asn");
-                        case "azure-native:network:VirtualNetworkGateway" -> r.input("bgpSettings.asn");
+                        case TRANSIT_GATEWAY -> r.input("amazonSideAsn");
+                        case GCP_ROUTER -> r.input("bgp.asn");
+                        case AZURE_VPN_GATEWAY -> r.input("bgpSettings.asn");
                         default -> null;
                     };
                     if (asn == null || !asn.isNumber()) {
@@ -74,7 +76,7 @@ public final class NetworkRules {
             "A prefix list counts as its entries against 'routes per route table' (default 50) and 'inbound rules per security group' "
                     + "(default 60); past them the interconnect's routes or the mesh's rules fail to apply.",
             "request the VPC quota increases (routes per route table, inbound rules per security group), then set this rule's limits",
-            Map.of("routesPerRouteTable", 50, "inboundRulesPerSecurityGroup", 60), (s, c) -> {
+            Map.of("routesPerRouteTable", 50, "inboundRulesPerSecurityGroup", 60), List.of(Rule.TOPOLOGY), (s, c) -> {
                 JsonNode t = s.topology();
                 int sites = t.path("sites").size();
                 boolean aws = false;

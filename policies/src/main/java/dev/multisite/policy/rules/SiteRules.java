@@ -1,5 +1,7 @@
 package dev.multisite.policy.rules;
 
+import static dev.multisite.policy.ResourceTypes.*;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.multisite.policy.PolicyResource;
 import dev.multisite.policy.Rule;
@@ -45,7 +47,7 @@ public final class SiteRules {
             "The stack has at least two sites.",
             "Active-active means losing any one site without losing service; one site is a single point of failure.",
             "declare at least two sites in multisite:topology",
-            Map.of(), (s, c) -> {
+            Map.of(), List.of(SITES, Rule.TOPOLOGY), (s, c) -> {
                 var sites = declaredSites(s);
                 return unless(sites.size() >= 2 || sites.isEmpty() && !s.topology().has("sites"), "",
                         sites.size() + " site(s) in the stack", "declare at least two sites in multisite:topology");
@@ -55,7 +57,7 @@ public final class SiteRules {
             "The sites span at least two providers.",
             "Provider failures are correlated across its regions; one provider is a single point of failure.",
             "move at least one site to another provider (or an existing cluster)",
-            Map.of(), (s, c) -> {
+            Map.of(), List.of(SITES, Rule.TOPOLOGY), (s, c) -> {
                 var sites = declaredSites(s);
                 var providers = sites.stream().map(SiteRef::provider).distinct().toList();
                 return unless(sites.size() < 2 || providers.size() >= 2, "", "every site is on " + providers,
@@ -66,7 +68,7 @@ public final class SiteRules {
             "No provider carries more than maxShare of the total capacity.",
             "Losing the biggest provider must not take more than the fleet can absorb.",
             "spread capacity over providers, or raise maxShare deliberately",
-            Map.of("maxShare", 0.5), (s, c) -> {
+            Map.of("maxShare", 0.5), List.of(Rule.TOPOLOGY), (s, c) -> {
                 Map<String, Integer> byProvider = new HashMap<>();
                 int total = 0;
                 for (JsonNode site : s.topology().path("sites")) {
@@ -89,7 +91,7 @@ public final class SiteRules {
             "Total capacity minus the largest site still covers peakDemand.",
             "Losing any one site must not degrade service: the survivors must carry the peak.",
             "add capacity or a site until total capacity minus the largest site covers peakDemand",
-            Map.of(), (s, c) -> {
+            Map.of(), List.of(Rule.TOPOLOGY), (s, c) -> {
                 JsonNode t = s.topology();
                 if (!t.has("peakDemand")) {
                     return List.of();
@@ -114,10 +116,10 @@ public final class SiteRules {
             "Cluster API endpoints are not reachable from 0.0.0.0/0.",
             "An open control plane is the widest attack surface of every site at once.",
             "list only your CI runners and VPN in kubernetes.apiAccessCidrs",
-            Map.of(), (r, c) -> {
+            Map.of(), List.of(EKS_CLUSTER, GKE_CLUSTER, AKS_CLUSTER), (r, c) -> {
                 List<String> cidrs = new ArrayList<>();
                 switch (r.type()) {
-                    case "aws:eks/cluster:Cluster" -> {
+                    case EKS_CLUSTER -> {
                         if (!r.input("vpcConfig.endpointPublicAccess").asBoolean(true)) {
                             return List.of();
                         }
@@ -126,13 +128,13 @@ public final class SiteRules {
                         }
                         r.input("vpcConfig.publicAccessCidrs").forEach(n -> cidrs.add(n.asText()));
                     }
-                    case "gcp:container/cluster:Cluster" -> {
+                    case GKE_CLUSTER -> {
                         if (r.input("masterAuthorizedNetworksConfig").isMissingNode()) {
                             cidrs.add("0.0.0.0/0 (no master authorized networks)");
                         }
                         r.input("masterAuthorizedNetworksConfig.cidrBlocks").forEach(n -> cidrs.add(n.path("cidrBlock").asText()));
                     }
-                    case "azure-native:containerservice:ManagedCluster" -> {
+                    case AKS_CLUSTER -> {
                         if (r.input("apiServerAccessProfile.enablePrivateCluster").asBoolean(false)) {
                             return List.of();
                         }
@@ -154,16 +156,16 @@ public final class SiteRules {
             "In production stacks, every node pool keeps at least minNodes nodes.",
             "A one-node pool loses the site on a single node failure or upgrade.",
             "set every nodePools[].min to at least 2",
-            Map.of("minNodes", 2), (r, c) -> {
+            Map.of("minNodes", 2), List.of(EKS_NODE_GROUP, GKE_NODE_POOL, AKS_CLUSTER), (r, c) -> {
                 if (!"production".equals(c.topology().path("environment").asText("production"))) {
                     return List.of();
                 }
                 int min = (int) c.number("minNodes");
                 List<Rule.Finding> findings = new ArrayList<>();
                 switch (r.type()) {
-                    case "aws:eks/nodeGroup:NodeGroup" -> findings.addAll(minOf(r, r.input("scalingConfig.minSize"), min, r.name()));
-                    case "gcp:container/nodePool:NodePool" -> findings.addAll(minOf(r, r.input("autoscaling.totalMinNodeCount"), min, r.name()));
-                    case "azure-native:containerservice:ManagedCluster" ->
+                    case EKS_NODE_GROUP -> findings.addAll(minOf(r, r.input("scalingConfig.minSize"), min, r.name()));
+                    case GKE_NODE_POOL -> findings.addAll(minOf(r, r.input("autoscaling.totalMinNodeCount"), min, r.name()));
+                    case AKS_CLUSTER ->
                             r.input("agentPoolProfiles").forEach(p -> findings.addAll(minOf(r, p.path("minCount"), min, p.path("name").asText())));
                     default -> {
                     }
@@ -180,7 +182,7 @@ public final class SiteRules {
             "Every custom resource names an explicit provider (never a default provider).",
             "A default provider uses ambient credentials and region: a site's resources could land in the wrong account or region.",
             "pass the site's provider in the resource options",
-            Map.of(), (r, c) -> unless(!r.custom() || r.isProvider() || (!r.providerUrn().isEmpty() && !r.usesDefaultProvider()),
+            Map.of(), List.of("*"), (r, c) -> unless(!r.custom() || r.isProvider() || (!r.providerUrn().isEmpty() && !r.usesDefaultProvider()),
                     r.urn(), r.name() + " (" + r.type() + ") uses " + (r.providerUrn().isEmpty() ? "no provider" : "a default provider"),
                     "pass the site's provider in the resource options"));
 
@@ -188,12 +190,12 @@ public final class SiteRules {
             "Every Kubernetes resource uses the Kubernetes provider of the site it belongs to.",
             "A Kubernetes child on the wrong provider deploys into the wrong cluster.",
             "create Kubernetes children with site.kubernetesProvider() of their own site",
-            Map.of(), (s, c) -> {
+            Map.of(), List.of(KUBERNETES, KUBERNETES_PROVIDER, SITES), (s, c) -> {
                 var byUrn = s.byUrn();
                 List<Rule.Finding> findings = new ArrayList<>();
                 for (PolicyResource r : s.typeStartsWith("kubernetes:")) {
                     PolicyResource provider = byUrn.get(r.providerUrn());
-                    if (provider == null || !provider.type().equals("pulumi:providers:kubernetes")) {
+                    if (provider == null || !provider.type().equals(KUBERNETES_PROVIDER)) {
                         findings.add(new Rule.Finding(r.urn(), r.name() + " has no explicit Kubernetes provider", "use site.kubernetesProvider()"));
                     } else if (siteOf(r, byUrn) != null && !siteOf(r, byUrn).equals(siteOf(provider, byUrn))) {
                         findings.add(new Rule.Finding(r.urn(), r.name() + " belongs to site " + siteOf(r, byUrn) + " but deploys with the provider of "
@@ -207,10 +209,10 @@ public final class SiteRules {
             "Cluster nodes have no public addresses (GKE private nodes, EKS private API access).",
             "Nodes reachable from the internet widen every site's attack surface.",
             "keep nodes private (GKE private nodes, EKS private endpoint)",
-            Map.of(), (r, c) -> switch (r.type()) {
-                case "gcp:container/cluster:Cluster" -> unless(r.input("privateClusterConfig.enablePrivateNodes").asBoolean(false), r.urn(),
+            Map.of(), List.of(GKE_CLUSTER, EKS_CLUSTER), (r, c) -> switch (r.type()) {
+                case GKE_CLUSTER -> unless(r.input("privateClusterConfig.enablePrivateNodes").asBoolean(false), r.urn(),
                         r.name() + " has public nodes", "enable privateClusterConfig.enablePrivateNodes");
-                case "aws:eks/cluster:Cluster" -> unless(r.input("vpcConfig.endpointPrivateAccess").asBoolean(false), r.urn(),
+                case EKS_CLUSTER -> unless(r.input("vpcConfig.endpointPrivateAccess").asBoolean(false), r.urn(),
                         r.name() + " has no private API endpoint", "enable vpcConfig.endpointPrivateAccess");
                 default -> List.of();
             });

@@ -1,5 +1,7 @@
 package dev.multisite.policy.rules;
 
+import static dev.multisite.policy.ResourceTypes.*;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.multisite.policy.PolicyResource;
 import dev.multisite.policy.Rule;
@@ -20,17 +22,14 @@ public final class TrafficRules {
     private TrafficRules() {
     }
 
-    static final String HEALTH_CHECK = "aws:route53/healthCheck:HealthCheck";
-    static final String RECORD = "aws:route53/record:Record";
-    static final String CLOUDFLARE_POOL = "cloudflare:index/loadBalancerPool:LoadBalancerPool";
     static final int ROUTE53_PROPAGATION_SECONDS = 10;
 
     public static final Rule EVERY_SITE_HEALTH_CHECKED = stack("every-site-health-checked", MANDATORY,
             "When the stack has global DNS, every site has a deep health check (Route 53) or a monitored pool (Cloudflare).",
             "A site without a health check keeps receiving traffic after it fails.",
             "declare the traffic block so GlobalEndpoint checks every site",
-            Map.of(), (s, c) -> {
-                var checks = s.ofType(HEALTH_CHECK);
+            Map.of(), List.of(ROUTE53_HEALTH_CHECK, CLOUDFLARE_POOL, SITES), (s, c) -> {
+                var checks = s.ofType(ROUTE53_HEALTH_CHECK);
                 var pools = s.ofType(CLOUDFLARE_POOL);
                 if (checks.isEmpty() && pools.isEmpty()) {
                     return List.of();
@@ -52,7 +51,7 @@ public final class TrafficRules {
             "Every routing record (one with a set identifier) has a health check attached.",
             "Without a health check Route 53 keeps answering with a failed site.",
             "attach the site's serving health check to its record",
-            Map.of(), (r, c) -> r.type().equals(RECORD) && r.inputs().has("setIdentifier")
+            Map.of(), List.of(ROUTE53_RECORD), (r, c) -> r.type().equals(ROUTE53_RECORD) && r.inputs().has("setIdentifier")
                     ? unless(!r.input("healthCheckId").asText("").isEmpty(), r.urn(), "record " + r.name() + " (" + r.input("setIdentifier").asText()
                     + ") has no health check", "attach the site's serving health check (healthCheckId)")
                     : List.of());
@@ -61,8 +60,8 @@ public final class TrafficRules {
             "Route 53 health checks run from at least minRegions regions at an interval of at most maxIntervalSeconds.",
             "Few checker regions turn a regional network blip into a false failover; a slow interval delays real ones.",
             "use at least 3 checker regions and intervalSeconds 10",
-            Map.of("minRegions", 3, "maxIntervalSeconds", 10), (r, c) -> {
-                if (!r.type().equals(HEALTH_CHECK) || r.input("type").asText().equals("CALCULATED")) {
+            Map.of("minRegions", 3, "maxIntervalSeconds", 10), List.of(ROUTE53_HEALTH_CHECK), (r, c) -> {
+                if (!r.type().equals(ROUTE53_HEALTH_CHECK) || r.input("type").asText().equals("CALCULATED")) {
                     return List.of();
                 }
                 List<Rule.Finding> findings = new ArrayList<>(unless(r.input("regions").size() >= c.number("minRegions"), r.urn(),
@@ -78,7 +77,7 @@ public final class TrafficRules {
             "Health-checked records have a TTL of at most maxTtlSeconds.",
             "Resolvers keep a failed site's answer for the whole TTL; long TTLs stretch every failover.",
             "lower traffic.ttlSeconds",
-            Map.of("maxTtlSeconds", 60), (r, c) -> r.type().equals(RECORD) && r.inputs().has("healthCheckId")
+            Map.of("maxTtlSeconds", 60), List.of(ROUTE53_RECORD), (r, c) -> r.type().equals(ROUTE53_RECORD) && r.inputs().has("healthCheckId")
                     ? unless(r.input("ttl").asInt(0) <= c.number("maxTtlSeconds"), r.urn(), "record " + r.name() + " has TTL " + r.input("ttl").asInt(),
                     "set traffic.ttlSeconds to at most " + (int) c.number("maxTtlSeconds"))
                     : List.of());
@@ -87,16 +86,16 @@ public final class TrafficRules {
             "The worst-case Route 53 failover, recomputed from the planned checks and records, is within traffic.rtoSeconds.",
             "The budget is a promise to users; the deployed checks must keep it, not only the config.",
             "shorten interval, threshold or TTL, or raise rtoSeconds",
-            Map.of(), (s, c) -> {
+            Map.of(), List.of(ROUTE53_HEALTH_CHECK, ROUTE53_RECORD), (s, c) -> {
                 JsonNode rto = s.topology().path("traffic").path("rtoSeconds");
-                if (s.ofType(RECORD).isEmpty()) {
+                if (s.ofType(ROUTE53_RECORD).isEmpty()) {
                     return List.of();
                 }
                 int budget = rto.isNumber() ? rto.asInt() : 60;
                 Map<String, PolicyResource> checksById = new HashMap<>();
-                s.ofType(HEALTH_CHECK).forEach(h -> checksById.put(h.name(), h));
+                s.ofType(ROUTE53_HEALTH_CHECK).forEach(h -> checksById.put(h.name(), h));
                 List<Rule.Finding> findings = new ArrayList<>();
-                for (PolicyResource record : s.ofType(RECORD)) {
+                for (PolicyResource record : s.ofType(ROUTE53_RECORD)) {
                     String site = record.input("setIdentifier").asText();
                     PolicyResource check = checksById.get(site + "-check");
                     if (check == null) {
@@ -116,7 +115,7 @@ public final class TrafficRules {
             "Routing records use a calculated check that includes a drain switch.",
             "Operators and drills drain a site by flipping one switch instead of editing records under pressure.",
             "route through GlobalEndpoint's serving check (site check AND drain switch)",
-            Map.of(), (r, c) -> r.type().equals(RECORD) && r.inputs().has("setIdentifier")
+            Map.of(), List.of(ROUTE53_RECORD), (r, c) -> r.type().equals(ROUTE53_RECORD) && r.inputs().has("setIdentifier")
                     ? unless(r.input("healthCheckId").asText("").contains("-serving"), r.urn(), "record " + r.name()
                     + " is not behind a serving check with a drain switch", "use GlobalEndpoint's serving check")
                     : List.of());
@@ -125,10 +124,10 @@ public final class TrafficRules {
             "Every ExternalDNS instance has its own TXT owner id.",
             "Instances that share an owner id delete each other's records in a shared zone.",
             "give every site its own txtOwnerId",
-            Map.of(), (s, c) -> {
+            Map.of(), List.of(HELM_RELEASE), (s, c) -> {
                 Map<String, String> owners = new HashMap<>();
                 List<Rule.Finding> findings = new ArrayList<>();
-                for (PolicyResource r : s.ofType("kubernetes:helm.sh/v3:Release")) {
+                for (PolicyResource r : s.ofType(HELM_RELEASE)) {
                     if (!r.input("chart").asText().equals("external-dns")) {
                         continue;
                     }
