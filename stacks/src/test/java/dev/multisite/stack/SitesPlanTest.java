@@ -184,6 +184,31 @@ class SitesPlanTest {
     }
 
     @Test
+    void iamOidcProvidersAndWebIdentityTrustUseTheIssuerWithoutSchemeOrTrailingSlash() throws Exception {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var providers = plan.ofType("aws:iam/openIdConnectProvider:OpenIdConnectProvider");
+        assertThat(providers).isNotEmpty().allSatisfy(p -> assertThat(p.inputs().path("url").asText())
+                .startsWith("https://").doesNotEndWith("/"));
+        // AKS reports its issuer with a trailing slash (the mock does too): it reaches IAM without it.
+        assertThat(one("aws:iam/openIdConnectProvider:OpenIdConnectProvider", "az-weu-external-dns-oidc").inputs().path("url").asText())
+                .matches("https://westeurope\\.oic\\.prod-aks\\.azure\\.com/00000000-0000-0000-0000-000000000000/[0-9a-f]+");
+        var issuers = providers.stream().map(p -> p.inputs().path("url").asText().substring("https://".length())).toList();
+        var federated = plan.ofType("aws:iam/role:Role").stream()
+                .filter(r -> r.inputs().path("assumeRolePolicy").asText().contains("AssumeRoleWithWebIdentity")).toList();
+        assertThat(federated).isNotEmpty();
+        for (PlannedResource role : federated) {
+            JsonNode equals = json.readTree(role.inputs().path("assumeRolePolicy").asText()).path("Statement").get(0)
+                    .path("Condition").path("StringEquals");
+            List<String> keys = new java.util.ArrayList<>();
+            equals.fieldNames().forEachRemaining(keys::add);
+            assertThat(keys).as("condition keys of %s", role.name()).hasSize(2).allSatisfy(k -> {
+                assertThat(k).doesNotStartWith("https://").doesNotContain("/:");
+                assertThat(issuers).contains(k.substring(0, k.lastIndexOf(':')));
+            });
+        }
+    }
+
+    @Test
     void kubeconfigsAreSecretInProviderInputsAndStackOutputs() {
         assertThat(plan.ofType("pulumi:providers:kubernetes"))
                 .allSatisfy(p -> assertThat(p.inputs().path("kubeconfig").asText()).isEqualTo("[secret]"));
