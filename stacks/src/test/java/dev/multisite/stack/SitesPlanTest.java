@@ -74,6 +74,32 @@ class SitesPlanTest {
     }
 
     @Test
+    void eksIsCreatedWithoutItsDefaultNetworkAddonsAndGetsCoreDnsAfterCilium() {
+        for (String site : List.of("aws-use1", "aws-euw1")) {
+            // Create-time only (pulumi-aws eks.Cluster: changing it forces a new cluster).
+            assertThat(one("aws:eks/cluster:Cluster", site + "-eks").inputs().path("bootstrapSelfManagedAddons").isBoolean()).isTrue();
+            assertThat(one("aws:eks/cluster:Cluster", site + "-eks").inputs().path("bootstrapSelfManagedAddons").asBoolean()).isFalse();
+
+            PlannedResource coreDns = one("aws:eks/addon:Addon", site + "-coredns");
+            assertThat(coreDns.inputs().path("addonName").asText()).isEqualTo("coredns");
+            assertThat(coreDns.inputs().path("clusterName").asText()).startsWith(site + "-eks");
+            assertThat(coreDns.dependencies()).contains(one("aws:eks/cluster:Cluster", site + "-eks").urn());
+            assertThat(siteOf(coreDns)).isEqualTo(site);
+            assertThat(byUrn.get(coreDns.providerUrn()).name()).isEqualTo(site + "-aws");
+            String cilium = one("kubernetes:helm.sh/v3:Release", site + "-cilium").urn();
+            List<String> nodeGroups = inSite(site).stream().filter(r -> r.type().equals("aws:eks/nodeGroup:NodeGroup")).map(PlannedResource::urn).toList();
+            assertThat(nodeGroups).isNotEmpty();
+            assertThat(coreDns.dependencies()).contains(cilium).containsAll(nodeGroups);
+            // Nothing orders the Cilium release after the node groups: their nodes need Cilium to become Ready.
+            PlannedResource release = byUrn.get(cilium);
+            assertThat(release.dependencies()).doesNotContainAnyElementsOf(nodeGroups);
+            release.propertyDependencies().values().forEach(deps -> assertThat(deps).doesNotContainAnyElementsOf(nodeGroups));
+        }
+        assertThat(plan.ofType("aws:eks/addon:Addon")).extracting(PlannedResource::name)
+                .containsExactlyInAnyOrder("aws-use1-coredns", "aws-euw1-coredns");
+    }
+
+    @Test
     void eksNodeGroupSizesComeFromTheTopology() {
         JsonNode scaling = one("aws:eks/nodeGroup:NodeGroup", "aws-use1-pool-apps").inputs().path("scalingConfig");
         assertThat(scaling.path("minSize").asInt()).isEqualTo(3);
