@@ -66,6 +66,10 @@ public final class EksSite extends SiteComponent {
             {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"eks.amazonaws.com"},"Action":["sts:AssumeRole","sts:TagSession"]}]}""";
     private static final String EC2_ASSUME = """
             {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}]}""";
+    /**
+     * AWS managed policies by ARN. {@code arn:aws:} is the commercial partition; the topology parser
+     * refuses regions of the other partitions (aws-cn, aws-us-gov, ISO), whose ARNs would differ.
+     */
     private static final List<String> NODE_POLICIES = List.of(
             "arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy",
             "arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy",

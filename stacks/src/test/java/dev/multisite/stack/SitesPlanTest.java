@@ -131,6 +131,10 @@ class SitesPlanTest {
         assertThat(cluster.path("workloadIdentityConfig").path("workloadPool").asText()).isEqualTo("multisite-prod-euw4.svc.id.goog");
         assertThat(cluster.path("datapathProvider").asText()).isEqualTo("LEGACY_DATAPATH");
 
+        assertThat(plan.ofType("gcp:container/nodePool:NodePool")).isNotEmpty().allSatisfy(pool -> assertThat(pool.inputs()
+                .path("nodeConfig").path("taints")).extracting(t -> t.path("key").asText() + "=" + t.path("value").asText() + ":" + t.path("effect").asText())
+                .containsExactly("node.cilium.io/agent-not-ready=true:NO_EXECUTE"));
+
         JsonNode autoscaling = one("gcp:container/nodePool:NodePool", "gcp-euw4-pool-apps").inputs().path("autoscaling");
         assertThat(autoscaling.path("totalMinNodeCount").asInt()).isEqualTo(3);
         assertThat(autoscaling.path("totalMaxNodeCount").asInt()).isEqualTo(10);
