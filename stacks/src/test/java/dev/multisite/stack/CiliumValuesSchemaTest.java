@@ -85,6 +85,21 @@ class CiliumValuesSchemaTest {
     }
 
     @Test
+    void theOtherMeshOptionsOnlyUseKeysOfThePinnedChartToo() throws IOException {
+        // The code paths the example stacks do not take: native routing with NodePort exposure and no encryption; Geneve.
+        for (String mesh : List.of("{datapath: native, ipv4NativeRoutingCidr: 100.64.0.0/10, apiserverExposure: nodeport, encryption: none}",
+                "{datapath: tunnel-geneve}")) {
+            var yaml = new ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
+            var topology = (com.fasterxml.jackson.databind.node.ObjectNode) yaml.readTree(ExampleStacks.file("prod").toFile())
+                    .path("config").path("multisite:topology");
+            topology.set("mesh", yaml.readTree(mesh));
+            Plan plan = dev.multisite.stack.plan.OfflinePlanner.plan("prod", dev.multisite.topology.TopologyParser.parse(topology));
+            assertThat(ciliumReleases(plan)).hasSize(5).allSatisfy(r ->
+                    assertThat(unknownPaths(r.inputs().path("values"))).as("%s with mesh %s", r.name(), mesh).isEmpty());
+        }
+    }
+
+    @Test
     void maxConnectedClustersIsSetUnderClustermeshInEverySite() {
         assertThat(ciliumReleases(ExampleStacks.plan("prod"))).allSatisfy(r -> {
             assertThat(r.inputs().path("values").path("clustermesh").path("maxConnectedClusters").asInt()).isEqualTo(255);
