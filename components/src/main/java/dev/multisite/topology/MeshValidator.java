@@ -20,8 +20,10 @@ final class MeshValidator {
         if (!mesh.enabled()) {
             // EKS sites are created without the VPC CNI and kube-proxy, AKS sites with network plugin
             // none: the mesh's Cilium release is the only CNI they get.
-            topology.sites().stream().filter(s -> s.provider() == CloudProvider.AWS || s.provider() == CloudProvider.AZURE)
-                    .forEach(s -> problems.add("mesh.enabled", "false, but sites[" + s.name() + "] (" + s.provider().key()
+            topology.sites().stream().filter(s -> switch (s.provider()) {
+                case AWS, AZURE -> true;
+                case GCP, EXISTING -> false;
+            }).forEach(s -> problems.add("mesh.enabled", "false, but sites[" + s.name() + "] (" + s.provider().key()
                             + ") has no other CNI than the mesh's Cilium; keep mesh.enabled true"));
             return;
         }

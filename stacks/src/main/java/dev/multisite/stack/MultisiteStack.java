@@ -10,7 +10,6 @@ import dev.multisite.mesh.ClusterMeshArgs;
 import dev.multisite.data.DatabaseTopologyArgs;
 import dev.multisite.site.KeyedOutputs;
 import dev.multisite.network.Interconnect;
-import dev.multisite.site.EksSite;
 import dev.multisite.site.Site;
 import dev.multisite.topology.CloudProvider;
 import dev.multisite.site.Sites;
@@ -59,9 +58,7 @@ public final class MultisiteStack {
             ctx.export("meshApiserverAddresses", Output.of(mesh.apiserverAddresses));
             for (Site site : sites) {
                 // EKS sites are created without CoreDNS (Cilium is their CNI); it follows the CNI.
-                if (site instanceof EksSite eks) {
-                    eks.installCoreDns(mesh.ciliumRelease(site.name()));
-                }
+                Sites.completeAfterCni(site, mesh.ciliumRelease(site.name()));
             }
         }
         if (topology.gitops() != null) {
