@@ -17,6 +17,9 @@ import java.util.Map;
  * The CA key is a nested secret: only that value is secret, the rest of the values stay readable.
  */
 final class CiliumValues {
+    /** Every site of the mesh must use the same value; 255 matches the 1..255 cluster ids the parser allows. */
+    static final int MAX_CONNECTED_CLUSTERS = 255;
+
     private CiliumValues() {
     }
 
@@ -45,7 +48,6 @@ final class CiliumValues {
         if (mesh.encryption() == MeshOptions.Encryption.WIREGUARD) {
             values.put("encryption", Map.of("enabled", true, "type", "wireguard"));
         }
-        values.put("maxConnectedClusters", 255);
         values.put("tls", Map.of("ca", Map.of("cert", ca.certBase64, "key", ca.keyBase64)));
         values.put("clustermesh", clustermesh(spec, topology));
         Map<String, Object> merged = CiliumOverlays.merge(CiliumOverlays.of(spec.provider()), values);
@@ -68,16 +70,35 @@ final class CiliumValues {
         service.put("type", nodePort ? "NodePort" : "LoadBalancer");
         if (nodePort) {
             service.put("nodePort", MeshOptions.NODEPORT);
+        } else {
+            service.put("loadBalancerSourceRanges", remoteRanges(site, topology));
         }
         service.put("annotations", Map.of("external-dns.alpha.kubernetes.io/hostname", MeshOptions.apiserverAddress(site.name(), topology.domain())));
+        // clustermesh.maxConnectedClusters (not top level): chart 1.20.0 values.schema.json and the
+        // Cluster Mesh guide (Documentation/network/clustermesh/clustermesh.rst, "--set
+        // clustermesh.maxConnectedClusters=511"). 255 is the chart default; it can only be set at install.
         return Map.of(
                 "useAPIServer", true,
+                "maxConnectedClusters", MAX_CONNECTED_CLUSTERS,
                 "apiserver", Map.of(
                         "replicas", 2,
                         "kvstoremesh", Map.of("enabled", true),
                         "tls", Map.of("auto", Map.of("enabled", true, "method", "helm", "certValidityDuration", 1095)),
                         "service", service),
                 "config", Map.of("enabled", true, "clusters", peers));
+    }
+
+    /**
+     * Who may reach a site's clustermesh-apiserver load balancer: every other site's VPC range (its
+     * nodes; pod traffic leaving a tunnel-mode cluster is masqueraded to them) and pod range (native
+     * routing). Kubernetes turns {@code spec.loadBalancerSourceRanges} into the load balancer's
+     * firewall (on AWS: the node security group rules on the NodePort, Kubernetes docs "Network Load
+     * Balancer support on AWS"; without it they allow 0.0.0.0/0).
+     */
+    static List<String> remoteRanges(SiteSpec site, Topology topology) {
+        return topology.sites().stream().filter(s -> !s.name().equals(site.name()))
+                .flatMap(s -> java.util.stream.Stream.of(s.network().vpcCidr(), s.network().podCidr()))
+                .map(Object::toString).toList();
     }
 
     /** Annotations that make a Service global across the mesh. */

@@ -27,6 +27,7 @@ public final class ClusterMesh extends ComponentResource {
 
     /** Site -> the address its clustermesh-apiserver is reached at. */
     public final Map<String, String> apiserverAddresses = new LinkedHashMap<>();
+    private final Map<String, Release> releases = new LinkedHashMap<>();
 
     public ClusterMesh(String name, ClusterMeshArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
@@ -50,8 +51,18 @@ public final class ClusterMesh extends ComponentResource {
                                 .annotations(CiliumValues.globalServiceAnnotations(service.affinity())).build())
                         .build(), CustomResourceOptions.builder().parent(this).provider(site.kubernetesProvider()).dependsOn(release).build());
             }
+            releases.put(site.name(), release);
             apiserverAddresses.put(site.name(), dev.multisite.topology.MeshOptions.apiserverAddress(site.name(), topology.domain()));
         }
         registerOutputs(Map.of("apiserverAddresses", Output.of(apiserverAddresses)));
+    }
+
+    /** The site's Cilium release: its CNI. Depend on it for anything that needs pod networking on the site. */
+    public com.pulumi.resources.Resource ciliumRelease(String site) {
+        Release release = releases.get(site);
+        if (release == null) {
+            throw new IllegalArgumentException("no Cilium release for site '" + site + "'; sites: " + releases.keySet());
+        }
+        return release;
     }
 }

@@ -19,6 +19,8 @@ import com.pulumi.aws.ec2.SubnetArgs;
 import com.pulumi.aws.ec2.Vpc;
 import com.pulumi.aws.ec2.VpcArgs;
 import com.pulumi.aws.ec2.inputs.RouteTableRouteArgs;
+import com.pulumi.aws.eks.Addon;
+import com.pulumi.aws.eks.AddonArgs;
 import com.pulumi.aws.eks.Cluster;
 import com.pulumi.aws.eks.ClusterArgs;
 import com.pulumi.aws.eks.NodeGroup;
@@ -36,6 +38,7 @@ import com.pulumi.aws.iam.RolePolicyAttachmentArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.Resource;
 import dev.multisite.topology.Cidr;
 import dev.multisite.topology.NodePool;
 import dev.multisite.topology.SiteSpec;
@@ -49,6 +52,12 @@ import java.util.Optional;
  * so losing a zone does not cut egress), an EKS cluster whose API is private plus a public endpoint
  * restricted to {@code kubernetes.apiAccessCidrs}, managed node groups in the private subnets, and
  * the IAM OIDC provider that IRSA roles trust. Everything goes through the site's own AWS provider.
+ *
+ * <p>The cluster is created without EKS's default networking add-ons (VPC CNI, kube-proxy, CoreDNS):
+ * Cilium is the site's CNI and kube-proxy replacement. Order of a first {@code pulumi up}: cluster;
+ * then in parallel the node groups (nodes join NotReady) and the Cilium release (its agents make
+ * the nodes Ready, which is what lets the node groups become ACTIVE); then CoreDNS as an EKS add-on,
+ * created by {@link #installCoreDns} once the Cilium release is up. See cilium-mesh/README.md.
  */
 public final class EksSite extends SiteComponent {
     public static final String TYPE = "multisite:site:EksSite";
@@ -57,6 +66,10 @@ public final class EksSite extends SiteComponent {
             {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"eks.amazonaws.com"},"Action":["sts:AssumeRole","sts:TagSession"]}]}""";
     private static final String EC2_ASSUME = """
             {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}]}""";
+    /**
+     * AWS managed policies by ARN. {@code arn:aws:} is the commercial partition; the topology parser
+     * refuses regions of the other partitions (aws-cn, aws-us-gov, ISO), whose ARNs would differ.
+     */
     private static final List<String> NODE_POLICIES = List.of(
             "arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy",
             "arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy",
@@ -67,6 +80,9 @@ public final class EksSite extends SiteComponent {
     private final List<Output<String>> privateSubnetIds = new ArrayList<>();
     private final List<Output<String>> privateRouteTableIds = new ArrayList<>();
     private final Output<String> nodeSecurityGroupId;
+    private final Output<String> clusterName;
+    private final List<Resource> nodeGroups = new ArrayList<>();
+    private Addon coreDns;
 
     public EksSite(SiteSpec spec, ComponentResourceOptions options) {
         super(TYPE, spec, options);
@@ -131,7 +147,15 @@ public final class EksSite extends SiteComponent {
                         .authenticationMode("API")
                         .bootstrapClusterCreatorAdminPermissions(true).build())
                 .enabledClusterLogTypes("api", "audit", "authenticator")
+                // No aws-node (VPC CNI), kube-proxy or CoreDNS: Cilium's EKS install needs aws-node
+                // absent (cilium/cilium Documentation/installation/k8s-install-helm.rst, EKS tab) and
+                // replaces kube-proxy (cilium-mesh/values/aws.yaml). "Install default unmanaged add-ons
+                // ... during cluster creation. If false, you must manually install desired add-ons.
+                // Changing this value will force a new cluster to be created." (pulumi-aws eks.Cluster,
+                // bootstrapSelfManagedAddons). CoreDNS comes back as an EKS add-on: installCoreDns.
+                .bootstrapSelfManagedAddons(false)
                 .build(), CustomResourceOptions.builder().parent(this).provider(aws).dependsOn(clusterPolicy).build());
+        this.clusterName = cluster.name();
 
         this.nodeSecurityGroupId = cluster.vpcConfig().applyValue(c -> c.clusterSecurityGroupId().orElseThrow());
 
@@ -143,7 +167,9 @@ public final class EksSite extends SiteComponent {
                     .role(nodeRole.name()).policyArn(policy).build(), onAws()));
         }
         for (NodePool pool : k8s.nodePools()) {
-            new NodeGroup(childName("pool-" + pool.name()), NodeGroupArgs.builder()
+            // Nodes join NotReady until Cilium's agent runs on them; the node group waits for that,
+            // which works because nothing orders the Cilium release after the node groups.
+            var group = new NodeGroup(childName("pool-" + pool.name()), NodeGroupArgs.builder()
                     .clusterName(cluster.name())
                     .nodeRoleArn(nodeRole.arn())
                     .subnetIds(Output.all(privateSubnetIds))
@@ -152,6 +178,7 @@ public final class EksSite extends SiteComponent {
                             .minSize(pool.min()).desiredSize(pool.min()).maxSize(pool.max()).build())
                     .labels(java.util.Map.of("multisite/pool", pool.name()))
                     .build(), CustomResourceOptions.builder().parent(this).provider(aws).dependsOn(nodePolicies).build());
+            nodeGroups.add(group);
         }
 
         Output<String> issuer = cluster.identities().applyValue(ids -> ids.get(0).oidcs().get(0).issuer().orElseThrow());
@@ -166,6 +193,28 @@ public final class EksSite extends SiteComponent {
                         List.of(), "Install the AWS CLI v2: https://docs.aws.amazon.com/cli/")));
         complete(cluster.name(), cluster.endpoint(), kubeconfig, Optional.of(new WorkloadIdentity(
                 WorkloadIdentity.Kind.AWS_IRSA, issuer, oidc.arn(), "")));
+    }
+
+    /**
+     * Installs CoreDNS as the EKS add-on {@code coredns} (the version EKS picks for the cluster's
+     * Kubernetes version), after {@code cni} and the node groups: its pods need a CNI and Ready
+     * nodes, otherwise the add-on stays DEGRADED and its creation fails. Call once, with the site's
+     * Cilium release; the composition does, because the release belongs to the mesh component.
+     *
+     * @param cni the resource that makes the site's pod network work (the site's Cilium release)
+     * @return the add-on ({@code <site>-coredns}, a child of this site on its AWS provider)
+     */
+    public Addon installCoreDns(Resource cni) {
+        if (coreDns != null) {
+            throw new IllegalStateException("site " + spec().name() + ": CoreDNS is already installed");
+        }
+        List<Resource> after = new ArrayList<>(nodeGroups);
+        after.add(cni);
+        coreDns = new Addon(childName("coredns"), AddonArgs.builder()
+                .clusterName(clusterName)
+                .addonName("coredns")
+                .build(), CustomResourceOptions.builder().parent(this).provider(aws).dependsOn(after).build());
+        return coreDns;
     }
 
     /** The AWS provider of this site (region from the topology), for components that add AWS resources. */

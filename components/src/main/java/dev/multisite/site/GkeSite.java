@@ -23,6 +23,7 @@ import com.pulumi.gcp.container.inputs.ClusterPrivateClusterConfigArgs;
 import com.pulumi.gcp.container.inputs.ClusterWorkloadIdentityConfigArgs;
 import com.pulumi.gcp.container.inputs.NodePoolAutoscalingArgs;
 import com.pulumi.gcp.container.inputs.NodePoolNodeConfigArgs;
+import com.pulumi.gcp.container.inputs.NodePoolNodeConfigTaintArgs;
 import com.pulumi.gcp.container.inputs.NodePoolNodeConfigWorkloadMetadataConfigArgs;
 import com.pulumi.gcp.serviceaccount.Account;
 import com.pulumi.gcp.serviceaccount.AccountArgs;
@@ -128,6 +129,11 @@ public final class GkeSite extends SiteComponent {
                             .oauthScopes("https://www.googleapis.com/auth/cloud-platform")
                             .workloadMetadataConfig(NodePoolNodeConfigWorkloadMetadataConfigArgs.builder().mode("GKE_METADATA").build())
                             .labels(Map.of("multisite/pool", pool.name()))
+                            // Cilium's GKE requirements (cilium/cilium Documentation/installation/
+                            // requirements-gke.rst): nodes start with this taint, which the Cilium agent
+                            // removes once it runs, so no pod starts on GKE's own CNI before Cilium.
+                            .taints(NodePoolNodeConfigTaintArgs.builder()
+                                    .key("node.cilium.io/agent-not-ready").value("true").effect("NO_EXECUTE").build())
                             .build())
                     .build(), onGcp());
         }

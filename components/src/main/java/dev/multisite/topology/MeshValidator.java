@@ -18,6 +18,13 @@ final class MeshValidator {
     static void validate(Topology topology, Problems problems) {
         MeshOptions mesh = topology.mesh();
         if (!mesh.enabled()) {
+            // EKS sites are created without the VPC CNI and kube-proxy, AKS sites with network plugin
+            // none: the mesh's Cilium release is the only CNI they get.
+            topology.sites().stream().filter(s -> switch (s.provider()) {
+                case AWS, AZURE -> true;
+                case GCP, EXISTING -> false;
+            }).forEach(s -> problems.add("mesh.enabled", "false, but sites[" + s.name() + "] (" + s.provider().key()
+                            + ") has no other CNI than the mesh's Cilium; keep mesh.enabled true"));
             return;
         }
         if (!mesh.chartVersion().matches("1\\.(1[6-9]|2\\d)\\.\\d+")) {

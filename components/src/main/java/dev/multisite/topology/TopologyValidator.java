@@ -30,6 +30,23 @@ final class TopologyValidator {
             CloudProvider.AWS, "us-east-1", CloudProvider.GCP, "europe-west1",
             CloudProvider.AZURE, "westeurope", CloudProvider.EXISTING, "fra-dc1");
     static final int MAX_CLUSTER_ID = 255;
+    /**
+     * AWS regions outside the commercial partition, by name prefix, and their partition (the
+     * {@code arn:<partition>:} of every ARN there; AWS IAM User Guide, "IAM identifiers" / ARN
+     * format, https://docs.aws.amazon.com/IAM/latest/UserGuide/reference-arns.html). Multisite is
+     * written for the {@code aws} partition: the managed IAM policy ARNs of EKS sites, the Route 53
+     * zone and the stack-wide AWS provider are commercial ones, so these regions are refused here.
+     */
+    static final Map<String, String> OTHER_AWS_PARTITIONS = new java.util.LinkedHashMap<>();
+
+    static {
+        OTHER_AWS_PARTITIONS.put("us-gov-", "aws-us-gov");
+        OTHER_AWS_PARTITIONS.put("cn-", "aws-cn");
+        OTHER_AWS_PARTITIONS.put("us-isob-", "aws-iso-b");
+        OTHER_AWS_PARTITIONS.put("us-isof-", "aws-iso-f");
+        OTHER_AWS_PARTITIONS.put("us-iso-", "aws-iso");
+        OTHER_AWS_PARTITIONS.put("eu-isoe-", "aws-iso-e");
+    }
 
     private TopologyValidator() {
     }
@@ -93,6 +110,10 @@ final class TopologyValidator {
             problems.add(path, "required; a " + site.provider().key() + " region such as " + REGION_EXAMPLE.get(site.provider()));
         } else if (!REGION.get(site.provider()).matcher(site.region()).matches()) {
             problems.add(path, "'" + site.region() + "' is not a " + site.provider().key() + " region; write it like " + REGION_EXAMPLE.get(site.provider()));
+        } else if (site.provider() == CloudProvider.AWS) {
+            OTHER_AWS_PARTITIONS.entrySet().stream().filter(e -> site.region().startsWith(e.getKey())).findFirst().ifPresent(e ->
+                    problems.add(path, "'" + site.region() + "' is in the AWS partition " + e.getValue()
+                            + "; only the commercial partition aws is supported (its ARNs, Route 53 and IAM are the ones Multisite uses); use a region such as us-east-1"));
         }
     }
 

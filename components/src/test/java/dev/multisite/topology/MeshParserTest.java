@@ -53,6 +53,14 @@ class MeshParserTest {
                 .isEqualTo("mesh.globalServices[0].affinity: 'nearest' is not allowed; use local, remote or none");
     }
 
+    @Test
+    void theMeshCannotBeSwitchedOffWhileEksOrAksSitesDependOnItsCilium() {
+        var thrown = catchThrowableOfType(() -> TopologyParser.parse(withMesh("{enabled: false}")), TopologyException.class);
+        assertThat(thrown.problems()).containsExactly(
+                "mesh.enabled: false, but sites[aws-use1] (aws) has no other CNI than the mesh's Cilium; keep mesh.enabled true",
+                "mesh.enabled: false, but sites[az-weu] (azure) has no other CNI than the mesh's Cilium; keep mesh.enabled true");
+    }
+
     private static ObjectNode withMesh(String mesh) {
         ObjectNode doc = Fixtures.valid();
         doc.set("mesh", Fixtures.yaml(mesh));

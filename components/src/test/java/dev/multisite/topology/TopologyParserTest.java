@@ -3,6 +3,7 @@ package dev.multisite.topology;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.function.Consumer;
 
 import static dev.multisite.topology.Fixtures.site;
@@ -175,6 +176,25 @@ class TopologyParserTest {
     void regionOfAnotherProvider() {
         assertThat(problemOf(t -> site(t, 0).put("region", "europe-west4")))
                 .isEqualTo("sites[aws-use1].region: 'europe-west4' is not a aws region; write it like us-east-1");
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"us-gov-west-1, aws-us-gov", "cn-north-1, aws-cn", "cn-northwest-1, aws-cn",
+            "us-iso-east-1, aws-iso", "us-isob-east-1, aws-iso-b", "eu-isoe-west-1, aws-iso-e", "us-isof-south-1, aws-iso-f"})
+    void awsRegionOutsideTheCommercialPartitionIsRefusedWithItsPartition(String region, String partition) {
+        assertThat(problemOf(t -> site(t, 0).put("region", region)))
+                .isEqualTo("sites[aws-use1].region: '" + region + "' is in the AWS partition " + partition
+                        + "; only the commercial partition aws is supported (its ARNs, Route 53 and IAM are the ones Multisite uses); use a region such as us-east-1");
+    }
+
+    @Test
+    void commercialAwsRegionsPass() {
+        for (String region : List.of("us-east-1", "eu-central-2", "ap-southeast-4", "il-central-1", "ca-west-1")) {
+            var doc = Fixtures.valid();
+            site(doc, 0).put("region", region);
+            site(doc, 0).remove("aws");
+            assertThat(TopologyParser.parse(doc).sites().get(0).region()).isEqualTo(region);
+        }
     }
 
     @Test

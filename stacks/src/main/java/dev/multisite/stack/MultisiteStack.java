@@ -56,6 +56,10 @@ public final class MultisiteStack {
         if (topology.mesh().enabled()) {
             var mesh = new ClusterMesh("mesh", new ClusterMeshArgs(topology, sites), ComponentResourceOptions.Empty);
             ctx.export("meshApiserverAddresses", Output.of(mesh.apiserverAddresses));
+            for (Site site : sites) {
+                // EKS sites are created without CoreDNS (Cilium is their CNI); it follows the CNI.
+                Sites.completeAfterCni(site, mesh.ciliumRelease(site.name()));
+            }
         }
         if (topology.gitops() != null) {
             new GitOps("gitops", topology, sites, ComponentResourceOptions.Empty);

@@ -93,6 +93,29 @@ class MeshPlanTest {
                 .containsEntry("metal-fra", "true");
         var gke = releases(ExampleStacks.plan(stack)).stream().filter(r -> r.name().equals("gcp-euw4-cilium")).findFirst().orElseThrow();
         assertThat(gke.inputs().path("values").path("nodeinit").path("enabled").asBoolean()).isTrue();
+        assertThat(gke.inputs().path("values").path("cni").path("binPath").asText()).isEqualTo("/home/kubernetes/bin");
+        var eks = releases(ExampleStacks.plan(stack)).stream().filter(r -> r.name().equals("aws-use1-cilium")).findFirst().orElseThrow();
+        assertThat(eks.inputs().path("values").path("k8sServiceHost").asText()).endsWith(".eks.amazonaws.com");
+    }
+
+    @org.junit.jupiter.api.Test
+    void eksMeshApiserverIsAnInternalNlbOpenOnlyToTheOtherSitesRanges() {
+        var topology = ExampleStacks.read("prod").topology();
+        for (SiteSpec site : topology.sites()) {
+            var release = releases(ExampleStacks.plan("prod")).stream().filter(r -> r.name().equals(site.name() + "-cilium")).findFirst().orElseThrow();
+            JsonNode service = release.inputs().path("values").path("clustermesh").path("apiserver").path("service");
+            List<String> expected = topology.sites().stream().filter(s -> !s.name().equals(site.name()))
+                    .flatMap(s -> java.util.stream.Stream.of(s.network().vpcCidr().toString(), s.network().podCidr().toString())).toList();
+            assertThat(service.path("loadBalancerSourceRanges")).extracting(JsonNode::asText)
+                    .containsExactlyInAnyOrderElementsOf(expected)
+                    .doesNotContain(site.network().vpcCidr().toString(), "0.0.0.0/0");
+        }
+        JsonNode annotations = releases(ExampleStacks.plan("prod")).stream().filter(r -> r.name().equals("aws-use1-cilium")).findFirst()
+                .orElseThrow().inputs().path("values").path("clustermesh").path("apiserver").path("service").path("annotations");
+        // In-tree AWS service controller annotations (kubernetes/cloud-provider-aws docs/service_controller.md).
+        assertThat(annotations.path("service.beta.kubernetes.io/aws-load-balancer-type").asText()).isEqualTo("nlb");
+        assertThat(annotations.path("service.beta.kubernetes.io/aws-load-balancer-internal").asText()).isEqualTo("true");
+        assertThat(annotations.path("external-dns.alpha.kubernetes.io/hostname").asText()).isEqualTo("aws-use1.mesh." + topology.domain());
     }
 
     @org.junit.jupiter.api.Test

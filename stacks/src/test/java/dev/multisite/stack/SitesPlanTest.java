@@ -74,6 +74,32 @@ class SitesPlanTest {
     }
 
     @Test
+    void eksIsCreatedWithoutItsDefaultNetworkAddonsAndGetsCoreDnsAfterCilium() {
+        for (String site : List.of("aws-use1", "aws-euw1")) {
+            // Create-time only (pulumi-aws eks.Cluster: changing it forces a new cluster).
+            assertThat(one("aws:eks/cluster:Cluster", site + "-eks").inputs().path("bootstrapSelfManagedAddons").isBoolean()).isTrue();
+            assertThat(one("aws:eks/cluster:Cluster", site + "-eks").inputs().path("bootstrapSelfManagedAddons").asBoolean()).isFalse();
+
+            PlannedResource coreDns = one("aws:eks/addon:Addon", site + "-coredns");
+            assertThat(coreDns.inputs().path("addonName").asText()).isEqualTo("coredns");
+            assertThat(coreDns.inputs().path("clusterName").asText()).startsWith(site + "-eks");
+            assertThat(coreDns.dependencies()).contains(one("aws:eks/cluster:Cluster", site + "-eks").urn());
+            assertThat(siteOf(coreDns)).isEqualTo(site);
+            assertThat(byUrn.get(coreDns.providerUrn()).name()).isEqualTo(site + "-aws");
+            String cilium = one("kubernetes:helm.sh/v3:Release", site + "-cilium").urn();
+            List<String> nodeGroups = inSite(site).stream().filter(r -> r.type().equals("aws:eks/nodeGroup:NodeGroup")).map(PlannedResource::urn).toList();
+            assertThat(nodeGroups).isNotEmpty();
+            assertThat(coreDns.dependencies()).contains(cilium).containsAll(nodeGroups);
+            // Nothing orders the Cilium release after the node groups: their nodes need Cilium to become Ready.
+            PlannedResource release = byUrn.get(cilium);
+            assertThat(release.dependencies()).doesNotContainAnyElementsOf(nodeGroups);
+            release.propertyDependencies().values().forEach(deps -> assertThat(deps).doesNotContainAnyElementsOf(nodeGroups));
+        }
+        assertThat(plan.ofType("aws:eks/addon:Addon")).extracting(PlannedResource::name)
+                .containsExactlyInAnyOrder("aws-use1-coredns", "aws-euw1-coredns");
+    }
+
+    @Test
     void eksNodeGroupSizesComeFromTheTopology() {
         JsonNode scaling = one("aws:eks/nodeGroup:NodeGroup", "aws-use1-pool-apps").inputs().path("scalingConfig");
         assertThat(scaling.path("minSize").asInt()).isEqualTo(3);
@@ -104,6 +130,10 @@ class SitesPlanTest {
                 .extracting(b -> b.path("cidrBlock").asText()).containsExactly("203.0.113.0/24", "198.51.100.0/24");
         assertThat(cluster.path("workloadIdentityConfig").path("workloadPool").asText()).isEqualTo("multisite-prod-euw4.svc.id.goog");
         assertThat(cluster.path("datapathProvider").asText()).isEqualTo("LEGACY_DATAPATH");
+
+        assertThat(plan.ofType("gcp:container/nodePool:NodePool")).isNotEmpty().allSatisfy(pool -> assertThat(pool.inputs()
+                .path("nodeConfig").path("taints")).extracting(t -> t.path("key").asText() + "=" + t.path("value").asText() + ":" + t.path("effect").asText())
+                .containsExactly("node.cilium.io/agent-not-ready=true:NO_EXECUTE"));
 
         JsonNode autoscaling = one("gcp:container/nodePool:NodePool", "gcp-euw4-pool-apps").inputs().path("autoscaling");
         assertThat(autoscaling.path("totalMinNodeCount").asInt()).isEqualTo(3);
@@ -181,6 +211,31 @@ class SitesPlanTest {
         }
         assertThat(plan.resources()).filteredOn(r -> r.type().startsWith("multisite:site:"))
                 .allSatisfy(site -> assertThat(byUrn.get(site.parent()).type()).isEqualTo("pulumi:pulumi:Stack"));
+    }
+
+    @Test
+    void iamOidcProvidersAndWebIdentityTrustUseTheIssuerWithoutSchemeOrTrailingSlash() throws Exception {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var providers = plan.ofType("aws:iam/openIdConnectProvider:OpenIdConnectProvider");
+        assertThat(providers).isNotEmpty().allSatisfy(p -> assertThat(p.inputs().path("url").asText())
+                .startsWith("https://").doesNotEndWith("/"));
+        // AKS reports its issuer with a trailing slash (the mock does too): it reaches IAM without it.
+        assertThat(one("aws:iam/openIdConnectProvider:OpenIdConnectProvider", "az-weu-external-dns-oidc").inputs().path("url").asText())
+                .matches("https://westeurope\\.oic\\.prod-aks\\.azure\\.com/00000000-0000-0000-0000-000000000000/[0-9a-f]+");
+        var issuers = providers.stream().map(p -> p.inputs().path("url").asText().substring("https://".length())).toList();
+        var federated = plan.ofType("aws:iam/role:Role").stream()
+                .filter(r -> r.inputs().path("assumeRolePolicy").asText().contains("AssumeRoleWithWebIdentity")).toList();
+        assertThat(federated).isNotEmpty();
+        for (PlannedResource role : federated) {
+            JsonNode equals = json.readTree(role.inputs().path("assumeRolePolicy").asText()).path("Statement").get(0)
+                    .path("Condition").path("StringEquals");
+            List<String> keys = new java.util.ArrayList<>();
+            equals.fieldNames().forEachRemaining(keys::add);
+            assertThat(keys).as("condition keys of %s", role.name()).hasSize(2).allSatisfy(k -> {
+                assertThat(k).doesNotStartWith("https://").doesNotContain("/:");
+                assertThat(issuers).contains(k.substring(0, k.lastIndexOf(':')));
+            });
+        }
     }
 
     @Test

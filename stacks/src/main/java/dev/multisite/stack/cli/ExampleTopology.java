@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.multisite.topology.Cidr;
 import dev.multisite.topology.CloudProvider;
+import dev.multisite.topology.NetworkSettings;
 
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,8 @@ import java.util.Map;
 /**
  * Generates a valid stack file of N sites spread round-robin over the chosen providers, with a
  * disjoint address plan: VPC {@code 10.i.0.0/16}, pods {@code 100.(64+i).0.0/16}, services a /20
- * of {@code 172.16.0.0/12}, GKE control planes a /28 of {@code 192.168.0.0/16}. Up to 63 sites.
+ * of {@code 172.16.0.0/12}, GKE control planes a /28 of {@code 192.168.0.0/16}, BGP ASN {@code 64512+i}
+ * written out (never left to the default), cluster id {@code i}. Up to 63 sites.
  */
 public final class ExampleTopology {
     static final int MAX_SITES = 63;
@@ -70,6 +72,9 @@ public final class ExampleTopology {
             network.put("vpcCidr", "10." + i + ".0.0/16");
             network.put("podCidr", "100." + (64 + i) + ".0.0/16");
             network.put("serviceCidr", new Cidr(Cidr.parse("172.16.0.0/12").network() + (long) i * 4096, 20).toString());
+            // Explicit, not the default (64512 + clusterId): the ASN is a create-only input of the site's
+            // Transit Gateway / Cloud Router / VPN gateway, so it must not follow a cluster id renumbering.
+            network.put("asn", NetworkSettings.PRIVATE_ASN_BASE + i);
             site.putObject("mesh").put("clusterId", i);
             ObjectNode k8s = site.putObject("kubernetes");
             k8s.put("version", "1.31");
