@@ -129,7 +129,13 @@ public final class AnalyzerService extends AnalyzerGrpc.AnalyzerImplBase {
             entry.put("level", fromProto(policyConfig.getEnforcementLevel()).key());
             StructJson.toJson(policyConfig.getProperties()).properties().forEach(p -> entry.set(p.getKey(), p.getValue()));
         });
-        config = PolicyConfig.of(root);
+        try {
+            config = PolicyConfig.of(root);
+        } catch (IllegalArgumentException e) {
+            // The engine shows this text: name the setting, not a stack trace.
+            response.onError(io.grpc.Status.INVALID_ARGUMENT.withDescription("--policy-pack-config: " + e.getMessage()).asRuntimeException());
+            return;
+        }
         reply(response, Empty.getDefaultInstance());
     }
 

@@ -157,6 +157,11 @@ public final class EngineDriver implements AutoCloseable {
                 .setOrganization("organization").setDryRun(dryRun).putAllConfig(stackConfig).build());
     }
 
+    /** Configure with the given policy settings (as --policy-pack-config reaches the pack). */
+    public void configure(ConfigureAnalyzerRequest request) {
+        call().configure(request);
+    }
+
     public AnalyzerInfo info() {
         return info;
     }

@@ -84,4 +84,12 @@ class EnginePathRulesTest {
             assertThat(d.getMessage()).contains("not known during preview", "vpcConfig.publicAccessCidrs");
         });
     }
+
+    @Test
+    void aPolicyConfigNamingNoRuleIsRefusedWithItsName() {
+        var bad = pulumirpc.AnalyzerOuterClass.ConfigureAnalyzerRequest.newBuilder().putPolicyConfig("min-too-sites",
+                pulumirpc.AnalyzerOuterClass.PolicyConfig.newBuilder().setEnforcementLevel(EnforcementLevel.ADVISORY).build()).build();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> engine.configure(bad))
+                .hasMessageContaining("INVALID_ARGUMENT").hasMessageContaining("'min-too-sites' is not a rule of the pack");
+    }
 }
