@@ -20,8 +20,8 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A golden digest of every example plan (each resource's URN, type, parent, provider, protect and
- * inputs, in URN order). A refactor must leave it unchanged; a change that means to alter a plan
+ * A golden digest of every example plan (each resource's URN, type, parent, provider, protect,
+ * inputs and dependencies, in URN order). A refactor must leave it unchanged; a change that means to alter a plan
  * updates {@code plan-digests.txt} in the same commit, so the diff shows which stacks it touched:
  * {@code mvn -pl stacks test -Dtest=PlanDigestTest -Dmultisite.updateDigests=true}.
  */
@@ -38,6 +38,8 @@ class PlanDigestTest {
             entry.put("urn", r.urn()).put("type", r.type()).put("parent", r.parent())
                     .put("provider", r.providerUrn()).put("protect", r.protect());
             entry.set("inputs", r.inputs());
+            var dependencies = entry.putArray("dependencies");
+            r.dependencies().stream().sorted().forEach(dependencies::add);
             sha.update(JSON.writeValueAsString(JSON.treeToValue(entry, Object.class)).getBytes(StandardCharsets.UTF_8));
             sha.update((byte) '\n');
         }
