@@ -142,7 +142,11 @@ public final class DatabaseTopology extends ComponentResource {
         Output<Map<String, String>> config = Output.tuple(Output.all(writes), Output.all(reads)).applyValue(t -> {
             Map<String, Map<String, String>> authority = new LinkedHashMap<>();
             for (int i = 0; i < partitions.size(); i++) {
-                authority.put(partitions.get(i), Map.of("write", t.t1.get(i), "read", t.t2.get(i)));
+                // Ordered: Map.of iterates in a per-JVM random order, and the ConfigMap (and plan) must not change run to run.
+                Map<String, String> hosts = new LinkedHashMap<>();
+                hosts.put("write", t.t1.get(i));
+                hosts.put("read", t.t2.get(i));
+                authority.put(partitions.get(i), hosts);
             }
             Map<String, String> map = new LinkedHashMap<>();
             map.put("MULTISITE_SITE", site.name());

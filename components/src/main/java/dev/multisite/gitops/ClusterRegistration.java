@@ -38,12 +38,13 @@ final class ClusterRegistration {
         return Output.tuple(site.kubeconfig(), site.clusterName()).applyValue(t -> {
             KubeconfigView view = KubeconfigView.parse(t.t1, site.spec().existing() == null ? null : site.spec().existing().context());
             ObjectNode config = JSON.createObjectNode();
-            switch (site.provider()) {
+            // A switch expression: a new provider does not compile until its credentials are decided.
+            ObjectNode credentials = switch (site.provider()) {
                 case AWS -> config.putObject("awsAuthConfig").put("clusterName", t.t2);
                 case GCP -> exec(config, "gcp").putObject("env");
                 case AZURE -> exec(config, "azure").putObject("env").put("AAD_LOGIN_METHOD", "workloadidentity");
                 case EXISTING -> config.put("bearerToken", view.token());
-            }
+            };
             config.putObject("tlsClientConfig").put("insecure", false).put("caData", view.caData());
             return data(site.name(), view.server(), config);
         }).asSecret();

@@ -40,8 +40,6 @@ public final class Interconnect extends ComponentResource {
     private final Map<String, SiteNetwork> networks = new HashMap<>();
     private final Map<String, Output<String>> keys = new HashMap<>();
     private final List<Output<Map<String, Object>>> onPremTunnels = new ArrayList<>();
-    private com.pulumi.resources.Resource lastGcpPeering;
-    private com.pulumi.resources.Resource lastAzurePeering;
 
     public Interconnect(String name, Topology topology, List<Site> sites, ComponentResourceOptions options) {
         super(TYPE, name, options);
@@ -52,7 +50,17 @@ public final class Interconnect extends ComponentResource {
         for (Site site : sites) {
             SiteNetwork.of(site, graph, ports).ifPresent(n -> networks.put(site.name(), n));
         }
-        graph.links().forEach(this::build);
+        graph.links().stream().filter(l -> l.kind() != InterconnectGraph.LinkKind.PEERING).forEach(this::build);
+        // Both clouds refuse concurrent peering changes on one network: each provider's peerings
+        // are chained, one after the other, in the graph's order.
+        for (CloudProvider provider : CloudProvider.values()) {
+            com.pulumi.resources.Resource previous = null;
+            for (Link link : graph.links()) {
+                if (link.kind() == InterconnectGraph.LinkKind.PEERING && link.a().provider() == provider) {
+                    previous = peer(link, networks.get(link.a().name()), networks.get(link.b().name()), previous);
+                }
+            }
+        }
         this.onPremVpn = Output.all(onPremTunnels).applyValue(Interconnect::bySite).asSecret();
         registerOutputs(Map.of("onPremVpn", onPremVpn));
     }
@@ -71,6 +79,7 @@ public final class Interconnect extends ComponentResource {
         return out;
     }
 
+    /** A Transit Gateway peering or the tunnels of one link (peerings are chained in the constructor). */
     private void build(Link link) {
         SiteNetwork a = networks.get(link.a().name());
         SiteNetwork b = networks.get(link.b().name());
@@ -78,43 +87,49 @@ public final class Interconnect extends ComponentResource {
             ((AwsSiteNetwork) a).peerWithHub((AwsSiteNetwork) b);
             return;
         }
-        if (link.kind() == InterconnectGraph.LinkKind.PEERING) {
-            peer(link, a, b);
-            return;
-        }
-        switch (link.a().provider()) {
-            case AWS -> awsTo(link, (AwsSiteNetwork) a, b);
-            case GCP -> gcpTo(link, (GcpSiteNetwork) a, b);
-            case AZURE -> azureTo(link, (AzureSiteNetwork) a, b);
-            case EXISTING -> throw new IllegalStateException("an existing site is never side a of " + link.name());
-        }
+        // A switch expression: a new provider does not compile until its side of a link is decided.
+        Runnable side = switch (link.a().provider()) {
+            case AWS -> () -> awsTo(link, (AwsSiteNetwork) a, b);
+            case GCP -> () -> gcpTo(link, (GcpSiteNetwork) a, b);
+            case AZURE -> () -> azureTo(link, (AzureSiteNetwork) a, b);
+            case EXISTING -> () -> {
+                throw new IllegalStateException("an existing site is never side a of " + link.name());
+            };
+        };
+        side.run();
     }
 
     /**
-     * Both halves of a peering. Side {@code b} of a spoke-to-hub link is the hub: it shares its
-     * routes or gateway, the spoke uses them. Operations are chained per provider, as both clouds
-     * refuse concurrent peering changes on one network.
+     * Both halves of a peering, after {@code previous} (the provider's last peering operation).
+     * Side {@code b} of a spoke-to-hub link is the hub: it shares its routes or gateway, the spoke
+     * uses them. Returns the last resource of this peering, for the next one to wait on.
      */
-    private void peer(Link link, SiteNetwork a, SiteNetwork b) {
+    private com.pulumi.resources.Resource peer(Link link, SiteNetwork a, SiteNetwork b, com.pulumi.resources.Resource previous) {
         boolean toHub = link.role() == InterconnectGraph.Role.SPOKE_TO_HUB;
-        if (a instanceof GcpSiteNetwork spoke && b instanceof GcpSiteNetwork other) {
-            var there = spoke.peerWith(other, false, toHub, lastGcpPeering);
-            lastGcpPeering = other.peerWith(spoke, toHub, false, there);
-        } else if (a instanceof AzureSiteNetwork spoke && b instanceof AzureSiteNetwork other) {
-            boolean transit = toHub && other.hasGateway();
-            List<com.pulumi.resources.Resource> after = new ArrayList<>();
-            if (lastAzurePeering != null) {
-                after.add(lastAzurePeering);
+        return switch (link.a().provider()) {
+            case GCP -> {
+                var spoke = (GcpSiteNetwork) a;
+                var other = (GcpSiteNetwork) b;
+                var there = spoke.peerWith(other, false, toHub, previous);
+                yield other.peerWith(spoke, toHub, false, there);
             }
-            var lent = other.peerWith(spoke, transit, false, after);
-            List<com.pulumi.resources.Resource> afterLent = new ArrayList<>(List.of(lent));
-            if (transit) {
-                afterLent.add(other.gatewayResource());
+            case AZURE -> {
+                var spoke = (AzureSiteNetwork) a;
+                var other = (AzureSiteNetwork) b;
+                boolean transit = toHub && other.hasGateway();
+                List<com.pulumi.resources.Resource> after = new ArrayList<>();
+                if (previous != null) {
+                    after.add(previous);
+                }
+                var lent = other.peerWith(spoke, transit, false, after);
+                List<com.pulumi.resources.Resource> afterLent = new ArrayList<>(List.of(lent));
+                if (transit) {
+                    afterLent.add(other.gatewayResource());
+                }
+                yield spoke.peerWith(other, false, transit, afterLent);
             }
-            lastAzurePeering = spoke.peerWith(other, false, transit, afterLent);
-        } else {
-            throw new IllegalStateException(link.name() + ": peering joins two gcp or two azure sites");
-        }
+            case AWS, EXISTING -> throw new IllegalStateException(link.name() + ": peering joins two gcp or two azure sites");
+        };
     }
 
     /** AWS side: one VPN connection (two tunnels) per address of the far gateway. */
@@ -126,14 +141,15 @@ public final class Interconnect extends ComponentResource {
             Output<String> farAddress = switch (remote.provider()) {
                 case GCP -> ((GcpSiteNetwork) far).interfaceAddress(j);
                 case AZURE -> ((AzureSiteNetwork) far).publicAddress(j);
-                default -> Output.of(remote.existing().vpn().publicIp());
+                case EXISTING -> Output.of(remote.existing().vpn().publicIp());
+                case AWS -> throw new IllegalStateException(link.name() + ": AWS to AWS is a Transit Gateway peering");
             };
             var vpn = aws.vpnTo(remote.name(), j, farAddress, remote.asn(), t.get(2 * j), t.get(2 * j + 1), key(link, 2 * j), key(link, 2 * j + 1));
             awsAddresses.add(vpn.tunnel1Address());
             awsAddresses.add(vpn.tunnel2Address());
         }
-        switch (remote.provider()) {
-            case GCP -> {
+        Runnable farSide = switch (remote.provider()) {
+            case GCP -> () -> {
                 var gcp = (GcpSiteNetwork) far;
                 var external = gcp.externalGateway(link.a().name(), awsAddresses);
                 for (Tunnel tunnel : t) {
@@ -141,16 +157,20 @@ public final class Interconnect extends ComponentResource {
                             new GcpSiteNetwork.Peer(link.a().name(), link.a().asn(), external, tunnel.index(), null),
                             key(link, tunnel.index()), tunnel.bAddress(), tunnel.aAddress(), graph.rangesVia(link.a().name(), link));
                 }
-            }
-            case AZURE -> {
+            };
+            case AZURE -> () -> {
                 var azure = (AzureSiteNetwork) far;
                 for (Tunnel tunnel : t) {
                     azure.connection(link.a().name() + "-" + tunnel.index(), awsAddresses.get(tunnel.index()), link.a().asn(), tunnel.aAddress(),
                             List.of(AzureSiteNetwork.instanceOf(link, tunnel)), List.of(tunnel.bAddress()), key(link, tunnel.index()));
                 }
-            }
-            default -> t.forEach(tunnel -> onPrem(link, tunnel, awsAddresses.get(tunnel.index()), key(link, tunnel.index()), List.of()));
-        }
+            };
+            case EXISTING -> () -> t.forEach(tunnel -> onPrem(link, tunnel, awsAddresses.get(tunnel.index()), key(link, tunnel.index()), List.of()));
+            case AWS -> () -> {
+                throw new IllegalStateException(link.name() + ": AWS to AWS is a Transit Gateway peering");
+            };
+        };
+        farSide.run();
     }
 
     /** GCP side: tunnels from both HA VPN interfaces. */
@@ -158,8 +178,8 @@ public final class Interconnect extends ComponentResource {
         SiteSpec remote = link.b();
         List<Tunnel> t = link.tunnels();
         String prefix = "tun-" + remote.name() + "-";
-        switch (remote.provider()) {
-            case GCP -> {
+        Runnable farSide = switch (remote.provider()) {
+            case GCP -> () -> {
                 var other = (GcpSiteNetwork) far;
                 for (Tunnel tunnel : t) {
                     gcp.tunnel(prefix + tunnel.index(), tunnel.index(), new GcpSiteNetwork.Peer(remote.name(), remote.asn(), null, 0, other.gatewayId()),
@@ -168,8 +188,8 @@ public final class Interconnect extends ComponentResource {
                             new GcpSiteNetwork.Peer(link.a().name(), link.a().asn(), null, 0, gcp.gatewayId()),
                             key(link, tunnel.index()), tunnel.bAddress(), tunnel.aAddress(), graph.rangesVia(link.a().name(), link));
                 }
-            }
-            case AZURE -> {
+            };
+            case AZURE -> () -> {
                 var azure = (AzureSiteNetwork) far;
                 var external = gcp.externalGateway(remote.name(), List.of(azure.publicAddress(0), azure.publicAddress(1)));
                 for (Tunnel tunnel : t) {
@@ -178,16 +198,20 @@ public final class Interconnect extends ComponentResource {
                     azure.connection(link.a().name() + "-" + tunnel.index(), gcp.interfaceAddress(tunnel.index()), link.a().asn(), tunnel.aAddress(),
                             List.of(tunnel.index()), List.of(tunnel.bAddress()), key(link, tunnel.index()));
                 }
-            }
-            default -> {
+            };
+            case EXISTING -> () -> {
                 var external = gcp.externalGateway(remote.name(), List.of(Output.of(remote.existing().vpn().publicIp())));
                 for (Tunnel tunnel : t) {
                     gcp.tunnel(prefix + tunnel.index(), tunnel.index(), new GcpSiteNetwork.Peer(remote.name(), remote.asn(), external, 0, null),
                             key(link, tunnel.index()), tunnel.aAddress(), tunnel.bAddress(), graph.rangesVia(remote.name(), link));
                     onPrem(link, tunnel, gcp.interfaceAddress(tunnel.index()), key(link, tunnel.index()), List.of());
                 }
-            }
-        }
+            };
+            case AWS -> () -> {
+                throw new IllegalStateException(link.name() + ": side a of an AWS link is the AWS site");
+            };
+        };
+        farSide.run();
     }
 
     /** Azure side: VNet-to-VNet to another Azure gateway, or an active-active pair to an on-prem device. */

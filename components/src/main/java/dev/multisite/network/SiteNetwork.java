@@ -26,18 +26,17 @@ public abstract class SiteNetwork extends ComponentResource {
         this.graph = graph;
     }
 
-    /** The network half of a cloud site; empty for an {@code existing} site, whose half is its own VPN device. */
+    /**
+     * The network half of a cloud site; empty for an {@code existing} site, whose half is its own
+     * VPN device. A switch expression: a new provider does not compile until it is decided here.
+     */
     static Optional<SiteNetwork> of(Site site, InterconnectGraph graph, List<InterSitePort> ports) {
-        if (site instanceof EksSite eks) {
-            return Optional.of(new AwsSiteNetwork(eks, graph, ports));
-        }
-        if (site instanceof GkeSite gke) {
-            return Optional.of(new GcpSiteNetwork(gke, graph, ports));
-        }
-        if (site instanceof AksSite aks) {
-            return Optional.of(new AzureSiteNetwork(aks, graph, ports));
-        }
-        return Optional.empty();
+        return switch (site.provider()) {
+            case AWS -> Optional.of(new AwsSiteNetwork((EksSite) site, graph, ports));
+            case GCP -> Optional.of(new GcpSiteNetwork((GkeSite) site, graph, ports));
+            case AZURE -> Optional.of(new AzureSiteNetwork((AksSite) site, graph, ports));
+            case EXISTING -> Optional.empty();
+        };
     }
 
     public Site site() {
