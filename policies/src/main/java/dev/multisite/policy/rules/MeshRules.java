@@ -1,5 +1,7 @@
 package dev.multisite.policy.rules;
 
+import dev.multisite.topology.Cidr;
+
 import static dev.multisite.policy.ResourceTypes.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -77,7 +79,7 @@ public final class MeshRules {
                 entries.sort(Map.Entry.comparingByKey());
                 for (int i = 0; i < entries.size(); i++) {
                     for (int j = i + 1; j < entries.size(); j++) {
-                        if (Ipv4.overlaps(entries.get(i).getValue(), entries.get(j).getValue())) {
+                        if (overlaps(entries.get(i).getValue(), entries.get(j).getValue())) {
                             findings.add(new Rule.Finding("", entries.get(i).getKey() + " pod range " + entries.get(i).getValue() + " overlaps "
                                     + entries.get(j).getKey() + " " + entries.get(j).getValue(), "give every site a disjoint network.podCidr"));
                         }
@@ -87,4 +89,13 @@ public final class MeshRules {
             });
 
     public static final List<Rule> ALL = List.of(UNIQUE_CLUSTER_IDS, DISJOINT_POD_CIDRS);
+
+    /** Overlap by the model's CIDR maths; a value that is not a CIDR (or not known yet) overlaps nothing. */
+    private static boolean overlaps(String a, String b) {
+        try {
+            return Cidr.parse(a).overlaps(Cidr.parse(b));
+        } catch (IllegalArgumentException notACidr) {
+            return false;
+        }
+    }
 }
