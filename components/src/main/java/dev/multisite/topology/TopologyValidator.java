@@ -30,6 +30,12 @@ final class TopologyValidator {
             CloudProvider.AWS, "us-east-1", CloudProvider.GCP, "europe-west1",
             CloudProvider.AZURE, "westeurope", CloudProvider.EXISTING, "fra-dc1");
     static final int MAX_CLUSTER_ID = 255;
+    /** Longest region name accepted (the longest real ones, e.g. northamerica-northeast1, are about 25). */
+    public static final int MAX_REGION = 32;
+    /** Machine type names: AWS, GCP (custom types included) and Azure VM sizes are letters, digits, '.', '_' and '-', at most 64. */
+    static final Pattern MACHINE_TYPE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    /** An Azure subscription id is a GUID. */
+    static final Pattern GUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private TopologyValidator() {
     }
@@ -91,6 +97,9 @@ final class TopologyValidator {
         String path = sitePath(site, i, "region");
         if (site.region() == null || site.region().isBlank()) {
             problems.add(path, "required; a " + site.provider().key() + " region such as " + REGION_EXAMPLE.get(site.provider()));
+        } else if (site.region().length() > MAX_REGION) {
+            problems.add(path, "'" + TopologyLimits.quote(site.region()) + "' is " + site.region().length() + " characters; a region name is at most "
+                    + MAX_REGION + ", e.g. " + REGION_EXAMPLE.get(site.provider()));
         } else if (!REGION.get(site.provider()).matcher(site.region()).matches()) {
             problems.add(path, "'" + site.region() + "' is not a " + site.provider().key() + " region; write it like " + REGION_EXAMPLE.get(site.provider()));
         }
@@ -163,6 +172,8 @@ final class TopologyValidator {
         }
         if (pool.machineType() == null || pool.machineType().isBlank()) {
             problems.add(path + ".machineType", "required; the provider's machine type, e.g. m6i.large, e2-standard-4, Standard_D4s_v5");
+        } else if (!MACHINE_TYPE.matcher(pool.machineType()).matches()) {
+            problems.add(path + ".machineType", "'" + TopologyLimits.quote(pool.machineType()) + "' is not a machine type; at most 64 letters, digits, '.', '_' and '-', e.g. m6i.large, e2-standard-4, Standard_D4s_v5");
         }
         if (pool.min() == null || pool.min() < 1) {
             problems.add(path + ".min", (pool.min() == null ? "required" : pool.min() + " is not allowed") + "; at least 1 node");
@@ -231,7 +242,10 @@ final class TopologyValidator {
         if (site.azure() == null || site.azure().resourceGroup() == null || site.azure().resourceGroup().isBlank()) {
             problems.add(sitePath(site, i, "azure.resourceGroup"), "required for an azure site; the resource group to create, e.g. rg-" + (site.name() == null ? "site" : site.name()));
         } else if (!site.azure().resourceGroup().matches("[A-Za-z0-9._()-]{1,89}[A-Za-z0-9_()-]")) {
-            problems.add(sitePath(site, i, "azure.resourceGroup"), "'" + site.azure().resourceGroup() + "' is not a resource group name; letters, digits, '.', '_', '-', '(' and ')', not ending in '.'");
+            problems.add(sitePath(site, i, "azure.resourceGroup"), "'" + site.azure().resourceGroup() + "' is not a resource group name; 1-90 letters, digits, '.', '_', '-', '(' and ')', not ending in '.'");
+        }
+        if (site.azure() != null && site.azure().subscriptionId() != null && !GUID.matcher(site.azure().subscriptionId()).matches()) {
+            problems.add(sitePath(site, i, "azure.subscriptionId"), "'" + site.azure().subscriptionId() + "' is not a subscription id; write the GUID, e.g. 00000000-0000-0000-0000-000000000000");
         }
     }
 

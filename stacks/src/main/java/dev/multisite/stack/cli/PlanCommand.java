@@ -60,6 +60,9 @@ final class PlanCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         long start = System.nanoTime();
+        if (json != null) {
+            OutputFiles.checkFile(spec.commandLine(), "--json", json);
+        }
         StackFile stack = choice != null ? choice.read() : StackFile.example(EMBEDDED_DEFAULT);
         Plan plan = OfflinePlanner.plan(stack.stackName(), stack.topology());
         var out = spec.commandLine().getOut();
@@ -70,7 +73,7 @@ final class PlanCommand implements Callable<Integer> {
             out.print("\n" + report.text());
         }
         if (json != null) {
-            document.write(json);
+            OutputFiles.write(json, document.toJson());
             out.println("\nwrote " + json);
         }
         out.flush();
