@@ -14,6 +14,7 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.events.AliasEvent;
+import org.yaml.snakeyaml.events.CollectionEndEvent;
 import org.yaml.snakeyaml.events.CollectionStartEvent;
 import org.yaml.snakeyaml.events.DocumentStartEvent;
 import org.yaml.snakeyaml.events.Event;
@@ -74,7 +75,15 @@ public final class StrictYaml {
      */
     private static void refuseAmbiguous(String text, String source) {
         int documents = 0;
+        int depth = 0;
         for (Event event : new Yaml(loaderOptions()).parse(new StringReader(text))) {
+            // Counted here because neither SnakeYAML's parser nor Jackson's bounds nesting at the event level.
+            if (event instanceof CollectionStartEvent && ++depth > MAX_DEPTH) {
+                throw refuse(source, event, "nested too deeply; at most " + MAX_DEPTH + " levels of mappings and sequences");
+            }
+            if (event instanceof CollectionEndEvent) {
+                depth--;
+            }
             if (event instanceof DocumentStartEvent && ++documents > 1) {
                 throw refuse(source, event, "a second YAML document is not allowed; a stack file holds exactly one document (remove the extra '---')");
             }

@@ -85,6 +85,9 @@ final class InitCommand implements Callable<Integer> {
                 throw new ParameterException(cli, "--providers: '" + TopologyLimits.quote(p) + "' is not a provider; use aws, gcp, azure or existing");
             }
         }).toList();
+        if (chosen.isEmpty()) {
+            throw new ParameterException(cli, "--providers: empty; list one or more of aws, gcp, azure, existing");
+        }
         if (chosen.stream().allMatch(p -> p == CloudProvider.EXISTING)) {
             // Existing sites connect only to cloud hubs: without one every site would be isolated.
             throw new ParameterException(cli, "--providers: 'existing' alone leaves every site isolated; add aws, gcp or azure for the hubs existing sites connect to");
