@@ -48,7 +48,9 @@ public final class TopologyParser {
         try {
             node = MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new TopologyException("multisite:" + CONFIG_KEY + ": not valid JSON (" + e.getOriginalMessage() + ")");
+            var at = e.getLocation();
+            throw new TopologyException("multisite:" + CONFIG_KEY + ": not valid JSON" + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr())
+                    + "; set it as structured config (a YAML mapping under multisite:topology)");
         }
         return parse(node);
     }

@@ -10,9 +10,6 @@ import java.io.PrintWriter;
         description = "Multi-site active-active Kubernetes across providers, as one Pulumi stack.",
         subcommands = {PlanCommand.class, CheckCommand.class, InitCommand.class, DrillCommand.class, RunbookCommand.class})
 public final class MultisiteCli {
-    static final int INVALID_INPUT = CliErrors.INVALID_INPUT;
-    static final int FAILED = CliErrors.FAILED;
-
     private MultisiteCli() {
     }
 
