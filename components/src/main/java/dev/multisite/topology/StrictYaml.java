@@ -18,10 +18,13 @@ import org.yaml.snakeyaml.events.CollectionEndEvent;
 import org.yaml.snakeyaml.events.CollectionStartEvent;
 import org.yaml.snakeyaml.events.DocumentStartEvent;
 import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.events.MappingStartEvent;
 import org.yaml.snakeyaml.events.NodeEvent;
 import org.yaml.snakeyaml.events.ScalarEvent;
 
 import java.io.StringReader;
+import java.util.ArrayDeque;
+import java.util.Deque;
 
 /**
  * Reads YAML text (a stack file, {@code Pulumi.yaml}) into a tree, strictly: exactly one document,
@@ -63,7 +66,10 @@ public final class StrictYaml {
         } catch (YAMLException e) {
             throw new TopologyException(explain(e, source));
         } catch (StreamConstraintsException e) {
-            throw new TopologyException(source + ": nested too deeply; at most " + MAX_DEPTH + " levels of mappings and sequences");
+            String message = String.valueOf(e.getOriginalMessage());
+            throw new TopologyException(at(source, e.getLocation()) + ": " + (message.contains("Number") ? "a number with too many digits; no field takes more than 10"
+                    : message.contains("String") ? "a value too long; no field takes more than " + TopologyLimits.MAX_STRING + " characters"
+                    : "nested too deeply; at most " + MAX_DEPTH + " levels of mappings and sequences"));
         } catch (JsonProcessingException e) {
             throw new TopologyException(e.getCause() instanceof YAMLException y ? explain(y, source) : explain(e, source));
         }
@@ -71,18 +77,31 @@ public final class StrictYaml {
 
     /**
      * One pass over SnakeYAML's events, before Jackson builds the tree: Jackson exposes neither
-     * scalar anchors nor a second document, so they are refused here, at their line and column.
+     * scalar anchors nor a second document, and bounds neither nesting nor complex keys, so they
+     * are refused here, at their line and column.
      */
     private static void refuseAmbiguous(String text, String source) {
         int documents = 0;
-        int depth = 0;
+        // Per open collection: is it a mapping whose next node is a key? (Depth is its size.)
+        Deque<boolean[]> open = new ArrayDeque<>();
         for (Event event : new Yaml(loaderOptions()).parse(new StringReader(text))) {
-            // Counted here because neither SnakeYAML's parser nor Jackson's bounds nesting at the event level.
-            if (event instanceof CollectionStartEvent && ++depth > MAX_DEPTH) {
-                throw refuse(source, event, "nested too deeply; at most " + MAX_DEPTH + " levels of mappings and sequences");
-            }
             if (event instanceof CollectionEndEvent) {
-                depth--;
+                open.pop();
+                continue;
+            }
+            if (event instanceof NodeEvent && !open.isEmpty() && open.peek().length == 1) {
+                boolean[] mapping = open.peek();
+                if (mapping[0] && event instanceof CollectionStartEvent) {
+                    throw refuse(source, event, "a mapping key must be a plain string, not a sequence or mapping");
+                }
+                mapping[0] = !mapping[0];
+            }
+            if (event instanceof CollectionStartEvent) {
+                // Bounded here: neither SnakeYAML's event parser nor Jackson's YAML parser limits nesting.
+                if (open.size() >= MAX_DEPTH) {
+                    throw refuse(source, event, "nested too deeply; at most " + MAX_DEPTH + " levels of mappings and sequences");
+                }
+                open.push(event instanceof MappingStartEvent ? new boolean[]{true} : new boolean[0]);
             }
             if (event instanceof DocumentStartEvent && ++documents > 1) {
                 throw refuse(source, event, "a second YAML document is not allowed; a stack file holds exactly one document (remove the extra '---')");
@@ -126,7 +145,7 @@ public final class StrictYaml {
             String key = message.substring(message.indexOf('\'') + 1, message.lastIndexOf('\''));
             return at(source, e.getLocation()) + ": duplicate key '" + key + "'; each key may appear only once in a mapping";
         }
-        return at(source, e.getLocation()) + ": not valid YAML (" + oneLine(message) + ")";
+        return at(source, e.getLocation()) + ": not valid YAML here; check the indentation and the quoting";
     }
 
     private static String oneLine(String text) {

@@ -50,6 +50,11 @@ final class TopologyValidator {
         if (topology.peakDemand() != null && topology.peakDemand() <= 0) {
             problems.add("peakDemand", topology.peakDemand() + " is not allowed; use a positive whole number in the unit of the sites' capacity");
         }
+        if (topology.sites().size() > MAX_CLUSTER_ID) {
+            // Every site needs a unique cluster id in 1..255; refusing early also bounds the cross-site checks.
+            problems.add("sites", topology.sites().size() + " sites declared; at most " + MAX_CLUSTER_ID + " (one Cilium cluster id each)");
+            problems.throwIfAny();
+        }
         if (topology.sites().size() < 2) {
             problems.add("sites", topology.sites().size() + " site(s) declared; active-active needs at least 2 sites");
         }

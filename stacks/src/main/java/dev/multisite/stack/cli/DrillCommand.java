@@ -150,7 +150,7 @@ final class DrillCommand implements Callable<Integer> {
         }
         var topology = dev.multisite.stack.plan.StackFile.read(ProjectDir.find(Path.of("")).stackFile(stack)).topology();
         if (topology.site(site).isEmpty()) {
-            throw new ParameterException(spec.commandLine(), "--site: '" + site + "' is not a site of stack "
+            throw new ParameterException(spec.commandLine(), "--site: '" + TopologyLimits.quote(site) + "' is not a site of stack "
                     + stack + "; sites: " + topology.sites().stream().map(s -> s.name()).toList());
         }
         var stackOutputs = new dev.multisite.ops.drill.StackOutputs(outputsJson());

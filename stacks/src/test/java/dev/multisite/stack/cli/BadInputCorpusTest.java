@@ -220,10 +220,23 @@ class BadInputCorpusTest {
         edited(cases, stack, "unclosed flow sequence", t -> utf8(t.replaceFirst("sites:", "sites: [")), "not valid YAML");
         edited(cases, stack, "NUL byte", t -> utf8(t.replaceFirst("domain: ", "domain: \u0000")), "not valid YAML");
         edited(cases, stack, "topology as text", t -> utf8(t.replaceFirst("multisite:topology:", "multisite:topology: text\n  ignored:")), "multisite:topology");
+        edited(cases, stack, "complex key", t -> utf8(t.replaceFirst("config:\n", "config:\n  ? [a, b]\n  : 1\n")), "mapping key must be a plain string");
+        edited(cases, stack, "anchored mapping", t -> utf8(t.replaceFirst("config:", "config: &all")), "anchor '&all'");
+        edited(cases, stack, "flow mapping never closed", t -> utf8(t.replaceFirst("config:", "config: {")), "not valid YAML");
+        edited(cases, stack, "3000-digit number", t -> utf8(capacity(t, "9".repeat(3000))), "capacity", "at most 253");
+        edited(cases, stack, "document is a list", t -> utf8("- " + t.replace("\n", "\n  ")), "no 'config:' mapping");
         edited(cases, stack, "nesting 40 deep", t -> utf8(t.replaceFirst("config:", "deep: " + "[".repeat(40) + "]".repeat(40) + "\nconfig:")), "nested too deeply");
     }
 
     private static void pathCases(List<Case> cases) {
+        cases.add(new Case("plan: 256 sites", dir -> {
+            ObjectNode f = BadInputs.tree("dev");
+            var template = sites(f).get(0);
+            for (int i = 0; i < 256; i++) {
+                sites(f).add(template.deepCopy());
+            }
+            return new String[]{"plan", "--stack-file", BadInputs.write(dir, "Pulumi.many.yaml", BadInputs.yaml(f)).toString()};
+        }, List.of("sites: 258 sites declared; at most 255")));
         String prod = ExampleStacks.file("prod").toString();
         cases.add(new Case("plan: stack file is a directory", dir -> new String[]{"plan", "--stack-file", dir.toString()}, List.of("is a directory", "stack file")));
         cases.add(new Case("plan: stack file missing", dir -> new String[]{"plan", "--stack-file", dir.resolve("nope.yaml").toString()}, List.of("no such stack file")));
@@ -331,6 +344,8 @@ class BadInputCorpusTest {
             }
             return cloud(dir, file.toString());
         }, List.of("not valid UTF-8")));
+        cases.add(new Case("drill: cloud --site unknown and long", dir -> new String[]{"drill", "--stack", "prod", "--outputs", "o.json", "--site", LONG,
+                "--out", dir.resolve("d").toString()}, List.of("--site: 'aaaa", "is not a site of stack prod")));
         cases.add(new Case("drill: cloud --stack is a path", dir -> new String[]{"drill", "--stack", "../x", "--outputs", "o.json", "--site", "a", "--out", dir.resolve("d").toString()},
                 List.of("not a stack name")));
     }
