@@ -17,6 +17,8 @@ public final class TopologyLimits {
     public static final int MAX_STRING = 253;
     /** Fields that legitimately hold longer text: a Git URL and a repository path. */
     static final Map<String, Integer> LONGER = Map.of("repoUrl", 2048, "path", 1024);
+    /** The largest number any field takes: the top of the 32-bit private ASN range. */
+    static final long MAX_NUMBER = 4_294_967_294L;
     /** Longest string quoted back in a message. */
     private static final int QUOTED = 40;
 
@@ -51,7 +53,7 @@ public final class TopologyLimits {
                 problems.add(path, "'" + quote(node.asText()) + "' is " + node.asText().length() + " characters; at most " + limit + " are allowed here");
             }
         } else if (node.isBigInteger() || node.isBigDecimal()) {
-            problems.add(path, quote(node.asText()) + " is too large; use a number the field allows");
+            problems.add(path, quote(node.asText()) + " is too large; no field takes a number above " + MAX_NUMBER);
         }
     }
 

@@ -99,6 +99,15 @@ public final class TopologyParser {
 
     private static String explain(JsonProcessingException e, JsonNode root) {
         String path = e instanceof JsonMappingException m ? ConfigPaths.render(m.getPath(), root) : "multisite:" + CONFIG_KEY;
+        if (e instanceof JsonMappingException m) {
+            // A mapping where a CIDR string belongs: Jackson binds it to the record's own fields; name the CIDR instead.
+            for (int i = 0; i < m.getPath().size(); i++) {
+                if (m.getPath().get(i).getFrom() == Cidr.class || m.getPath().get(i).getFrom() instanceof Cidr) {
+                    var cidrPath = m.getPath().subList(0, i);
+                    return ConfigPaths.render(cidrPath, root) + ": expected " + expected(Cidr.class) + ", got " + describe(ConfigPaths.at(cidrPath, root));
+                }
+            }
+        }
         if (e instanceof UnrecognizedPropertyException u) {
             String unknown = u.getPropertyName();
             String where = path.equals(unknown) || path.endsWith("." + unknown) ? path : path + "." + unknown;

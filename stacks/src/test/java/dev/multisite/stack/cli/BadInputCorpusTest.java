@@ -148,6 +148,8 @@ class BadInputCorpusTest {
         mutated(cases, stack, "unknown environment", f -> topology(f).put("environment", "prodution"), "environment", "production, staging, development");
         mutated(cases, stack, "misspelled key", f -> first(f).set("regoin", first(f).remove("region")), s + ".regoin", "unknown key", "did you mean 'region'");
         mutated(cases, stack, "CIDR prefix 33", f -> ((ObjectNode) first(f).path("network")).put("vpcCidr", "10.0.0.0/33"), s + ".network.vpcCidr", "/33");
+        mutated(cases, stack, "CIDR as mapping", f -> ((ObjectNode) first(f).path("network")).putObject("vpcCidr").put("network", 1),
+                s + ".network.vpcCidr: expected an IPv4 CIDR string such as 10.0.0.0/16, got a mapping");
         mutated(cases, stack, "CIDR as words", f -> ((ObjectNode) first(f).path("network")).put("podCidr", "pods"), s + ".network.podCidr", "not an IPv4 CIDR");
         mutated(cases, stack, "domain not a DNS name", f -> topology(f).put("domain", "Not A Domain"), "domain", "not a lowercase DNS domain");
         mutated(cases, stack, "cluster id 0", f -> ((ObjectNode) first(f).path("mesh")).put("clusterId", 0), s + ".mesh.clusterId", "1..255");
