@@ -32,6 +32,8 @@ final class TopologyValidator {
     static final int MAX_CLUSTER_ID = 255;
     /** Longest region name accepted (the longest real ones, e.g. northamerica-northeast1, are about 25). */
     public static final int MAX_REGION = 32;
+    /** RFC 1035: a DNS name is at most 253 characters. */
+    static final int MAX_DNS_NAME = 253;
     /** Machine type names: AWS, GCP (custom types included) and Azure VM sizes are letters, digits, '.', '_' and '-', at most 64. */
     static final Pattern MACHINE_TYPE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     /** An Azure subscription id is a GUID. */
@@ -63,6 +65,7 @@ final class TopologyValidator {
         }
         problems.throwIfAny();
         validateAcrossSites(topology.sites(), problems);
+        validateDerivedNames(topology, problems);
         problems.throwIfAny();
         TrafficValidator.validate(topology, problems);
         DataValidator.validate(topology, problems);
@@ -259,6 +262,21 @@ final class TopologyValidator {
             problems.add(sitePath(site, i, "existing.kubeconfig"), "required for an existing site; the name of a secret config key holding the kubeconfig (set it with `pulumi config set --secret <key> < kubeconfig`)");
         } else if (!CONFIG_KEY.matcher(site.existing().kubeconfig()).matches()) {
             problems.add(sitePath(site, i, "existing.kubeconfig"), "'" + site.existing().kubeconfig() + "' is not a config key name; use letters, digits, '-' and '_' (the key, not the kubeconfig itself)");
+        }
+    }
+
+    /** Names built from the domain and hostname ({@code <site>.mesh.<domain>}, {@code <site>.<hostname>}) must stay DNS names. */
+    private static void validateDerivedNames(Topology topology, Problems problems) {
+        String longestSite = topology.sites().stream().map(SiteSpec::name).max(java.util.Comparator.comparingInt(String::length)).orElse("");
+        String mesh = MeshOptions.apiserverAddress(longestSite, topology.domain());
+        if (mesh.length() > MAX_DNS_NAME) {
+            problems.add("domain", "'" + TopologyLimits.quote(topology.domain()) + "' is too long for the names built from it: " + mesh.length()
+                    + " characters in " + longestSite + ".mesh.<domain>; a DNS name is at most " + MAX_DNS_NAME);
+        }
+        var traffic = topology.traffic();
+        if (traffic != null && traffic.hostname() != null && traffic.siteHostname(longestSite).length() > MAX_DNS_NAME) {
+            problems.add("traffic.hostname", "'" + TopologyLimits.quote(traffic.hostname()) + "' is too long for the names built from it: "
+                    + traffic.siteHostname(longestSite).length() + " characters in " + longestSite + ".<hostname>; a DNS name is at most " + MAX_DNS_NAME);
         }
     }
 

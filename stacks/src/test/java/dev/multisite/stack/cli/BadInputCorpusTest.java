@@ -151,6 +151,13 @@ class BadInputCorpusTest {
         mutated(cases, stack, "CIDR as mapping", f -> ((ObjectNode) first(f).path("network")).putObject("vpcCidr").put("network", 1),
                 s + ".network.vpcCidr: expected an IPv4 CIDR string such as 10.0.0.0/16, got a mapping");
         mutated(cases, stack, "CIDR as words", f -> ((ObjectNode) first(f).path("network")).put("podCidr", "pods"), s + ".network.podCidr", "not an IPv4 CIDR");
+        mutated(cases, stack, "domain too long for derived names", f -> {
+            String domain = ("d".repeat(60) + ".").repeat(3) + "e".repeat(58) + ".com";
+            topology(f).put("domain", domain);
+            if (topology(f).has("traffic")) {
+                traffic(f).put("hostname", "app." + domain);
+            }
+        }, "domain", "too long for the names built from it", ".mesh.<domain>");
         mutated(cases, stack, "domain not a DNS name", f -> topology(f).put("domain", "Not A Domain"), "domain", "not a lowercase DNS domain");
         mutated(cases, stack, "cluster id 0", f -> ((ObjectNode) first(f).path("mesh")).put("clusterId", 0), s + ".mesh.clusterId", "1..255");
         // null inside lists and maps, named at the element
