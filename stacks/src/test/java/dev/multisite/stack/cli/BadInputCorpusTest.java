@@ -260,6 +260,10 @@ class BadInputCorpusTest {
         cases.add(new Case("plan: --json under a file", dir -> new String[]{"plan", "--stack-file", prod, "--json",
                 BadInputs.write(dir, "f", "x").resolve("out.json").toString()}, List.of("--json", "is not a directory")));
         cases.add(new Case("plan: --json in an unwritable place", dir -> new String[]{"plan", "--stack-file", prod, "--json", "/proc/out.json"}, List.of("--json", "cannot create files in /proc")));
+        cases.add(new Case("plan: --json is the stack file", dir -> {
+            Path file = BadInputs.write(dir, "Pulumi.dev.yaml", BadInputs.text("dev"));
+            return new String[]{"plan", "--stack-file", file.toString(), "--json", file.toString()};
+        }, List.of("--json", "is the stack file itself")));
         cases.add(new Case("plan: --stack is a path", dir -> new String[]{"plan", "--stack", "../../etc/passwd"}, List.of("--stack", "not a stack name")));
         cases.add(new Case("plan: --stack unknown", dir -> new String[]{"plan", "--stack", "nosuchstack"}, List.of("Pulumi.nosuchstack.yaml", "no such stack file")));
         cases.add(new Case("plan: --stack too long", dir -> new String[]{"plan", "--stack", LONG}, List.of("--stack", "at most 100")));
