@@ -27,6 +27,9 @@ final class CliErrors implements IParameterExceptionHandler, IExecutionException
     /** picocli's type-conversion wording ("'x' is not an int") in the user's terms. */
     private static final Pattern NOT_A_NUMBER = Pattern.compile("'([^']*)' is not an? (int|long|Integer|Long|short|byte)\\b");
 
+    /** picocli's converter failure: "cannot convert 'x' to interface java.nio.file.Path (java.nio...Exception: ...)". */
+    private static final Pattern CANNOT_CONVERT = Pattern.compile("cannot convert '(.*?)' to (?:interface |class )?([\\w.$]+).*$");
+
     private final PrintWriter err;
 
     CliErrors(PrintWriter err) {
@@ -79,11 +82,18 @@ final class CliErrors implements IParameterExceptionHandler, IExecutionException
             message = (arg.startsWith("-") ? "unknown option '" + arg + "'" : "unexpected argument '" + arg + "'")
                     + (suggestions.isEmpty() ? "" : "; did you mean " + suggestions.get(0) + "?");
         }
+        var conversion = CANNOT_CONVERT.matcher(message);
+        if (conversion.find()) {
+            // picocli names the Java type and quotes the converter's exception; say what the option takes instead.
+            message = message.substring(0, conversion.start()) + "'" + conversion.group(1) + "' is not a valid "
+                    + (conversion.group(2).endsWith("Path") ? "path" : "value");
+        }
         return NOT_A_NUMBER.matcher(message).replaceAll(m -> "'" + java.util.regex.Matcher.quoteReplacement(m.group(1)) + "' is not a whole number"
                 + (m.group(2).toLowerCase(java.util.Locale.ROOT).startsWith("l") ? "" : " up to " + Integer.MAX_VALUE));
     }
 
     static String oneLine(String text) {
-        return text == null ? "" : text.replaceAll("\\s*\\R\\s*", "; ").trim();
+        // One line, and no control characters (a NUL or escape sequence from the input) reaching the terminal.
+        return text == null ? "" : text.replaceAll("\\s*\\R\\s*", "; ").replaceAll("\\p{Cntrl}", "?").trim();
     }
 }

@@ -23,6 +23,9 @@ final class OutputFiles {
 
     /** A file to be (over)written: its directory must exist and be writable, and it must not be a directory. */
     static void checkFile(CommandLine cli, String option, Path file) {
+        if (file.toString().isEmpty()) {
+            throw new CommandLine.ParameterException(cli, option + ": empty path; name a file to write");
+        }
         if (Files.isDirectory(file)) {
             throw bad(cli, option, file, "is a directory; name a file to write");
         }
@@ -34,6 +37,9 @@ final class OutputFiles {
 
     /** A directory to write into: it may be created, but only inside an existing, writable directory. */
     static void checkDirectoryTarget(CommandLine cli, String option, Path dir) {
+        if (dir.toString().isEmpty()) {
+            throw new CommandLine.ParameterException(cli, option + ": empty path; name a directory (. for the current one)");
+        }
         if (Files.exists(dir)) {
             if (!Files.isDirectory(dir)) {
                 throw bad(cli, option, dir, "is a file, not a directory; name a directory to write into");

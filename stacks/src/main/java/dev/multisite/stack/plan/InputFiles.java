@@ -28,6 +28,9 @@ public final class InputFiles {
     /** The file's text; {@code what} names it in messages ("stack file"). */
     public static String readText(Path path, String what) {
         byte[] bytes;
+        if (path.toString().isEmpty()) {
+            throw new TopologyException("empty path; name a " + what);
+        }
         try {
             if (Files.isDirectory(path)) {
                 throw new TopologyException(path + ": is a directory; expected a " + what);

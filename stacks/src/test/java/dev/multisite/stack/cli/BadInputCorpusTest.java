@@ -264,6 +264,11 @@ class BadInputCorpusTest {
             Path file = BadInputs.write(dir, "Pulumi.dev.yaml", BadInputs.text("dev"));
             return new String[]{"plan", "--stack-file", file.toString(), "--json", file.toString()};
         }, List.of("--json", "is the stack file itself")));
+        cases.add(new Case("plan: --stack-file with a NUL", dir -> new String[]{"plan", "--stack-file", "a\u0000b"}, List.of("--stack-file", "is not a valid path")));
+        cases.add(new Case("plan: --stack-file empty", dir -> new String[]{"plan", "--stack-file", ""}, List.of("empty path; name a stack file")));
+        cases.add(new Case("plan: --json empty", dir -> new String[]{"plan", "--stack-file", prod, "--json", ""}, List.of("--json: empty path")));
+        cases.add(new Case("plan: --stack empty", dir -> new String[]{"plan", "--stack", ""}, List.of("--stack: '' is not a stack name")));
+        cases.add(new Case("plan: --json with a NUL", dir -> new String[]{"plan", "--json", "o\u0000.json"}, List.of("--json", "is not a valid path")));
         cases.add(new Case("plan: --stack is a path", dir -> new String[]{"plan", "--stack", "../../etc/passwd"}, List.of("--stack", "not a stack name")));
         cases.add(new Case("plan: --stack unknown", dir -> new String[]{"plan", "--stack", "nosuchstack"}, List.of("Pulumi.nosuchstack.yaml", "no such stack file")));
         cases.add(new Case("plan: --stack too long", dir -> new String[]{"plan", "--stack", LONG}, List.of("--stack", "at most 100")));
@@ -335,6 +340,10 @@ class BadInputCorpusTest {
                     dir -> new String[]{"drill", "--lab", row[0], row[1], "--out", dir.resolve("drills").toString()}, List.of(row[2])));
         }
         cases.add(new Case("drill: --out is a file", dir -> new String[]{"drill", "--lab", "--out", BadInputs.write(dir, "f", "x").toString()}, List.of("--out", "is a file")));
+        cases.add(new Case("drill: --out empty", dir -> new String[]{"drill", "--lab", "--out", ""}, List.of("--out: empty path")));
+        cases.add(new Case("init: --out empty", dir -> new String[]{"init", "--out", ""}, List.of("--out: empty path")));
+        cases.add(new Case("runbook: --out empty", dir -> new String[]{"runbook", "--stack-file", ExampleStacks.file("dev").toString(), "--out", ""},
+                List.of("--out: empty path")));
         cases.add(new Case("drill: --out parent missing", dir -> new String[]{"drill", "--lab", "--out", dir.resolve("a/b").toString()}, List.of("--out", "does not exist")));
         cases.add(new Case("drill: --out unwritable", dir -> new String[]{"drill", "--lab", "--out", "/proc/drills"}, List.of("--out", "cannot create files")));
         cases.add(new Case("drill: neither --lab nor --stack", dir -> new String[]{"drill", "--out", dir.resolve("d").toString()}, List.of("choose one: --lab, or --stack")));
