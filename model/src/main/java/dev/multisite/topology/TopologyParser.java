@@ -1,6 +1,10 @@
 package dev.multisite.topology;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
@@ -43,7 +48,9 @@ public final class TopologyParser {
         try {
             node = MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new TopologyException("multisite:" + CONFIG_KEY + ": not valid JSON (" + e.getOriginalMessage() + ")");
+            var at = e.getLocation();
+            throw new TopologyException("multisite:" + CONFIG_KEY + ": not valid JSON" + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr())
+                    + "; set it as structured config (a YAML mapping under multisite:topology)");
         }
         return parse(node);
     }
@@ -56,6 +63,9 @@ public final class TopologyParser {
         if (!node.isObject()) {
             throw new TopologyException("multisite:" + CONFIG_KEY + ": expected a mapping with domain and sites, got " + describe(node));
         }
+        var limits = new Problems();
+        TopologyLimits.check(node, limits);
+        limits.throwIfAny();
         Topology topology;
         try {
             topology = MAPPER.treeToValue(node, Topology.class);
@@ -73,6 +83,8 @@ public final class TopologyParser {
                 .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                // A null inside a list or map is never meaningful (a null field means "absent"): fail at the element.
+                .defaultSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL))
                 .build();
         // "3" is not a number and 1.30 is not a version string: typed config must be typed.
         mapper.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
@@ -87,6 +99,15 @@ public final class TopologyParser {
 
     private static String explain(JsonProcessingException e, JsonNode root) {
         String path = e instanceof JsonMappingException m ? ConfigPaths.render(m.getPath(), root) : "multisite:" + CONFIG_KEY;
+        if (e instanceof JsonMappingException m) {
+            // A mapping where a CIDR string belongs: Jackson binds it to the record's own fields; name the CIDR instead.
+            for (int i = 0; i < m.getPath().size(); i++) {
+                if (m.getPath().get(i).getFrom() == Cidr.class || m.getPath().get(i).getFrom() instanceof Cidr) {
+                    var cidrPath = m.getPath().subList(0, i);
+                    return ConfigPaths.render(cidrPath, root) + ": expected " + expected(Cidr.class) + ", got " + describe(ConfigPaths.at(cidrPath, root));
+                }
+            }
+        }
         if (e instanceof UnrecognizedPropertyException u) {
             String unknown = u.getPropertyName();
             String where = path.equals(unknown) || path.endsWith("." + unknown) ? path : path + "." + unknown;
@@ -99,10 +120,43 @@ public final class TopologyParser {
         if (e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
             return path + ": '" + f.getValue() + "' is not allowed; use one of " + enumValues(f.getTargetType());
         }
+        if (e instanceof InvalidNullException n) {
+            return path + ": null is not allowed; expected " + expected(n.getTargetType());
+        }
+        InputCoercionException c = e instanceof InputCoercionException direct ? direct
+                : e.getCause() instanceof InputCoercionException wrapped ? wrapped : null;
+        if (c != null) {
+            return (e instanceof JsonMappingException ? path : pathOf(c, root)) + ": "
+                    + TopologyLimits.quote(c.getProcessor() == null ? "the value" : text(c.getProcessor()))
+                    + " is out of range; expected a whole number up to "
+                    + (c.getTargetType() == Long.class || c.getTargetType() == long.class ? Long.MAX_VALUE : Integer.MAX_VALUE);
+        }
         if (e instanceof MismatchedInputException m) {
             return path + ": expected " + expected(m.getTargetType()) + ", got " + describe(ConfigPaths.at(m.getPath(), root));
         }
-        return path + ": " + e.getOriginalMessage();
+        return path + ": not a valid value here; see the topology table in README.md for what this key takes";
+    }
+
+    /** The config path of a token error (no binding path): from the tree parser's own position. */
+    private static String pathOf(InputCoercionException e, JsonNode root) {
+        JsonParser p = e.getProcessor();
+        if (p == null) {
+            return "multisite:" + CONFIG_KEY;
+        }
+        var segments = new java.util.ArrayList<JsonMappingException.Reference>();
+        for (var ctx = p.getParsingContext(); ctx != null && !ctx.inRoot(); ctx = ctx.getParent()) {
+            segments.add(0, ctx.inArray() ? new JsonMappingException.Reference(null, ctx.getCurrentIndex())
+                    : new JsonMappingException.Reference(null, ctx.getCurrentName()));
+        }
+        return ConfigPaths.render(segments, root);
+    }
+
+    private static String text(JsonParser p) {
+        try {
+            return p.getText();
+        } catch (java.io.IOException e) {
+            return "the value";
+        }
     }
 
     private static String suggestion(String unknown, Collection<Object> known) {
@@ -145,8 +199,11 @@ public final class TopologyParser {
         if (type == null) {
             return "a different value";
         }
-        if (type == Integer.class || type == int.class) {
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
             return "a whole number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "a boolean (true or false)";
         }
         if (type == String.class) {
             return "a string (quote it)";
@@ -160,7 +217,12 @@ public final class TopologyParser {
         if (Collection.class.isAssignableFrom(type)) {
             return "a list";
         }
-        return "a mapping (" + type.getSimpleName() + ")";
+        if (java.util.Map.class.isAssignableFrom(type)) {
+            return "a mapping";
+        }
+        var keys = MAPPER.getDeserializationConfig().introspect(MAPPER.constructType(type)).findProperties()
+                .stream().map(p -> p.getName()).toList();
+        return keys.isEmpty() ? "a mapping" : "a mapping with " + String.join(", ", keys);
     }
 
     private static String describe(JsonNode node) {

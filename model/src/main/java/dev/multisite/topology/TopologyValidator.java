@@ -47,6 +47,14 @@ final class TopologyValidator {
         OTHER_AWS_PARTITIONS.put("us-iso-", "aws-iso");
         OTHER_AWS_PARTITIONS.put("eu-isoe-", "aws-iso-e");
     }
+    /** Longest region name accepted (the longest real ones, e.g. northamerica-northeast1, are about 25). */
+    public static final int MAX_REGION = 32;
+    /** RFC 1035: a DNS name is at most 253 characters. */
+    static final int MAX_DNS_NAME = 253;
+    /** Machine type names: AWS, GCP (custom types included) and Azure VM sizes are letters, digits, '.', '_' and '-', at most 64. */
+    static final Pattern MACHINE_TYPE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    /** An Azure subscription id is a GUID. */
+    static final Pattern GUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private TopologyValidator() {
     }
@@ -61,6 +69,11 @@ final class TopologyValidator {
         if (topology.peakDemand() != null && topology.peakDemand() <= 0) {
             problems.add("peakDemand", topology.peakDemand() + " is not allowed; use a positive whole number in the unit of the sites' capacity");
         }
+        if (topology.sites().size() > MAX_CLUSTER_ID) {
+            // Every site needs a unique cluster id in 1..255; refusing early also bounds the cross-site checks.
+            problems.add("sites", topology.sites().size() + " sites declared; at most " + MAX_CLUSTER_ID + " (one Cilium cluster id each)");
+            problems.throwIfAny();
+        }
         if (topology.sites().size() < 2) {
             problems.add("sites", topology.sites().size() + " site(s) declared; active-active needs at least 2 sites");
         }
@@ -69,6 +82,7 @@ final class TopologyValidator {
         }
         problems.throwIfAny();
         validateAcrossSites(topology.sites(), problems);
+        validateDerivedNames(topology, problems);
         problems.throwIfAny();
         TrafficValidator.validate(topology, problems);
         DataValidator.validate(topology, problems);
@@ -108,6 +122,9 @@ final class TopologyValidator {
         String path = sitePath(site, i, "region");
         if (site.region() == null || site.region().isBlank()) {
             problems.add(path, "required; a " + site.provider().key() + " region such as " + REGION_EXAMPLE.get(site.provider()));
+        } else if (site.region().length() > MAX_REGION) {
+            problems.add(path, "'" + TopologyLimits.quote(site.region()) + "' is " + site.region().length() + " characters; a region name is at most "
+                    + MAX_REGION + ", e.g. " + REGION_EXAMPLE.get(site.provider()));
         } else if (!REGION.get(site.provider()).matcher(site.region()).matches()) {
             problems.add(path, "'" + site.region() + "' is not a " + site.provider().key() + " region; write it like " + REGION_EXAMPLE.get(site.provider()));
         } else if (site.provider() == CloudProvider.AWS) {
@@ -184,6 +201,8 @@ final class TopologyValidator {
         }
         if (pool.machineType() == null || pool.machineType().isBlank()) {
             problems.add(path + ".machineType", "required; the provider's machine type, e.g. m6i.large, e2-standard-4, Standard_D4s_v5");
+        } else if (!MACHINE_TYPE.matcher(pool.machineType()).matches()) {
+            problems.add(path + ".machineType", "'" + TopologyLimits.quote(pool.machineType()) + "' is not a machine type; at most 64 letters, digits, '.', '_' and '-', e.g. m6i.large, e2-standard-4, Standard_D4s_v5");
         }
         if (pool.min() == null || pool.min() < 1) {
             problems.add(path + ".min", (pool.min() == null ? "required" : pool.min() + " is not allowed") + "; at least 1 node");
@@ -252,7 +271,10 @@ final class TopologyValidator {
         if (site.azure() == null || site.azure().resourceGroup() == null || site.azure().resourceGroup().isBlank()) {
             problems.add(sitePath(site, i, "azure.resourceGroup"), "required for an azure site; the resource group to create, e.g. rg-" + (site.name() == null ? "site" : site.name()));
         } else if (!site.azure().resourceGroup().matches("[A-Za-z0-9._()-]{1,89}[A-Za-z0-9_()-]")) {
-            problems.add(sitePath(site, i, "azure.resourceGroup"), "'" + site.azure().resourceGroup() + "' is not a resource group name; letters, digits, '.', '_', '-', '(' and ')', not ending in '.'");
+            problems.add(sitePath(site, i, "azure.resourceGroup"), "'" + site.azure().resourceGroup() + "' is not a resource group name; 1-90 letters, digits, '.', '_', '-', '(' and ')', not ending in '.'");
+        }
+        if (site.azure() != null && site.azure().subscriptionId() != null && !GUID.matcher(site.azure().subscriptionId()).matches()) {
+            problems.add(sitePath(site, i, "azure.subscriptionId"), "'" + site.azure().subscriptionId() + "' is not a subscription id; write the GUID, e.g. 00000000-0000-0000-0000-000000000000");
         }
     }
 
@@ -261,6 +283,21 @@ final class TopologyValidator {
             problems.add(sitePath(site, i, "existing.kubeconfig"), "required for an existing site; the name of a secret config key holding the kubeconfig (set it with `pulumi config set --secret <key> < kubeconfig`)");
         } else if (!CONFIG_KEY.matcher(site.existing().kubeconfig()).matches()) {
             problems.add(sitePath(site, i, "existing.kubeconfig"), "'" + site.existing().kubeconfig() + "' is not a config key name; use letters, digits, '-' and '_' (the key, not the kubeconfig itself)");
+        }
+    }
+
+    /** Names built from the domain and hostname ({@code <site>.mesh.<domain>}, {@code <site>.<hostname>}) must stay DNS names. */
+    private static void validateDerivedNames(Topology topology, Problems problems) {
+        String longestSite = topology.sites().stream().map(SiteSpec::name).max(java.util.Comparator.comparingInt(String::length)).orElse("");
+        String mesh = MeshOptions.apiserverAddress(longestSite, topology.domain());
+        if (mesh.length() > MAX_DNS_NAME) {
+            problems.add("domain", "'" + TopologyLimits.quote(topology.domain()) + "' is too long for the names built from it: " + mesh.length()
+                    + " characters in " + longestSite + ".mesh.<domain>; a DNS name is at most " + MAX_DNS_NAME);
+        }
+        var traffic = topology.traffic();
+        if (traffic != null && traffic.hostname() != null && traffic.siteHostname(longestSite).length() > MAX_DNS_NAME) {
+            problems.add("traffic.hostname", "'" + TopologyLimits.quote(traffic.hostname()) + "' is too long for the names built from it: "
+                    + traffic.siteHostname(longestSite).length() + " characters in " + longestSite + ".<hostname>; a DNS name is at most " + MAX_DNS_NAME);
         }
     }
 

@@ -7,7 +7,18 @@ import dev.multisite.ops.drill.ReportWriter;
 import dev.multisite.ops.lab.Lab;
 import dev.multisite.ops.lab.LabConfig;
 import dev.multisite.ops.lab.LabSite;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.multisite.stack.plan.InputFiles;
+import dev.multisite.topology.TopologyException;
+import dev.multisite.topology.TopologyLimits;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,6 +28,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 
 /**
  * {@code multisite drill}: inject a site failure, measure failover against the budget, restore,
@@ -29,6 +41,8 @@ import java.util.concurrent.Callable;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every drill passed", "1:a drill failed its budget or could not restore", "2:invalid options"})
 final class DrillCommand implements Callable<Integer> {
+    private static final ObjectMapper OUTPUTS_JSON = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
     /** How a cloud drill takes the site out. */
     enum Injector { route53, cloudflare, ingress }
 
@@ -79,24 +93,67 @@ final class DrillCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** Bounds of the numeric options: long enough for a real drill, short enough to finish. */
+    static final long MAX_MILLIS = 3_600_000;
+    static final int MAX_THRESHOLD = 10;
+    static final int MAX_RESOLVERS = 20;
+    private static final Pattern RESOLVER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9.:-]{0,252}");
+    private static final Pattern INGRESS = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?/[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?");
+    private static final Pattern LAB_SITE = Pattern.compile("lab-([1-9][0-9]?)");
+
     @Override
     public Integer call() throws Exception {
         if (lab == (stack != null)) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "choose one: --lab, or --stack with --outputs and --site");
+            throw new ParameterException(spec.commandLine(), "choose one: --lab, or --stack with --outputs and --site");
         }
+        validate();
         return lab ? labDrills() : cloudDrill();
+    }
+
+    /** Every option is checked before the lab starts or the first network call: a drill never half-runs on bad input. */
+    private void validate() {
+        var cli = spec.commandLine();
+        range(cli, "--lab-sites", labSites, 2, 50, "sites");
+        range(cli, "--interval-ms", intervalMs, 10, MAX_MILLIS, "milliseconds");
+        range(cli, "--threshold", threshold, 1, MAX_THRESHOLD, "consecutive failures");
+        range(cli, "--ttl-ms", ttlMs, 0, MAX_MILLIS, "milliseconds");
+        range(cli, "--resolvers", resolvers, 1, MAX_RESOLVERS, "resolvers");
+        if (budgetMs != null) {
+            range(cli, "--budget-ms", budgetMs, 1, MAX_MILLIS, "milliseconds");
+        }
+        if (lab && site != null) {
+            var m = LAB_SITE.matcher(site);
+            if (!m.matches() || Integer.parseInt(m.group(1)) > labSites) {
+                throw new ParameterException(cli, "--site: no lab site '" + TopologyLimits.quote(site) + "'; the lab has lab-1..lab-" + labSites);
+            }
+        }
+        if (resolverList != null) {
+            resolverList.stream().filter(r -> !RESOLVER.matcher(r).matches()).findFirst().ifPresent(r -> {
+                throw new ParameterException(cli, "--resolver: '" + TopologyLimits.quote(r) + "' is not a resolver address; write an IP address or host name such as 8.8.8.8");
+            });
+        }
+        if (!INGRESS.matcher(ingress).matches()) {
+            throw new ParameterException(cli, "--ingress: '" + TopologyLimits.quote(ingress) + "' is not namespace/deployment; write it like ingress-nginx/ingress-nginx-controller");
+        }
+        OutputFiles.checkDirectoryTarget(cli, "--out", out);
+    }
+
+    private static void range(CommandLine cli, String option, long value, long min, long max, String unit) {
+        if (value < min || value > max) {
+            throw new ParameterException(cli, option + ": " + value + " is outside " + min + ".." + max + " (" + unit + ")");
+        }
     }
 
     private Integer cloudDrill() throws Exception {
         if (outputs == null || site == null) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a cloud drill needs --outputs FILE and --site NAME");
+            throw new ParameterException(spec.commandLine(), "a cloud drill needs --outputs FILE and --site NAME");
         }
         var topology = dev.multisite.stack.plan.StackFile.read(ProjectDir.find(Path.of("")).stackFile(stack)).topology();
         if (topology.site(site).isEmpty()) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--site: '" + site + "' is not a site of stack "
+            throw new ParameterException(spec.commandLine(), "--site: '" + TopologyLimits.quote(site) + "' is not a site of stack "
                     + stack + "; sites: " + topology.sites().stream().map(s -> s.name()).toList());
         }
-        var stackOutputs = dev.multisite.ops.drill.StackOutputs.read(outputs);
+        var stackOutputs = new dev.multisite.ops.drill.StackOutputs(outputsJson());
         String hostname = stackOutputs.globalHostname();
         // Everything that can be wrong in the inputs is checked before the first network call.
         var chosen = CloudInjectors.create(injector, site, stackOutputs, ingress);
@@ -123,6 +180,22 @@ final class DrillCommand implements Callable<Integer> {
             }
         }
         return verdicts(reports);
+    }
+
+    /** The --outputs file: bounded, UTF-8, one JSON object, read strictly like every other input. */
+    private JsonNode outputsJson() {
+        String text = InputFiles.readText(outputs, "stack outputs file");
+        try {
+            JsonNode node = OUTPUTS_JSON.readTree(text);
+            if (node == null || !node.isObject()) {
+                throw new TopologyException(outputs + ": expected a JSON object from `pulumi stack output --json`");
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            var loc = e.getLocation();
+            throw new TopologyException(outputs + (loc == null ? "" : ": line " + loc.getLineNr() + ", column " + loc.getColumnNr())
+                    + ": not valid JSON; write the output of `pulumi stack output --json`");
+        }
     }
 
     /** Runs one drill with live progress and writes its reports. */

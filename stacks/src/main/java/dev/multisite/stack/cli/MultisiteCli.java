@@ -1,7 +1,5 @@
 package dev.multisite.stack.cli;
 
-import dev.multisite.stack.plan.OfflinePlanner.PlanException;
-import dev.multisite.topology.TopologyException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,9 +10,6 @@ import java.io.PrintWriter;
         description = "Multi-site active-active Kubernetes across providers, as one Pulumi stack.",
         subcommands = {PlanCommand.class, CheckCommand.class, InitCommand.class, DrillCommand.class, RunbookCommand.class})
 public final class MultisiteCli {
-    static final int INVALID_INPUT = 2;
-    static final int FAILED = 1;
-
     private MultisiteCli() {
     }
 
@@ -33,22 +28,9 @@ public final class MultisiteCli {
         var cli = commandLine();
         cli.setOut(out);
         cli.setErr(err);
-        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            if (e instanceof TopologyException invalid) {
-                invalid.problems().forEach(p -> err.println("error: " + p));
-                return INVALID_INPUT;
-            }
-            if (e instanceof IllegalArgumentException badOption) {
-                err.println("error: " + badOption.getMessage());
-                return INVALID_INPUT;
-            }
-            if (e instanceof PlanException failed) {
-                failed.failures().forEach(f -> err.println("plan failed: " + f));
-                return FAILED;
-            }
-            err.println("error: " + e.getMessage());
-            return FAILED;
-        });
+        var errors = new CliErrors(err);
+        cli.setParameterExceptionHandler(errors);
+        cli.setExecutionExceptionHandler(errors);
         int code = cli.execute(args);
         out.flush();
         err.flush();

@@ -12,9 +12,11 @@ import dev.multisite.stack.plan.StackFile;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -60,7 +62,13 @@ final class PlanCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         long start = System.nanoTime();
+        if (json != null) {
+            OutputFiles.checkFile(spec.commandLine(), "--json", json);
+        }
         StackFile stack = choice != null ? choice.read() : StackFile.example(EMBEDDED_DEFAULT);
+        if (json != null && Files.exists(json) && Files.exists(stack.path()) && Files.isSameFile(json, stack.path())) {
+            throw new ParameterException(spec.commandLine(), "--json: " + json + ": is the stack file itself; name another file for the plan");
+        }
         Plan plan = OfflinePlanner.plan(stack.stackName(), stack.topology());
         var out = spec.commandLine().getOut();
         out.print(PlanSummary.render(plan, stack.topology()));
@@ -70,7 +78,7 @@ final class PlanCommand implements Callable<Integer> {
             out.print("\n" + report.text());
         }
         if (json != null) {
-            document.write(json);
+            OutputFiles.write(json, document.toJson());
             out.println("\nwrote " + json);
         }
         out.flush();

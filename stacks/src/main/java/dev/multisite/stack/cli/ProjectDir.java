@@ -1,11 +1,11 @@
 package dev.multisite.stack.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.multisite.stack.plan.InputFiles;
+import dev.multisite.topology.StrictYaml;
 import dev.multisite.topology.TopologyException;
+import dev.multisite.topology.TopologyLimits;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -22,16 +22,18 @@ record ProjectDir(Path root, Path stackConfigDir) {
         throw new TopologyException("no Pulumi.yaml in " + start.toAbsolutePath() + " or above; run from the project or pass --stack-file");
     }
 
+    /** Pulumi stack names: letters, digits, '-', '_' and '.'; never a path (no '/', no '..'). */
+    private static final java.util.regex.Pattern STACK_NAME = java.util.regex.Pattern.compile("(?!\\.)[A-Za-z0-9._-]{1,100}");
+
     Path stackFile(String stack) {
+        if (!STACK_NAME.matcher(stack).matches() || stack.contains("..")) {
+            throw new TopologyException("--stack: '" + TopologyLimits.quote(stack) + "' is not a stack name; use letters, digits, '-', '_' and '.' (at most 100), e.g. prod");
+        }
         return stackConfigDir.resolve("Pulumi." + stack + ".yaml");
     }
 
     private static String stackConfigDir(Path project) {
-        try {
-            JsonNode doc = new ObjectMapper(new YAMLFactory()).readTree(project.toFile());
-            return doc.path("stackConfigDir").asText(".");
-        } catch (IOException e) {
-            throw new TopologyException(project + ": cannot be read as YAML (" + e.getMessage() + ")");
-        }
+        JsonNode doc = StrictYaml.read(InputFiles.readText(project, "Pulumi project file"), project.toString());
+        return doc.path("stackConfigDir").asText(".");
     }
 }

@@ -29,11 +29,14 @@ final class RunbookCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        OutputFiles.checkDirectoryTarget(spec.commandLine(), "--out", out);
         StackFile stack = choice.read();
         var plan = OfflinePlanner.plan(stack.stackName(), stack.topology());
+        // Every runbook is rendered before the first is written: a failure leaves no partial set.
+        var files = Runbooks.generate(stack.stackName(), stack.topology(), plan);
         Files.createDirectories(out);
-        for (var file : Runbooks.generate(stack.stackName(), stack.topology(), plan).entrySet()) {
-            Files.writeString(out.resolve(file.getKey()), file.getValue());
+        for (var file : files.entrySet()) {
+            OutputFiles.write(out.resolve(file.getKey()), file.getValue());
             spec.commandLine().getOut().println("wrote " + out.resolve(file.getKey()));
         }
         return 0;

@@ -1,17 +1,13 @@
 package dev.multisite.stack.plan;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.multisite.topology.Problems;
+import dev.multisite.topology.StrictYaml;
 import dev.multisite.topology.Topology;
 import dev.multisite.topology.TopologyException;
 import dev.multisite.topology.TopologyParser;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -29,19 +25,10 @@ import java.util.Map;
 public record StackFile(Path path, String stackName, Topology topology, Map<String, JsonNode> config) {
 
     public static final String TOPOLOGY_KEY = "multisite:" + TopologyParser.CONFIG_KEY;
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     /** Reads and validates a stack file; every problem is reported as a {@link TopologyException}. */
     public static StackFile read(Path path) {
-        String text;
-        try {
-            text = Files.readString(path);
-        } catch (NoSuchFileException e) {
-            throw new TopologyException(path + ": no such stack file");
-        } catch (IOException e) {
-            throw new TopologyException(path + ": cannot be read (" + e.getMessage() + ")");
-        }
-        return parse(text, path);
+        return parse(InputFiles.readText(path, "stack file"), path);
     }
 
     /** One of the example stacks shipped inside the jar ({@code examples/Pulumi.<name>.yaml}). */
@@ -59,15 +46,8 @@ public record StackFile(Path path, String stackName, Topology topology, Map<Stri
 
     /** Parses stack file text; {@code path} names it in messages and gives the stack name. */
     public static StackFile parse(String text, Path path) {
-        JsonNode root;
-        try {
-            root = YAML.readTree(text);
-        } catch (JsonProcessingException e) {
-            var loc = e.getLocation();
-            throw new TopologyException(path + (loc == null ? "" : ": line " + loc.getLineNr() + ", column " + loc.getColumnNr())
-                    + ": not valid YAML (" + e.getOriginalMessage().lines().findFirst().orElse("") + ")");
-        }
-        if (root == null || !root.path("config").isObject()) {
+        JsonNode root = StrictYaml.read(text, path.toString());
+        if (!root.path("config").isObject()) {
             throw new TopologyException(path + ": no 'config:' mapping; a stack file holds config: {multisite:topology: ...}");
         }
         Map<String, JsonNode> config = new LinkedHashMap<>();

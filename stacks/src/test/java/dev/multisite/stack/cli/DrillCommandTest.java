@@ -37,7 +37,7 @@ class DrillCommandTest {
     void aLabOfOneSiteIsRejected() {
         var r = run("drill", "--lab", "--lab-sites", "1");
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).contains("lab sites 1 is outside 2..50");
+        assertThat(r.err()).contains("--lab-sites: 1 is outside 2..50");
     }
 
     @Test
