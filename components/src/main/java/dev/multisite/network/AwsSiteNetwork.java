@@ -1,5 +1,7 @@
 package dev.multisite.network;
 
+import dev.multisite.topology.InterSitePort;
+
 import com.pulumi.aws.ec2.CustomerGateway;
 import com.pulumi.aws.ec2.CustomerGatewayArgs;
 import com.pulumi.aws.ec2.ManagedPrefixList;

@@ -1,5 +1,7 @@
 package dev.multisite.network;
 
+import dev.multisite.topology.InterSitePort;
+
 import com.pulumi.azurenative.authorization.AuthorizationFunctions;
 import com.pulumi.azurenative.authorization.outputs.GetClientConfigResult;
 import com.pulumi.azurenative.network.LocalNetworkGateway;

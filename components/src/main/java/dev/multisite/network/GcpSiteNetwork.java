@@ -1,5 +1,7 @@
 package dev.multisite.network;
 
+import dev.multisite.topology.InterSitePort;
+
 import com.pulumi.core.Output;
 import com.pulumi.gcp.compute.ExternalVpnGateway;
 import com.pulumi.gcp.compute.ExternalVpnGatewayArgs;

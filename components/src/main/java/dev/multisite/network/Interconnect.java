@@ -1,5 +1,7 @@
 package dev.multisite.network;
 
+import dev.multisite.topology.InterSitePort;
+
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;

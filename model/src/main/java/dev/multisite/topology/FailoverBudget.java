@@ -38,7 +38,16 @@ public record FailoverBudget(String backend, int intervalSeconds, int threshold,
     }
 
     public int worstCaseSeconds() {
-        return detectionSeconds() + propagation + ttl;
+        return (int) worstCase(java.time.Duration.ofSeconds(intervalSeconds), threshold, java.time.Duration.ofSeconds(propagation),
+                java.time.Duration.ofSeconds(ttl)).toSeconds();
+    }
+
+    /**
+     * The one formula every budget uses (the stack's, the policy that re-checks planned health
+     * checks, the lab drill's): detection (interval x threshold) + propagation + TTL.
+     */
+    public static java.time.Duration worstCase(java.time.Duration interval, int threshold, java.time.Duration propagation, java.time.Duration ttl) {
+        return interval.multipliedBy(threshold).plus(propagation).plus(ttl);
     }
 
     /** The arithmetic, as the plan summary and error messages show it. */

@@ -1,5 +1,7 @@
 package dev.multisite.policy;
 
+import dev.multisite.catalog.ResourceTypes;
+
 import dev.multisite.policy.rules.DataRules;
 import dev.multisite.policy.rules.HygieneRules;
 import dev.multisite.policy.rules.MeshRules;

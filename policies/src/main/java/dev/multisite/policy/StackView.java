@@ -1,5 +1,7 @@
 package dev.multisite.policy;
 
+import dev.multisite.catalog.ResourceTypes;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 

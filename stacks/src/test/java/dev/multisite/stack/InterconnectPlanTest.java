@@ -1,7 +1,8 @@
 package dev.multisite.stack;
 
+import dev.multisite.topology.InterSitePort;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.multisite.network.InterSitePort;
 import dev.multisite.stack.cli.ExampleTopology;
 import dev.multisite.stack.plan.Plan;
 import dev.multisite.stack.plan.PlannedResource;

@@ -3,7 +3,7 @@ package dev.multisite.stack;
 import com.pulumi.core.annotations.ResourceType;
 import dev.multisite.policy.PolicyPack;
 import dev.multisite.policy.PolicyResource;
-import dev.multisite.policy.ResourceTypes;
+import dev.multisite.catalog.ResourceTypes;
 import dev.multisite.policy.Rule;
 import dev.multisite.stack.plan.PlannedResource;
 import org.junit.jupiter.api.Test;

@@ -1,12 +1,14 @@
 package dev.multisite.ops.lab;
 
+import dev.multisite.topology.FailoverBudget;
+
 import java.time.Duration;
 
 /**
  * A local lab: {@code sites} HTTP sites on loopback, a health checker with the given interval and
  * failure threshold, a DNS server, and {@code resolvers} caching resolvers with the given TTL.
- * {@link #budget()} is the same arithmetic as the traffic layer's Route 53 budget:
- * interval x threshold + TTL (+ one interval of slack for sampling).
+ * {@link #budget()} is the traffic layer's formula, with one check interval as the propagation
+ * from the checker to the lab's DNS answers.
  */
 public record LabConfig(int sites, Duration checkInterval, int failureThreshold, Duration ttl, int resolvers, String hostname) {
     public LabConfig {
@@ -22,7 +24,8 @@ public record LabConfig(int sites, Duration checkInterval, int failureThreshold,
         return checkInterval.multipliedBy(failureThreshold);
     }
 
+    /** The stack's formula ({@link FailoverBudget#worstCase}); the lab's DNS server picks up a check result within one interval. */
     public Duration budget() {
-        return detection().plus(ttl).plus(checkInterval);
+        return FailoverBudget.worstCase(checkInterval, failureThreshold, checkInterval, ttl);
     }
 }

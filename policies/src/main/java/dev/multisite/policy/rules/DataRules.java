@@ -1,6 +1,8 @@
 package dev.multisite.policy.rules;
 
-import static dev.multisite.policy.ResourceTypes.*;
+import dev.multisite.catalog.ResourceTypes;
+
+import static dev.multisite.catalog.ResourceTypes.*;
 
 import dev.multisite.policy.PolicyResource;
 import dev.multisite.policy.Rule;

@@ -1,8 +1,10 @@
 package dev.multisite.policy.rules;
 
+import dev.multisite.catalog.ResourceTypes;
+
 import dev.multisite.topology.Cidr;
 
-import static dev.multisite.policy.ResourceTypes.*;
+import static dev.multisite.catalog.ResourceTypes.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.multisite.policy.PolicyResource;

@@ -1,6 +1,16 @@
 package dev.multisite.policy.rules;
 
-import static dev.multisite.policy.ResourceTypes.*;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.multisite.topology.MeshOptions;
+
+import dev.multisite.catalog.ResourceTypes;
+
+import dev.multisite.topology.InterSitePort;
+
+import static dev.multisite.catalog.ResourceTypes.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.multisite.policy.PolicyResource;
@@ -101,13 +111,17 @@ public final class NetworkRules {
 
     public static final List<Rule> ALL = List.of(NO_WORLD_INGRESS, UNIQUE_BGP_ASNS, AWS_QUOTA_HEADROOM);
 
-    /** How many inter-site node ports the mesh opens (see InterSitePort): health TCP and ICMP, datapath, WireGuard, apiserver. */
+    private static final ObjectMapper MESH = JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+
+    /** How many inter-site node ports the mesh opens: the model's own list ({@link InterSitePort#required}). */
     static int meshPorts(JsonNode mesh) {
-        if (!mesh.path("enabled").asBoolean(true)) {
-            return 0;
+        MeshOptions options;
+        try {
+            options = mesh.isObject() ? MESH.treeToValue(mesh, MeshOptions.class) : MeshOptions.defaults();
+        } catch (JsonProcessingException | IllegalArgumentException unreadable) {
+            options = MeshOptions.defaults();
         }
-        return 3 + (mesh.path("datapath").asText("tunnel-vxlan").equals("native") ? 0 : 1)
-                + (mesh.path("encryption").asText("wireguard").equals("wireguard") ? 1 : 0);
+        return InterSitePort.required(options).size();
     }
 
     private static List<String> texts(JsonNode node, String field) {

@@ -1,6 +1,8 @@
 package dev.multisite.policy.rules;
 
-import static dev.multisite.policy.ResourceTypes.*;
+import dev.multisite.catalog.ResourceTypes;
+
+import static dev.multisite.catalog.ResourceTypes.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.multisite.policy.PolicyResource;
@@ -217,14 +219,9 @@ public final class SiteRules {
                 default -> List.of();
             });
 
-    /** The site a resource belongs to: its nearest {@code multisite:site:*} ancestor's name. */
+    /** The site a resource belongs to (see {@link ResourceTypes#siteOf}), or null. */
     static String siteOf(PolicyResource r, Map<String, PolicyResource> byUrn) {
-        for (PolicyResource p = r; p != null; p = byUrn.get(p.parent())) {
-            if (p.type().startsWith("multisite:site:")) {
-                return p.name();
-            }
-        }
-        return null;
+        return ResourceTypes.siteOf(r, PolicyResource::type, PolicyResource::name, p -> byUrn.get(p.parent())).orElse(null);
     }
 
     public static final List<Rule> ALL = List.of(MIN_TWO_SITES, MIN_TWO_PROVIDERS, PROVIDER_CAPACITY_SHARE, N_PLUS_ONE_CAPACITY,

@@ -1,6 +1,11 @@
 package dev.multisite.policy.rules;
 
-import static dev.multisite.policy.ResourceTypes.*;
+import dev.multisite.catalog.ResourceTypes;
+
+import dev.multisite.topology.FailoverBudget;
+import java.time.Duration;
+
+import static dev.multisite.catalog.ResourceTypes.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.multisite.policy.PolicyResource;
@@ -22,7 +27,6 @@ public final class TrafficRules {
     private TrafficRules() {
     }
 
-    static final int ROUTE53_PROPAGATION_SECONDS = 10;
 
     public static final Rule EVERY_SITE_HEALTH_CHECKED = stack("every-site-health-checked", MANDATORY,
             "When the stack has global DNS, every site has a deep health check (Route 53) or a monitored pool (Cloudflare).",
@@ -101,8 +105,9 @@ public final class TrafficRules {
                     if (check == null) {
                         continue;
                     }
-                    int worst = check.input("requestInterval").asInt(30) * check.input("failureThreshold").asInt(3)
-                            + ROUTE53_PROPAGATION_SECONDS + record.input("ttl").asInt(0);
+                    int worst = (int) FailoverBudget.worstCase(Duration.ofSeconds(check.input("requestInterval").asInt(30)),
+                            check.input("failureThreshold").asInt(3), Duration.ofSeconds(FailoverBudget.ROUTE53_PROPAGATION_SECONDS),
+                            Duration.ofSeconds(record.input("ttl").asInt(0))).toSeconds();
                     if (worst > budget) {
                         findings.add(new Rule.Finding(record.urn(), "worst-case failover of " + site + " is " + worst + " s, over rtoSeconds " + budget,
                                 "shorten the interval, threshold or TTL"));

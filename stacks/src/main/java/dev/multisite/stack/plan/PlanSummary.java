@@ -1,5 +1,7 @@
 package dev.multisite.stack.plan;
 
+import dev.multisite.catalog.ResourceTypes;
+
 import dev.multisite.topology.FailoverBudget;
 import dev.multisite.topology.InterconnectGraph;
 import dev.multisite.topology.SiteSpec;
@@ -17,7 +19,6 @@ import java.util.stream.Collectors;
  * by all sites, totals, and the stack outputs (secrets as {@code [secret]}).
  */
 public final class PlanSummary {
-    private static final String SITE_TYPE_PREFIX = "multisite:site:";
 
     private PlanSummary() {
     }
@@ -94,11 +95,6 @@ public final class PlanSummary {
     }
 
     static Optional<String> siteOf(PlannedResource resource, Map<String, PlannedResource> byUrn) {
-        for (PlannedResource r = resource; r != null; r = byUrn.get(r.parent())) {
-            if (r.type().startsWith(SITE_TYPE_PREFIX)) {
-                return Optional.of(r.name());
-            }
-        }
-        return Optional.empty();
+        return ResourceTypes.siteOf(resource, PlannedResource::type, PlannedResource::name, r -> byUrn.get(r.parent()));
     }
 }

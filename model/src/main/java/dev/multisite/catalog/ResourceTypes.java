@@ -1,4 +1,4 @@
-package dev.multisite.policy;
+package dev.multisite.catalog;
 
 /**
  * The resource type tokens the rules are written for, in one place. Each is the token the provider
@@ -40,6 +40,21 @@ public final class ResourceTypes {
     public static final String TRANSIT_GATEWAY = "aws:ec2transitgateway/transitGateway:TransitGateway";
     public static final String GCP_ROUTER = "gcp:compute/router:Router";
     public static final String AZURE_VPN_GATEWAY = "azure-native:network:VirtualNetworkGateway";
+
+    /**
+     * The site a resource belongs to: the name of its nearest {@code multisite:site:*} ancestor
+     * (itself included), walking parents with {@code parentOf}; empty for stack-wide resources.
+     * One walk for the policies (over preview resources) and the plan summary (over planned ones).
+     */
+    public static <R> java.util.Optional<String> siteOf(R resource, java.util.function.Function<R, String> type,
+                                                        java.util.function.Function<R, String> name, java.util.function.UnaryOperator<R> parentOf) {
+        for (R r = resource; r != null; r = parentOf.apply(r)) {
+            if (matches(SITES, type.apply(r))) {
+                return java.util.Optional.of(name.apply(r));
+            }
+        }
+        return java.util.Optional.empty();
+    }
 
     /** Whether a type token matches a selection pattern: an exact token, or a prefix ending in {@code *}. */
     public static boolean matches(String pattern, String type) {

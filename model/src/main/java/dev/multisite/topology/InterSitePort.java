@@ -1,7 +1,4 @@
-package dev.multisite.network;
-
-import dev.multisite.topology.MeshOptions;
-import dev.multisite.topology.Topology;
+package dev.multisite.topology;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +18,11 @@ public record InterSitePort(String protocol, int port, String purpose) {
 
     /** The ports the topology's mesh needs between sites; none when the mesh is disabled. */
     public static List<InterSitePort> required(Topology topology) {
-        MeshOptions mesh = topology.mesh();
+        return required(topology.mesh());
+    }
+
+    /** The ports a mesh with these options needs between sites (the policies count them from a preview's topology too). */
+    public static List<InterSitePort> required(MeshOptions mesh) {
         List<InterSitePort> ports = new ArrayList<>();
         if (!mesh.enabled()) {
             return ports;
