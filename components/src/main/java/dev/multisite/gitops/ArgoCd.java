@@ -1,5 +1,7 @@
 package dev.multisite.gitops;
 
+import com.pulumi.core.Output;
+
 import com.pulumi.kubernetes.core.v1.Secret;
 import com.pulumi.kubernetes.core.v1.SecretArgs;
 import com.pulumi.kubernetes.helm.v3.Release;
@@ -24,6 +26,13 @@ public final class ArgoCd extends ComponentResource {
     public static final String TYPE = "multisite:gitops:ArgoCd";
     public static final String NAMESPACE = "argocd";
     public static final String REPOSITORY = "https://argoproj.github.io/argo-helm";
+
+    /** The sites this Argo CD deploys to. */
+    public final Output<List<String>> managedSites;
+    /** The ApplicationSets it holds, by app name. */
+    public final Output<List<String>> applicationSets;
+    /** The Argo CD release's status as Helm reports it. */
+    public final Output<String> releaseStatus;
 
     /**
      * @param host     the site Argo CD runs in
@@ -56,7 +65,10 @@ public final class ArgoCd extends ComponentResource {
         appSets.forEach((app, spec) -> new ArgoApplicationSet(name + "-" + app, new ArgoApplicationSet.Args(
                 ObjectMetaArgs.builder().name(app).namespace(NAMESPACE).labels(Map.of("app.kubernetes.io/managed-by", "multisite")).build(),
                 spec.toMap()), afterArgo));
-        registerOutputs(Map.of());
+        this.managedSites = Output.of(managed.stream().map(Site::name).toList());
+        this.applicationSets = Output.of(List.copyOf(appSets.keySet()));
+        this.releaseStatus = release.status().applyValue(status -> status == null ? "" : status.status());
+        registerOutputs(Map.of("managedSites", managedSites, "applicationSets", applicationSets, "releaseStatus", releaseStatus));
     }
 
     /** HA where it matters for delivery; the controller is sharded one per replica. */

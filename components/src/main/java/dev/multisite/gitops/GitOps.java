@@ -1,5 +1,7 @@
 package dev.multisite.gitops;
 
+import com.pulumi.core.Output;
+
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import dev.multisite.site.Site;
@@ -19,6 +21,9 @@ import java.util.Map;
 public final class GitOps extends ComponentResource {
     public static final String TYPE = "multisite:gitops:GitOps";
 
+    /** Each Argo CD instance (by site) and the sites it deploys to. */
+    public final Output<Map<String, List<String>>> argoCdInstances;
+
     public GitOps(String name, Topology topology, List<Site> sites, ComponentResourceOptions options) {
         super(TYPE, name, options);
         GitOpsSettings gitops = topology.gitops();
@@ -26,19 +31,28 @@ public final class GitOps extends ComponentResource {
         topology.sites().forEach(s -> labels.put(s.name(), gitops.siteLabels(s)));
         var child = ComponentResourceOptions.builder().parent(this).build();
         String chart = gitops.argocd().chartVersion();
+        Map<String, Output<List<String>>> instances = new LinkedHashMap<>();
         if (gitops.argocd().mode() == GitOpsSettings.Mode.HUB) {
             Site hub = sites.stream().filter(s -> s.name().equals(gitops.argocd().hubSite())).findFirst().orElseThrow();
             Map<String, ApplicationSetSpec> appSets = new LinkedHashMap<>();
             gitops.apps().forEach(app -> appSets.put(app.name(), ApplicationSets.spec(app, gitops, gitops.rollout())));
-            new ArgoCd(hub.name() + "-argocd", hub, sites, appSets, labels, chart, child);
+            instances.put(hub.name(), new ArgoCd(hub.name() + "-argocd", hub, sites, appSets, labels, chart, child).managedSites);
         } else {
             for (Site site : sites) {
                 Map<String, ApplicationSetSpec> appSets = new LinkedHashMap<>();
                 gitops.apps().stream().filter(app -> gitops.selects(app, site.spec()))
                         .forEach(app -> appSets.put(app.name(), ApplicationSets.spec(app, gitops, null)));
-                new ArgoCd(site.name() + "-argocd", site, List.of(site), appSets, labels, chart, child);
+                instances.put(site.name(), new ArgoCd(site.name() + "-argocd", site, List.of(site), appSets, labels, chart, child).managedSites);
             }
         }
-        registerOutputs(Map.of());
+        this.argoCdInstances = Output.all(List.copyOf(instances.values())).applyValue(lists -> {
+            Map<String, List<String>> out = new LinkedHashMap<>();
+            var names = List.copyOf(instances.keySet());
+            for (int i = 0; i < names.size(); i++) {
+                out.put(names.get(i), lists.get(i));
+            }
+            return out;
+        });
+        registerOutputs(Map.of("argoCdInstances", argoCdInstances));
     }
 }

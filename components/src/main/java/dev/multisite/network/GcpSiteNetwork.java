@@ -74,6 +74,7 @@ public final class GcpSiteNetwork extends SiteNetwork {
                             .protocol(e.getKey()).ports(e.getValue()).build()).toList())
                     .build(), onGcp());
         }
+        registerNetworkOutputs(gateway == null ? Output.of("") : gateway.id());
     }
 
     /**
@@ -97,10 +98,6 @@ public final class GcpSiteNetwork extends SiteNetwork {
     /** The public address of HA VPN interface 0 or 1. */
     Output<String> interfaceAddress(int index) {
         return gateway.vpnInterfaces().applyValue(list -> list.get(index).ipAddress().orElseThrow());
-    }
-
-    Output<String> gatewayId() {
-        return gateway.id();
     }
 
     /** An external (non-GCP) peer gateway with the given addresses. */

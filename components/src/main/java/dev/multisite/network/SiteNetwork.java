@@ -2,6 +2,7 @@ package dev.multisite.network;
 
 import dev.multisite.topology.InterSitePort;
 
+import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import dev.multisite.site.AksSite;
@@ -21,6 +22,8 @@ import java.util.Optional;
 public abstract class SiteNetwork extends ComponentResource {
     protected final Site site;
     protected final InterconnectGraph graph;
+    private Output<String> gatewayId = Output.of("");
+    private Output<List<String>> routes = Output.of(List.of());
 
     protected SiteNetwork(String type, Site site, InterconnectGraph graph) {
         super(type, site.name() + "-network", ComponentResourceOptions.builder().parent(site.resource()).build());
@@ -39,6 +42,23 @@ public abstract class SiteNetwork extends ComponentResource {
             case AZURE -> Optional.of(new AzureSiteNetwork((AksSite) site, graph, ports));
             case EXISTING -> Optional.empty();
         };
+    }
+
+    /** Ends a half's constructor: its gateway and route plan become the component's outputs. */
+    protected void registerNetworkOutputs(Output<String> gateway) {
+        this.gatewayId = gateway;
+        this.routes = Output.of(graph.routes(site.name()).stream().map(r -> r.destination() + " via " + r.via().name()).toList());
+        registerOutputs(java.util.Map.of("gatewayId", gatewayId, "routes", routes));
+    }
+
+    /** The site's VPN or transit gateway (Transit Gateway, HA VPN, VPN gateway); "" where it needs none. */
+    public Output<String> gatewayId() {
+        return gatewayId;
+    }
+
+    /** Every remote range this site routes to the interconnect, as {@code <cidr> via <link>}. */
+    public Output<List<String>> routes() {
+        return routes;
     }
 
     public Site site() {

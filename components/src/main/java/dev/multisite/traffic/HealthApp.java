@@ -58,6 +58,11 @@ public final class HealthApp extends ComponentResource {
     static final String IMAGE = "python:3.12-alpine";
     static final Map<String, String> LABELS = Map.of("app.kubernetes.io/name", "multisite-healthz");
 
+    /** The site's own name the health check probes ({@code <site>.<hostname>}). */
+    public final Output<String> siteHostname;
+    /** The in-cluster Service the Ingress sends to. */
+    public final Output<String> serviceName;
+
     public HealthApp(String name, Site site, TrafficSettings traffic, ComponentResourceOptions options) {
         super(TYPE, name, options);
         var inNamespace = CustomResourceOptions.builder().parent(this).provider(site.kubernetesProvider()).build();
@@ -112,7 +117,9 @@ public final class HealthApp extends ComponentResource {
                         .rules(rule(siteHost, service), rule(traffic.hostname(), service))
                         .build())
                 .build(), inNamespace);
-        registerOutputs(Map.of());
+        this.siteHostname = Output.of(siteHost);
+        this.serviceName = service.metadata().applyValue(m -> m.name().orElse(""));
+        registerOutputs(Map.of("siteHostname", siteHostname, "serviceName", serviceName));
     }
 
     private static IngressRuleArgs rule(String host, Service service) {

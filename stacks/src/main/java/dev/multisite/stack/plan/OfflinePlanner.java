@@ -55,7 +55,7 @@ public final class OfflinePlanner {
             if (!failures.isEmpty()) {
                 throw new PlanException(failures);
             }
-            return new Plan(stackName, recorder[0].resources(), outputs(result));
+            return new Plan(stackName, recorder[0].resources(), outputs(result), recorder[0].registeredOutputs());
         } finally {
             PulumiTestInternal.cleanup();
         }

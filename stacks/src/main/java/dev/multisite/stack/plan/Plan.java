@@ -8,9 +8,15 @@ import java.util.Optional;
 
 /**
  * The outcome of an offline plan: every resource the program registered, in registration order,
- * and the stack outputs (secrets already replaced by {@code "[secret]"}).
+ * the stack outputs (secrets already replaced by {@code "[secret]"}), and the output names each
+ * component registered (by URN).
  */
-public record Plan(String stackName, List<PlannedResource> resources, Map<String, JsonNode> outputs) {
+public record Plan(String stackName, List<PlannedResource> resources, Map<String, JsonNode> outputs,
+                   Map<String, List<String>> componentOutputs) {
+
+    public Plan(String stackName, List<PlannedResource> resources, Map<String, JsonNode> outputs) {
+        this(stackName, resources, outputs, Map.of());
+    }
 
     public Optional<PlannedResource> byUrn(String urn) {
         return resources.stream().filter(r -> r.urn().equals(urn)).findFirst();

@@ -25,6 +25,7 @@ final class RecordingMonitor extends MockMonitor {
     }
 
     private final List<Pending> registrations = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final Map<String, List<String>> registeredOutputs = new java.util.concurrent.ConcurrentHashMap<>();
 
     RecordingMonitor(Mocks mocks, Log log) {
         super(mocks, log);
@@ -36,6 +37,17 @@ final class RecordingMonitor extends MockMonitor {
             registrations.add(new Pending(request, response.getUrn()));
             return response;
         });
+    }
+
+    @Override
+    public CompletableFuture<Void> registerResourceOutputsAsync(pulumirpc.Resource.RegisterResourceOutputsRequest request) {
+        registeredOutputs.put(request.getUrn(), request.getOutputs().getFieldsMap().keySet().stream().sorted().toList());
+        return super.registerResourceOutputsAsync(request);
+    }
+
+    /** The output names each component registered (the root stack's are the stack outputs). */
+    Map<String, List<String>> registeredOutputs() {
+        return new java.util.TreeMap<>(registeredOutputs);
     }
 
     /**
