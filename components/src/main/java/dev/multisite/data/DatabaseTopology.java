@@ -59,7 +59,7 @@ public final class DatabaseTopology extends ComponentResource {
             allowed.add(s.network().podCidr().toString());
         });
         Map<CloudProvider, DatabaseHost> hosts = Map.of(CloudProvider.AWS, new RdsHost(allowed),
-                CloudProvider.GCP, new CloudSqlHost(), CloudProvider.AZURE, new FlexibleServerHost());
+                CloudProvider.GCP, new CloudSqlHost(), CloudProvider.AZURE, new FlexibleServerHost(FlexibleServerHost.azureSitesOf(args.sites())));
 
         Map<String, DatabaseNode> primaryOf = new LinkedHashMap<>();
         Map<String, Map<String, DatabaseNode>> localOf = new LinkedHashMap<>();

@@ -233,7 +233,21 @@ final class TopologyValidator {
         } else if (!site.azure().resourceGroup().matches("[A-Za-z0-9._()-]{1,89}[A-Za-z0-9_()-]")) {
             problems.add(sitePath(site, i, "azure.resourceGroup"), "'" + site.azure().resourceGroup() + "' is not a resource group name; letters, digits, '.', '_', '-', '(' and ')', not ending in '.'");
         }
+        if (site.azure() != null) {
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (String id : site.azure().adminGroupObjectIds()) {
+                if (id == null || !UUID.matcher(id).matches()) {
+                    problems.add(sitePath(site, i, "azure.adminGroupObjectIds"), "'" + id + "' is not an Entra ID object id;"
+                            + " a UUID like 00000000-0000-0000-0000-000000000000 (az ad group show --group <name> --query id)");
+                } else if (!seen.add(id.toLowerCase(java.util.Locale.ROOT))) {
+                    problems.add(sitePath(site, i, "azure.adminGroupObjectIds"), "'" + id + "' is listed twice");
+                }
+            }
+        }
     }
+
+    /** An Entra ID object id: a UUID in its canonical 8-4-4-4-12 hexadecimal form. */
+    static final Pattern UUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private static void validateExisting(SiteSpec site, int i, Problems problems) {
         if (site.existing() == null || site.existing().kubeconfig() == null) {
