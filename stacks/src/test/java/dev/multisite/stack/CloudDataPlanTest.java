@@ -187,4 +187,14 @@ class CloudDataPlanTest {
         var report = new Report(PolicyPack.evaluate(PreviewReader.read(document.toTree()), PolicyConfig.DEFAULTS));
         assertThat(report.count(dev.multisite.policy.EnforcementLevel.MANDATORY)).as(report.text()).isZero();
     }
+
+    @Test
+    void thePlanSummaryShowsWhichBackendIsAuthoritativeForWhat() {
+        String summary = dev.multisite.stack.plan.PlanSummary.render(plan, topology);
+        assertThat(summary).contains("DNS authority (every published name lives in exactly one backend):",
+                "  app.example.org -> route53, delegated from cloudflare by NS records the stack creates: 7 name(s), the global hostname",
+                "  example.org -> cloudflare: 6 name(s)",
+                "  route53: 10 s interval x 2 failures + 10 s propagation + 15 s TTL = 45 s");
+        assertThat(summary).doesNotContain("cloudflare: 10 s interval");
+    }
 }

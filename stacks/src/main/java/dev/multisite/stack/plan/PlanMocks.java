@@ -61,6 +61,14 @@ public class PlanMocks implements Mocks {
             return done(Map.of("subscriptionId", SUBSCRIPTION, "tenantId", TENANT,
                     "clientId", "00000000-0000-0000-0000-000000000002", "objectId", DEPLOYER_OBJECT_ID));
         }
+        if (args.token.equals("aws:route53/getZone:getZone")) {
+            // A public hosted zone's delegation set: always four name servers, one per TLD family.
+            String zone = String.valueOf(args.args.get("zoneId"));
+            int n = Integer.parseInt(hex(zone, 3), 16);
+            return done(Map.of("zoneId", zone, "name", "hosted-zone." + zone.toLowerCase() + ".", "nameServers", List.of(
+                    "ns-" + (n % 512) + ".awsdns-" + (n % 64) + ".com", "ns-" + (n % 512 + 512) + ".awsdns-" + (n % 64) + ".net",
+                    "ns-" + (n % 512 + 1024) + ".awsdns-" + (n % 64) + ".org", "ns-" + (n % 512 + 1536) + ".awsdns-" + (n % 64) + ".co.uk")));
+        }
         return done(Map.of());
     }
 

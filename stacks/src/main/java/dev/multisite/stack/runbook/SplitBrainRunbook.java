@@ -29,6 +29,16 @@ final class SplitBrainRunbook {
                     + "): it holds the only write primary, by construction (the parser and the `one-write-primary-per-partition` policy "
                     + "allow no second one). Replicas never accept writes.");
         }
+        if (topology.traffic() != null) {
+            var authority = dev.multisite.topology.DnsAuthority.of(topology);
+            md.p("DNS: every name lives in exactly one backend, the one authoritative for its zone; no other backend holds a copy "
+                    + "that could answer differently (checked when the topology is parsed).");
+            md.table(List.of("name", "written by", "authoritative backend (zone)"), authority.names().stream().map(n -> List.of("`" + n.fqdn() + "`",
+                    n.site() == null ? "the stack (" + n.purpose() + ")" : "ExternalDNS of " + n.site() + " (" + n.purpose() + ")",
+                    n.zone().kind() + " (" + n.zone().name() + ")")).toList());
+            authority.delegation().ifPresent(d -> md.p("`" + d.child().name() + "` is delegated from " + d.parent().kind() + " (`" + d.parent().name()
+                    + "`) to " + d.child().kind() + " by NS records the stack creates; check them with `dig NS " + d.child().name() + "`."));
+        }
         md.h2("2. What each site does when cut off");
         md.table(List.of("site", "provider", "cut off from the primary", "reads"), topology.sites().stream().map(s -> List.of(s.name(),
                 s.provider().key(), data == null ? "n/a" : writesWhenCut(s, data), data == null ? "n/a" : readsWhenCut(s, topology, data))).toList());
