@@ -16,6 +16,12 @@ final class SiteDownRunbook {
         md.bullet("Kubernetes API: `pulumi stack output --stack " + facts.stackName() + " --show-secrets kubeconfigs | jq -r '.\""
                 + site.name() + "\"' > " + site.name() + ".kubeconfig && kubectl --kubeconfig " + site.name() + ".kubeconfig get nodes`");
         md.bullet("Mesh: `cilium clustermesh status --context " + site.name() + "` on any other site shows `" + site.name() + "` not ready.");
+        if (site.provider() == dev.multisite.topology.CloudProvider.AZURE) {
+            md.bullet("A 403 from the API is not an outage: the kubeconfig logs in with kubelogin `--login " + site.azure().kubeloginMode().key()
+                    + "` and the deploying principal holds Azure Kubernetes Service RBAC Cluster Admin (`" + site.name()
+                    + "-deployer-cluster-admin`); check `az role assignment list --scope <cluster id>`.");
+        }
+        UpstreamSources.append(md, "Cluster access", site.provider(), UpstreamSources.clusterAccess(site.provider()));
         var traffic = topology.traffic();
         if (traffic != null) {
             String so = "pulumi stack output --stack " + facts.stackName();

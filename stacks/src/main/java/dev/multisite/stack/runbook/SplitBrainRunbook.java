@@ -38,6 +38,10 @@ final class SplitBrainRunbook {
                     n.zone().kind() + " (" + n.zone().name() + ")")).toList());
             authority.delegation().ifPresent(d -> md.p("`" + d.child().name() + "` is delegated from " + d.parent().kind() + " (`" + d.parent().name()
                     + "`) to " + d.child().kind() + " by NS records the stack creates; check them with `dig NS " + d.child().name() + "`."));
+            md.p("Sources: RFC 1034 section 4.2 (a zone's authority ends at its delegations); AWS Route 53 \"NS and SOA records that "
+                    + "Route 53 creates for a public hosted zone\" (four name servers per delegation set); Cloudflare \"Subdomain delegation\" "
+                    + "(NS records in the parent zone); ExternalDNS `--domain-filter` and `--zone-id-filter`. Not verifiable offline: the "
+                    + "registrar's NS for the domain (it must name the apex backend), and resolver caches of old NS records (up to their TTL).");
         }
         md.h2("2. What each site does when cut off");
         md.table(List.of("site", "provider", "cut off from the primary", "reads"), topology.sites().stream().map(s -> List.of(s.name(),

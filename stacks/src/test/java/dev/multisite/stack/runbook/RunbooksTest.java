@@ -75,6 +75,14 @@ class RunbooksTest {
                 "| `az-weu.mesh.example.org` | ExternalDNS of az-weu (mesh apiserver) | cloudflare (example.org) |",
                 "`app.example.org` is delegated from cloudflare (`example.org`) to route53 by NS records the stack creates");
         assertThat(generated.get("README.md")).contains("Route 53 (app.example.org) + Cloudflare (example.org)");
+        // Per cloud, the upstream documents the setup follows and what only a real account can show.
+        assertThat(generated.get("database-primary-failure.md")).contains("## Sources and limits", "**The data tier on aws** follows:",
+                "**The data tier on gcp** follows:", "edition ENTERPRISE", "**The data tier on azure** follows:",
+                "Microsoft.DBforPostgreSQL/flexibleServers", "Not verifiable without a real account:");
+        assertThat(generated.get("site-down-az-weu.md")).contains("kubelogin `--login azurecli`", "`az-weu-deployer-cluster-admin`",
+                "**Cluster access on azure** follows:", "b1ff04bb-8a4e-4dc4-8eb5-8693973ce19b");
+        assertThat(generated.get("site-down-az-neu.md")).contains("kubelogin `--login workloadidentity`");
+        assertThat(split).contains("Sources: RFC 1034 section 4.2");
     }
 
     @Test
