@@ -124,9 +124,9 @@ final class FlexibleServerHost implements DatabaseHost {
                             .build())
                     .build(), CustomResourceOptions.builder().parent(parent).provider(reader.kubernetesProvider()).build());
         }
-        var node = node(aks, partition, retired ? DatabaseNode.Role.RETIRED_PRIMARY : DatabaseNode.Role.PRIMARY, server,
-                Output.of("entra-workload-identity:" + Site.SYSTEM_NAMESPACE + "/" + name));
-        return node;
+        // The Entra administrator's role in PostgreSQL is named after its principalName.
+        return node(aks, partition, retired ? DatabaseNode.Role.RETIRED_PRIMARY : DatabaseNode.Role.PRIMARY, server,
+                Output.of("entra-workload-identity:" + Site.SYSTEM_NAMESPACE + "/" + name), identity.name());
     }
 
     @Override
@@ -137,7 +137,7 @@ final class FlexibleServerHost implements DatabaseHost {
                 .createMode("Replica")
                 .sourceServerResourceId(((Server) source.resource()).id())
                 .build(), options(aks, parent).dependsOn(zone.ownLink()).build());
-        return node(aks, partition, DatabaseNode.Role.REPLICA, server, source.credentialRef());
+        return node(aks, partition, DatabaseNode.Role.REPLICA, server, source.credentialRef(), source.user());
     }
 
     /** A server's private DNS zone and its links: the server's own VNet first, then every other reader's. */
@@ -172,15 +172,22 @@ final class FlexibleServerHost implements DatabaseHost {
 
     /** The site's subnet delegated to Flexible Server: one per site, shared by its servers. */
     private Subnet delegatedSubnet(AksSite site, Resource parent) {
-        return subnets.computeIfAbsent(site.name(), s -> new Subnet(s + "-postgres-subnet", SubnetArgs.builder()
+        Subnet existing = subnets.get(site.name());
+        if (existing != null) {
+            return existing;
+        }
+        var subnet = new Subnet(site.name() + "-postgres-subnet", SubnetArgs.builder()
                 .resourceGroupName(site.resourceGroupName())
                 .virtualNetworkName(site.virtualNetworkName())
                 .subnetName("multisite-postgres")
                 .addressPrefix(site.databaseSubnetRange().toString())
                 .delegations(DelegationArgs.builder().name("flexibleServers").serviceName(DELEGATION).build())
                 .build(), CustomResourceOptions.builder().parent(parent).provider(site.azureProvider())
-                // Azure serialises writes to one VNet's subnets.
-                .dependsOn(site.nodeSubnet()).build()));
+                // Azure serialises writes to one VNet's subnets: after the site's last one.
+                .dependsOn(site.lastSubnet()).build());
+        site.addSubnet(subnet);
+        subnets.put(site.name(), subnet);
+        return subnet;
     }
 
     private ServerArgs.Builder base(AksSite site, DataSettings data, String partition, String role, Zone zone, Resource parent) {
@@ -201,11 +208,12 @@ final class FlexibleServerHost implements DatabaseHost {
         return CustomResourceOptions.builder().parent(parent).provider(site.azureProvider());
     }
 
-    private static DatabaseNode node(Site site, String partition, DatabaseNode.Role role, Server server, Output<String> credentialRef) {
+    private static DatabaseNode node(Site site, String partition, DatabaseNode.Role role, Server server, Output<String> credentialRef,
+                                     Output<String> user) {
         Output<String> promote = server.name().applyValue(n -> "az postgres flexible-server replica promote --name " + n
                 + " --resource-group " + site.spec().azure().resourceGroup() + " --promote-mode standalone");
         return new DatabaseNode(site.name(), partition, role, server, server.name(), server.fullyQualifiedDomainName(), site.region(),
-                "azure", promote, credentialRef);
+                "azure", promote, credentialRef, user);
     }
 
     static List<AksSite> azureSitesOf(List<Site> sites) {

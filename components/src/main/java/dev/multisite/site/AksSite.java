@@ -84,6 +84,7 @@ public final class AksSite extends SiteComponent {
     private final Output<String> virtualNetworkName;
     private final Output<String> virtualNetworkId;
     private final Subnet nodeSubnet;
+    private Subnet lastSubnet;
     private final Output<String> nodeSecurityGroupName;
     private final Output<GetClientConfigResult> clientConfig;
     private final RoleAssignment deployerRole;
@@ -128,6 +129,7 @@ public final class AksSite extends SiteComponent {
         this.virtualNetworkName = vnet.name();
         this.virtualNetworkId = vnet.id();
         this.nodeSubnet = nodes;
+        this.lastSubnet = nodes;
         this.nodeSecurityGroupName = nodeSecurityGroup.name();
 
         var k8s = spec.kubernetes();
@@ -277,6 +279,19 @@ public final class AksSite extends SiteComponent {
     /** The node subnet; other subnets of the vnet are created after it (Azure serialises subnet writes). */
     public Subnet nodeSubnet() {
         return nodeSubnet;
+    }
+
+    /**
+     * The subnet of this VNet created last: a new subnet depends on it, so the VNet's subnets are
+     * written one at a time (Azure rejects concurrent subnet writes in one VNet).
+     */
+    public Subnet lastSubnet() {
+        return lastSubnet;
+    }
+
+    /** Records a subnet another component added to this VNet (after {@link #lastSubnet()}). */
+    public void addSubnet(Subnet subnet) {
+        this.lastSubnet = subnet;
     }
 
     /** The network security group on the node subnet, for rules from remote sites. */

@@ -140,6 +140,9 @@ class CloudDataPlanTest {
         assertThat(plan.ofType("azure-native:network:Subnet").stream().filter(s -> s.inputs().path("virtualNetworkName").asText()
                 .equals(subnet.inputs().path("virtualNetworkName").asText()))).hasSizeGreaterThanOrEqualTo(3);
 
+        // Written after the VNet's other subnets (the GatewaySubnet of the interconnect came last).
+        assertThat(subnet.dependencies()).contains(named("az-weu-net-gateway-subnet").urn());
+
         var server = named("az-weu-weu-db");
         var zone = named("az-weu-weu-db-dns");
         assertThat(zone.inputs().path("privateZoneName").asText()).isEqualTo("az-weu-weu-db.private.postgres.database.azure.com");
