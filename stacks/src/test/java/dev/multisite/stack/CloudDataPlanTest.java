@@ -200,4 +200,16 @@ class CloudDataPlanTest {
                 "  route53: 10 s interval x 2 failures + 10 s propagation + 15 s TTL = 45 s");
         assertThat(summary).doesNotContain("cloudflare: 10 s interval");
     }
+
+    @Test
+    void initGeneratesOneDnsAuthority() {
+        // With existing sites their names must live in Cloudflare, so it is the only backend; without, Route 53.
+        var mixed = dev.multisite.topology.TopologyParser.parse(dev.multisite.stack.cli.ExampleTopology.stackFile(13,
+                List.of(dev.multisite.topology.CloudProvider.values()), "example.com").path("config").path("multisite:topology"));
+        assertThat(mixed.traffic().dns()).extracting(dev.multisite.topology.DnsBackend::kind).containsExactly("cloudflare");
+        var cloud = dev.multisite.topology.TopologyParser.parse(dev.multisite.stack.cli.ExampleTopology.stackFile(4,
+                List.of(dev.multisite.topology.CloudProvider.AWS, dev.multisite.topology.CloudProvider.GCP), "example.com")
+                .path("config").path("multisite:topology"));
+        assertThat(cloud.traffic().dns()).extracting(dev.multisite.topology.DnsBackend::kind).containsExactly("route53");
+    }
 }
