@@ -203,10 +203,23 @@ final class TrafficValidator {
             return;
         }
         authority.delegation().ifPresent(d -> {
-            if (d.parent().backend().route53() != null) {
-                problems.add(d.child().path(), "'" + d.child().name() + "' as a Cloudflare subzone of a Route 53 zone is not built;"
-                        + " put the subzone in route53 and " + d.parent().name() + " in cloudflare (the stack creates the NS records there)");
+            var cf = d.child().backend().cloudflare();
+            if (cf == null) {
+                return;
             }
+            // A Cloudflare zone for a subdomain is a "subdomain setup": Enterprise only, and the
+            // parent delegates to the name servers Cloudflare assigned to it.
+            String path = "traffic.dns[" + d.child().index() + "].cloudflare";
+            if (cf.plan() != DnsBackend.CloudflarePlan.ENTERPRISE) {
+                problems.add(path + ".plan", cf.plan().key() + " cannot hold the subzone " + d.child().name()
+                        + "; Cloudflare subdomain setups need the enterprise plan (or put the subzone in route53)");
+            }
+            if (cf.nameServers().isEmpty()) {
+                problems.add(path + ".nameServers", "required for the subzone " + d.child().name() + " delegated from route53;"
+                        + " the name servers Cloudflare assigned to the zone, e.g. [ada.ns.cloudflare.com, bob.ns.cloudflare.com]");
+            }
+            cf.nameServers().stream().filter(ns -> ns == null || !TopologyValidator.DOMAIN.matcher(ns).matches())
+                    .forEach(ns -> problems.add(path + ".nameServers", "'" + ns + "' is not a DNS name"));
         });
         if (zones.size() == 2 && authority.delegation().isEmpty()) {
             problems.add(zones.get(1).path(), "'" + zones.get(1).name() + "' and '" + zones.get(0).name() + "' do not nest; one must be a subzone of the other");

@@ -49,10 +49,12 @@ import java.util.Map;
  * <p>Cloudflare: one monitor, one pool per site, and a load balancer on the global hostname
  * steering over the pools, falling back to the largest site.
  *
- * <p>Delegation: when Route 53 holds a subzone of the Cloudflare zone, the Cloudflare zone gets
+ * <p>Delegation: when Cloudflare holds a subzone of the Route 53 zone (a Cloudflare "subdomain
+ * setup", Enterprise only), the hosted zone gets an NS record set of the name servers Cloudflare
+ * assigned to it ({@code cloudflare.nameServers}). When Route 53 holds a subzone of the Cloudflare zone, the Cloudflare zone gets
  * one NS record per name server of the hosted zone (read with {@code aws:route53/getZone}; Route
  * 53 gives every hosted zone a delegation set of four name servers, AWS "NS and SOA records that
- * Amazon Route 53 creates for a public hosted zone"; Cloudflare "Subdomain delegation" asks for
+ * Amazon Route 53 creates for a public hosted zone"; Cloudflare "Subdomain setup" describes
  * exactly those NS records in the parent zone).
  */
 public final class GlobalEndpoint extends ComponentResource {
@@ -172,8 +174,20 @@ public final class GlobalEndpoint extends ComponentResource {
     /** The number of name servers in every Route 53 delegation set. */
     static final int ROUTE53_NAME_SERVERS = 4;
 
-    /** NS records for a Route 53 subzone in its Cloudflare parent zone (the parser rejects the other way round). */
+    /** NS records for the subzone in its parent: Route 53 under Cloudflare, or Cloudflare under Route 53. */
     private void delegate(String name, DnsAuthority.Delegation d, Provider aws, CloudflareProvider cloudflare, int ttlSeconds) {
+        if (d.parent().backend().route53() != null) {
+            // One NS record set in the hosted zone, with the name servers Cloudflare assigned to the subzone.
+            var cf = d.child().backend().cloudflare();
+            new Record(name + "-delegation-ns", RecordArgs.builder()
+                    .zoneId(d.parent().backend().route53().hostedZoneId())
+                    .name(d.child().name())
+                    .type("NS")
+                    .ttl(Math.max(ttlSeconds, 300))
+                    .records(cf.nameServers())
+                    .build(), CustomResourceOptions.builder().parent(this).provider(aws).build());
+            return;
+        }
         var child = d.child().backend().route53();
         var parent = d.parent().backend().cloudflare();
         Output<List<String>> nameServers = Route53Functions.getZone(GetZoneArgs.builder().zoneId(child.hostedZoneId()).build(),

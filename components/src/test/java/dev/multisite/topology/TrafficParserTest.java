@@ -151,10 +151,20 @@ class TrafficParserTest {
     }
 
     @Test
-    void aCloudflareSubzoneOfRoute53IsNotBuilt() {
+    void aCloudflareSubzoneOfRoute53NeedsItsNameServersAndTheEnterprisePlan() {
         ObjectNode doc = cloudOnly();
-        ((ObjectNode) doc.get("traffic").withArray("dns").get(1).get("cloudflare")).put("zone", "app.example.com");
-        assertThat(Fixtures.singleProblem(doc)).startsWith("traffic.dns[1].cloudflare.zone: 'app.example.com' as a Cloudflare subzone of a Route 53 zone is not built");
+        var cf = (ObjectNode) doc.get("traffic").withArray("dns").get(1).get("cloudflare");
+        cf.put("zone", "app.example.com");
+        assertThat(Fixtures.singleProblem(doc)).isEqualTo("traffic.dns[1].cloudflare.nameServers: required for the subzone app.example.com"
+                + " delegated from route53; the name servers Cloudflare assigned to the zone, e.g. [ada.ns.cloudflare.com, bob.ns.cloudflare.com]");
+        cf.putArray("nameServers").add("ada.ns.cloudflare.com").add("bob.ns.cloudflare.com");
+        var authority = DnsAuthority.of(TopologyParser.parse(doc));
+        assertThat(authority.delegation().orElseThrow().parent().kind()).isEqualTo("route53");
+        assertThat(authority.global().kind()).isEqualTo("cloudflare");
+        cf.put("plan", "business").put("zone", "app.example.com");
+        ((ObjectNode) doc.get("traffic")).putObject("healthCheck").put("intervalSeconds", 30);
+        assertThat(Fixtures.singleProblem(doc)).startsWith("traffic.dns[1].cloudflare.plan: business cannot hold the subzone app.example.com;"
+                + " Cloudflare subdomain setups need the enterprise plan");
     }
 
     @Test

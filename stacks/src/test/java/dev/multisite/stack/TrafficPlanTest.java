@@ -230,4 +230,27 @@ class TrafficPlanTest {
         assertThat(r53Plan.outputs().get("drainSwitches").size()).isEqualTo(6);
         assertThat(plan.outputs().get("globalHostname").asText()).isEqualTo("app.example.com");
     }
+
+    @Test
+    void aCloudflareSubzoneOfARoute53ZoneIsDelegatedByAnNsRecordSetInTheHostedZone() throws Exception {
+        var root = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+                .readTree(ExampleStacks.file("data").toFile());
+        var t = (com.fasterxml.jackson.databind.node.ObjectNode) root.path("config").path("multisite:topology");
+        var dns = t.path("traffic").withArray("dns");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) dns.get(0).get("route53")).put("zone", "example.org");
+        var cf = (com.fasterxml.jackson.databind.node.ObjectNode) dns.get(1).get("cloudflare");
+        cf.put("zone", "app.example.org").putArray("nameServers").add("ada.ns.cloudflare.com").add("bob.ns.cloudflare.com");
+        Plan swapped = dev.multisite.stack.plan.OfflinePlanner.plan("data", dev.multisite.topology.TopologyParser.parse(t));
+        var ns = named(swapped, "aws:route53/record:Record", "global-delegation-ns").inputs();
+        assertThat(ns.path("type").asText()).isEqualTo("NS");
+        assertThat(ns.path("name").asText()).isEqualTo("app.example.org");
+        assertThat(ns.path("zoneId").asText()).isEqualTo("Z0123456789EXAMPLEDATA");
+        assertThat(ns.path("records")).extracting(JsonNode::asText).containsExactly("ada.ns.cloudflare.com", "bob.ns.cloudflare.com");
+        // Cloudflare now serves the global hostname; Route 53 publishes no record of it and holds only the mesh names.
+        assertThat(swapped.ofType("cloudflare:index/loadBalancer:LoadBalancer")).hasSize(1);
+        assertThat(swapped.ofType("aws:route53/record:Record")).hasSize(1);
+        assertThat(swapped.ofType("aws:route53/healthCheck:HealthCheck")).isEmpty();
+        assertThat(named(swapped, "kubernetes:helm.sh/v3:Release", "aws-use1-external-dns-release").inputs().path("values")
+                .path("domainFilters")).extracting(JsonNode::asText).containsExactly("mesh.example.org");
+    }
 }

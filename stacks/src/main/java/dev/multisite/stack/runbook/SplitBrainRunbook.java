@@ -39,7 +39,7 @@ final class SplitBrainRunbook {
             authority.delegation().ifPresent(d -> md.p("`" + d.child().name() + "` is delegated from " + d.parent().kind() + " (`" + d.parent().name()
                     + "`) to " + d.child().kind() + " by NS records the stack creates; check them with `dig NS " + d.child().name() + "`."));
             md.p("Sources: RFC 1034 section 4.2 (a zone's authority ends at its delegations); AWS Route 53 \"NS and SOA records that "
-                    + "Route 53 creates for a public hosted zone\" (four name servers per delegation set); Cloudflare \"Subdomain delegation\" "
+                    + "Route 53 creates for a public hosted zone\" (four name servers per delegation set); Cloudflare \"Subdomain setup\" "
                     + "(NS records in the parent zone); ExternalDNS `--domain-filter` and `--zone-id-filter`. Not verifiable offline: the "
                     + "registrar's NS for the domain (it must name the apex backend), and resolver caches of old NS records (up to their TTL).");
         }
