@@ -224,6 +224,11 @@ final class TrafficValidator {
         if (zones.size() == 2 && authority.delegation().isEmpty()) {
             problems.add(zones.get(1).path(), "'" + zones.get(1).name() + "' and '" + zones.get(0).name() + "' do not nest; one must be a subzone of the other");
         }
+        List<String> orphans = authority.names().stream().filter(n -> n.zone() == null).map(DnsAuthority.Name::fqdn).toList();
+        if (!orphans.isEmpty()) {
+            problems.add("traffic.dns", "no backend's zone holds " + String.join(", ", orphans.size() > 3 ? orphans.subList(0, 3) : orphans)
+                    + (orphans.size() > 3 ? " and " + (orphans.size() - 3) + " more" : "") + "; one backend's zone must be the stack's domain " + domain);
+        }
         for (var z : zones) {
             if (authority.names().stream().noneMatch(n -> n.zone() == z)) {
                 problems.add(z.path(), z.name() + " holds none of the names the stack publishes (" + t.hostname() + ", <site>." + t.hostname()

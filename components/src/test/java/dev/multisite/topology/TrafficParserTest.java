@@ -168,6 +168,15 @@ class TrafficParserTest {
     }
 
     @Test
+    void aNameNoBackendHoldsIsRejected() {
+        ObjectNode doc = cloudOnly();
+        ((ObjectNode) doc.get("traffic")).withArray("dns").remove(1);
+        ((ObjectNode) doc.get("traffic").withArray("dns").get(0).get("route53")).put("zone", "app.example.com");
+        assertThat(Fixtures.singleProblem(doc)).isEqualTo("traffic.dns: no backend's zone holds aws-use1.mesh.example.com,"
+                + " gcp-euw4.mesh.example.com, az-weu.mesh.example.com; one backend's zone must be the stack's domain example.com");
+    }
+
+    @Test
     void aZoneOutsideTheDomainOrHoldingNoNameIsRejected() {
         ObjectNode outside = delegated();
         ((ObjectNode) outside.get("traffic").withArray("dns").get(0).get("route53")).put("zone", "example.net");
