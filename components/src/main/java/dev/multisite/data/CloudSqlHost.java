@@ -23,9 +23,14 @@ import java.util.Map;
 /**
  * Cloud SQL for PostgreSQL: private IP only (through a private services connection in the site's
  * VPC), regional availability, backups with point-in-time recovery, deletion protection, and IAM
- * database authentication instead of passwords. Replicas are cross-region Cloud SQL replicas.
+ * database authentication instead of passwords, edition {@code ENTERPRISE}. Replicas are
+ * cross-region Cloud SQL replicas in the primary's project: the parser rejects a replica site in
+ * another project ({@code DataValidator}), since {@code masterInstanceName} would then need the
+ * {@code project:instance} form and the replica a network that can reach the primary's.
  */
 final class CloudSqlHost implements DatabaseHost {
+    /** The Cloud SQL edition of every instance: the one whose tiers include {@code db-custom-*}. */
+    static final String EDITION = "ENTERPRISE";
     private final Map<String, Connection> connections = new HashMap<>();
 
     @Override
@@ -58,6 +63,12 @@ final class CloudSqlHost implements DatabaseHost {
 
     private static DatabaseInstanceSettingsArgs.Builder settings(Site site, DataSettings data, String partition, String role) {
         return DatabaseInstanceSettingsArgs.builder()
+                // Explicit edition: the Cloud SQL Admin API defaults new PostgreSQL 16+ instances to
+                // ENTERPRISE_PLUS, whose machine series (N2 / C4A db-perf-optimized-*) exclude the
+                // db-custom-* tiers; ENTERPRISE accepts them. Sources: terraform-provider-google
+                // sql_database_instance `settings.edition` (ENTERPRISE | ENTERPRISE_PLUS) and Google's
+                // "Machine series overview" for Cloud SQL (cloud.google.com/sql/docs/postgres/machine-series-overview).
+                .edition(EDITION)
                 .tier(data.instanceClassFor(site.provider()))
                 .diskSize(data.storageGb())
                 .deletionProtectionEnabled(true)

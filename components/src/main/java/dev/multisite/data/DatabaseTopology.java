@@ -59,7 +59,7 @@ public final class DatabaseTopology extends ComponentResource {
             allowed.add(s.network().podCidr().toString());
         });
         Map<CloudProvider, DatabaseHost> hosts = Map.of(CloudProvider.AWS, new RdsHost(allowed),
-                CloudProvider.GCP, new CloudSqlHost(), CloudProvider.AZURE, new FlexibleServerHost());
+                CloudProvider.GCP, new CloudSqlHost(), CloudProvider.AZURE, new FlexibleServerHost(FlexibleServerHost.azureSitesOf(args.sites())));
 
         Map<String, DatabaseNode> primaryOf = new LinkedHashMap<>();
         Map<String, Map<String, DatabaseNode>> localOf = new LinkedHashMap<>();
@@ -162,10 +162,10 @@ public final class DatabaseTopology extends ComponentResource {
                 .metadata(ObjectMetaArgs.builder().name(CONFIG_MAP).namespace(site.systemNamespace()).build())
                 .data(config)
                 .build(), opts);
-        Output<Map<String, String>> credentials = Output.tuple(firstPrimary.host(), firstPrimary.credentialRef()).applyValue(t -> Map.of(
-                "MULTISITE_DB_USER", "multisite_admin",
+        Output<Map<String, String>> credentials = Output.tuple(firstPrimary.host(), firstPrimary.credentialRef(), firstPrimary.user()).applyValue(t -> Map.of(
+                "MULTISITE_DB_USER", t.t3,
                 "MULTISITE_DB_CREDENTIAL_REF", t.t2.isEmpty() ? "iam-authentication" : t.t2,
-                "MULTISITE_DB_WRITE_URL", "postgresql://multisite_admin@" + t.t1 + ":" + DatabaseNode.PORT + "/" + data.database() + "?sslmode=require"));
+                "MULTISITE_DB_WRITE_URL", "postgresql://" + t.t3 + "@" + t.t1 + ":" + DatabaseNode.PORT + "/" + data.database() + "?sslmode=require"));
         new Secret(site.name() + "-data-credentials", SecretArgs.builder()
                 .metadata(ObjectMetaArgs.builder().name(SECRET).namespace(site.systemNamespace()).build())
                 .stringData(credentials.asSecret())

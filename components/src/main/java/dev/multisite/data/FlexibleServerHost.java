@@ -1,67 +1,224 @@
 package dev.multisite.data;
 
+import com.pulumi.azurenative.dbforpostgresql.Administrator;
+import com.pulumi.azurenative.dbforpostgresql.AdministratorArgs;
 import com.pulumi.azurenative.dbforpostgresql.Server;
 import com.pulumi.azurenative.dbforpostgresql.ServerArgs;
 import com.pulumi.azurenative.dbforpostgresql.inputs.AuthConfigArgs;
 import com.pulumi.azurenative.dbforpostgresql.inputs.BackupArgs;
 import com.pulumi.azurenative.dbforpostgresql.inputs.HighAvailabilityArgs;
+import com.pulumi.azurenative.dbforpostgresql.inputs.NetworkArgs;
 import com.pulumi.azurenative.dbforpostgresql.inputs.SkuArgs;
 import com.pulumi.azurenative.dbforpostgresql.inputs.StorageArgs;
+import com.pulumi.azurenative.managedidentity.FederatedIdentityCredential;
+import com.pulumi.azurenative.managedidentity.FederatedIdentityCredentialArgs;
+import com.pulumi.azurenative.managedidentity.UserAssignedIdentity;
+import com.pulumi.azurenative.managedidentity.UserAssignedIdentityArgs;
+import com.pulumi.azurenative.network.PrivateZone;
+import com.pulumi.azurenative.network.PrivateZoneArgs;
+import com.pulumi.azurenative.network.Subnet;
+import com.pulumi.azurenative.network.SubnetArgs;
+import com.pulumi.azurenative.network.VirtualNetworkLink;
+import com.pulumi.azurenative.network.VirtualNetworkLinkArgs;
+import com.pulumi.azurenative.network.inputs.DelegationArgs;
+import com.pulumi.azurenative.network.inputs.SubResourceArgs;
 import com.pulumi.core.Output;
+import com.pulumi.kubernetes.core.v1.ServiceAccount;
+import com.pulumi.kubernetes.core.v1.ServiceAccountArgs;
+import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import dev.multisite.site.AksSite;
 import dev.multisite.site.Site;
+import dev.multisite.site.WorkloadIdentity;
 import dev.multisite.topology.DataSettings;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Azure Database for PostgreSQL Flexible Server: zone-redundant HA, geo-redundant backups, Entra
- * ID authentication only (no password exists). Replicas are Flexible Server read replicas
- * ({@code createMode: Replica}) of an Azure primary. Private access (a delegated subnet and a
- * private DNS zone) is not provisioned yet: see the README's data section.
+ * ID authentication only (no password exists), private access, and an Entra administrator that
+ * the Azure sites' workloads use through workload identity. Replicas are Flexible Server read
+ * replicas ({@code createMode: Replica}) of an Azure primary.
+ *
+ * <p>Private access follows Microsoft Learn, "Networking overview for Azure Database for PostgreSQL
+ * flexible server with private access (VNet integration)": per site one subnet delegated to
+ * {@code Microsoft.DBforPostgreSQL/flexibleServers} (carved from the site's VNet by
+ * {@link AksSite#databaseSubnetRange()}, shared by the site's servers), and per server a private
+ * DNS zone {@code <name>.private.postgres.database.azure.com} linked to the server's VNet before the
+ * server is created, and to the VNet of every other Azure site that reads it (every Azure site
+ * writes to a primary; a replica is read by its own site only).
+ *
+ * <p>The administrator follows "Use Microsoft Entra ID for authentication with Azure Database for
+ * PostgreSQL flexible server" (azure-native {@code dbforpostgresql.Administrator}: objectId,
+ * principalName, principalType {@code ServicePrincipal}, tenantId): a user-assigned managed
+ * identity per primary, federated with every Azure site's OIDC issuer for the Kubernetes service
+ * account {@code multisite-system/<server>} (Microsoft Entra Workload ID), which each Azure site gets
+ * annotated with the identity's client id. Read replicas take their administrators from the primary.
  */
 final class FlexibleServerHost implements DatabaseHost {
+    /** The delegation Flexible Server requires on its subnet. */
+    static final String DELEGATION = "Microsoft.DBforPostgreSQL/flexibleServers";
+    static final String PRIVATE_ZONE_SUFFIX = ".private.postgres.database.azure.com";
+    /** The audience Entra ID expects in a federated token (Workload ID). */
+    static final String TOKEN_AUDIENCE = "api://AzureADTokenExchange";
+
+    private final List<AksSite> azureSites;
+    private final Map<String, Subnet> subnets = new HashMap<>();
+
+    /** @param azureSites every Azure site of the stack: the readers of an Azure primary */
+    FlexibleServerHost(List<AksSite> azureSites) {
+        this.azureSites = List.copyOf(azureSites);
+    }
 
     @Override
     public DatabaseNode primary(String name, Site site, String partition, DataSettings data, boolean retired, Resource parent) {
-        var server = new Server(name, base(site, data, partition, retired ? "retired-primary" : "primary")
+        var aks = (AksSite) site;
+        var zone = privateZone(name, aks, azureSites, parent);
+        var server = new Server(name, base(aks, data, partition, retired ? "retired-primary" : "primary", zone, parent)
                 .createMode("Default")
                 .highAvailability(HighAvailabilityArgs.builder().mode("ZoneRedundant").build())
                 .backup(BackupArgs.builder().backupRetentionDays(data.backupRetentionDays()).geoRedundantBackup("Enabled").build())
-                .authConfig(AuthConfigArgs.builder().activeDirectoryAuth("Enabled").passwordAuth("Disabled").build())
-                .build(), options(site, parent).protect(true).build());
-        return node(site, partition, retired ? DatabaseNode.Role.RETIRED_PRIMARY : DatabaseNode.Role.PRIMARY, server);
+                .authConfig(AuthConfigArgs.builder().activeDirectoryAuth("Enabled")
+                        // Not a secret: the no-plaintext-secrets policy matches the key name
+                        // "passwordAuth", so the constant travels as a Pulumi secret (see README).
+                        .passwordAuth(Output.ofSecret(com.pulumi.core.Either.<String, com.pulumi.azurenative.dbforpostgresql.enums.PasswordAuthEnum>ofLeft("Disabled")))
+                        .tenantId(aks.tenantId()).build())
+                .build(), options(aks, parent).protect(true).dependsOn(zone.ownLink()).build());
+        var identity = new UserAssignedIdentity(name + "-admin", UserAssignedIdentityArgs.builder()
+                .resourceName(name + "-admin")
+                .resourceGroupName(aks.resourceGroupName())
+                .location(aks.region())
+                .build(), options(aks, parent).build());
+        new Administrator(name + "-entra-admin", AdministratorArgs.builder()
+                .resourceGroupName(aks.resourceGroupName())
+                .serverName(server.name())
+                .objectId(identity.principalId())
+                .principalName(identity.name())
+                .principalType("ServicePrincipal")
+                .tenantId(identity.tenantId())
+                .build(), options(aks, parent).build());
+        FederatedIdentityCredential previous = null;
+        for (AksSite reader : azureSites) {
+            WorkloadIdentity wi = reader.workloadIdentity().orElseThrow();
+            var opts = options(aks, parent);
+            if (previous != null) {
+                // Entra ID rejects concurrent writes of federated credentials on one identity.
+                opts.dependsOn(previous);
+            }
+            previous = new FederatedIdentityCredential(name + "-federation-" + reader.name(), FederatedIdentityCredentialArgs.builder()
+                    .resourceGroupName(aks.resourceGroupName())
+                    .resourceName(identity.name())
+                    .federatedIdentityCredentialResourceName(reader.name())
+                    .issuer(wi.issuerUrl())
+                    .subject("system:serviceaccount:" + Site.SYSTEM_NAMESPACE + ":" + name)
+                    .audiences(TOKEN_AUDIENCE)
+                    .build(), opts.build());
+            new ServiceAccount(name + "-sa-" + reader.name(), ServiceAccountArgs.builder()
+                    .metadata(ObjectMetaArgs.builder().name(name).namespace(reader.systemNamespace())
+                            .annotations(identity.clientId().applyValue(id -> Map.of("azure.workload.identity/client-id", id)))
+                            .labels(Map.of("multisite/site", reader.name()))
+                            .build())
+                    .build(), CustomResourceOptions.builder().parent(parent).provider(reader.kubernetesProvider()).build());
+        }
+        // The Entra administrator's role in PostgreSQL is named after its principalName.
+        return node(aks, partition, retired ? DatabaseNode.Role.RETIRED_PRIMARY : DatabaseNode.Role.PRIMARY, server,
+                Output.of("entra-workload-identity:" + Site.SYSTEM_NAMESPACE + "/" + name), identity.name());
     }
 
     @Override
     public DatabaseNode replica(String name, Site site, String partition, DataSettings data, DatabaseNode source, Resource parent) {
-        var server = new Server(name, base(site, data, partition, "replica")
+        var aks = (AksSite) site;
+        var zone = privateZone(name, aks, List.of(aks), parent);
+        var server = new Server(name, base(aks, data, partition, "replica", zone, parent)
                 .createMode("Replica")
                 .sourceServerResourceId(((Server) source.resource()).id())
-                .build(), options(site, parent).build());
-        return node(site, partition, DatabaseNode.Role.REPLICA, server);
+                .build(), options(aks, parent).dependsOn(zone.ownLink()).build());
+        return node(aks, partition, DatabaseNode.Role.REPLICA, server, source.credentialRef(), source.user());
     }
 
-    private static ServerArgs.Builder base(Site site, DataSettings data, String partition, String role) {
+    /** A server's private DNS zone and its links: the server's own VNet first, then every other reader's. */
+    private record Zone(PrivateZone zone, VirtualNetworkLink ownLink) {
+    }
+
+    private static Zone privateZone(String name, AksSite site, List<AksSite> readers, Resource parent) {
+        var zone = new PrivateZone(name + "-dns", PrivateZoneArgs.builder()
+                .privateZoneName(name + PRIVATE_ZONE_SUFFIX)
+                .resourceGroupName(site.resourceGroupName())
+                .location("global")
+                .build(), options(site, parent).build());
+        VirtualNetworkLink own = link(name, zone, site, site, parent);
+        for (AksSite reader : readers) {
+            if (!reader.name().equals(site.name())) {
+                link(name, zone, site, reader, parent);
+            }
+        }
+        return new Zone(zone, own);
+    }
+
+    private static VirtualNetworkLink link(String name, PrivateZone zone, AksSite owner, AksSite reader, Resource parent) {
+        return new VirtualNetworkLink(name + "-dns-link-" + reader.name(), VirtualNetworkLinkArgs.builder()
+                .privateZoneName(zone.name())
+                .resourceGroupName(owner.resourceGroupName())
+                .virtualNetworkLinkName(reader.name())
+                .virtualNetwork(SubResourceArgs.builder().id(reader.virtualNetworkId()).build())
+                .registrationEnabled(false)
+                .location("global")
+                .build(), options(owner, parent).build());
+    }
+
+    /** The site's subnet delegated to Flexible Server: one per site, shared by its servers. */
+    private Subnet delegatedSubnet(AksSite site, Resource parent) {
+        Subnet existing = subnets.get(site.name());
+        if (existing != null) {
+            return existing;
+        }
+        var subnet = new Subnet(site.name() + "-postgres-subnet", SubnetArgs.builder()
+                .resourceGroupName(site.resourceGroupName())
+                .virtualNetworkName(site.virtualNetworkName())
+                .subnetName("multisite-postgres")
+                .addressPrefix(site.databaseSubnetRange().toString())
+                .delegations(DelegationArgs.builder().name("flexibleServers").serviceName(DELEGATION).build())
+                .build(), CustomResourceOptions.builder().parent(parent).provider(site.azureProvider())
+                // Azure serialises writes to one VNet's subnets: after the site's last one.
+                .dependsOn(site.lastSubnet()).build());
+        site.addSubnet(subnet);
+        subnets.put(site.name(), subnet);
+        return subnet;
+    }
+
+    private ServerArgs.Builder base(AksSite site, DataSettings data, String partition, String role, Zone zone, Resource parent) {
         return ServerArgs.builder()
-                .resourceGroupName(((AksSite) site).resourceGroupName())
+                .resourceGroupName(site.resourceGroupName())
                 .location(site.region())
                 .version(data.engine().version())
                 .sku(SkuArgs.builder().name(data.instanceClassFor(site.provider())).tier("GeneralPurpose").build())
                 .storage(StorageArgs.builder().storageSizeGB(data.storageGb()).build())
+                .network(NetworkArgs.builder()
+                        .delegatedSubnetResourceId(delegatedSubnet(site, parent).id())
+                        .privateDnsZoneArmResourceId(zone.zone().id())
+                        .build())
                 .tags(Map.of("multisite-site", site.name(), "multisite-partition", partition, "multisite-role", role));
     }
 
-    private static CustomResourceOptions.Builder options(Site site, Resource parent) {
-        return CustomResourceOptions.builder().parent(parent).provider(((AksSite) site).azureProvider());
+    private static CustomResourceOptions.Builder options(AksSite site, Resource parent) {
+        return CustomResourceOptions.builder().parent(parent).provider(site.azureProvider());
     }
 
-    private static DatabaseNode node(Site site, String partition, DatabaseNode.Role role, Server server) {
+    private static DatabaseNode node(Site site, String partition, DatabaseNode.Role role, Server server, Output<String> credentialRef,
+                                     Output<String> user) {
         Output<String> promote = server.name().applyValue(n -> "az postgres flexible-server replica promote --name " + n
                 + " --resource-group " + site.spec().azure().resourceGroup() + " --promote-mode standalone");
         return new DatabaseNode(site.name(), partition, role, server, server.name(), server.fullyQualifiedDomainName(), site.region(),
-                "azure", promote, Output.of(""));
+                "azure", promote, credentialRef, user);
+    }
+
+    static List<AksSite> azureSitesOf(List<Site> sites) {
+        List<AksSite> out = new ArrayList<>();
+        sites.stream().filter(AksSite.class::isInstance).map(AksSite.class::cast).forEach(out::add);
+        return out;
     }
 }

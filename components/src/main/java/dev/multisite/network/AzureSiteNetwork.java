@@ -92,7 +92,8 @@ public final class AzureSiteNetwork extends SiteNetwork {
                 // Azure requires exactly this name for the subnet of a virtual network gateway.
                 .subnetName("GatewaySubnet")
                 .addressPrefix(vpc.subnet(vpc.prefixLength() + 4, 15).toString())
-                .build(), CustomResourceOptions.builder().parent(this).provider(aks.azureProvider()).dependsOn(aks.nodeSubnet()).build());
+                .build(), CustomResourceOptions.builder().parent(this).provider(aks.azureProvider()).dependsOn(aks.lastSubnet()).build());
+        aks.addSubnet(gatewaySubnet);
         List<VirtualNetworkGatewayIPConfigurationArgs> ipConfigurations = new ArrayList<>();
         List<IPConfigurationBgpPeeringAddressArgs> bgpAddresses = new ArrayList<>();
         for (int i = 0; i < IP_CONFIGURATIONS.length; i++) {

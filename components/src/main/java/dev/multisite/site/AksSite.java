@@ -1,6 +1,13 @@
 package dev.multisite.site;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.pulumi.azurenative.Provider;
+import com.pulumi.azurenative.authorization.AuthorizationFunctions;
+import com.pulumi.azurenative.authorization.RoleAssignment;
+import com.pulumi.azurenative.authorization.RoleAssignmentArgs;
+import com.pulumi.azurenative.authorization.outputs.GetClientConfigResult;
 import com.pulumi.azurenative.ProviderArgs;
 import com.pulumi.azurenative.containerservice.ContainerserviceFunctions;
 import com.pulumi.azurenative.containerservice.ManagedCluster;
@@ -27,10 +34,14 @@ import com.pulumi.core.Output;
 import com.pulumi.deployment.InvokeOptions;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.InvokeArgs;
+import dev.multisite.topology.AzureSettings;
 import dev.multisite.topology.Cidr;
 import dev.multisite.topology.NodePool;
 import dev.multisite.topology.SiteSpec;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -44,17 +55,39 @@ import java.util.Optional;
  *
  * <p>The network plugin is {@code none} (bring your own CNI): Multisite installs Cilium itself so
  * that AKS can join the same Cluster Mesh as every other site, with the site's pod and service
- * CIDRs. The kubeconfig is the cluster's exec-format user credential (kubelogin), not an admin cert.
+ * CIDRs. The kubeconfig is the cluster's exec-format user credential (kubelogin), not an admin cert,
+ * with an explicit, non-interactive login mode ({@code azure.kubeloginMode}, default {@code azurecli}).
+ *
+ * <p>With Azure RBAC on and local accounts off, nobody can use the API until someone holds an AKS
+ * RBAC role: the deploying principal (the ambient login's object id, {@code authorization:getClientConfig})
+ * gets "Azure Kubernetes Service RBAC Cluster Admin" on the cluster, and the Kubernetes provider waits
+ * for that assignment; {@code azure.adminGroupObjectIds} become the cluster's admin groups.
  */
 public final class AksSite extends SiteComponent {
     public static final String TYPE = "multisite:site:AksSite";
+    /**
+     * Built-in role "Azure Kubernetes Service RBAC Cluster Admin" (manage every resource in the
+     * cluster). Source: Microsoft Learn, "Azure built-in roles" (Containers), role id
+     * b1ff04bb-8a4e-4dc4-8eb5-8693973ce19b; "Use Azure RBAC for Kubernetes authorization" assigns
+     * it at the managed cluster's scope.
+     */
+    public static final String AKS_RBAC_CLUSTER_ADMIN_ROLE = "b1ff04bb-8a4e-4dc4-8eb5-8693973ce19b";
+    /**
+     * The application id of the AKS AAD server every managed-AAD cluster accepts tokens for
+     * (kubelogin "Using kubelogin with AKS": {@code --server-id 6dae42f8-4368-4678-94ff-3960e28e3630}).
+     */
+    public static final String AKS_AAD_SERVER_ID = "6dae42f8-4368-4678-94ff-3960e28e3630";
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private final Provider azure;
     private final Output<String> resourceGroupName;
     private final Output<String> virtualNetworkName;
     private final Output<String> virtualNetworkId;
     private final Subnet nodeSubnet;
+    private Subnet lastSubnet;
     private final Output<String> nodeSecurityGroupName;
+    private final Output<GetClientConfigResult> clientConfig;
+    private final RoleAssignment deployerRole;
 
     public AksSite(SiteSpec spec, ComponentResourceOptions options) {
         super(TYPE, spec, options);
@@ -63,6 +96,8 @@ public final class AksSite extends SiteComponent {
             providerArgs.subscriptionId(spec.azure().subscriptionId());
         }
         this.azure = new Provider(childName("azure"), providerArgs.build(), child());
+        // The ambient login (tenant, subscription, object id) of whoever runs Pulumi: an invoke.
+        this.clientConfig = AuthorizationFunctions.getClientConfig(InvokeArgs.Empty, new InvokeOptions(this, azure, null));
 
         var group = new ResourceGroup(childName("rg"), ResourceGroupArgs.builder()
                 .resourceGroupName(spec.azure().resourceGroup())
@@ -94,6 +129,7 @@ public final class AksSite extends SiteComponent {
         this.virtualNetworkName = vnet.name();
         this.virtualNetworkId = vnet.id();
         this.nodeSubnet = nodes;
+        this.lastSubnet = nodes;
         this.nodeSecurityGroupName = nodeSecurityGroup.name();
 
         var k8s = spec.kubernetes();
@@ -131,7 +167,8 @@ public final class AksSite extends SiteComponent {
                         .build())
                 .apiServerAccessProfile(ManagedClusterAPIServerAccessProfileArgs.builder()
                         .authorizedIPRanges(k8s.apiAccessCidrs().stream().map(Cidr::toString).toList()).build())
-                .aadProfile(ManagedClusterAADProfileArgs.builder().managed(true).enableAzureRBAC(true).build())
+                .aadProfile(ManagedClusterAADProfileArgs.builder().managed(true).enableAzureRBAC(true)
+                        .adminGroupObjectIDs(spec.azure().adminGroupObjectIds()).build())
                 .disableLocalAccounts(true)
                 .enableRBAC(true)
                 .oidcIssuerProfile(ManagedClusterOIDCIssuerProfileArgs.builder().enabled(true).build())
@@ -140,18 +177,83 @@ public final class AksSite extends SiteComponent {
                 .tags(tags())
                 .build(), onAzure());
 
-        Output<String> kubeconfig = ContainerserviceFunctions.listManagedClusterUserCredentials(
+        // Azure RBAC is on and local accounts are off: without a role assignment every Kubernetes
+        // call is a 403. The deploying principal gets cluster admin at the cluster's scope
+        // (azure-native authorization.RoleAssignment: principalId, roleDefinitionId, scope).
+        Output<String> subscription = spec.azure().subscriptionId() != null ? Output.of(spec.azure().subscriptionId())
+                : clientConfig.applyValue(GetClientConfigResult::subscriptionId);
+        this.deployerRole = new RoleAssignment(childName("deployer-cluster-admin"), RoleAssignmentArgs.builder()
+                .principalId(clientConfig.applyValue(GetClientConfigResult::objectId))
+                .principalType(spec.azure().deployerPrincipalType().name())
+                .roleDefinitionId(subscription.applyValue(AksSite::clusterAdminRoleDefinitionId))
+                .scope(cluster.id())
+                .description("Multisite: the principal that deploys this stack administers cluster " + spec.name())
+                .build(), onAzure());
+
+        AzureSettings.KubeloginMode mode = spec.azure().kubeloginMode();
+        Output<String> kubeconfig = Output.tuple(ContainerserviceFunctions.listManagedClusterUserCredentials(
                         ListManagedClusterUserCredentialsArgs.builder()
                                 .resourceGroupName(group.name())
                                 .resourceName(cluster.name())
                                 .format("exec")
                                 .build(),
-                        new InvokeOptions(this, azure, null))
-                .applyValue(result -> new String(Base64.getDecoder().decode(result.kubeconfigs().get(0).value()), StandardCharsets.UTF_8));
+                        new InvokeOptions(this, azure, null)), clientConfig, deployerRole.id())
+                // Every Kubernetes child waits for the role assignment (it reads this kubeconfig).
+                .applyValue(t -> kubeconfig(spec.name(), new String(Base64.getDecoder().decode(t.t1.kubeconfigs().get(0).value()),
+                        StandardCharsets.UTF_8), mode, t.t2.tenantId()));
         Output<String> issuer = cluster.oidcIssuerProfile()
                 .applyValue(p -> p.map(profile -> profile.issuerURL()).orElse(""));
         complete(cluster.name(), cluster.fqdn().applyValue(fqdn -> "https://" + fqdn + ":443"), kubeconfig,
                 Optional.of(new WorkloadIdentity(WorkloadIdentity.Kind.AZURE_WORKLOAD_IDENTITY, issuer, Output.of(""), "")));
+    }
+
+    /** The role definition id of AKS RBAC Cluster Admin in a subscription. */
+    static String clusterAdminRoleDefinitionId(String subscriptionId) {
+        return "/subscriptions/" + subscriptionId + "/providers/Microsoft.Authorization/roleDefinitions/" + AKS_RBAC_CLUSTER_ADMIN_ROLE;
+    }
+
+    /**
+     * The site's kubeconfig: server and CA from the cluster's user credential, the user an exec of
+     * {@code kubelogin get-token} with an explicit login mode (the credential AKS returns defaults to
+     * interactive device code). Flags from https://azure.github.io/kubelogin/cli/get-token.html.
+     */
+    public static String kubeconfig(String site, String userCredential, AzureSettings.KubeloginMode mode, String tenantId) {
+        JsonNode cluster;
+        try {
+            cluster = YAML.readTree(userCredential).path("clusters").path(0).path("cluster");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<String> args = new ArrayList<>(List.of("get-token", "--login", mode.key(), "--server-id", AKS_AAD_SERVER_ID,
+                "--environment", "AzurePublicCloud"));
+        if (mode == AzureSettings.KubeloginMode.SPN) {
+            // The client id and secret come from AAD_SERVICE_PRINCIPAL_CLIENT_ID / _CLIENT_SECRET.
+            args.addAll(List.of("--tenant-id", tenantId));
+        }
+        return Kubeconfigs.exec(site, cluster.path("server").asText(), cluster.path("certificate-authority-data").asText(),
+                new Kubeconfigs.ExecPlugin("kubelogin", args, List.of(),
+                        "kubelogin is required (az aks install-cli, or https://azure.github.io/kubelogin/install.html); login mode "
+                                + mode.key() + (mode == AzureSettings.KubeloginMode.AZURECLI ? " needs az login first" : "")));
+    }
+
+    /** The tenant of the ambient Azure login, for Entra ID resources of the site (database administrators). */
+    public Output<String> tenantId() {
+        return clientConfig.applyValue(GetClientConfigResult::tenantId);
+    }
+
+    /** The role assignment that lets the deploying principal use the cluster's API. */
+    public RoleAssignment deployerRole() {
+        return deployerRole;
+    }
+
+    /**
+     * The range of the subnet delegated to {@code Microsoft.DBforPostgreSQL/flexibleServers}: the
+     * thirteenth sixteenth of the VNet, a public-subnet slot that Azure sites do not use (nodes
+     * take the first quarter, the GatewaySubnet the last sixteenth). A /23 VNet gives a /27, above
+     * the /28 minimum Flexible Server asks for.
+     */
+    public Cidr databaseSubnetRange() {
+        return SubnetLayout.publicSubnet(spec().network().vpcCidr(), 0);
     }
 
     /** The azure-native provider of this site. */
@@ -177,6 +279,19 @@ public final class AksSite extends SiteComponent {
     /** The node subnet; other subnets of the vnet are created after it (Azure serialises subnet writes). */
     public Subnet nodeSubnet() {
         return nodeSubnet;
+    }
+
+    /**
+     * The subnet of this VNet created last: a new subnet depends on it, so the VNet's subnets are
+     * written one at a time (Azure rejects concurrent subnet writes in one VNet).
+     */
+    public Subnet lastSubnet() {
+        return lastSubnet;
+    }
+
+    /** Records a subnet another component added to this VNet (after {@link #lastSubnet()}). */
+    public void addSubnet(Subnet subnet) {
+        this.lastSubnet = subnet;
     }
 
     /** The network security group on the node subnet, for rules from remote sites. */

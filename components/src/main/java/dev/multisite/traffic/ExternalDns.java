@@ -26,8 +26,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * ExternalDNS in one site, from the official chart, publishing only the site's own name
- * ({@code <site>.<hostname>}) under a TXT owner id distinct per site, with {@code upsert-only}.
+ * ExternalDNS in one site, from the official chart, publishing only the site's own names
+ * ({@code <site>.<hostname>}, {@code <site>.mesh.<domain>}) that its backend is authoritative for
+ * ({@link dev.multisite.topology.DnsAuthority}; a site whose names live in two backends runs one
+ * instance per backend), under a TXT owner id distinct per site, with {@code upsert-only}.
  *
  * <p>Credentials, never static keys: for Route 53 an IAM role that trusts only this cluster's
  * OIDC issuer and this service account (web identity; the same on EKS, GKE and AKS, whose issuers
@@ -49,7 +51,7 @@ public final class ExternalDns extends ComponentResource {
         var site = args.site();
         var onSite = CustomResourceOptions.builder().parent(this).provider(site.kubernetesProvider()).build();
         var namespace = new Namespace(name + "-ns", NamespaceArgs.builder()
-                .metadata(ObjectMetaArgs.builder().name(NAMESPACE).labels(Map.of("multisite/site", site.name())).build())
+                .metadata(ObjectMetaArgs.builder().name(args.namespace()).labels(Map.of("multisite/site", site.name())).build())
                 .build(), onSite);
         var inNamespace = CustomResourceOptions.builder().parent(this).provider(site.kubernetesProvider()).dependsOn(namespace).build();
 
@@ -64,17 +66,17 @@ public final class ExternalDns extends ComponentResource {
         } else {
             var cf = args.backend().cloudflare();
             new Secret(name + "-cloudflare", SecretArgs.builder()
-                    .metadata(ObjectMetaArgs.builder().name("cloudflare-api-token").namespace(NAMESPACE).build())
+                    .metadata(ObjectMetaArgs.builder().name("cloudflare-api-token").namespace(args.namespace()).build())
                     .stringData(args.cloudflareToken().applyValue(token -> Map.of("apiToken", token)).asSecret())
                     .build(), inNamespace);
             values = Output.of(values(args, "cloudflare", List.of("--zone-id-filter=" + cf.zoneId()),
                     List.of(ExternalDnsValues.EnvVar.fromSecret("CF_API_TOKEN", "cloudflare-api-token", "apiToken")), false));
         }
         new Release(name + "-release", ReleaseArgs.builder()
-                .name("external-dns")
+                .name(args.releaseName())
                 .chart("external-dns")
                 .version(args.chartVersion())
-                .namespace(NAMESPACE)
+                .namespace(args.namespace())
                 .repositoryOpts(RepositoryOptsArgs.builder().repo("https://kubernetes-sigs.github.io/external-dns/").build())
                 .values(values.applyValue(ExternalDnsValues::toMap))
                 .build(), inNamespace);
@@ -91,12 +93,12 @@ public final class ExternalDns extends ComponentResource {
                 ? List.of(Map.of("name", "aws-token", "mountPath", TOKEN_DIR, "readOnly", true)) : List.of();
         return new ExternalDnsValues(new ExternalDnsValues.Provider(provider), List.of("ingress", "service"),
                 domainFilters(args), "upsert-only", "txt", args.ownerId(), "multisite-", "1m", env, volumes, mounts,
-                new ExternalDnsValues.ServiceAccount(true, SERVICE_ACCOUNT), extraArgs);
+                new ExternalDnsValues.ServiceAccount(true, args.releaseName()), extraArgs);
     }
 
-    /** The global hostname's subtree, and the mesh's ({@code <site>.mesh.<domain>}) when the mesh is on. */
+    /** The parents of the site's names this instance's backend holds (the hostname's, the mesh's). */
     static List<String> domainFilters(ExternalDnsArgs args) {
-        return args.publishesMesh() ? List.of(args.traffic().hostname(), "mesh." + args.domain()) : List.of(args.traffic().hostname());
+        return args.domainFilters();
     }
 
     /** An IAM role only this site's ExternalDNS service account can assume, allowed to change only the one zone. */
@@ -110,7 +112,8 @@ public final class ExternalDns extends ComponentResource {
                         .url(identity.issuerUrl())
                         .clientIdLists("sts.amazonaws.com")
                         .build(), onAws).arn();
-        Output<String> trust = Output.tuple(providerArn, identity.issuerUrl()).applyValue(t -> trustPolicy(t.t1, t.t2));
+        Output<String> trust = Output.tuple(providerArn, identity.issuerUrl()).applyValue(t -> trustPolicy(t.t1, t.t2,
+                args.namespace(), args.releaseName()));
         var role = new Role(name + "-role", RoleArgs.builder()
                 .description("ExternalDNS of site " + args.site().name() + ": Route 53 records in zone " + zoneId + " only")
                 .assumeRolePolicy(trust)
@@ -123,6 +126,10 @@ public final class ExternalDns extends ComponentResource {
     }
 
     static String trustPolicy(String providerArn, String issuerUrl) {
+        return trustPolicy(providerArn, issuerUrl, NAMESPACE, SERVICE_ACCOUNT);
+    }
+
+    static String trustPolicy(String providerArn, String issuerUrl, String namespace, String serviceAccount) {
         String issuer = issuerUrl.replaceFirst("^https://", "");
         ObjectNode doc = JSON.createObjectNode().put("Version", "2012-10-17");
         ObjectNode statement = doc.putArray("Statement").addObject();
@@ -130,7 +137,7 @@ public final class ExternalDns extends ComponentResource {
         statement.putObject("Principal").put("Federated", providerArn);
         statement.put("Action", "sts:AssumeRoleWithWebIdentity");
         ObjectNode equals = statement.putObject("Condition").putObject("StringEquals");
-        equals.put(issuer + ":sub", "system:serviceaccount:" + NAMESPACE + ":" + SERVICE_ACCOUNT);
+        equals.put(issuer + ":sub", "system:serviceaccount:" + namespace + ":" + serviceAccount);
         equals.put(issuer + ":aud", "sts.amazonaws.com");
         return doc.toString();
     }

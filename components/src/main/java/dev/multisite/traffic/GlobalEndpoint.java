@@ -19,7 +19,12 @@ import dev.multisite.bindings.CloudflareLoadBalancerMonitor;
 import dev.multisite.bindings.CloudflareLoadBalancerPool;
 import dev.multisite.bindings.CloudflareProvider;
 import dev.multisite.site.KeyedOutputs;
+import dev.multisite.topology.DnsAuthority;
 import dev.multisite.topology.DnsBackend;
+import dev.multisite.bindings.CloudflareRecord;
+import com.pulumi.aws.route53.Route53Functions;
+import com.pulumi.aws.route53.inputs.GetZoneArgs;
+import com.pulumi.deployment.InvokeOptions;
 import dev.multisite.topology.FailoverBudget;
 import dev.multisite.topology.LatencyRegions;
 import dev.multisite.topology.SiteSpec;
@@ -32,7 +37,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The global hostname, built for every declared DNS backend from the one health definition.
+ * The global hostname, built on the one backend authoritative for it ({@link DnsAuthority}) from
+ * the health definition, and the NS records that delegate the other backend's subzone.
  *
  * <p>Route 53, per site: a health check of {@code <site>.<hostname>} + path; a drain switch (a
  * calculated check with no children, healthy until someone sets it {@code Inverted}); a calculated
@@ -42,6 +48,14 @@ import java.util.Map;
  *
  * <p>Cloudflare: one monitor, one pool per site, and a load balancer on the global hostname
  * steering over the pools, falling back to the largest site.
+ *
+ * <p>Delegation: when Cloudflare holds a subzone of the Route 53 zone (a Cloudflare "subdomain
+ * setup", Enterprise only), the hosted zone gets an NS record set of the name servers Cloudflare
+ * assigned to it ({@code cloudflare.nameServers}). When Route 53 holds a subzone of the Cloudflare zone, the Cloudflare zone gets
+ * one NS record per name server of the hosted zone (read with {@code aws:route53/getZone}; Route
+ * 53 gives every hosted zone a delegation set of four name servers, AWS "NS and SOA records that
+ * Amazon Route 53 creates for a public hosted zone"; Cloudflare "Subdomain setup" describes
+ * exactly those NS records in the parent zone).
  */
 public final class GlobalEndpoint extends ComponentResource {
     public static final String TYPE = "multisite:traffic:GlobalEndpoint";
@@ -65,17 +79,29 @@ public final class GlobalEndpoint extends ComponentResource {
         Map<String, Output<String>> checks = new LinkedHashMap<>();
         Map<String, Output<String>> pools = new LinkedHashMap<>();
         Map<String, Integer> budgets = new LinkedHashMap<>();
+        var authority = DnsAuthority.of(topology);
+        DnsBackend global = authority.global().backend();
+        budgets.put(global.kind(), FailoverBudget.of(global, traffic).worstCaseSeconds());
         Provider aws = null;
+        CloudflareProvider cloudflare = null;
         for (DnsBackend backend : traffic.dns()) {
-            budgets.put(backend.kind(), FailoverBudget.of(backend, traffic).worstCaseSeconds());
             if (backend.route53() != null) {
                 aws = new Provider(name + "-aws", ProviderArgs.builder().region("us-east-1").build(),
                         CustomResourceOptions.builder().parent(this).build());
-                route53(name, topology, backend.route53(), aws, drains, checks);
+                if (backend == global) {
+                    route53(name, topology, backend.route53(), aws, drains, checks);
+                }
             } else {
-                cloudflare(name, topology, backend.cloudflare(), args.cloudflareToken(), pools);
+                cloudflare = new CloudflareProvider(name + "-cloudflare", new CloudflareProvider.Args(args.cloudflareToken()),
+                        CustomResourceOptions.builder().parent(this).build());
+                if (backend == global) {
+                    cloudflare(name, topology, backend.cloudflare(), cloudflare, pools);
+                }
             }
         }
+        Provider awsProvider = aws;
+        CloudflareProvider cloudflareProvider = cloudflare;
+        authority.delegation().ifPresent(d -> delegate(name, d, awsProvider, cloudflareProvider, traffic.ttlSeconds()));
         this.awsGlobal = aws;
         this.drainSwitches = KeyedOutputs.of(drains);
         this.healthChecks = KeyedOutputs.of(checks);
@@ -145,12 +171,40 @@ public final class GlobalEndpoint extends ComponentResource {
         }
     }
 
-    private void cloudflare(String name, Topology topology, DnsBackend.CloudflareBackend cf, Output<String> token,
+    /** The number of name servers in every Route 53 delegation set. */
+    static final int ROUTE53_NAME_SERVERS = 4;
+
+    /** NS records for the subzone in its parent: Route 53 under Cloudflare, or Cloudflare under Route 53. */
+    private void delegate(String name, DnsAuthority.Delegation d, Provider aws, CloudflareProvider cloudflare, int ttlSeconds) {
+        if (d.parent().backend().route53() != null) {
+            // One NS record set in the hosted zone, with the name servers Cloudflare assigned to the subzone.
+            var cf = d.child().backend().cloudflare();
+            new Record(name + "-delegation-ns", RecordArgs.builder()
+                    .zoneId(d.parent().backend().route53().hostedZoneId())
+                    .name(d.child().name())
+                    .type("NS")
+                    .ttl(Math.max(ttlSeconds, 300))
+                    .records(cf.nameServers())
+                    .build(), CustomResourceOptions.builder().parent(this).provider(aws).build());
+            return;
+        }
+        var child = d.child().backend().route53();
+        var parent = d.parent().backend().cloudflare();
+        Output<List<String>> nameServers = Route53Functions.getZone(GetZoneArgs.builder().zoneId(child.hostedZoneId()).build(),
+                new InvokeOptions(this, aws, null)).applyValue(z -> z.nameServers());
+        var onCloudflare = CustomResourceOptions.builder().parent(this).provider(cloudflare).build();
+        for (int i = 0; i < ROUTE53_NAME_SERVERS; i++) {
+            int index = i;
+            new CloudflareRecord(name + "-delegation-ns-" + i, new CloudflareRecord.Args(parent.zoneId(), d.child().name(), "NS",
+                    nameServers.applyValue(ns -> ns.get(index)), Math.max(ttlSeconds, 300),
+                    "multisite: " + d.child().name() + " is delegated to Route 53 zone " + child.hostedZoneId()), onCloudflare);
+        }
+    }
+
+    private void cloudflare(String name, Topology topology, DnsBackend.CloudflareBackend cf, CloudflareProvider provider,
                             Map<String, Output<String>> pools) {
         TrafficSettings traffic = topology.traffic();
         var hc = traffic.healthCheck();
-        var provider = new CloudflareProvider(name + "-cloudflare", new CloudflareProvider.Args(token),
-                CustomResourceOptions.builder().parent(this).build());
         var onCloudflare = CustomResourceOptions.builder().parent(this).provider(provider).build();
         var monitor = new CloudflareLoadBalancerMonitor(name + "-monitor", new CloudflareLoadBalancerMonitor.Args(
                 cf.accountId(), hc.protocol(), hc.path(), hc.port(), hc.intervalSeconds(), hc.failureThreshold(), hc.expectedBody(),

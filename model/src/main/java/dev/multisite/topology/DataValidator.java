@@ -41,6 +41,9 @@ final class DataValidator {
                 checkAuthority(topology, d.primary(), "data.primary", problems);
                 List<String> replicas = d.replicas().all() ? List.of() : d.replicas().sites();
                 checkReplicas(topology, d.primary(), replicas, "data.replicas", problems);
+                List<String> effective = d.replicas().all()
+                        ? topology.sites().stream().map(SiteSpec::name).filter(n -> !n.equals(d.primary())).toList() : replicas;
+                checkCloudSqlProjects(topology, d.primary(), effective, "data.replicas", problems);
             }
             checkPromotion(topology, d, problems);
         } else {
@@ -67,6 +70,7 @@ final class DataValidator {
                 } else {
                     checkAuthority(topology, p.authority(), path + ".authority", problems);
                     checkReplicas(topology, p.authority(), p.replicas(), path + ".replicas", problems);
+                    checkCloudSqlProjects(topology, p.authority(), p.replicas(), path + ".replicas", problems);
                 }
             }
         }
@@ -104,6 +108,27 @@ final class DataValidator {
                 problems.add(path, "'" + replica + "' is the primary of the same data; a site cannot be both primary and replica");
             } else if (!seen.add(replica)) {
                 problems.add(path, "'" + replica + "' is listed twice");
+            }
+        }
+    }
+
+    /**
+     * A Cloud SQL replica lives in its site's project and VPC. In another project than the primary
+     * its {@code masterInstanceName} would need the {@code project:instance} form and its private
+     * network a path to the primary's (Shared VPC), neither of which Multisite builds: rejected.
+     */
+    private static void checkCloudSqlProjects(Topology topology, String primary, List<String> replicas, String path, Problems problems) {
+        var source = topology.site(primary).orElse(null);
+        if (source == null || source.provider() != CloudProvider.GCP || source.gcp() == null) {
+            return;
+        }
+        for (String replica : replicas) {
+            var site = topology.site(replica).orElse(null);
+            if (site != null && site.provider() == CloudProvider.GCP && site.gcp() != null
+                    && site.gcp().project() != null && !site.gcp().project().equals(source.gcp().project())) {
+                problems.add(path, "'" + replica + "' is in GCP project " + site.gcp().project() + " but the Cloud SQL primary on " + primary
+                        + " is in " + source.gcp().project() + "; cross-project Cloud SQL replicas (master 'project:instance', Shared VPC)"
+                        + " are not built: put both sites in one project or list only same-project sites as replicas");
             }
         }
     }

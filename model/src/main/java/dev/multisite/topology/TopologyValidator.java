@@ -276,7 +276,21 @@ final class TopologyValidator {
         if (site.azure() != null && site.azure().subscriptionId() != null && !GUID.matcher(site.azure().subscriptionId()).matches()) {
             problems.add(sitePath(site, i, "azure.subscriptionId"), "'" + site.azure().subscriptionId() + "' is not a subscription id; write the GUID, e.g. 00000000-0000-0000-0000-000000000000");
         }
+        if (site.azure() != null) {
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (String id : site.azure().adminGroupObjectIds()) {
+                if (id == null || !UUID.matcher(id).matches()) {
+                    problems.add(sitePath(site, i, "azure.adminGroupObjectIds"), "'" + id + "' is not an Entra ID object id;"
+                            + " a UUID like 00000000-0000-0000-0000-000000000000 (az ad group show --group <name> --query id)");
+                } else if (!seen.add(id.toLowerCase(java.util.Locale.ROOT))) {
+                    problems.add(sitePath(site, i, "azure.adminGroupObjectIds"), "'" + id + "' is listed twice");
+                }
+            }
+        }
     }
+
+    /** An Entra ID object id: a UUID in its canonical 8-4-4-4-12 hexadecimal form. */
+    static final Pattern UUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private static void validateExisting(SiteSpec site, int i, Problems problems) {
         if (site.existing() == null || site.existing().kubeconfig() == null) {

@@ -43,9 +43,12 @@ final class TrafficValidator {
         validateHealthCheck(t, problems);
         validateBackends(t, problems);
         validateRouting(topology, t, problems);
-        validateExternalDnsCredentials(topology, t, problems);
         if (problems.isEmpty()) {
-            for (DnsBackend backend : t.dns()) {
+            validateAuthority(topology, t, problems);
+        }
+        if (problems.isEmpty()) {
+            // Only the backend authoritative for the global hostname serves it, so only its budget counts.
+            for (DnsBackend backend : List.of(DnsAuthority.of(topology).global().backend())) {
                 var budget = FailoverBudget.of(backend, t);
                 if (budget.worstCaseSeconds() > t.rtoSeconds()) {
                     problems.add("traffic.rtoSeconds", "the worst case failover is " + budget.arithmetic() + ", over the budget of "
@@ -161,14 +164,89 @@ final class TrafficValidator {
         }
     }
 
-    /** Every site's ExternalDNS needs credentials for a backend it can reach without static keys. */
-    private static void validateExternalDnsCredentials(Topology topology, TrafficSettings t, Problems problems) {
-        boolean cloudflare = t.dns().stream().anyMatch(d -> d.cloudflare() != null);
+    /**
+     * One authority per published name ({@link DnsAuthority}): distinct zones, at or under the
+     * domain, nested when there are two (the stack delegates the subzone), each holding some name,
+     * and every existing site's names in Cloudflare (its ExternalDNS has no identity AWS trusts).
+     */
+    private static void validateAuthority(Topology topology, TrafficSettings t, Problems problems) {
+        String domain = topology.domain();
+        if (domain == null) {
+            return;
+        }
+        var authority = DnsAuthority.of(topology);
+        var zones = authority.zones();
+        for (var z : zones) {
+            if (!TopologyValidator.DOMAIN.matcher(z.name()).matches() || !(z.name().equals(domain) || z.name().endsWith("." + domain))) {
+                problems.add(z.path(), "'" + z.name() + "' is not the stack's domain " + domain + " or a subzone of it; e.g. " + domain
+                        + " or app." + domain);
+            }
+        }
+        if (!problems.isEmpty()) {
+            return;
+        }
+        for (int i = 1; i < zones.size(); i++) {
+            for (int j = 0; j < i; j++) {
+                if (zones.get(i).name().equals(zones.get(j).name())) {
+                    problems.add(zones.get(i).path(), zones.get(i).name() + (zones.get(i).backend().zone() == null ? " (the default, the stack's domain)" : "")
+                            + " is also the zone of traffic.dns[" + j + "] (" + zones.get(j).kind() + "); two backends for one zone split its names"
+                            + " (resolvers follow one delegation): give one a subzone the stack delegates, e.g. zone: " + t.hostname() + ", or remove one");
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            return;
+        }
+        if (zones.size() == 2 && zones.stream().noneMatch(z -> z.name().equals(domain))) {
+            problems.add(zones.get(1).path(), "neither zone is the stack's domain " + domain + "; one backend holds " + domain
+                    + " and the other a subzone of it, which the stack delegates");
+            return;
+        }
+        authority.delegation().ifPresent(d -> {
+            var cf = d.child().backend().cloudflare();
+            if (cf == null) {
+                return;
+            }
+            // A Cloudflare zone for a subdomain is a "subdomain setup": Enterprise only, and the
+            // parent delegates to the name servers Cloudflare assigned to it.
+            String path = "traffic.dns[" + d.child().index() + "].cloudflare";
+            if (cf.plan() != DnsBackend.CloudflarePlan.ENTERPRISE) {
+                problems.add(path + ".plan", cf.plan().key() + " cannot hold the subzone " + d.child().name()
+                        + "; Cloudflare subdomain setups need the enterprise plan (or put the subzone in route53)");
+            }
+            if (cf.nameServers().isEmpty()) {
+                problems.add(path + ".nameServers", "required for the subzone " + d.child().name() + " delegated from route53;"
+                        + " the name servers Cloudflare assigned to the zone, e.g. [ada.ns.cloudflare.com, bob.ns.cloudflare.com]");
+            }
+            cf.nameServers().stream().filter(ns -> ns == null || !TopologyValidator.DOMAIN.matcher(ns).matches())
+                    .forEach(ns -> problems.add(path + ".nameServers", "'" + ns + "' is not a DNS name"));
+        });
+        if (zones.size() == 2 && authority.delegation().isEmpty()) {
+            problems.add(zones.get(1).path(), "'" + zones.get(1).name() + "' and '" + zones.get(0).name() + "' do not nest; one must be a subzone of the other");
+        }
+        List<String> orphans = authority.names().stream().filter(n -> n.zone() == null).map(DnsAuthority.Name::fqdn).toList();
+        if (!orphans.isEmpty()) {
+            problems.add("traffic.dns", "no backend's zone holds " + String.join(", ", orphans.size() > 3 ? orphans.subList(0, 3) : orphans)
+                    + (orphans.size() > 3 ? " and " + (orphans.size() - 3) + " more" : "") + "; one backend's zone must be the stack's domain " + domain);
+        }
+        for (var z : zones) {
+            if (authority.names().stream().noneMatch(n -> n.zone() == z)) {
+                problems.add(z.path(), z.name() + " holds none of the names the stack publishes (" + t.hostname() + ", <site>." + t.hostname()
+                        + (topology.mesh().enabled() ? ", <site>.mesh." + domain : "") + "); remove the backend or give it a zone that holds some");
+            }
+        }
         for (int i = 0; i < topology.sites().size(); i++) {
             SiteSpec s = topology.sites().get(i);
-            if (s.provider() == CloudProvider.EXISTING && !cloudflare) {
-                problems.add(Problems.sitePath(s, i, "provider"), "an existing site has no cloud workload identity to write its Route 53 record with;"
-                        + " add a cloudflare backend to traffic.dns (its ExternalDNS then uses the scoped token)");
+            if (s.provider() != CloudProvider.EXISTING) {
+                continue;
+            }
+            List<String> elsewhere = authority.names().stream()
+                    .filter(n -> s.name().equals(n.site()) && n.zone() != null && n.zone().backend().cloudflare() == null)
+                    .map(n -> n.fqdn() + " (" + n.zone().kind() + " zone " + n.zone().name() + ")").toList();
+            if (!elsewhere.isEmpty()) {
+                problems.add(Problems.sitePath(s, i, "provider"), "existing: its names " + String.join(", ", elsewhere)
+                        + " live in a backend an existing cluster cannot write to (no workload identity AWS trusts);"
+                        + " make a cloudflare backend authoritative for them (its ExternalDNS then uses the scoped token)");
             }
         }
     }

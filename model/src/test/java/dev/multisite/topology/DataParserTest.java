@@ -114,4 +114,40 @@ class DataParserTest {
         assertThat(problemOf(PARTITIONED, d -> d.putObject("engine").put("version", "16")))
                 .startsWith("data.engine.version: '16' is not offered by the Azure Flexible Server API this project pins; use 14 or lower");
     }
+
+    /** A second GCP site, in another project than gcp-euw4 unless {@code project} says otherwise. */
+    private static ObjectNode withSecondGcpSite(String data, String project) {
+        ObjectNode doc = with(data);
+        doc.withArray("sites").add(Fixtures.yaml("""
+                name: gcp-usc1
+                provider: gcp
+                region: us-central1
+                capacity: 50
+                network: {vpcCidr: 10.9.0.0/16, podCidr: 100.79.0.0/16, serviceCidr: 172.16.144.0/20}
+                mesh: {clusterId: 9}
+                kubernetes: {version: "1.31", apiAccessCidrs: [203.0.113.0/24], nodePools: [{name: system, machineType: e2-standard-4, min: 2, max: 6}]}
+                gcp: {project: %s, masterIpv4Cidr: 192.168.9.0/28}
+                """.formatted(project)));
+        return doc;
+    }
+
+    @Test
+    void cloudSqlReplicaInAnotherProjectIsRejectedByName() {
+        String data = "{mode: primary-replica, primary: gcp-euw4, replicas: [gcp-usc1], instanceClass: {gcp: db-custom-4-16384}}";
+        assertThat(Fixtures.singleProblem(withSecondGcpSite(data, "multisite-other-project")))
+                .isEqualTo("data.replicas: 'gcp-usc1' is in GCP project multisite-other-project but the Cloud SQL primary on gcp-euw4 is in"
+                        + " multisite-test-gcp; cross-project Cloud SQL replicas (master 'project:instance', Shared VPC) are not built:"
+                        + " put both sites in one project or list only same-project sites as replicas");
+        // replicas: all means every other site, so the other project's site is named the same way.
+        assertThat(Fixtures.singleProblem(withSecondGcpSite("{mode: primary-replica, primary: gcp-euw4}", "multisite-other-project")))
+                .startsWith("data.replicas: 'gcp-usc1' is in GCP project multisite-other-project");
+        assertThat(TopologyParser.parse(withSecondGcpSite(data, "multisite-test-gcp")).data().replicas().sites()).containsExactly("gcp-usc1");
+    }
+
+    @Test
+    void cloudSqlReplicaInAnotherProjectIsRejectedInAPartitionToo() {
+        String data = "{mode: partitioned, partitions: [{name: eu, authority: gcp-euw4, replicas: [gcp-usc1]}]}";
+        assertThat(Fixtures.singleProblem(withSecondGcpSite(data, "multisite-other-project")))
+                .startsWith("data.partitions[eu].replicas: 'gcp-usc1' is in GCP project multisite-other-project");
+    }
 }

@@ -371,4 +371,21 @@ class TopologyParserTest {
         var thrown = org.assertj.core.api.Assertions.catchThrowableOfType(TopologyException.class, () -> TopologyParser.parse(doc));
         assertThat(thrown.problems()).hasSize(2);
     }
+
+    @Test
+    void azureAdminGroupsMustBeEntraObjectIdsAndTheLoginModeOneOfKubeloginsNonInteractiveModes() {
+        var doc = Fixtures.valid();
+        Fixtures.site(doc, 2).with("azure").putArray("adminGroupObjectIds").add("aks-admins");
+        assertThat(Fixtures.singleProblem(doc)).isEqualTo("sites[az-weu].azure.adminGroupObjectIds: 'aks-admins' is not an Entra ID object id;"
+                + " a UUID like 00000000-0000-0000-0000-000000000000 (az ad group show --group <name> --query id)");
+        var mode = Fixtures.valid();
+        Fixtures.site(mode, 2).with("azure").put("kubeloginMode", "devicecode");
+        assertThat(Fixtures.singleProblem(mode)).contains("kubeloginMode").contains("devicecode").contains("azurecli");
+        var ok = Fixtures.valid();
+        Fixtures.site(ok, 2).with("azure").put("kubeloginMode", "spn").putArray("adminGroupObjectIds").add("11111111-2222-3333-4444-555555555555");
+        var azure = TopologyParser.parse(ok).site("az-weu").orElseThrow().azure();
+        assertThat(azure.kubeloginMode()).isEqualTo(AzureSettings.KubeloginMode.SPN);
+        assertThat(azure.deployerPrincipalType()).isEqualTo(AzureSettings.PrincipalType.ServicePrincipal);
+        assertThat(TopologyParser.parse(Fixtures.valid()).site("az-weu").orElseThrow().azure().kubeloginMode()).isEqualTo(AzureSettings.KubeloginMode.AZURECLI);
+    }
 }

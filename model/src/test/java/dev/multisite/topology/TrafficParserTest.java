@@ -29,9 +29,24 @@ class TrafficParserTest {
         return Fixtures.singleProblem(doc);
     }
 
+    /** The fixture's sites without the existing one, so Route 53 may hold their names. */
+    static ObjectNode cloudOnly() {
+        ObjectNode doc = withTraffic();
+        doc.withArray("sites").remove(3);
+        ((ObjectNode) doc.get("traffic")).remove("latencyRegions");
+        return doc;
+    }
+
+    /** cloudOnly() with Route 53 holding the delegated subzone app.example.com and Cloudflare example.com. */
+    static ObjectNode delegated() {
+        ObjectNode doc = cloudOnly();
+        ((ObjectNode) doc.get("traffic").withArray("dns").get(0).get("route53")).put("zone", "app.example.com");
+        return doc;
+    }
+
     @Test
     void defaultsGiveAWorstCaseOfAtMost45Seconds() {
-        var t = TopologyParser.parse(withTraffic()).traffic();
+        var t = TopologyParser.parse(delegated()).traffic();
         assertThat(t.healthCheck().path()).isEqualTo("/healthz");
         assertThat(t.routing()).isEqualTo(TrafficSettings.Routing.LATENCY);
         assertThat(t.dns()).allSatisfy(d -> assertThat(FailoverBudget.of(d, t).worstCaseSeconds()).isLessThanOrEqualTo(45));
@@ -75,10 +90,9 @@ class TrafficParserTest {
 
     @Test
     void worstCaseOverTheBudgetIsRejectedWithTheArithmetic() {
-        assertThat(problemOf(t -> {
-            t.put("ttlSeconds", 60);
-            t.put("rtoSeconds", 60);
-        })).isEqualTo("traffic.rtoSeconds: the worst case failover is route53: 10 s interval x 2 failures + 10 s propagation"
+        ObjectNode doc = delegated();
+        ((ObjectNode) doc.get("traffic")).put("ttlSeconds", 60).put("rtoSeconds", 60);
+        assertThat(Fixtures.singleProblem(doc)).isEqualTo("traffic.rtoSeconds: the worst case failover is route53: 10 s interval x 2 failures + 10 s propagation"
                 + " + 60 s TTL = 90 s, over the budget of 60 s; shorten the interval, threshold or TTL, or raise rtoSeconds");
     }
 
@@ -109,7 +123,68 @@ class TrafficParserTest {
     @Test
     void existingSiteNeedsCloudflareForItsExternalDns() {
         assertThat(problemOf(t -> t.withArray("dns").remove(1)))
-                .startsWith("sites[metal-fra].provider: an existing site has no cloud workload identity to write its Route 53 record with");
+                .isEqualTo("sites[metal-fra].provider: existing: its names metal-fra.app.example.com (route53 zone example.com),"
+                        + " metal-fra.mesh.example.com (route53 zone example.com) live in a backend an existing cluster cannot write to"
+                        + " (no workload identity AWS trusts); make a cloudflare backend authoritative for them (its ExternalDNS then uses the scoped token)");
+    }
+
+    @Test
+    void twoBackendsForTheSameZoneSplitItsNamesAndAreRejectedByName() {
+        // The fixture declares Route 53 and Cloudflare, both for the stack's domain: the split brain.
+        assertThat(Fixtures.singleProblem(withTraffic()))
+                .isEqualTo("traffic.dns[1].cloudflare.zone: example.com (the default, the stack's domain) is also the zone of traffic.dns[0]"
+                        + " (route53); two backends for one zone split its names (resolvers follow one delegation): give one a subzone"
+                        + " the stack delegates, e.g. zone: app.example.com, or remove one");
+    }
+
+    @Test
+    void aDelegatedSubzoneGivesEveryNameOneAuthority() {
+        var topology = TopologyParser.parse(delegated());
+        var authority = DnsAuthority.of(topology);
+        assertThat(authority.global().kind()).isEqualTo("route53");
+        assertThat(authority.authorityOf("aws-use1.app.example.com").orElseThrow().kind()).isEqualTo("route53");
+        assertThat(authority.authorityOf("aws-use1.mesh.example.com").orElseThrow().kind()).isEqualTo("cloudflare");
+        assertThat(authority.delegation().orElseThrow().child().name()).isEqualTo("app.example.com");
+        assertThat(authority.names()).allSatisfy(n -> assertThat(n.zone()).isNotNull());
+        // Each site runs one ExternalDNS per backend holding its names, each filtered to those names.
+        assertThat(authority.externalDns("gcp-euw4").values()).containsExactly(java.util.List.of("app.example.com"), java.util.List.of("mesh.example.com"));
+    }
+
+    @Test
+    void aCloudflareSubzoneOfRoute53NeedsItsNameServersAndTheEnterprisePlan() {
+        ObjectNode doc = cloudOnly();
+        var cf = (ObjectNode) doc.get("traffic").withArray("dns").get(1).get("cloudflare");
+        cf.put("zone", "app.example.com");
+        assertThat(Fixtures.singleProblem(doc)).isEqualTo("traffic.dns[1].cloudflare.nameServers: required for the subzone app.example.com"
+                + " delegated from route53; the name servers Cloudflare assigned to the zone, e.g. [ada.ns.cloudflare.com, bob.ns.cloudflare.com]");
+        cf.putArray("nameServers").add("ada.ns.cloudflare.com").add("bob.ns.cloudflare.com");
+        var authority = DnsAuthority.of(TopologyParser.parse(doc));
+        assertThat(authority.delegation().orElseThrow().parent().kind()).isEqualTo("route53");
+        assertThat(authority.global().kind()).isEqualTo("cloudflare");
+        cf.put("plan", "business").put("zone", "app.example.com");
+        ((ObjectNode) doc.get("traffic")).putObject("healthCheck").put("intervalSeconds", 30);
+        assertThat(Fixtures.singleProblem(doc)).startsWith("traffic.dns[1].cloudflare.plan: business cannot hold the subzone app.example.com;"
+                + " Cloudflare subdomain setups need the enterprise plan");
+    }
+
+    @Test
+    void aNameNoBackendHoldsIsRejected() {
+        ObjectNode doc = cloudOnly();
+        ((ObjectNode) doc.get("traffic")).withArray("dns").remove(1);
+        ((ObjectNode) doc.get("traffic").withArray("dns").get(0).get("route53")).put("zone", "app.example.com");
+        assertThat(Fixtures.singleProblem(doc)).isEqualTo("traffic.dns: no backend's zone holds aws-use1.mesh.example.com,"
+                + " gcp-euw4.mesh.example.com, az-weu.mesh.example.com; one backend's zone must be the stack's domain example.com");
+    }
+
+    @Test
+    void aZoneOutsideTheDomainOrHoldingNoNameIsRejected() {
+        ObjectNode outside = delegated();
+        ((ObjectNode) outside.get("traffic").withArray("dns").get(0).get("route53")).put("zone", "example.net");
+        assertThat(Fixtures.singleProblem(outside)).isEqualTo("traffic.dns[0].route53.zone: 'example.net' is not the stack's domain example.com"
+                + " or a subzone of it; e.g. example.com or app.example.com");
+        ObjectNode empty = delegated();
+        ((ObjectNode) empty.get("traffic").withArray("dns").get(0).get("route53")).put("zone", "db.example.com");
+        assertThat(Fixtures.singleProblem(empty)).startsWith("traffic.dns[0].route53.zone: db.example.com holds none of the names the stack publishes");
     }
 
     @Test

@@ -82,9 +82,12 @@ public final class MultisiteStack {
         var endpoint = new GlobalEndpoint("global", new GlobalEndpointArgs(topology, cloudflareToken), ComponentResourceOptions.Empty);
         for (Site site : sites) {
             var underSite = ComponentResourceOptions.builder().parent(site.resource()).build();
-            new ExternalDns(site.name() + "-external-dns", new ExternalDnsArgs(site, traffic, topology.domain(),
-                    DnsBackends.forExternalDns(site, traffic), "multisite-" + ctx.stackName() + "-" + site.name(),
-                    endpoint.awsGlobal, cloudflareToken, ExternalDnsArgs.DEFAULT_CHART_VERSION, topology.mesh().enabled()), underSite);
+            // One instance per backend that is authoritative for some of the site's names.
+            for (var dns : DnsBackends.forSite(site.name(), topology)) {
+                new ExternalDns(site.name() + "-external-dns" + dns.suffix(), new ExternalDnsArgs(site, traffic, topology.domain(),
+                        dns.backend(), "multisite-" + ctx.stackName() + "-" + site.name() + dns.suffix(), endpoint.awsGlobal, cloudflareToken,
+                        ExternalDnsArgs.DEFAULT_CHART_VERSION, dns.domainFilters(), dns.releaseName(), dns.namespace()), underSite);
+            }
             new HealthApp(site.name() + "-healthz", site, traffic, underSite);
         }
         ctx.export("globalHostname", Output.of(traffic.hostname()));

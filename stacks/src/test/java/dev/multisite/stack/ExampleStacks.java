@@ -10,7 +10,7 @@ import java.util.List;
 /** The committed example stacks, read and planned the way {@code ./multisite plan} does. */
 public final class ExampleStacks {
     /** Every committed {@code stacks/Pulumi.*.yaml}. Maven runs tests inside {@code stacks/}. */
-    public static final List<String> NAMES = List.of("dev", "prod", "global");
+    public static final List<String> NAMES = List.of("dev", "prod", "global", "data");
 
     private ExampleStacks() {
     }

@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ExampleStacksPlanTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev", "prod", "global"})
+    @ValueSource(strings = {"dev", "prod", "global", "data"})
     void everyExampleStackPlansWithOneKubernetesProviderPerSite(String stack) {
         var file = ExampleStacks.read(stack);
         Plan plan = ExampleStacks.plan(stack);

@@ -16,21 +16,34 @@ import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The traffic layer of the prod stack: Route 53, Cloudflare, ExternalDNS and the health app. */
+/**
+ * The traffic layer: prod, where Cloudflare is the one authority (load balancer and every name),
+ * and data, where Route 53 holds the delegated subzone of the global hostname (health-checked
+ * records, site names) and Cloudflare the apex (mesh names, the NS delegation).
+ */
 class TrafficPlanTest {
     private static Plan plan;
     private static Topology topology;
     private static Map<String, PlannedResource> byUrn;
+    /** data: Route 53 authoritative for app.example.org. */
+    private static Plan r53Plan;
+    private static Topology r53Topology;
 
     @BeforeAll
     static void planProd() {
         topology = ExampleStacks.read("prod").topology();
         plan = ExampleStacks.plan("prod");
         byUrn = plan.resources().stream().collect(Collectors.toMap(PlannedResource::urn, Function.identity()));
+        r53Topology = ExampleStacks.read("data").topology();
+        r53Plan = ExampleStacks.plan("data");
     }
 
     private static PlannedResource named(String type, String name) {
-        return plan.ofType(type).stream().filter(r -> r.name().equals(name)).findFirst()
+        return named(plan, type, name);
+    }
+
+    private static PlannedResource named(Plan in, String type, String name) {
+        return in.ofType(type).stream().filter(r -> r.name().equals(name)).findFirst()
                 .orElseThrow(() -> new AssertionError("no " + type + " named " + name));
     }
 
@@ -40,11 +53,11 @@ class TrafficPlanTest {
 
     @Test
     void oneDeepHealthCheckPerSiteWithTheConfiguredDefinition() {
-        var hc = topology.traffic().healthCheck();
-        for (var site : topology.sites()) {
-            JsonNode in = named("aws:route53/healthCheck:HealthCheck", site.name() + "-check").inputs();
+        var hc = r53Topology.traffic().healthCheck();
+        for (var site : r53Topology.sites()) {
+            JsonNode in = named(r53Plan, "aws:route53/healthCheck:HealthCheck", site.name() + "-check").inputs();
             assertThat(in.path("type").asText()).isEqualTo("HTTPS_STR_MATCH");
-            assertThat(in.path("fqdn").asText()).isEqualTo(site.name() + ".app.example.com");
+            assertThat(in.path("fqdn").asText()).isEqualTo(site.name() + ".app.example.org");
             assertThat(in.path("resourcePath").asText()).isEqualTo(hc.path());
             assertThat(in.path("requestInterval").asInt()).isEqualTo(hc.intervalSeconds());
             assertThat(in.path("failureThreshold").asInt()).isEqualTo(hc.failureThreshold());
@@ -55,9 +68,9 @@ class TrafficPlanTest {
 
     @Test
     void servingCheckIsTheSiteCheckAndTheDrainSwitch() {
-        for (var site : topology.sites()) {
-            var serving = named("aws:route53/healthCheck:HealthCheck", site.name() + "-serving");
-            var drain = named("aws:route53/healthCheck:HealthCheck", site.name() + "-drain");
+        for (var site : r53Topology.sites()) {
+            var serving = named(r53Plan, "aws:route53/healthCheck:HealthCheck", site.name() + "-serving");
+            var drain = named(r53Plan, "aws:route53/healthCheck:HealthCheck", site.name() + "-drain");
             assertThat(serving.inputs().path("type").asText()).isEqualTo("CALCULATED");
             assertThat(serving.inputs().path("childHealthThreshold").asInt()).isEqualTo(2);
             assertThat(serving.inputs().path("childHealthchecks")).extracting(JsonNode::asText)
@@ -69,27 +82,25 @@ class TrafficPlanTest {
     }
 
     private static String hash(String name) {
-        return plan.outputs().get(name.endsWith("-drain") ? "drainSwitches" : "healthChecks")
+        return r53Plan.outputs().get(name.endsWith("-drain") ? "drainSwitches" : "healthChecks")
                 .path(name.substring(0, name.lastIndexOf('-'))).asText().replace(name + "-", "");
     }
 
     @Test
     void oneLatencyRecordPerSiteWithItsOwnSetIdentifierAndServingCheck() {
-        List<PlannedResource> records = plan.ofType("aws:route53/record:Record");
-        assertThat(records).hasSize(topology.sites().size());
+        List<PlannedResource> records = r53Plan.ofType("aws:route53/record:Record");
+        assertThat(records).hasSize(r53Topology.sites().size());
         assertThat(records).extracting(r -> r.inputs().path("setIdentifier").asText())
-                .containsExactlyInAnyOrderElementsOf(topology.sites().stream().map(s -> s.name()).toList());
+                .containsExactlyInAnyOrderElementsOf(r53Topology.sites().stream().map(s -> s.name()).toList());
         for (PlannedResource r : records) {
             String site = r.inputs().path("setIdentifier").asText();
-            assertThat(r.inputs().path("name").asText()).isEqualTo("app.example.com");
+            assertThat(r.inputs().path("name").asText()).isEqualTo("app.example.org");
             assertThat(r.inputs().path("ttl").asInt()).isEqualTo(15);
-            assertThat(r.inputs().path("records").get(0).asText()).isEqualTo(site + ".app.example.com");
+            assertThat(r.inputs().path("records").get(0).asText()).isEqualTo(site + ".app.example.org");
             assertThat(r.inputs().path("healthCheckId").asText()).startsWith(site + "-serving-");
             assertThat(r.inputs().path("latencyRoutingPolicies").get(0).path("region").asText()).isNotEmpty();
         }
-        assertThat(named("aws:route53/record:Record", "metal-fra-global").inputs().path("latencyRoutingPolicies").get(0)
-                .path("region").asText()).isEqualTo("eu-central-1");
-        assertThat(named("aws:route53/record:Record", "gcp-euw4-global").inputs().path("latencyRoutingPolicies").get(0)
+        assertThat(named(r53Plan, "aws:route53/record:Record", "gcp-euw4-global").inputs().path("latencyRoutingPolicies").get(0)
                 .path("region").asText()).isEqualTo("eu-central-1");
     }
 
@@ -121,33 +132,68 @@ class TrafficPlanTest {
                 .allSatisfy(id -> assertThat(id).startsWith("multisite-prod-"));
         assertThat(values).allSatisfy(v -> {
             assertThat(v.path("policy").asText()).isEqualTo("upsert-only");
-            // The global hostname's subtree, and the mesh apiserver names (<site>.mesh.<domain>).
+            // The global hostname's subtree, and the mesh apiserver names (<site>.mesh.<domain>): all in Cloudflare's zone.
             assertThat(v.path("domainFilters")).extracting(JsonNode::asText).containsExactly("app.example.com", "mesh.example.com");
+            assertThat(v.path("provider").path("name").asText()).isEqualTo("cloudflare");
         });
-        assertThat(named("kubernetes:helm.sh/v3:Release", "metal-fra-external-dns-release").inputs().path("values")
-                .path("provider").path("name").asText()).isEqualTo("cloudflare");
-        assertThat(named("kubernetes:helm.sh/v3:Release", "gcp-euw4-external-dns-release").inputs().path("values")
-                .path("provider").path("name").asText()).isEqualTo("aws");
+    }
+
+    @Test
+    void everyExternalDnsWritesToTheBackendAuthoritativeForItsNames() {
+        List<PlannedResource> releases = r53Plan.ofType("kubernetes:helm.sh/v3:Release").stream()
+                .filter(r -> r.name().contains("-external-dns")).toList();
+        assertThat(releases).hasSize(2 * r53Topology.sites().size());
+        assertThat(releases).extracting(r -> r.inputs().path("values").path("txtOwnerId").asText()).doesNotHaveDuplicates();
+        for (var site : r53Topology.sites()) {
+            JsonNode route53 = named(r53Plan, "kubernetes:helm.sh/v3:Release", site.name() + "-external-dns-release").inputs();
+            assertThat(route53.path("values").path("provider").path("name").asText()).isEqualTo("aws");
+            assertThat(route53.path("values").path("domainFilters")).extracting(JsonNode::asText).containsExactly("app.example.org");
+            assertThat(route53.path("values").path("extraArgs")).extracting(JsonNode::asText).contains("--zone-id-filter=Z0123456789EXAMPLEDATA");
+            JsonNode cloudflare = named(r53Plan, "kubernetes:helm.sh/v3:Release", site.name() + "-external-dns-cloudflare-release").inputs();
+            assertThat(cloudflare.path("name").asText()).isEqualTo("external-dns-cloudflare");
+            assertThat(cloudflare.path("namespace").asText()).isEqualTo("external-dns-cloudflare");
+            assertThat(cloudflare.path("values").path("provider").path("name").asText()).isEqualTo("cloudflare");
+            assertThat(cloudflare.path("values").path("domainFilters")).extracting(JsonNode::asText).containsExactly("mesh.example.org");
+        }
+    }
+
+    @Test
+    void theGlobalHostnameIsPublishedOnlyByItsAuthorityAndTheSubzoneIsDelegated() {
+        // prod: Cloudflare holds example.com; no Route 53 record or check exists.
+        assertThat(plan.resources()).noneMatch(r -> r.type().startsWith("aws:route53/"));
+        assertThat(plan.ofType("cloudflare:index/loadBalancer:LoadBalancer")).hasSize(1);
+        // data: Route 53 holds app.example.org (the global hostname's records), Cloudflare example.org (no load balancer).
+        assertThat(r53Plan.ofType("aws:route53/record:Record")).hasSize(r53Topology.sites().size())
+                .allSatisfy(r -> assertThat(r.inputs().path("name").asText()).isEqualTo("app.example.org"));
+        assertThat(r53Plan.resources()).noneMatch(r -> r.type().startsWith("cloudflare:index/loadBalancer"));
+        List<PlannedResource> ns = r53Plan.ofType("cloudflare:index/record:Record");
+        assertThat(ns).hasSize(4).allSatisfy(r -> {
+            assertThat(r.inputs().path("type").asText()).isEqualTo("NS");
+            assertThat(r.inputs().path("name").asText()).isEqualTo("app.example.org");
+            assertThat(r.inputs().path("zoneId").asText()).isEqualTo("00112233445566778899aabbccddeeff");
+            assertThat(r.inputs().path("content").asText()).matches("ns-\\d+\\.awsdns-\\d+\\.(com|net|org|co\\.uk)");
+        });
+        assertThat(ns).extracting(r -> r.inputs().path("content").asText()).doesNotHaveDuplicates();
     }
 
     @Test
     void externalDnsRolesMayChangeOnlyTheOneZoneAndTrustOnlyTheirSite() throws Exception {
         var json = new ObjectMapper();
-        var policies = plan.ofType("aws:iam/rolePolicy:RolePolicy").stream().filter(p -> p.name().endsWith("-external-dns-route53")).toList();
-        assertThat(policies).hasSize(4);
+        var policies = r53Plan.ofType("aws:iam/rolePolicy:RolePolicy").stream().filter(p -> p.name().endsWith("-external-dns-route53")).toList();
+        assertThat(policies).hasSize(6);
         for (PlannedResource p : policies) {
             JsonNode doc = json.readTree(p.inputs().path("policy").asText());
             for (JsonNode statement : doc.path("Statement")) {
                 List<String> actions = json.convertValue(statement.path("Action"), List.class);
                 List<String> resources = json.convertValue(statement.path("Resource"), List.class);
                 if (actions.contains("route53:ChangeResourceRecordSets")) {
-                    assertThat(resources).containsExactly("arn:aws:route53:::hostedzone/Z0123456789EXAMPLEPROD");
+                    assertThat(resources).containsExactly("arn:aws:route53:::hostedzone/Z0123456789EXAMPLEDATA");
                 } else {
                     assertThat(actions).containsExactly("route53:ListHostedZones");
                 }
             }
         }
-        JsonNode trust = json.readTree(named("aws:iam/role:Role", "az-weu-external-dns-role").inputs().path("assumeRolePolicy").asText());
+        JsonNode trust = json.readTree(named(r53Plan, "aws:iam/role:Role", "az-weu-external-dns-role").inputs().path("assumeRolePolicy").asText());
         JsonNode equals = trust.path("Statement").get(0).path("Condition").path("StringEquals");
         assertThat(equals.toString()).contains(":sub\":\"system:serviceaccount:external-dns:external-dns\"", ":aud\":\"sts.amazonaws.com\"");
         assertThat(trust.path("Statement").get(0).path("Principal").path("Federated").asText()).contains("oidc-provider/");
@@ -176,9 +222,35 @@ class TrafficPlanTest {
 
     @Test
     void budgetAndDrainSwitchesAreStackOutputs() {
-        assertThat(plan.outputs().get("failoverBudgetSeconds").path("route53").asInt()).isEqualTo(45);
+        // Only the backend authoritative for the global hostname serves it, so only its budget is exported.
         assertThat(plan.outputs().get("failoverBudgetSeconds").path("cloudflare").asInt()).isEqualTo(25);
-        assertThat(plan.outputs().get("drainSwitches").size()).isEqualTo(5);
+        assertThat(plan.outputs().get("failoverBudgetSeconds").has("route53")).isFalse();
+        assertThat(r53Plan.outputs().get("failoverBudgetSeconds").path("route53").asInt()).isEqualTo(45);
+        assertThat(r53Plan.outputs().get("failoverBudgetSeconds").has("cloudflare")).isFalse();
+        assertThat(r53Plan.outputs().get("drainSwitches").size()).isEqualTo(6);
         assertThat(plan.outputs().get("globalHostname").asText()).isEqualTo("app.example.com");
+    }
+
+    @Test
+    void aCloudflareSubzoneOfARoute53ZoneIsDelegatedByAnNsRecordSetInTheHostedZone() throws Exception {
+        var root = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+                .readTree(ExampleStacks.file("data").toFile());
+        var t = (com.fasterxml.jackson.databind.node.ObjectNode) root.path("config").path("multisite:topology");
+        var dns = t.path("traffic").withArray("dns");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) dns.get(0).get("route53")).put("zone", "example.org");
+        var cf = (com.fasterxml.jackson.databind.node.ObjectNode) dns.get(1).get("cloudflare");
+        cf.put("zone", "app.example.org").putArray("nameServers").add("ada.ns.cloudflare.com").add("bob.ns.cloudflare.com");
+        Plan swapped = dev.multisite.stack.plan.OfflinePlanner.plan("data", dev.multisite.topology.TopologyParser.parse(t));
+        var ns = named(swapped, "aws:route53/record:Record", "global-delegation-ns").inputs();
+        assertThat(ns.path("type").asText()).isEqualTo("NS");
+        assertThat(ns.path("name").asText()).isEqualTo("app.example.org");
+        assertThat(ns.path("zoneId").asText()).isEqualTo("Z0123456789EXAMPLEDATA");
+        assertThat(ns.path("records")).extracting(JsonNode::asText).containsExactly("ada.ns.cloudflare.com", "bob.ns.cloudflare.com");
+        // Cloudflare now serves the global hostname; Route 53 publishes no record of it and holds only the mesh names.
+        assertThat(swapped.ofType("cloudflare:index/loadBalancer:LoadBalancer")).hasSize(1);
+        assertThat(swapped.ofType("aws:route53/record:Record")).hasSize(1);
+        assertThat(swapped.ofType("aws:route53/healthCheck:HealthCheck")).isEmpty();
+        assertThat(named(swapped, "kubernetes:helm.sh/v3:Release", "aws-use1-external-dns-release").inputs().path("values")
+                .path("domainFilters")).extracting(JsonNode::asText).containsExactly("mesh.example.org");
     }
 }

@@ -112,7 +112,11 @@ public final class ExampleTopology {
         return file;
     }
 
-    /** Route 53 latency routing for every site; Cloudflare too when existing sites need its scoped token. */
+    /**
+     * One DNS authority for the domain: Route 53 latency routing when every site is a cloud site;
+     * Cloudflare when existing sites need its scoped token (their names must then live in Cloudflare,
+     * and they span the app and mesh subtrees, so Route 53 could hold no name without a split).
+     */
     private static void addTraffic(ObjectNode topology, String domain, ObjectNode config, ArrayNode sites) {
         ObjectNode traffic = topology.putObject("traffic");
         traffic.put("hostname", "app." + domain);
@@ -129,8 +133,9 @@ public final class ExampleTopology {
             traffic.set("latencyRegions", latency);
         }
         ArrayNode dns = traffic.putArray("dns");
-        dns.addObject().putObject("route53").put("hostedZoneId", "Z0EXAMPLE0000000000");
-        if (existing) {
+        if (!existing) {
+            dns.addObject().putObject("route53").put("hostedZoneId", "Z0EXAMPLE0000000000");
+        } else {
             ObjectNode cf = dns.addObject().putObject("cloudflare");
             cf.put("zoneId", "0123456789abcdef0123456789abcdef");
             cf.put("accountId", "fedcba9876543210fedcba9876543210");

@@ -27,6 +27,11 @@ public class PlanMocks implements Mocks {
     static final String FAKE_CA = Base64.getEncoder().encodeToString(
             "-----BEGIN CERTIFICATE-----\nMULTISITE-OFFLINE-PLAN-CA\n-----END CERTIFICATE-----\n".getBytes(StandardCharsets.UTF_8));
 
+    /** The ambient Azure login the plan pretends to run as (authorization:getClientConfig). */
+    public static final String SUBSCRIPTION = "00000000-0000-0000-0000-000000000000";
+    public static final String TENANT = "00000000-0000-0000-0000-000000000001";
+    public static final String DEPLOYER_OBJECT_ID = "00000000-0000-0000-0000-000000000003";
+
     private final Map<String, Map<String, Object>> providerInputsById = new ConcurrentHashMap<>();
 
     @Override
@@ -52,8 +57,17 @@ public class PlanMocks implements Mocks {
                     "value", Base64.getEncoder().encodeToString(kubeconfig.getBytes(StandardCharsets.UTF_8))))));
         }
         if (args.token.equals("azure-native:authorization:getClientConfig")) {
-            return done(Map.of("subscriptionId", "00000000-0000-0000-0000-000000000000", "tenantId", "00000000-0000-0000-0000-000000000001",
-                    "clientId", "00000000-0000-0000-0000-000000000002", "objectId", "00000000-0000-0000-0000-000000000003"));
+            // The ambient login: GetClientConfigResult's clientId, objectId, subscriptionId, tenantId.
+            return done(Map.of("subscriptionId", SUBSCRIPTION, "tenantId", TENANT,
+                    "clientId", "00000000-0000-0000-0000-000000000002", "objectId", DEPLOYER_OBJECT_ID));
+        }
+        if (args.token.equals("aws:route53/getZone:getZone")) {
+            // A public hosted zone's delegation set: always four name servers, one per TLD family.
+            String zone = String.valueOf(args.args.get("zoneId"));
+            int n = Integer.parseInt(hex(zone, 3), 16);
+            return done(Map.of("zoneId", zone, "name", "hosted-zone." + zone.toLowerCase() + ".", "nameServers", List.of(
+                    "ns-" + (n % 512) + ".awsdns-" + (n % 64) + ".com", "ns-" + (n % 512 + 512) + ".awsdns-" + (n % 64) + ".net",
+                    "ns-" + (n % 512 + 1024) + ".awsdns-" + (n % 64) + ".org", "ns-" + (n % 512 + 1536) + ".awsdns-" + (n % 64) + ".co.uk")));
         }
         return done(Map.of());
     }
@@ -153,6 +167,11 @@ public class PlanMocks implements Mocks {
             case "tls:index/selfSignedCert:SelfSignedCert" -> state.put("certPem",
                     "-----BEGIN CERTIFICATE-----\nMULTISITE-OFFLINE-PLAN-CA-" + hex(args.name, 16) + "\n-----END CERTIFICATE-----\n");
             case "azure-native:dbforpostgresql:Server" -> state.put("fullyQualifiedDomainName", physical + ".postgres.database.azure.com");
+            case "azure-native:managedidentity:UserAssignedIdentity" -> {
+                state.put("principalId", uuid(args.name + "/principal"));
+                state.put("clientId", uuid(args.name + "/client"));
+                state.put("tenantId", TENANT);
+            }
             default -> {
             }
         }
@@ -161,6 +180,12 @@ public class PlanMocks implements Mocks {
     /** A made-up public IPv4 address (in 198.18.0.0/15, the benchmarking range), stable per seed. */
     private static String publicAddress(String seed) {
         return "198." + (18 + octet(seed, 0) % 2) + "." + octet(seed, 1) + "." + Math.max(1, octet(seed, 2));
+    }
+
+    /** A made-up Entra ID object id (UUID form), stable per seed. */
+    static String uuid(String seed) {
+        String h = hex(seed, 32);
+        return h.substring(0, 8) + "-" + h.substring(8, 12) + "-" + h.substring(12, 16) + "-" + h.substring(16, 20) + "-" + h.substring(20, 32);
     }
 
     private String projectOf(ResourceArgs args) {

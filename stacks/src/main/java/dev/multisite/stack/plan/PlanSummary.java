@@ -1,7 +1,7 @@
 package dev.multisite.stack.plan;
 
 import dev.multisite.catalog.ResourceTypes;
-
+import dev.multisite.topology.DnsAuthority;
 import dev.multisite.topology.FailoverBudget;
 import dev.multisite.topology.InterconnectGraph;
 import dev.multisite.topology.SiteSpec;
@@ -45,9 +45,12 @@ public final class PlanSummary {
                 .append(plan.resources().stream().filter(PlannedResource::custom).count()).append(" custom, ")
                 .append(plan.resources().stream().filter(PlannedResource::isProvider).count()).append(" providers\n");
         if (topology.traffic() != null) {
+            var authority = DnsAuthority.of(topology);
+            out.append("\nDNS authority (every published name lives in exactly one backend):\n");
+            authority.summary().forEach(line -> out.append("  ").append(line).append('\n'));
             out.append("\nfailover budget for ").append(topology.traffic().hostname()).append(" (worst case, rtoSeconds ")
                     .append(topology.traffic().rtoSeconds()).append("):\n");
-            topology.traffic().dns().forEach(d -> out.append("  ").append(FailoverBudget.of(d, topology.traffic()).arithmetic()).append('\n'));
+            out.append("  ").append(FailoverBudget.of(authority.global().backend(), topology.traffic()).arithmetic()).append('\n');
         }
         if (topology.network().interconnect().enabled()) {
             appendInterconnect(out, InterconnectGraph.of(topology));

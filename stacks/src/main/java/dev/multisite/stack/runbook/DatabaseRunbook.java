@@ -26,7 +26,8 @@ final class DatabaseRunbook {
                     .map(p -> List.of(p.name(), p.authority(), p.replicas().isEmpty() ? "none" : String.join(", ", p.replicas()))).toList());
             md.p("To move a partition's authority: fence the failed authority (below), change `data.partitions[<name>].authority` to a "
                     + "site holding a replica of it, and run `pulumi up --stack " + facts.stackName() + "`.");
-            return fence(md, facts, topology.site(data.partitions().get(0).authority()).orElseThrow()).toString();
+            fence(md, facts, topology.site(data.partitions().get(0).authority()).orElseThrow());
+            return sources(md, topology).toString();
         }
         SiteSpec primary = topology.site(data.primary()).orElseThrow();
         List<SiteSpec> candidates = topology.sites().stream()
@@ -45,7 +46,7 @@ final class DatabaseRunbook {
             md.h2("2. No replica to promote");
             md.p("No " + primary.provider().key() + " site holds a replica of `" + primary.name() + "-db`; restore from the latest backup "
                     + "or point-in-time recovery in a surviving region instead, then set `data.primary` to that site.");
-            return md.toString();
+            return sources(md, topology).toString();
         }
         SiteSpec target = candidates.get(0);
         md.h2("2. Fence the old primary before anything else");
@@ -73,7 +74,15 @@ final class DatabaseRunbook {
         if (candidates.size() > 1) {
             md.p("Other candidates, in order: " + String.join(", ", candidates.subList(1, candidates.size()).stream().map(SiteSpec::name).toList()) + ".");
         }
-        return md.toString();
+        return sources(md, topology).toString();
+    }
+
+    /** Per cloud that hosts an instance: the upstream documents its setup follows and what is not verified. */
+    private static Markdown sources(Markdown md, Topology topology) {
+        md.h2("Sources and limits");
+        topology.sites().stream().map(SiteSpec::provider).filter(p -> p != CloudProvider.EXISTING).distinct()
+                .forEach(p -> UpstreamSources.append(md, "The data tier", p, UpstreamSources.database(p)));
+        return md;
     }
 
     private static Markdown fence(Markdown md, RunbookFacts facts, SiteSpec primary) {

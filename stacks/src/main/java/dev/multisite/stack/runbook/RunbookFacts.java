@@ -23,7 +23,8 @@ record RunbookFacts(String stackName, String globalHostname, List<String> dnsBac
         topology.sites().forEach(s -> clusters.put(s.name(), names == null ? s.name() : names.path(s.name()).asText(s.name())));
         var traffic = topology.traffic();
         List<String> backends = traffic == null ? List.of("no global DNS declared")
-                : traffic.dns().stream().map(d -> d.route53() != null ? "Route 53" : "Cloudflare").toList();
+                : dev.multisite.topology.DnsAuthority.of(topology).zones().stream()
+                        .map(z -> (z.backend().route53() != null ? "Route 53" : "Cloudflare") + " (" + z.name() + ")").toList();
         return new RunbookFacts(stackName, traffic == null ? "(no traffic block)" : traffic.hostname(), backends, clusters, plan.resources(), topology.data(),
                 dev.multisite.topology.InterconnectGraph.of(topology));
     }

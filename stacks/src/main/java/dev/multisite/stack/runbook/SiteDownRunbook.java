@@ -16,34 +16,42 @@ final class SiteDownRunbook {
         md.bullet("Kubernetes API: `pulumi stack output --stack " + facts.stackName() + " --show-secrets kubeconfigs | jq -r '.\""
                 + site.name() + "\"' > " + site.name() + ".kubeconfig && kubectl --kubeconfig " + site.name() + ".kubeconfig get nodes`");
         md.bullet("Mesh: `cilium clustermesh status --context " + site.name() + "` on any other site shows `" + site.name() + "` not ready.");
+        if (site.provider() == dev.multisite.topology.CloudProvider.AZURE) {
+            md.bullet("A 403 from the API is not an outage: the kubeconfig logs in with kubelogin `--login " + site.azure().kubeloginMode().key()
+                    + "` and the deploying principal holds Azure Kubernetes Service RBAC Cluster Admin (`" + site.name()
+                    + "-deployer-cluster-admin`); check `az role assignment list --scope <cluster id>`.");
+        }
+        UpstreamSources.append(md, "Cluster access", site.provider(), UpstreamSources.clusterAccess(site.provider()));
         var traffic = topology.traffic();
         if (traffic != null) {
             String so = "pulumi stack output --stack " + facts.stackName();
+            // Only the backend authoritative for the global hostname serves it (DnsAuthority).
+            var global = dev.multisite.topology.DnsAuthority.of(topology).global().backend();
             md.bullet("Deep health: `curl -si https://" + traffic.siteHostname(site.name()) + traffic.healthCheck().path()
                     + "` answers 503 (or nothing) with `X-Multisite-Site: " + site.name() + "`.");
-            if (traffic.dns().stream().anyMatch(d -> d.route53() != null)) {
+            if (global.route53() != null) {
                 md.bullet("Route 53 health check `" + site.name() + "-check` (every " + traffic.healthCheck().intervalSeconds() + " s from "
                         + String.join(", ", traffic.healthCheck().regions()) + "): `aws route53 get-health-check-status --health-check-id $("
                         + so + " healthChecks | jq -r '.\"" + site.name() + "\"')`.");
             }
-            if (traffic.dns().stream().anyMatch(d -> d.cloudflare() != null)) {
+            if (global.cloudflare() != null) {
                 md.bullet("Cloudflare pool `multisite-" + site.name() + "` shows unhealthy in Traffic > Load Balancing.");
             }
             md.blank();
             md.h2("2. What fails over by itself, and how fast");
             md.p("The failing check takes `" + site.name() + "` out of every answer for `" + traffic.hostname()
                     + "`; the other sites take its traffic. Worst case, per the failover budget (rtoSeconds " + traffic.rtoSeconds() + "):");
-            traffic.dns().forEach(d -> md.bullet(dev.multisite.topology.FailoverBudget.of(d, traffic).arithmetic()));
+            md.bullet(dev.multisite.topology.FailoverBudget.of(global, traffic).arithmetic());
             md.blank();
             md.h2("3. If it does not fail over: drain it by hand");
-            if (traffic.dns().stream().anyMatch(d -> d.route53() != null)) {
+            if (global.route53() != null) {
                 md.p("Route 53: set the site's drain switch `" + site.name() + "-drain` to Inverted; its serving check `" + site.name()
                         + "-serving` turns unhealthy and every record of `" + site.name() + "` leaves the answers. No record changes.");
                 md.code("bash", "aws route53 update-health-check --inverted --health-check-id $(" + so + " drainSwitches | jq -r '.\""
                         + site.name() + "\"')\n# undo when the site is back:\naws route53 update-health-check --no-inverted --health-check-id $("
                         + so + " drainSwitches | jq -r '.\"" + site.name() + "\"')");
             }
-            traffic.dns().stream().filter(d -> d.cloudflare() != null).findFirst().ifPresent(d -> {
+            java.util.Optional.of(global).filter(d -> d.cloudflare() != null).ifPresent(d -> {
                 md.p("Cloudflare: disable the site's pool (token with Load Balancing edit in `CLOUDFLARE_API_TOKEN`):");
                 md.code("bash", "curl -sX PATCH -H \"Authorization: Bearer $CLOUDFLARE_API_TOKEN\" -H 'Content-Type: application/json' \\\n"
                         + "  https://api.cloudflare.com/client/v4/accounts/" + d.cloudflare().accountId() + "/load_balancers/pools/$("

@@ -29,6 +29,20 @@ final class SplitBrainRunbook {
                     + "): it holds the only write primary, by construction (the parser and the `one-write-primary-per-partition` policy "
                     + "allow no second one). Replicas never accept writes.");
         }
+        if (topology.traffic() != null) {
+            var authority = dev.multisite.topology.DnsAuthority.of(topology);
+            md.p("DNS: every name lives in exactly one backend, the one authoritative for its zone; no other backend holds a copy "
+                    + "that could answer differently (checked when the topology is parsed).");
+            md.table(List.of("name", "written by", "authoritative backend (zone)"), authority.names().stream().map(n -> List.of("`" + n.fqdn() + "`",
+                    n.site() == null ? "the stack (" + n.purpose() + ")" : "ExternalDNS of " + n.site() + " (" + n.purpose() + ")",
+                    n.zone().kind() + " (" + n.zone().name() + ")")).toList());
+            authority.delegation().ifPresent(d -> md.p("`" + d.child().name() + "` is delegated from " + d.parent().kind() + " (`" + d.parent().name()
+                    + "`) to " + d.child().kind() + " by NS records the stack creates; check them with `dig NS " + d.child().name() + "`."));
+            md.p("Sources: RFC 1034 section 4.2 (a zone's authority ends at its delegations); AWS Route 53 \"NS and SOA records that "
+                    + "Route 53 creates for a public hosted zone\" (four name servers per delegation set); Cloudflare \"Subdomain setup\" "
+                    + "(NS records in the parent zone); ExternalDNS `--domain-filter` and `--zone-id-filter`. Not verifiable offline: the "
+                    + "registrar's NS for the domain (it must name the apex backend), and resolver caches of old NS records (up to their TTL).");
+        }
         md.h2("2. What each site does when cut off");
         md.table(List.of("site", "provider", "cut off from the primary", "reads"), topology.sites().stream().map(s -> List.of(s.name(),
                 s.provider().key(), data == null ? "n/a" : writesWhenCut(s, data), data == null ? "n/a" : readsWhenCut(s, topology, data))).toList());

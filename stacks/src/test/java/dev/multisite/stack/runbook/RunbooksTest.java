@@ -53,11 +53,36 @@ class RunbooksTest {
     void siteDownNamesItsChecksBudgetDrainSwitchAndSurvivorCapacity() {
         String md = files.get("site-down-az-weu.md");
         assertThat(md).contains("# Site `az-weu` unavailable", "azure in westeurope", "cluster `az-weu-aks-",
-                "https://az-weu.app.example.com/healthz", "`az-weu-check`", "every 10 s from us-east-1, eu-west-1, ap-southeast-1",
-                "route53: 10 s interval x 2 failures + 10 s propagation + 15 s TTL = 45 s", "`az-weu-drain`",
-                "aws route53 update-health-check --inverted", "load_balancers/pools/", "400 of 500 capacity remains against a peak demand of 260",
+                "https://az-weu.app.example.com/healthz", "Cloudflare pool `multisite-az-weu`",
+                // prod's one DNS authority is Cloudflare (see DnsAuthority), so only its budget and drain apply.
+                "cloudflare: 10 s interval x 2 failures + 5 s propagation + 0 s TTL = 25 s",
+                "load_balancers/pools/", "400 of 500 capacity remains against a peak demand of 260",
                 "| aws-use1 | aws | us-east-1 | 120 |");
-        assertThat(md).doesNotContain("| az-weu |");
+        assertThat(md).doesNotContain("| az-weu |").doesNotContain("aws route53");
+    }
+
+    @Test
+    void withRoute53AuthoritativeForTheHostnameTheRunbookUsesItsChecksAndDrainSwitches() {
+        var data = ExampleStacks.read("data");
+        var generated = Runbooks.generate("data", data.topology(), ExampleStacks.plan("data"));
+        String md = generated.get("site-down-az-weu.md");
+        assertThat(md).contains("`az-weu-check`", "every 10 s from us-east-1, eu-west-1, ap-southeast-1",
+                "route53: 10 s interval x 2 failures + 10 s propagation + 15 s TTL = 45 s", "`az-weu-drain`", "aws route53 update-health-check --inverted");
+        assertThat(md).doesNotContain("load_balancers/pools/");
+        String split = generated.get("split-brain.md");
+        assertThat(split).contains("| `app.example.org` | the stack (global hostname) | route53 (app.example.org) |",
+                "| `az-weu.app.example.org` | ExternalDNS of az-weu (site name) | route53 (app.example.org) |",
+                "| `az-weu.mesh.example.org` | ExternalDNS of az-weu (mesh apiserver) | cloudflare (example.org) |",
+                "`app.example.org` is delegated from cloudflare (`example.org`) to route53 by NS records the stack creates");
+        assertThat(generated.get("README.md")).contains("Route 53 (app.example.org) + Cloudflare (example.org)");
+        // Per cloud, the upstream documents the setup follows and what only a real account can show.
+        assertThat(generated.get("database-primary-failure.md")).contains("## Sources and limits", "**The data tier on aws** follows:",
+                "**The data tier on gcp** follows:", "edition ENTERPRISE", "**The data tier on azure** follows:",
+                "Microsoft.DBforPostgreSQL/flexibleServers", "Not verifiable without a real account:");
+        assertThat(generated.get("site-down-az-weu.md")).contains("kubelogin `--login azurecli`", "`az-weu-deployer-cluster-admin`",
+                "**Cluster access on azure** follows:", "b1ff04bb-8a4e-4dc4-8eb5-8693973ce19b");
+        assertThat(generated.get("site-down-az-neu.md")).contains("kubelogin `--login workloadidentity`");
+        assertThat(split).contains("Sources: RFC 1034 section 4.2");
     }
 
     @Test
