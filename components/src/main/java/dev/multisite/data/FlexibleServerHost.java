@@ -83,9 +83,7 @@ final class FlexibleServerHost implements DatabaseHost {
                 .highAvailability(HighAvailabilityArgs.builder().mode("ZoneRedundant").build())
                 .backup(BackupArgs.builder().backupRetentionDays(data.backupRetentionDays()).geoRedundantBackup("Enabled").build())
                 .authConfig(AuthConfigArgs.builder().activeDirectoryAuth("Enabled")
-                        // Not a secret: the no-plaintext-secrets policy matches the key name
-                        // "passwordAuth", so the constant travels as a Pulumi secret (see README).
-                        .passwordAuth(Output.ofSecret(com.pulumi.core.Either.<String, com.pulumi.azurenative.dbforpostgresql.enums.PasswordAuthEnum>ofLeft("Disabled")))
+                        .passwordAuth("Disabled")
                         .tenantId(aks.tenantId()).build())
                 .build(), options(aks, parent).protect(true).dependsOn(zone.ownLink()).build());
         var identity = new UserAssignedIdentity(name + "-admin", UserAssignedIdentityArgs.builder()

@@ -42,7 +42,7 @@ class EnginePlanTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"prod", "global"})
+    @ValueSource(strings = {"prod", "global", "data"})
     void theCleanPlanGivesTheOfflineVerdictAndNoMandatoryViolation(String stack) throws Exception {
         Plan plan = ExampleStacks.plan(stack);
         assertThat(plan.resources()).extracting(PlannedResource::type).contains(PolicyResource.ROOT_STACK_TYPE, "multisite:site:EksSite");
@@ -55,14 +55,16 @@ class EnginePlanTest {
                 .containsExactlyInAnyOrderElementsOf(offline.stream().map(v -> v.rule() + " " + v.urn()).toList());
     }
 
+    /** data: its Route 53 health checks carry values the program knows before anything exists. */
     @ParameterizedTest
-    @ValueSource(strings = {"prod", "global"})
+    @ValueSource(strings = {"data"})
     void aFirstPreviewWithUnknownsBlocksNothingButARealViolationIsStillCaught(String stack) throws Exception {
         Plan plan = ExampleStacks.plan(stack);
         var first = RealPreviews.firstPreview(plan);
         assertThat(first).anySatisfy(r -> assertThat(r.inputs().toString()).contains(dev.multisite.policy.Unknowns.SENTINEL));
         assertThat(throughTheEngine(stack, first))
                 .noneMatch(d -> d.getEnforcementLevel() == pulumirpc.AnalyzerOuterClass.EnforcementLevel.MANDATORY);
+        assertThat(first).anyMatch(r -> r.type().equals("aws:route53/healthCheck:HealthCheck") && r.inputs().has("regions"));
 
         // Health checks from two regions only: a value the program knows before anything exists.
         var broken = first.stream().map(r -> r.type().equals("aws:route53/healthCheck:HealthCheck") && r.inputs().has("regions")
@@ -71,6 +73,14 @@ class EnginePlanTest {
                 .filteredOn(d -> d.getPolicyName().equals("health-check-regions-and-interval"))
                 .isNotEmpty()
                 .allSatisfy(d -> assertThat(d.getEnforcementLevel()).isEqualTo(pulumirpc.AnalyzerOuterClass.EnforcementLevel.MANDATORY));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"prod", "global"})
+    void aFirstPreviewOfTheOtherStacksBlocksNothing(String stack) throws Exception {
+        var first = RealPreviews.firstPreview(ExampleStacks.plan(stack));
+        assertThat(throughTheEngine(stack, first))
+                .noneMatch(d -> d.getEnforcementLevel() == pulumirpc.AnalyzerOuterClass.EnforcementLevel.MANDATORY);
     }
 
     static PlannedResource withRegions(PlannedResource r, String... regions) {

@@ -37,8 +37,9 @@ public final class HygieneRules {
                             && value.isTextual() && !value.asText().isEmpty() && !value.asText().equals("[secret]")
                             // Not known during a preview: nothing can be said of it yet.
                             && !Unknowns.isUnknown(value)
-                            // Provider inputs arrive as strings: "false" for skipCredentialsValidation is not a secret.
-                            && !value.asText().matches("true|false|-?\\d+")) {
+                            // Provider inputs arrive as strings: "false" for skipCredentialsValidation is not a
+                            // secret, nor is a switch such as passwordAuth: Disabled.
+                            && !value.asText().matches("true|false|-?\\d+|Enabled|Disabled")) {
                         findings.add(new Rule.Finding(r.urn(), r.name() + " input " + path.substring(1) + " is plain text",
                                 "pass it as a Pulumi secret (config --secret, Output.ofSecret)"));
                     }

@@ -92,4 +92,19 @@ class EnginePathRulesTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> engine.configure(bad))
                 .hasMessageContaining("INVALID_ARGUMENT").hasMessageContaining("'min-too-sites' is not a rule of the pack");
     }
+
+    @Test
+    void configureChangesEnforcementAsPolicyPackConfigDoes() {
+        var record = new PolicyResource("urn:pulumi:prod::multisite::aws:route53/record:Record::a-global", "aws:route53/record:Record",
+                "a-global", true, "", "urn:pulumi:prod::multisite::pulumi:providers:aws::a-aws", List.of(), false,
+                dev.multisite.policy.FixturesAccess.json("{'setIdentifier':'a','healthCheckId':'a-serving-1','ttl':3600}"));
+        assertThat(engine.analyze(record)).extracting(AnalyzeDiagnostic::getPolicyName).contains("dns-ttl-limit");
+        try {
+            engine.configure(pulumirpc.AnalyzerOuterClass.ConfigureAnalyzerRequest.newBuilder().putPolicyConfig("dns-ttl-limit",
+                    pulumirpc.AnalyzerOuterClass.PolicyConfig.newBuilder().setEnforcementLevel(EnforcementLevel.DISABLED).build()).build());
+            assertThat(engine.analyze(record)).extracting(AnalyzeDiagnostic::getPolicyName).doesNotContain("dns-ttl-limit");
+        } finally {
+            engine.configure(pulumirpc.AnalyzerOuterClass.ConfigureAnalyzerRequest.getDefaultInstance());
+        }
+    }
 }

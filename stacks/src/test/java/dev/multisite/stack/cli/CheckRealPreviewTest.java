@@ -28,13 +28,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CheckRealPreviewTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static Plan prod;
-    private static ObjectNode prodDocument;
+    private static Plan plan;
+    private static ObjectNode document;
 
     @BeforeAll
     static void plan() {
-        prod = ExampleStacks.plan("prod");
-        prodDocument = RealPreviews.document(prod, RealPreviews.StackFileConfig.of("prod"), r -> r);
+        // data: the example whose global traffic is on Route 53 health checks.
+        plan = ExampleStacks.plan("data");
+        document = RealPreviews.document(plan, RealPreviews.StackFileConfig.of("data"), r -> r);
     }
 
     private static Path write(Path dir, JsonNode doc) throws Exception {
@@ -44,18 +45,18 @@ class CheckRealPreviewTest {
     }
 
     private static String healthCheckUrn() {
-        return prod.ofType("aws:route53/healthCheck:HealthCheck").stream().filter(r -> r.inputs().has("regions")).findFirst().orElseThrow().urn();
+        return plan.ofType("aws:route53/healthCheck:HealthCheck").stream().filter(r -> r.inputs().has("regions")).findFirst().orElseThrow().urn();
     }
 
     @Test
     void aPreviewAfterOneChangeJudgesTheChangeAndTheTopologyAndNamesShowSames(@TempDir Path dir) throws Exception {
-        var clean = RealPreviews.afterOneChange(prodDocument, healthCheckUrn(), inputs -> inputs);
+        var clean = RealPreviews.afterOneChange(document, healthCheckUrn(), inputs -> inputs);
         var r = run("check", write(dir, clean).toString());
         assertThat(r.code()).as(r.out()).isZero();
         assertThat(r.out()).contains("0 mandatory", "not judged", "--show-sames", "kubernetes-own-site-provider")
                 .doesNotContain("min-two-sites: 0 site(s)");
 
-        var twoRegions = RealPreviews.afterOneChange(prodDocument, healthCheckUrn(),
+        var twoRegions = RealPreviews.afterOneChange(document, healthCheckUrn(),
                 inputs -> ((ObjectNode) inputs).set("regions", JSON.createArrayNode().add("us-east-1").add("eu-west-1")));
         var caught = run("check", write(dir, twoRegions).toString());
         assertThat(caught.code()).isEqualTo(1);
@@ -64,7 +65,7 @@ class CheckRealPreviewTest {
 
     @Test
     void aPreviewAfterOneChangeStillJudgesTopologyRules(@TempDir Path dir) throws Exception {
-        var skewed = RealPreviews.afterOneChange(prodDocument, healthCheckUrn(), inputs -> inputs);
+        var skewed = RealPreviews.afterOneChange(document, healthCheckUrn(), inputs -> inputs);
         ObjectNode config = (ObjectNode) skewed.path("config");
         var topology = (ObjectNode) JSON.readTree(config.path("multisite:topology").asText());
         topology.withArray("sites").forEach(site -> {
@@ -80,7 +81,7 @@ class CheckRealPreviewTest {
 
     @Test
     void aFirstPreviewWithUnknownsHasNoMandatoryViolation(@TempDir Path dir) throws Exception {
-        var first = RealPreviews.document(prod, RealPreviews.StackFileConfig.of("prod"), RealPreviews::firstPreview);
+        var first = RealPreviews.document(plan, RealPreviews.StackFileConfig.of("data"), RealPreviews::firstPreview);
         assertThat(first.toString()).contains(dev.multisite.policy.Unknowns.SENTINEL);
         var r = run("check", write(dir, first).toString());
         assertThat(r.code()).as(r.out()).isZero();
@@ -136,7 +137,7 @@ class CheckRealPreviewTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("badConfigs")
     void aBadRuleConfigExitsTwoWithOneLine(String name, String yaml, String words, @TempDir Path dir) throws Exception {
-        Path preview = write(dir, prodDocument);
+        Path preview = write(dir, document);
         Path config = dir.resolve("rules.yaml");
         Files.writeString(config, yaml);
         var r = run("check", "--config", config.toString(), preview.toString());
