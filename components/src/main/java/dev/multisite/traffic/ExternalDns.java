@@ -55,23 +55,26 @@ public final class ExternalDns extends ComponentResource {
                 .build(), onSite);
         var inNamespace = CustomResourceOptions.builder().parent(this).provider(site.kubernetesProvider()).dependsOn(namespace).build();
 
-        Output<ExternalDnsValues> values;
-        if (args.backend().route53() != null) {
-            String zoneId = args.backend().route53().hostedZoneId();
-            Role role = route53Role(name, args, zoneId);
-            values = role.arn().applyValue(arn -> values(args, "aws", List.of("--zone-id-filter=" + zoneId, "--aws-zone-type=public"),
-                    List.of(ExternalDnsValues.EnvVar.of("AWS_ROLE_ARN", arn),
-                            ExternalDnsValues.EnvVar.of("AWS_WEB_IDENTITY_TOKEN_FILE", TOKEN_DIR + "/token"),
-                            ExternalDnsValues.EnvVar.of("AWS_REGION", "us-east-1")), true));
-        } else {
-            var cf = args.backend().cloudflare();
-            new Secret(name + "-cloudflare", SecretArgs.builder()
-                    .metadata(ObjectMetaArgs.builder().name("cloudflare-api-token").namespace(args.namespace()).build())
-                    .stringData(args.cloudflareToken().applyValue(token -> Map.of("apiToken", token)).asSecret())
-                    .build(), inNamespace);
-            values = Output.of(values(args, "cloudflare", List.of("--zone-id-filter=" + cf.zoneId()),
-                    List.of(ExternalDnsValues.EnvVar.fromSecret("CF_API_TOKEN", "cloudflare-api-token", "apiToken")), false));
-        }
+        // A switch expression: a new DNS backend does not compile until its ExternalDNS provider is set up here.
+        Output<ExternalDnsValues> values = switch (args.backend().kind()) {
+            case ROUTE53 -> {
+                String zoneId = args.backend().route53().hostedZoneId();
+                Role role = route53Role(name, args, zoneId);
+                yield role.arn().applyValue(arn -> values(args, "aws", List.of("--zone-id-filter=" + zoneId, "--aws-zone-type=public"),
+                        List.of(ExternalDnsValues.EnvVar.of("AWS_ROLE_ARN", arn),
+                                ExternalDnsValues.EnvVar.of("AWS_WEB_IDENTITY_TOKEN_FILE", TOKEN_DIR + "/token"),
+                                ExternalDnsValues.EnvVar.of("AWS_REGION", "us-east-1")), true));
+            }
+            case CLOUDFLARE -> {
+                var cf = args.backend().cloudflare();
+                new Secret(name + "-cloudflare", SecretArgs.builder()
+                        .metadata(ObjectMetaArgs.builder().name("cloudflare-api-token").namespace(args.namespace()).build())
+                        .stringData(args.cloudflareToken().applyValue(token -> Map.of("apiToken", token)).asSecret())
+                        .build(), inNamespace);
+                yield Output.of(values(args, "cloudflare", List.of("--zone-id-filter=" + cf.zoneId()),
+                        List.of(ExternalDnsValues.EnvVar.fromSecret("CF_API_TOKEN", "cloudflare-api-token", "apiToken")), false));
+            }
+        };
         new Release(name + "-release", ReleaseArgs.builder()
                 .name(args.releaseName())
                 .chart("external-dns")

@@ -81,23 +81,29 @@ public final class GlobalEndpoint extends ComponentResource {
         Map<String, Integer> budgets = new LinkedHashMap<>();
         var authority = DnsAuthority.of(topology);
         DnsBackend global = authority.global().backend();
-        budgets.put(global.kind(), FailoverBudget.of(global, traffic).worstCaseSeconds());
+        budgets.put(global.kind().key(), FailoverBudget.of(global, traffic).worstCaseSeconds());
         Provider aws = null;
         CloudflareProvider cloudflare = null;
         for (DnsBackend backend : traffic.dns()) {
-            if (backend.route53() != null) {
-                aws = new Provider(name + "-aws", ProviderArgs.builder().region("us-east-1").build(),
-                        CustomResourceOptions.builder().parent(this).build());
-                if (backend == global) {
-                    route53(name, topology, backend.route53(), aws, drains, checks);
+            // A switch expression: a new backend does not compile until its provider and global resources are built here.
+            com.pulumi.resources.ProviderResource backendProvider = switch (backend.kind()) {
+                case ROUTE53 -> {
+                    aws = new Provider(name + "-aws", ProviderArgs.builder().region("us-east-1").build(),
+                            CustomResourceOptions.builder().parent(this).build());
+                    if (backend == global) {
+                        route53(name, topology, backend.route53(), aws, drains, checks);
+                    }
+                    yield aws;
                 }
-            } else {
-                cloudflare = new CloudflareProvider(name + "-cloudflare", new CloudflareProvider.Args(args.cloudflareToken()),
-                        CustomResourceOptions.builder().parent(this).build());
-                if (backend == global) {
-                    cloudflare(name, topology, backend.cloudflare(), cloudflare, pools);
+                case CLOUDFLARE -> {
+                    cloudflare = new CloudflareProvider(name + "-cloudflare", new CloudflareProvider.Args(args.cloudflareToken()),
+                            CustomResourceOptions.builder().parent(this).build());
+                    if (backend == global) {
+                        cloudflare(name, topology, backend.cloudflare(), cloudflare, pools);
+                    }
+                    yield cloudflare;
                 }
-            }
+            };
         }
         Provider awsProvider = aws;
         CloudflareProvider cloudflareProvider = cloudflare;
@@ -176,7 +182,11 @@ public final class GlobalEndpoint extends ComponentResource {
 
     /** NS records for the subzone in its parent: Route 53 under Cloudflare, or Cloudflare under Route 53. */
     private void delegate(String name, DnsAuthority.Delegation d, Provider aws, CloudflareProvider cloudflare, int ttlSeconds) {
-        if (d.parent().backend().route53() != null) {
+        boolean inRoute53 = switch (d.parent().backend().kind()) {
+            case ROUTE53 -> true;
+            case CLOUDFLARE -> false;
+        };
+        if (inRoute53) {
             // One NS record set in the hosted zone, with the name servers Cloudflare assigned to the subzone.
             var cf = d.child().backend().cloudflare();
             new Record(name + "-delegation-ns", RecordArgs.builder()

@@ -16,7 +16,7 @@ import java.util.Map;
  * @param primary             primary-replica mode: the site of the write primary
  * @param replicas            primary-replica mode: {@code all} (every other site, the default) or a list of sites
  * @param partitions          partitioned mode: each partition with exactly one authoritative site
- * @param instanceClass       per provider instance class; defaults in {@link #DEFAULT_CLASS}
+ * @param instanceClass       per provider instance class; defaults in {@link CloudProvider#defaultDatabaseClass()}
  * @param storageGb           allocated storage; default 100
  * @param backupRetentionDays default 7 (1..35)
  * @param rpoSeconds          the declared recovery point objective for a regional loss; default 60
@@ -26,8 +26,6 @@ import java.util.Map;
 public record DataSettings(Mode mode, Engine engine, String primary, Replicas replicas, List<Partition> partitions,
                            Map<CloudProvider, String> instanceClass, Integer storageGb, Integer backupRetentionDays,
                            Integer rpoSeconds, String database, String promote) {
-    public static final Map<CloudProvider, String> DEFAULT_CLASS = Map.of(
-            CloudProvider.AWS, "db.r6g.large", CloudProvider.GCP, "db-custom-2-7680", CloudProvider.AZURE, "Standard_D2ds_v5");
 
     public DataSettings {
         mode = mode == null ? Mode.PRIMARY_REPLICA : mode;
@@ -42,7 +40,7 @@ public record DataSettings(Mode mode, Engine engine, String primary, Replicas re
     }
 
     public String instanceClassFor(CloudProvider provider) {
-        return instanceClass.getOrDefault(provider, DEFAULT_CLASS.get(provider));
+        return instanceClass.getOrDefault(provider, provider.defaultDatabaseClass());
     }
 
     public enum Mode {

@@ -24,7 +24,7 @@ public final class DnsAuthority {
     /** One backend and the zone it is authoritative for. */
     public record Zone(int index, DnsBackend backend, String name) {
         public String kind() {
-            return backend.kind();
+            return backend.kind().key();
         }
 
         /** The config path of the zone, for messages: {@code traffic.dns[1].cloudflare.zone}. */

@@ -5,13 +5,58 @@ package dev.multisite.topology;
  */
 public record DnsBackend(Route53Backend route53, CloudflareBackend cloudflare) {
 
-    public String kind() {
-        return route53 != null ? "route53" : "cloudflare";
+    /**
+     * The backends there are, with what differs between them as facts. Everything else that varies
+     * by backend is a switch expression over this, so a new backend does not compile until each of
+     * those places decides (CONTRIBUTING.md, "Add a DNS backend").
+     */
+    public enum Kind {
+        ROUTE53(false), CLOUDFLARE(true);
+
+        private final boolean writableFromExistingSites;
+
+        Kind(boolean writableFromExistingSites) {
+            this.writableFromExistingSites = writableFromExistingSites;
+        }
+
+        /** Whether an existing cluster's ExternalDNS can write it (Route 53 needs an AWS workload identity; Cloudflare takes a scoped token). */
+        public boolean writableFromExistingSites() {
+            return writableFromExistingSites;
+        }
+
+        @com.fasterxml.jackson.annotation.JsonValue
+        public String key() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /** Which backend this is; only for a backend with exactly one block set (the validator checks it first). */
+    public Kind kind() {
+        if ((route53 == null) == (cloudflare == null)) {
+            throw new IllegalStateException("a DNS backend sets exactly one of route53 or cloudflare");
+        }
+        return route53 != null ? Kind.ROUTE53 : Kind.CLOUDFLARE;
+    }
+
+    /** Whether exactly one backend block is set. */
+    public boolean isSingle() {
+        return (route53 == null) != (cloudflare == null);
     }
 
     /** The zone this backend is authoritative for, or null for the stack's domain. */
     public String zone() {
-        return route53 != null ? route53.zone() : cloudflare != null ? cloudflare.zone() : null;
+        return switch (kind()) {
+            case ROUTE53 -> route53.zone();
+            case CLOUDFLARE -> cloudflare.zone();
+        };
+    }
+
+    /** The name of the secret config key this backend needs, if any. */
+    public java.util.Optional<String> secretConfigKey() {
+        return switch (kind()) {
+            case ROUTE53 -> java.util.Optional.empty();
+            case CLOUDFLARE -> java.util.Optional.ofNullable(cloudflare.apiToken());
+        };
     }
 
     /**

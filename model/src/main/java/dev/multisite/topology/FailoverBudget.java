@@ -24,13 +24,15 @@ public record FailoverBudget(String backend, int intervalSeconds, int threshold,
 
     public static FailoverBudget of(DnsBackend backend, TrafficSettings traffic) {
         var hc = traffic.healthCheck();
-        if (backend.route53() != null) {
-            return new FailoverBudget("route53", hc.intervalSeconds(), hc.failureThreshold(), ROUTE53_PROPAGATION_SECONDS, traffic.ttlSeconds());
-        }
-        var cf = backend.cloudflare();
-        int interval = Math.max(hc.intervalSeconds(), cf.plan().minimumIntervalSeconds());
-        return new FailoverBudget("cloudflare", interval, hc.failureThreshold(), CLOUDFLARE_PROPAGATION_SECONDS,
-                cf.proxied() ? 0 : traffic.ttlSeconds());
+        return switch (backend.kind()) {
+            case ROUTE53 -> new FailoverBudget("route53", hc.intervalSeconds(), hc.failureThreshold(), ROUTE53_PROPAGATION_SECONDS, traffic.ttlSeconds());
+            case CLOUDFLARE -> {
+                var cf = backend.cloudflare();
+                int interval = Math.max(hc.intervalSeconds(), cf.plan().minimumIntervalSeconds());
+                yield new FailoverBudget("cloudflare", interval, hc.failureThreshold(), CLOUDFLARE_PROPAGATION_SECONDS,
+                        cf.proxied() ? 0 : traffic.ttlSeconds());
+            }
+        };
     }
 
     public int detectionSeconds() {

@@ -113,7 +113,7 @@ public final class InterconnectGraph {
             for (int j = i + 1; j < sites.size(); j++) {
                 SiteSpec a = sites.get(i);
                 SiteSpec b = sites.get(j);
-                if (a.provider() == b.provider() && a.provider() != CloudProvider.EXISTING && settings.peers(a.provider())
+                if (a.provider() == b.provider() && a.provider().canPeer() && settings.peers(a.provider())
                         && hubs.get(a.provider()) != a && hubs.get(b.provider()) != b) {
                     builder.add(a, b, Role.SPOKE_TO_SPOKE, true);
                 }
@@ -143,7 +143,7 @@ public final class InterconnectGraph {
         Map<CloudProvider, SiteSpec> hubs = new EnumMap<>(CloudProvider.class);
         for (SiteSpec site : topology.sites()) {
             String name = chosen.get(site.provider().key());
-            if (site.provider() != CloudProvider.EXISTING && (name == null ? !hubs.containsKey(site.provider()) : name.equals(site.name()))) {
+            if (site.provider().hasHub() && (name == null ? !hubs.containsKey(site.provider()) : name.equals(site.name()))) {
                 hubs.put(site.provider(), site);
             }
         }
@@ -204,7 +204,7 @@ public final class InterconnectGraph {
 
     /** Public addresses of a site's VPN gateway. */
     static int addresses(CloudProvider provider) {
-        return provider == CloudProvider.EXISTING ? 1 : 2;
+        return provider.vpnGatewayAddresses();
     }
 
     public Map<CloudProvider, SiteSpec> hubs() {

@@ -22,8 +22,6 @@ final class NetworkValidator {
     static final Set<Long> AZURE_RESERVED_ASNS = Set.of(65515L, 65517L, 65518L, 65519L, 65520L);
     /** The widest Azure vnet that still leaves a /27 GatewaySubnet in the layout's spare sixteenth. */
     static final int AZURE_NARROWEST_VNET = 23;
-    static final Set<String> HUB_PROVIDERS = Set.of("aws", "gcp", "azure");
-    static final Set<String> PEERING_PROVIDERS = Set.of("gcp", "azure");
     private static final List<Cidr> NOT_PUBLIC = List.of("0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8",
             "169.254.0.0/16", "172.16.0.0/12", "192.0.0.0/24", "192.168.0.0/16", "198.18.0.0/15", "224.0.0.0/3")
             .stream().map(Cidr::parse).toList();
@@ -43,9 +41,10 @@ final class NetworkValidator {
         }
         validateHubs(topology, interconnect, problems);
         interconnect.sameProviderLinks().forEach((provider, mode) -> {
-            if (!PEERING_PROVIDERS.contains(provider)) {
+            if (!CloudProvider.keysWhere(CloudProvider::canPeer).contains(provider)) {
                 problems.add("network.interconnect.sameProviderLinks." + provider, "'" + provider
-                        + "' has no choice here; set it for gcp or azure (aws sites always use Transit Gateway peering)");
+                        + "' has no choice here; set it for " + CloudProvider.describeWhere(CloudProvider::canPeer)
+                        + " (aws sites always use Transit Gateway peering)");
             } else if (!InterconnectSettings.VPN.equals(mode) && !InterconnectSettings.PEERING.equals(mode)) {
                 problems.add("network.interconnect.sameProviderLinks." + provider, "'" + mode + "' is not allowed; use vpn or peering");
             }
@@ -94,7 +93,7 @@ final class NetworkValidator {
             long asn = site.asn();
             String how = site.network().asn() == null ? " (the default 64512 + mesh.clusterId)" : "";
             boolean isPrivate = (asn >= PRIVATE_16_FIRST && asn <= PRIVATE_16_LAST) || (asn >= PRIVATE_32_FIRST && asn <= PRIVATE_32_LAST);
-            boolean sixteenBitOnly = site.provider() == CloudProvider.AWS || site.provider() == CloudProvider.GCP;
+            boolean sixteenBitOnly = site.provider().sixteenBitAsnOnly();
             if (!isPrivate) {
                 problems.add(path, asn + how + " is not a private ASN; use 64512..65534 or 4200000000..4294967294");
             } else if (sixteenBitOnly && asn > PRIVATE_16_LAST) {
@@ -113,8 +112,8 @@ final class NetworkValidator {
     private static void validateHubs(Topology topology, InterconnectSettings interconnect, Problems problems) {
         interconnect.hubs().forEach((provider, name) -> {
             String path = "network.interconnect.hubs." + provider;
-            if (!HUB_PROVIDERS.contains(provider)) {
-                problems.add(path, "'" + provider + "' has no hub; hubs are set for aws, gcp or azure");
+            if (!CloudProvider.keysWhere(CloudProvider::hasHub).contains(provider)) {
+                problems.add(path, "'" + provider + "' has no hub; hubs are set for " + CloudProvider.describeWhere(CloudProvider::hasHub));
                 return;
             }
             var site = topology.site(name);

@@ -43,9 +43,10 @@ public record Topology(String domain, Environment environment, Integer peakDeman
         }
         if (traffic != null) {
             for (int i = 0; i < traffic.dns().size(); i++) {
-                var cf = traffic.dns().get(i).cloudflare();
-                if (cf != null && cf.apiToken() != null) {
-                    keys.put("traffic.dns[" + i + "].cloudflare.apiToken", cf.apiToken());
+                var backend = traffic.dns().get(i);
+                if (backend != null && backend.isSingle()) {
+                    int index = i;
+                    backend.secretConfigKey().ifPresent(key -> keys.put("traffic.dns[" + index + "]." + backend.kind().key() + ".apiToken", key));
                 }
             }
         }

@@ -21,14 +21,6 @@ final class TopologyValidator {
     static final Pattern DOMAIN = Pattern.compile("(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}");
     static final Pattern K8S_VERSION = Pattern.compile("1\\.\\d{1,2}(\\.\\d{1,2})?");
     static final Pattern CONFIG_KEY = Pattern.compile("[a-zA-Z][a-zA-Z0-9_-]{0,99}");
-    static final Map<CloudProvider, Pattern> REGION = Map.of(
-            CloudProvider.AWS, Pattern.compile("[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\\d"),
-            CloudProvider.GCP, Pattern.compile("[a-z]+-[a-z]+\\d{1,2}"),
-            CloudProvider.AZURE, Pattern.compile("[a-z][a-z0-9]{2,30}"),
-            CloudProvider.EXISTING, Pattern.compile("[a-z0-9][a-z0-9-]{0,39}"));
-    static final Map<CloudProvider, String> REGION_EXAMPLE = Map.of(
-            CloudProvider.AWS, "us-east-1", CloudProvider.GCP, "europe-west1",
-            CloudProvider.AZURE, "westeurope", CloudProvider.EXISTING, "fra-dc1");
     static final int MAX_CLUSTER_ID = 255;
     /**
      * AWS regions outside the commercial partition, by name prefix, and their partition (the
@@ -121,12 +113,12 @@ final class TopologyValidator {
     private static void validateRegion(SiteSpec site, int i, Problems problems) {
         String path = sitePath(site, i, "region");
         if (site.region() == null || site.region().isBlank()) {
-            problems.add(path, "required; a " + site.provider().key() + " region such as " + REGION_EXAMPLE.get(site.provider()));
+            problems.add(path, "required; a " + site.provider().key() + " region such as " + site.provider().regionExample());
         } else if (site.region().length() > MAX_REGION) {
             problems.add(path, "'" + TopologyLimits.quote(site.region()) + "' is " + site.region().length() + " characters; a region name is at most "
-                    + MAX_REGION + ", e.g. " + REGION_EXAMPLE.get(site.provider()));
-        } else if (!REGION.get(site.provider()).matcher(site.region()).matches()) {
-            problems.add(path, "'" + site.region() + "' is not a " + site.provider().key() + " region; write it like " + REGION_EXAMPLE.get(site.provider()));
+                    + MAX_REGION + ", e.g. " + site.provider().regionExample());
+        } else if (!site.provider().region().matcher(site.region()).matches()) {
+            problems.add(path, "'" + site.region() + "' is not a " + site.provider().key() + " region; write it like " + site.provider().regionExample());
         } else if (site.provider() == CloudProvider.AWS) {
             OTHER_AWS_PARTITIONS.entrySet().stream().filter(e -> site.region().startsWith(e.getKey())).findFirst().ifPresent(e ->
                     problems.add(path, "'" + site.region() + "' is in the AWS partition " + e.getValue()
@@ -217,23 +209,27 @@ final class TopologyValidator {
     }
 
     private static void validateProviderBlocks(SiteSpec site, int i, Problems problems) {
-        Map<CloudProvider, Object> blocks = new HashMap<>();
-        blocks.put(CloudProvider.AWS, site.aws());
-        blocks.put(CloudProvider.GCP, site.gcp());
-        blocks.put(CloudProvider.AZURE, site.azure());
-        blocks.put(CloudProvider.EXISTING, site.existing());
-        blocks.forEach((provider, block) -> {
+        for (CloudProvider provider : CloudProvider.values()) {
+            // A switch expression: a new provider does not compile until its block is named here.
+            Object block = switch (provider) {
+                case AWS -> site.aws();
+                case GCP -> site.gcp();
+                case AZURE -> site.azure();
+                case EXISTING -> site.existing();
+            };
             if (block != null && provider != site.provider()) {
                 problems.add(sitePath(site, i, provider.key()), "set on a " + site.provider().key() + " site; only the "
                         + site.provider().key() + " block applies, remove this one");
             }
-        });
-        switch (site.provider()) {
-            case AWS -> validateAws(site, i, problems);
-            case GCP -> validateGcp(site, i, problems);
-            case AZURE -> validateAzure(site, i, problems);
-            case EXISTING -> validateExisting(site, i, problems);
         }
+        // A switch expression: a new provider does not compile until its block is validated.
+        Runnable providerBlock = switch (site.provider()) {
+            case AWS -> () -> validateAws(site, i, problems);
+            case GCP -> () -> validateGcp(site, i, problems);
+            case AZURE -> () -> validateAzure(site, i, problems);
+            case EXISTING -> () -> validateExisting(site, i, problems);
+        };
+        providerBlock.run();
     }
 
     private static void validateAws(SiteSpec site, int i, Problems problems) {

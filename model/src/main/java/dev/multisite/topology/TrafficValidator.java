@@ -17,7 +17,7 @@ final class TrafficValidator {
     static final Set<String> CONTINENTS = Set.of("AF", "AN", "AS", "EU", "NA", "OC", "SA");
     private static final Pattern HOSTED_ZONE = Pattern.compile("Z[A-Z0-9]{1,32}");
     private static final Pattern CLOUDFLARE_ID = Pattern.compile("[0-9a-f]{32}");
-    private static final Pattern AWS_REGION = TopologyValidator.REGION.get(CloudProvider.AWS);
+    private static final Pattern AWS_REGION = CloudProvider.AWS.region();
 
     private TrafficValidator() {
     }
@@ -72,11 +72,11 @@ final class TrafficValidator {
         if (hc.failureThreshold() < 1 || hc.failureThreshold() > 10) {
             problems.add("traffic.healthCheck.failureThreshold", hc.failureThreshold() + " is out of range; Route 53 and Cloudflare allow 1..10");
         }
-        boolean route53 = t.dns().stream().anyMatch(d -> d.route53() != null);
+        boolean route53 = t.dns().stream().anyMatch(d -> d.isSingle() && d.kind() == DnsBackend.Kind.ROUTE53);
         if (route53 && hc.intervalSeconds() != 10 && hc.intervalSeconds() != 30) {
             problems.add("traffic.healthCheck.intervalSeconds", hc.intervalSeconds() + " is not allowed by Route 53; use 10 (fast) or 30");
         }
-        t.dns().stream().filter(d -> d.cloudflare() != null).forEach(d -> {
+        t.dns().stream().filter(d -> d.isSingle() && d.kind() == DnsBackend.Kind.CLOUDFLARE).forEach(d -> {
             int minimum = d.cloudflare().plan().minimumIntervalSeconds();
             if (hc.intervalSeconds() < minimum) {
                 problems.add("traffic.healthCheck.intervalSeconds", hc.intervalSeconds() + " is below the Cloudflare " + d.cloudflare().plan().key()
@@ -104,30 +104,40 @@ final class TrafficValidator {
         for (int i = 0; i < t.dns().size(); i++) {
             DnsBackend d = t.dns().get(i);
             String path = "traffic.dns[" + i + "]";
-            if ((d.route53() == null) == (d.cloudflare() == null)) {
-                problems.add(path, "set exactly one of route53 or cloudflare");
+            if (!d.isSingle()) {
+                problems.add(path, "set exactly one of " + java.util.Arrays.stream(DnsBackend.Kind.values()).map(DnsBackend.Kind::key)
+                        .collect(java.util.stream.Collectors.joining(" or ")));
                 continue;
             }
-            if (!kinds.add(d.kind())) {
-                problems.add(path, d.kind() + " is declared twice; one backend of each kind");
+            if (!kinds.add(d.kind().key())) {
+                problems.add(path, d.kind().key() + " is declared twice; one backend of each kind");
             }
-            if (d.route53() != null && (d.route53().hostedZoneId() == null || !HOSTED_ZONE.matcher(d.route53().hostedZoneId()).matches())) {
-                problems.add(path + ".route53.hostedZoneId", (d.route53().hostedZoneId() == null ? "required"
-                        : "'" + d.route53().hostedZoneId() + "' is not a hosted zone id") + "; like Z0123456789ABCDEFGHIJ");
-            }
-            if (d.cloudflare() != null) {
-                var cf = d.cloudflare();
-                if (cf.zoneId() == null || !CLOUDFLARE_ID.matcher(cf.zoneId()).matches()) {
-                    problems.add(path + ".cloudflare.zoneId", (cf.zoneId() == null ? "required" : "'" + cf.zoneId() + "' is not a zone id") + "; 32 lowercase hex characters");
-                }
-                if (cf.accountId() == null || !CLOUDFLARE_ID.matcher(cf.accountId()).matches()) {
-                    problems.add(path + ".cloudflare.accountId", (cf.accountId() == null ? "required" : "'" + cf.accountId() + "' is not an account id") + "; 32 lowercase hex characters");
-                }
-                if (cf.apiToken() == null || !TopologyValidator.CONFIG_KEY.matcher(cf.apiToken()).matches()) {
-                    problems.add(path + ".cloudflare.apiToken", (cf.apiToken() == null ? "required" : "'" + cf.apiToken() + "' is not a config key name")
-                            + "; the name of a secret config key holding a scoped API token (pulumi config set --secret)");
-                }
-            }
+            // A switch expression: a new backend does not compile until its block is validated.
+            Runnable block = switch (d.kind()) {
+                case ROUTE53 -> () -> validateRoute53(d.route53(), path, problems);
+                case CLOUDFLARE -> () -> validateCloudflare(d.cloudflare(), path, problems);
+            };
+            block.run();
+        }
+    }
+
+    private static void validateRoute53(DnsBackend.Route53Backend r53, String path, Problems problems) {
+        if (r53.hostedZoneId() == null || !HOSTED_ZONE.matcher(r53.hostedZoneId()).matches()) {
+            problems.add(path + ".route53.hostedZoneId", (r53.hostedZoneId() == null ? "required"
+                    : "'" + r53.hostedZoneId() + "' is not a hosted zone id") + "; like Z0123456789ABCDEFGHIJ");
+        }
+    }
+
+    private static void validateCloudflare(DnsBackend.CloudflareBackend cf, String path, Problems problems) {
+        if (cf.zoneId() == null || !CLOUDFLARE_ID.matcher(cf.zoneId()).matches()) {
+            problems.add(path + ".cloudflare.zoneId", (cf.zoneId() == null ? "required" : "'" + cf.zoneId() + "' is not a zone id") + "; 32 lowercase hex characters");
+        }
+        if (cf.accountId() == null || !CLOUDFLARE_ID.matcher(cf.accountId()).matches()) {
+            problems.add(path + ".cloudflare.accountId", (cf.accountId() == null ? "required" : "'" + cf.accountId() + "' is not an account id") + "; 32 lowercase hex characters");
+        }
+        if (cf.apiToken() == null || !TopologyValidator.CONFIG_KEY.matcher(cf.apiToken()).matches()) {
+            problems.add(path + ".cloudflare.apiToken", (cf.apiToken() == null ? "required" : "'" + cf.apiToken() + "' is not a config key name")
+                    + "; the name of a secret config key holding a scoped API token (pulumi config set --secret)");
         }
     }
 
@@ -241,7 +251,7 @@ final class TrafficValidator {
                 continue;
             }
             List<String> elsewhere = authority.names().stream()
-                    .filter(n -> s.name().equals(n.site()) && n.zone() != null && n.zone().backend().cloudflare() == null)
+                    .filter(n -> s.name().equals(n.site()) && n.zone() != null && !n.zone().backend().kind().writableFromExistingSites())
                     .map(n -> n.fqdn() + " (" + n.zone().kind() + " zone " + n.zone().name() + ")").toList();
             if (!elsewhere.isEmpty()) {
                 problems.add(Problems.sitePath(s, i, "provider"), "existing: its names " + String.join(", ", elsewhere)

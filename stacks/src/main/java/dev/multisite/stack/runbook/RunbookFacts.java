@@ -24,7 +24,7 @@ record RunbookFacts(String stackName, String globalHostname, List<String> dnsBac
         var traffic = topology.traffic();
         List<String> backends = traffic == null ? List.of("no global DNS declared")
                 : dev.multisite.topology.DnsAuthority.of(topology).zones().stream()
-                        .map(z -> (z.backend().route53() != null ? "Route 53" : "Cloudflare") + " (" + z.name() + ")").toList();
+                        .map(z -> label(z.backend().kind()) + " (" + z.name() + ")").toList();
         return new RunbookFacts(stackName, traffic == null ? "(no traffic block)" : traffic.hostname(), backends, clusters, plan.resources(), topology.data(),
                 dev.multisite.topology.InterconnectGraph.of(topology));
     }
@@ -54,5 +54,13 @@ record RunbookFacts(String stackName, String globalHostname, List<String> dnsBac
             authorities.put("all", data.promote() != null ? data.promote() : data.primary());
         }
         return authorities;
+    }
+
+    /** The backend's name as operators know it. */
+    static String label(dev.multisite.topology.DnsBackend.Kind kind) {
+        return switch (kind) {
+            case ROUTE53 -> "Route 53";
+            case CLOUDFLARE -> "Cloudflare";
+        };
     }
 }

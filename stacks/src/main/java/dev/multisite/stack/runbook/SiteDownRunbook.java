@@ -29,14 +29,12 @@ final class SiteDownRunbook {
             var global = dev.multisite.topology.DnsAuthority.of(topology).global().backend();
             md.bullet("Deep health: `curl -si https://" + traffic.siteHostname(site.name()) + traffic.healthCheck().path()
                     + "` answers 503 (or nothing) with `X-Multisite-Site: " + site.name() + "`.");
-            if (global.route53() != null) {
-                md.bullet("Route 53 health check `" + site.name() + "-check` (every " + traffic.healthCheck().intervalSeconds() + " s from "
+            md.bullet(switch (global.kind()) {
+                case ROUTE53 -> "Route 53 health check `" + site.name() + "-check` (every " + traffic.healthCheck().intervalSeconds() + " s from "
                         + String.join(", ", traffic.healthCheck().regions()) + "): `aws route53 get-health-check-status --health-check-id $("
-                        + so + " healthChecks | jq -r '.\"" + site.name() + "\"')`.");
-            }
-            if (global.cloudflare() != null) {
-                md.bullet("Cloudflare pool `multisite-" + site.name() + "` shows unhealthy in Traffic > Load Balancing.");
-            }
+                        + so + " healthChecks | jq -r '.\"" + site.name() + "\"')`.";
+                case CLOUDFLARE -> "Cloudflare pool `multisite-" + site.name() + "` shows unhealthy in Traffic > Load Balancing.";
+            });
             md.blank();
             md.h2("2. What fails over by itself, and how fast");
             md.p("The failing check takes `" + site.name() + "` out of every answer for `" + traffic.hostname()
@@ -44,19 +42,23 @@ final class SiteDownRunbook {
             md.bullet(dev.multisite.topology.FailoverBudget.of(global, traffic).arithmetic());
             md.blank();
             md.h2("3. If it does not fail over: drain it by hand");
-            if (global.route53() != null) {
-                md.p("Route 53: set the site's drain switch `" + site.name() + "-drain` to Inverted; its serving check `" + site.name()
-                        + "-serving` turns unhealthy and every record of `" + site.name() + "` leaves the answers. No record changes.");
-                md.code("bash", "aws route53 update-health-check --inverted --health-check-id $(" + so + " drainSwitches | jq -r '.\""
-                        + site.name() + "\"')\n# undo when the site is back:\naws route53 update-health-check --no-inverted --health-check-id $("
-                        + so + " drainSwitches | jq -r '.\"" + site.name() + "\"')");
-            }
-            java.util.Optional.of(global).filter(d -> d.cloudflare() != null).ifPresent(d -> {
-                md.p("Cloudflare: disable the site's pool (token with Load Balancing edit in `CLOUDFLARE_API_TOKEN`):");
-                md.code("bash", "curl -sX PATCH -H \"Authorization: Bearer $CLOUDFLARE_API_TOKEN\" -H 'Content-Type: application/json' \\\n"
-                        + "  https://api.cloudflare.com/client/v4/accounts/" + d.cloudflare().accountId() + "/load_balancers/pools/$("
-                        + so + " cloudflarePools | jq -r '.\"" + site.name() + "\"') --data '{\"enabled\": false}'");
-            });
+            // A switch expression: a new DNS backend does not compile until its manual drain is written here.
+            Runnable drainByHand = switch (global.kind()) {
+                case ROUTE53 -> () -> {
+                    md.p("Route 53: set the site's drain switch `" + site.name() + "-drain` to Inverted; its serving check `" + site.name()
+                            + "-serving` turns unhealthy and every record of `" + site.name() + "` leaves the answers. No record changes.");
+                    md.code("bash", "aws route53 update-health-check --inverted --health-check-id $(" + so + " drainSwitches | jq -r '.\""
+                            + site.name() + "\"')\n# undo when the site is back:\naws route53 update-health-check --no-inverted --health-check-id $("
+                            + so + " drainSwitches | jq -r '.\"" + site.name() + "\"')");
+                };
+                case CLOUDFLARE -> () -> {
+                    md.p("Cloudflare: disable the site's pool (token with Load Balancing edit in `CLOUDFLARE_API_TOKEN`):");
+                    md.code("bash", "curl -sX PATCH -H \"Authorization: Bearer $CLOUDFLARE_API_TOKEN\" -H 'Content-Type: application/json' \\\n"
+                            + "  https://api.cloudflare.com/client/v4/accounts/" + global.cloudflare().accountId() + "/load_balancers/pools/$("
+                            + so + " cloudflarePools | jq -r '.\"" + site.name() + "\"') --data '{\"enabled\": false}'");
+                };
+            };
+            drainByHand.run();
             md.p("Rehearse exactly this with `./multisite drill --stack " + facts.stackName() + " --outputs outputs.json --site " + site.name() + "`.");
         }
         md.h2((topology.traffic() != null ? "4" : "2") + ". Validate the survivors");
