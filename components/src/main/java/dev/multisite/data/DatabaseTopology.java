@@ -58,14 +58,20 @@ public final class DatabaseTopology extends ComponentResource {
             allowed.add(s.network().vpcCidr().toString());
             allowed.add(s.network().podCidr().toString());
         });
-        Map<CloudProvider, DatabaseHost> hosts = Map.of(CloudProvider.AWS, new RdsHost(allowed),
-                CloudProvider.GCP, new CloudSqlHost(), CloudProvider.AZURE, new FlexibleServerHost(FlexibleServerHost.azureSitesOf(args.sites())));
+        // A switch expression: a new provider does not compile until its database host is decided.
+        java.util.function.Function<CloudProvider, DatabaseHost> hostOf = provider -> switch (provider) {
+            case AWS -> new RdsHost(allowed);
+            case GCP -> new CloudSqlHost();
+            case AZURE -> new FlexibleServerHost(FlexibleServerHost.azureSitesOf(args.sites()));
+            case EXISTING -> throw new IllegalStateException("an existing site hosts no database (the topology validator refuses it)");
+        };
+        Map<CloudProvider, DatabaseHost> hosts = new java.util.EnumMap<>(CloudProvider.class);
 
         Map<String, DatabaseNode> primaryOf = new LinkedHashMap<>();
         Map<String, Map<String, DatabaseNode>> localOf = new LinkedHashMap<>();
         for (var partition : partitions(topology.sites(), data)) {
             Site authority = sites.get(partition.authority());
-            DatabaseHost host = hosts.get(authority.provider());
+            DatabaseHost host = hosts.computeIfAbsent(authority.provider(), hostOf);
             var primary = host.primary(instanceName(authority.name(), partition.name(), data), authority, partition.name(), data, false, this);
             nodes.add(primary);
             primaryOf.put(partition.name(), primary);

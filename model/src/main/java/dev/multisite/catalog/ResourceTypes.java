@@ -41,6 +41,29 @@ public final class ResourceTypes {
     public static final String GCP_ROUTER = "gcp:compute/router:Router";
     public static final String AZURE_VPN_GATEWAY = "azure-native:network:VirtualNetworkGateway";
 
+    /** The site component type of each provider (the components' {@code TYPE}s; a test compares them). */
+    public static String siteType(dev.multisite.topology.CloudProvider provider) {
+        return switch (provider) {
+            case AWS -> "multisite:site:EksSite";
+            case GCP -> "multisite:site:GkeSite";
+            case AZURE -> "multisite:site:AksSite";
+            case EXISTING -> "multisite:site:ExistingSite";
+        };
+    }
+
+    /** The resource each DNS backend watches a site with: a health check, a load balancer pool. */
+    public static String siteMonitorType(dev.multisite.topology.DnsBackend.Kind kind) {
+        return switch (kind) {
+            case ROUTE53 -> ROUTE53_HEALTH_CHECK;
+            case CLOUDFLARE -> CLOUDFLARE_POOL;
+        };
+    }
+
+    /** The provider whose sites have this component type, if any. */
+    public static java.util.Optional<dev.multisite.topology.CloudProvider> providerOfSiteType(String type) {
+        return java.util.Arrays.stream(dev.multisite.topology.CloudProvider.values()).filter(p -> siteType(p).equals(type)).findFirst();
+    }
+
     /**
      * The site a resource belongs to: the name of its nearest {@code multisite:site:*} ancestor
      * (itself included), walking parents with {@code parentOf}; empty for stack-wide resources.

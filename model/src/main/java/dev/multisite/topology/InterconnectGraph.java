@@ -190,16 +190,11 @@ public final class InterconnectGraph {
      * {@code a} is the provider declared first in {@link CloudProvider}.
      */
     static int tunnelCount(CloudProvider a, CloudProvider b) {
-        if (a == CloudProvider.AWS && b == CloudProvider.AWS) {
-            return 0;
-        }
-        if (a == CloudProvider.AWS) {
-            return 2 * addresses(b);
-        }
-        if (a == CloudProvider.AZURE && b == CloudProvider.AZURE) {
-            return 4;
-        }
-        return 2;
+        return switch (a) {
+            case AWS -> b == CloudProvider.AWS ? 0 : 2 * addresses(b);
+            case AZURE -> b == CloudProvider.AZURE ? 4 : 2;
+            case GCP, EXISTING -> 2;
+        };
     }
 
     /** Public addresses of a site's VPN gateway. */

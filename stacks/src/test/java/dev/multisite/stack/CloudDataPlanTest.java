@@ -206,10 +206,10 @@ class CloudDataPlanTest {
         // With existing sites their names must live in Cloudflare, so it is the only backend; without, Route 53.
         var mixed = dev.multisite.topology.TopologyParser.parse(dev.multisite.stack.cli.ExampleTopology.stackFile(13,
                 List.of(dev.multisite.topology.CloudProvider.values()), "example.com").path("config").path("multisite:topology"));
-        assertThat(mixed.traffic().dns()).extracting(dev.multisite.topology.DnsBackend::kind).containsExactly("cloudflare");
+        assertThat(mixed.traffic().dns()).extracting(dev.multisite.topology.DnsBackend::kind).containsExactly(dev.multisite.topology.DnsBackend.Kind.CLOUDFLARE);
         var cloud = dev.multisite.topology.TopologyParser.parse(dev.multisite.stack.cli.ExampleTopology.stackFile(4,
                 List.of(dev.multisite.topology.CloudProvider.AWS, dev.multisite.topology.CloudProvider.GCP), "example.com")
                 .path("config").path("multisite:topology"));
-        assertThat(cloud.traffic().dns()).extracting(dev.multisite.topology.DnsBackend::kind).containsExactly("route53");
+        assertThat(cloud.traffic().dns()).extracting(dev.multisite.topology.DnsBackend::kind).containsExactly(dev.multisite.topology.DnsBackend.Kind.ROUTE53);
     }
 }

@@ -26,10 +26,6 @@ public final class SiteRules {
     private SiteRules() {
     }
 
-    static final Map<String, String> PROVIDER_OF_SITE_TYPE = Map.of(
-            "multisite:site:EksSite", "aws", "multisite:site:GkeSite", "gcp",
-            "multisite:site:AksSite", "azure", "multisite:site:ExistingSite", "existing");
-
     /** A site as a stack rule sees it: its name and provider. */
     record SiteRef(String name, String provider) {
     }
@@ -40,7 +36,7 @@ public final class SiteRules {
      */
     static List<SiteRef> declaredSites(StackView s) {
         if (s.complete()) {
-            return s.sites().stream().map(r -> new SiteRef(r.name(), PROVIDER_OF_SITE_TYPE.get(r.type()))).toList();
+            return s.sites().stream().map(r -> new SiteRef(r.name(), ResourceTypes.providerOfSiteType(r.type()).map(p -> p.key()).orElse(r.type()))).toList();
         }
         return s.topologySites().stream().map(t -> new SiteRef(t.path("name").asText(), t.path("provider").asText())).toList();
     }

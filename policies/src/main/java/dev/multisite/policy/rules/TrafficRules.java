@@ -1,6 +1,9 @@
 package dev.multisite.policy.rules;
 
 import dev.multisite.catalog.ResourceTypes;
+import dev.multisite.topology.DnsBackend;
+
+import dev.multisite.catalog.ResourceTypes;
 
 import dev.multisite.topology.FailoverBudget;
 import java.time.Duration;
@@ -33,23 +36,36 @@ public final class TrafficRules {
             "A site without a health check keeps receiving traffic after it fails.",
             "declare the traffic block so GlobalEndpoint checks every site",
             Map.of(), List.of(ROUTE53_HEALTH_CHECK, CLOUDFLARE_POOL, SITES), (s, c) -> {
-                var checks = s.ofType(ROUTE53_HEALTH_CHECK);
-                var pools = s.ofType(CLOUDFLARE_POOL);
-                if (checks.isEmpty() && pools.isEmpty()) {
-                    return List.of();
-                }
                 List<Rule.Finding> findings = new ArrayList<>();
-                for (var site : s.sites()) {
-                    String prefix = site.name() + ".";
-                    boolean route53 = checks.isEmpty() || checks.stream().anyMatch(h -> h.input("fqdn").asText().startsWith(prefix));
-                    boolean cloudflare = pools.isEmpty() || pools.stream().anyMatch(p -> p.input("origins").toString().contains("\"" + prefix));
-                    if (!route53 || !cloudflare) {
-                        findings.add(new Rule.Finding(site.urn(), "site " + site.name() + " has no " + (route53 ? "Cloudflare pool" : "Route 53 health check"),
-                                "declare the traffic block so GlobalEndpoint checks every site"));
+                for (DnsBackend.Kind kind : DnsBackend.Kind.values()) {
+                    var monitors = s.ofType(ResourceTypes.siteMonitorType(kind));
+                    if (monitors.isEmpty()) {
+                        continue;
+                    }
+                    for (var site : s.sites()) {
+                        if (monitors.stream().noneMatch(m -> watches(kind, m, site.name()))) {
+                            findings.add(new Rule.Finding(site.urn(), "site " + site.name() + " has no " + monitorName(kind),
+                                    "declare the traffic block so GlobalEndpoint checks every site"));
+                        }
                     }
                 }
                 return findings;
             });
+
+    /** Whether a backend's site monitor watches the site (a switch expression: a new backend must decide). */
+    private static boolean watches(DnsBackend.Kind kind, PolicyResource monitor, String site) {
+        return switch (kind) {
+            case ROUTE53 -> monitor.input("fqdn").asText().startsWith(site + ".");
+            case CLOUDFLARE -> monitor.input("origins").toString().contains("\"" + site + ".");
+        };
+    }
+
+    private static String monitorName(DnsBackend.Kind kind) {
+        return switch (kind) {
+            case ROUTE53 -> "Route 53 health check";
+            case CLOUDFLARE -> "Cloudflare pool";
+        };
+    }
 
     public static final Rule RECORDS_HEALTH_CHECKED = resource("global-records-health-checked", MANDATORY,
             "Every routing record (one with a set identifier) has a health check attached.",

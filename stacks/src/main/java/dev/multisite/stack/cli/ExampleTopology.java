@@ -19,26 +19,31 @@ import java.util.Map;
 public final class ExampleTopology {
     static final int MAX_SITES = 63;
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final Map<CloudProvider, List<String>> REGIONS = Map.of(
-            CloudProvider.AWS, List.of("us-east-1", "eu-west-1", "ap-southeast-1", "us-west-2", "eu-central-1", "ap-northeast-1",
-                    "sa-east-1", "ca-central-1", "ap-south-1", "eu-north-1", "us-east-2", "ap-southeast-2", "af-south-1"),
-            CloudProvider.GCP, List.of("europe-west4", "us-central1", "asia-east1", "us-east4", "europe-west1", "asia-northeast1",
-                    "australia-southeast1", "southamerica-east1", "europe-north1", "us-west1", "asia-south1", "me-west1", "europe-west3"),
-            CloudProvider.AZURE, List.of("westeurope", "eastus", "southeastasia", "westus2", "northeurope", "japaneast",
-                    "australiaeast", "brazilsouth", "canadacentral", "centralindia", "uksouth", "koreacentral", "francecentral"),
-            CloudProvider.EXISTING, List.of("fra-dc1", "ams-dc1", "sgp-dc1", "nyc-dc1", "lon-dc1", "tyo-dc1", "syd-dc1",
+    /** What an example site of a provider looks like: its name prefix, node machine type and regions in turn. */
+    record ProviderExample(String shortName, String machineType, List<String> regions) {
+    }
+
+    /** A switch expression: a new provider does not compile until init knows how to write its sites. */
+    static ProviderExample exampleOf(CloudProvider provider) {
+        return switch (provider) {
+            case AWS -> new ProviderExample("aws", "m6i.large", List.of("us-east-1", "eu-west-1", "ap-southeast-1", "us-west-2", "eu-central-1",
+                    "ap-northeast-1", "sa-east-1", "ca-central-1", "ap-south-1", "eu-north-1", "us-east-2", "ap-southeast-2", "af-south-1"));
+            case GCP -> new ProviderExample("gcp", "e2-standard-4", List.of("europe-west4", "us-central1", "asia-east1", "us-east4", "europe-west1",
+                    "asia-northeast1", "australia-southeast1", "southamerica-east1", "europe-north1", "us-west1", "asia-south1", "me-west1",
+                    "europe-west3"));
+            case AZURE -> new ProviderExample("az", "Standard_D4s_v5", List.of("westeurope", "eastus", "southeastasia", "westus2", "northeurope",
+                    "japaneast", "australiaeast", "brazilsouth", "canadacentral", "centralindia", "uksouth", "koreacentral", "francecentral"));
+            case EXISTING -> new ProviderExample("metal", "", List.of("fra-dc1", "ams-dc1", "sgp-dc1", "nyc-dc1", "lon-dc1", "tyo-dc1", "syd-dc1",
                     "sao-dc1", "tor-dc1", "bom-dc1", "waw-dc1", "sea-dc1", "jnb-dc1"));
-    private static final Map<CloudProvider, String> MACHINE = Map.of(
-            CloudProvider.AWS, "m6i.large", CloudProvider.GCP, "e2-standard-4", CloudProvider.AZURE, "Standard_D4s_v5",
-            CloudProvider.EXISTING, "");
+        };
+    }
+
     /** The AWS region nearest each example data centre, for Route 53 latency routing. */
     private static final Map<String, String> NEAREST_AWS = Map.ofEntries(Map.entry("fra-dc1", "eu-central-1"),
             Map.entry("ams-dc1", "eu-west-1"), Map.entry("sgp-dc1", "ap-southeast-1"), Map.entry("nyc-dc1", "us-east-1"),
             Map.entry("lon-dc1", "eu-west-2"), Map.entry("tyo-dc1", "ap-northeast-1"), Map.entry("syd-dc1", "ap-southeast-2"),
             Map.entry("sao-dc1", "sa-east-1"), Map.entry("tor-dc1", "ca-central-1"), Map.entry("bom-dc1", "ap-south-1"),
             Map.entry("waw-dc1", "eu-central-1"), Map.entry("sea-dc1", "us-west-2"), Map.entry("jnb-dc1", "af-south-1"));
-    private static final Map<CloudProvider, String> SHORT = Map.of(
-            CloudProvider.AWS, "aws", CloudProvider.GCP, "gcp", CloudProvider.AZURE, "az", CloudProvider.EXISTING, "metal");
 
     private ExampleTopology() {
     }
@@ -58,9 +63,10 @@ public final class ExampleTopology {
         for (int i = 1; i <= sites; i++) {
             CloudProvider provider = providers.get((i - 1) % providers.size());
             int nth = perProvider[provider.ordinal()]++;
-            List<String> regions = REGIONS.get(provider);
+            ProviderExample example = exampleOf(provider);
+            List<String> regions = example.regions();
             String region = regions.get(nth % regions.size());
-            String name = SHORT.get(provider) + "-" + region.replaceAll("[^a-z0-9]", "") ;
+            String name = example.shortName() + "-" + region.replaceAll("[^a-z0-9]", "") ;
             name = (name.length() > 17 ? name.substring(0, 17) : name) + (nth >= regions.size() ? "-" + (nth / regions.size()) : "");
             ObjectNode site = list.addObject();
             site.put("name", name);
@@ -82,27 +88,31 @@ public final class ExampleTopology {
                 k8s.putArray("apiAccessCidrs").add("203.0.113.0/24");
                 ObjectNode pool = k8s.putArray("nodePools").addObject();
                 pool.put("name", "system");
-                pool.put("machineType", MACHINE.get(provider));
+                pool.put("machineType", example.machineType());
                 pool.put("min", 2);
                 pool.put("max", 6);
             }
-            switch (provider) {
-                case GCP -> {
+            String siteName = name;
+            int index = i;
+            // A switch expression: a new provider does not compile until its block is written.
+            Runnable providerBlock = switch (provider) {
+                case GCP -> () -> {
                     ObjectNode gcp = site.putObject("gcp");
-                    gcp.put("project", "multisite-" + name.replace("gcp-", ""));
-                    gcp.put("masterIpv4Cidr", "192.168." + i + ".0/28");
-                }
-                case AZURE -> site.putObject("azure").put("resourceGroup", "rg-multisite-" + name);
-                case EXISTING -> {
+                    gcp.put("project", "multisite-" + siteName.replace("gcp-", ""));
+                    gcp.put("masterIpv4Cidr", "192.168." + index + ".0/28");
+                };
+                case AZURE -> () -> site.putObject("azure").put("resourceGroup", "rg-multisite-" + siteName);
+                case EXISTING -> () -> {
                     ObjectNode existing = site.putObject("existing");
-                    existing.put("kubeconfig", name + "-kubeconfig");
+                    existing.put("kubeconfig", siteName + "-kubeconfig");
                     // The device's address, from the documentation range 203.0.113.0/24 (replace it).
-                    existing.putObject("vpn").put("publicIp", "203.0.113." + (100 + i));
-                    config.putObject("multisite:" + name + "-kubeconfig").put("secure", "v1:set-with-pulumi-config-set-secret");
-                }
-                default -> {
-                }
-            }
+                    existing.putObject("vpn").put("publicIp", "203.0.113." + (100 + index));
+                    config.putObject("multisite:" + siteName + "-kubeconfig").put("secure", "v1:set-with-pulumi-config-set-secret");
+                };
+                case AWS -> () -> {
+                };
+            };
+            providerBlock.run();
         }
         // N+1: the fleet must still cover peak demand after losing its largest site.
         topology.put("peakDemand", total - 100 - 50);
