@@ -1,5 +1,7 @@
 package dev.multisite.data;
 
+import dev.multisite.topology.DatabaseCommands;
+
 import com.pulumi.core.Output;
 import com.pulumi.gcp.compute.GlobalAddress;
 import com.pulumi.gcp.compute.GlobalAddressArgs;
@@ -93,8 +95,7 @@ final class CloudSqlHost implements DatabaseHost {
     }
 
     private static DatabaseNode node(Site site, String partition, DatabaseNode.Role role, DatabaseInstance instance) {
-        String project = site.spec().gcp().project();
-        Output<String> promote = instance.name().applyValue(n -> "gcloud sql instances promote-replica " + n + " --project " + project);
+        Output<String> promote = instance.name().applyValue(n -> DatabaseCommands.promote(site.spec(), n));
         return new DatabaseNode(site.name(), partition, role, instance, instance.name(), instance.privateIpAddress(), site.region(), "gcp",
                 promote, Output.of(""));
     }

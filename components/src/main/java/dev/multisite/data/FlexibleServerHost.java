@@ -1,5 +1,7 @@
 package dev.multisite.data;
 
+import dev.multisite.topology.DatabaseCommands;
+
 import com.pulumi.azurenative.dbforpostgresql.Administrator;
 import com.pulumi.azurenative.dbforpostgresql.AdministratorArgs;
 import com.pulumi.azurenative.dbforpostgresql.Server;
@@ -208,8 +210,7 @@ final class FlexibleServerHost implements DatabaseHost {
 
     private static DatabaseNode node(Site site, String partition, DatabaseNode.Role role, Server server, Output<String> credentialRef,
                                      Output<String> user) {
-        Output<String> promote = server.name().applyValue(n -> "az postgres flexible-server replica promote --name " + n
-                + " --resource-group " + site.spec().azure().resourceGroup() + " --promote-mode standalone");
+        Output<String> promote = server.name().applyValue(n -> DatabaseCommands.promote(site.spec(), n));
         return new DatabaseNode(site.name(), partition, role, server, server.name(), server.fullyQualifiedDomainName(), site.region(),
                 "azure", promote, credentialRef, user);
     }

@@ -1,5 +1,7 @@
 package dev.multisite.data;
 
+import dev.multisite.topology.DatabaseCommands;
+
 import com.pulumi.aws.ec2.SecurityGroup;
 import com.pulumi.aws.ec2.SecurityGroupArgs;
 import com.pulumi.aws.ec2.inputs.SecurityGroupIngressArgs;
@@ -105,8 +107,7 @@ final class RdsHost implements DatabaseHost {
     }
 
     private static DatabaseNode node(Site site, String partition, DatabaseNode.Role role, Instance instance, Output<String> credential) {
-        Output<String> promote = instance.identifier().applyValue(id -> "aws rds promote-read-replica --db-instance-identifier " + id
-                + " --region " + site.region());
+        Output<String> promote = instance.identifier().applyValue(id -> DatabaseCommands.promote(site.spec(), id));
         return new DatabaseNode(site.name(), partition, role, instance, instance.identifier(), instance.address(), site.region(), "aws",
                 promote, credential);
     }

@@ -102,13 +102,6 @@ final class DatabaseRunbook {
     }
 
     private static String promoteCommand(SiteSpec target) {
-        String instance = "$(pulumi stack output databaseInstances | jq -r '.\"" + target.name() + "/default\"')";
-        return switch (target.provider()) {
-            case AWS -> "aws rds promote-read-replica --region " + target.region() + " --db-instance-identifier " + instance;
-            case GCP -> "gcloud sql instances promote-replica " + instance + " --project " + target.gcp().project();
-            case AZURE -> "az postgres flexible-server replica promote --resource-group " + target.azure().resourceGroup() + " --name " + instance
-                    + " --promote-mode standalone";
-            case EXISTING -> "# not applicable";
-        };
+        return dev.multisite.topology.DatabaseCommands.promote(target, "$(pulumi stack output databaseInstances | jq -r '.\"" + target.name() + "/default\"')");
     }
 }
