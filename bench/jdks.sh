@@ -6,15 +6,8 @@
 # a run that exceeds TIMEOUT seconds is reported as such (the SDK's polling loop starving the
 # common pool looked like that before CommonPool). Results also go to bench/results/jdks.tsv.
 set -euo pipefail
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 timeout_s="${TIMEOUT:-300}"
-out="$root/bench/results"
-mkdir -p "$out"
-if [ ! -x /usr/bin/time ]; then
-  echo "bench: /usr/bin/time is missing; install it with: apt-get install -y time" >&2
-  exit 1
-fi
-"$root/multisite" --version > /dev/null   # builds the jar if needed, outside the measurement
+source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 jar="$root/stacks/target/multisite-stacks.jar"
 javas=("$(command -v java)")
 if [ -n "${JDKS:-}" ]; then

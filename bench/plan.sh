@@ -5,16 +5,9 @@
 # peak RSS <= 300 MB. Then the committed data stack (BENCH_DATA=0 skips it). Results also go to
 # bench/results/plan.tsv.
 set -euo pipefail
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 runs="${RUNS:-5}"
 sizes=(${SIZES:-2 13 52})
-out="$root/bench/results"
-mkdir -p "$out"
-if [ ! -x /usr/bin/time ]; then
-  echo "bench: /usr/bin/time is missing; install it with: apt-get install -y time" >&2
-  exit 1
-fi
-"$root/multisite" --version > /dev/null   # builds the jar if needed, outside the measurement
+source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 
 printf 'sites\tresources\twall_s\tpeak_rss_mb\n' > "$out/plan.tsv"
 declare -A wall rss
