@@ -16,18 +16,24 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** README.md's topology table is {@link TopologyReference#markdown()}, and its rows are exactly the keys of the blocks it covers. */
 class TopologyReferenceTest {
-    /** Top-level blocks the table leaves to their layer's document, each with the reason. */
-    private static final Map<String, String> DOCUMENTED_ELSEWHERE = Map.of(
-            "traffic", "the global traffic layer; docs/traffic.md shows every key in an annotated example",
-            "data", "the data tier; docs/data.md shows every key in an annotated example",
-            "mesh", "the Cluster Mesh options; docs/mesh.md shows every key (the per-site sites[].mesh.clusterId is in the table)",
-            "gitops", "the GitOps layer; docs/gitops.md shows every key in an annotated example");
+    /** Top-level blocks the table leaves to their layer's document, each with the reason and the files that name its keys. */
+    private static final Map<String, Elsewhere> DOCUMENTED_ELSEWHERE = Map.of(
+            "traffic", new Elsewhere("the global traffic layer: an annotated example and its rules", List.of("docs/traffic.md")),
+            "data", new Elsewhere("the data tier: an annotated example, modes and promotion", List.of("docs/data.md")),
+            "mesh", new Elsewhere("the Cluster Mesh options (the per-site sites[].mesh.clusterId is in the table)", List.of("docs/mesh.md")),
+            "gitops", new Elsewhere("the GitOps layer: an annotated example; apps[] in the add-an-app guide",
+                    List.of("docs/gitops.md", "argocd/README.md")));
+
+    private record Elsewhere(String reason, List<String> docs) {
+    }
+
     /** The table's shorthand for the node pool block. */
     private static final String NODE_POOLS_SHORT = "…nodePools[]";
     private static final String NODE_POOLS = "sites[].kubernetes.nodePools[]";
@@ -55,8 +61,7 @@ class TopologyReferenceTest {
 
     @Test
     void everyKeyOfTheCoveredBlocksHasARowAndEveryRowIsAKey() {
-        Map<String, Boolean> keys = new LinkedHashMap<>(); // path -> whether it needs a row (a value or a list, not a block)
-        walk(Topology.class, "", keys);
+        Map<String, Boolean> keys = topologyKeys();
         keys.keySet().removeIf(path -> DOCUMENTED_ELSEWHERE.containsKey(path.split("[.\\[]", 2)[0]));
         Set<String> needed = keys.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey)
                 .collect(Collectors.toCollection(LinkedHashSet::new));
@@ -68,6 +73,27 @@ class TopologyReferenceTest {
                 .as("rows of TopologyReference that name no key of the topology records").isEmpty();
         assertThat(needed).contains("domain", "sites[]", "sites[].existing.vpn.attachTo", NODE_POOLS + ".max",
                 "network.interconnect.sameProviderLinks");
+    }
+
+    @Test
+    void everyKeyOfABlockLeftToDocsIsNamedThere() throws Exception {
+        Map<String, Boolean> keys = topologyKeys();
+        for (var block : DOCUMENTED_ELSEWHERE.entrySet()) {
+            StringBuilder text = new StringBuilder();
+            for (String doc : block.getValue().docs()) {
+                text.append(Files.readString(Path.of("..", doc)));
+            }
+            List<String> blockKeys = keys.keySet().stream().filter(k -> k.startsWith(block.getKey() + ".")).toList();
+            assertThat(blockKeys).as(block.getKey()).isNotEmpty();
+            List<String> unnamed = blockKeys.stream().filter(k -> !Pattern.compile("\\b" + Pattern.quote(lastName(k)) + "\\b").matcher(text).find()).toList();
+            assertThat(unnamed).as("keys of %s (%s) named in none of %s", block.getKey(), block.getValue().reason(),
+                    block.getValue().docs()).isEmpty();
+        }
+    }
+
+    private static String lastName(String path) {
+        String name = path.substring(path.lastIndexOf('.') + 1);
+        return name.endsWith("[]") ? name.substring(0, name.length() - 2) : name;
     }
 
     @Test
@@ -92,6 +118,13 @@ class TopologyReferenceTest {
         List<String> paths = new ArrayList<>(List.of(first));
         row.keys().stream().skip(1).map(k -> block + k).forEach(paths::add);
         return paths;
+    }
+
+    /** Every key path of the topology records -> whether it needs a row (a value or a list of records, not a block). */
+    private static Map<String, Boolean> topologyKeys() {
+        Map<String, Boolean> keys = new LinkedHashMap<>();
+        walk(Topology.class, "", keys);
+        return keys;
     }
 
     /**
