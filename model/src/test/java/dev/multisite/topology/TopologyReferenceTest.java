@@ -27,7 +27,8 @@ class TopologyReferenceTest {
     private static final Map<String, Elsewhere> DOCUMENTED_ELSEWHERE = Map.of(
             "traffic", new Elsewhere("the global traffic layer: an annotated example and its rules", List.of("docs/traffic.md")),
             "data", new Elsewhere("the data tier: an annotated example, modes and promotion", List.of("docs/data.md")),
-            "mesh", new Elsewhere("the Cluster Mesh options (the per-site sites[].mesh.clusterId is in the table)", List.of("docs/mesh.md")),
+            "mesh", new Elsewhere("the Cluster Mesh options (the per-site sites[].mesh.clusterId is in the table)",
+                    List.of("docs/mesh.md")),
             "gitops", new Elsewhere("the GitOps layer: an annotated example; apps[] in the add-an-app guide",
                     List.of("docs/gitops.md", "argocd/README.md")));
 
@@ -85,7 +86,8 @@ class TopologyReferenceTest {
             }
             List<String> blockKeys = keys.keySet().stream().filter(k -> k.startsWith(block.getKey() + ".")).toList();
             assertThat(blockKeys).as(block.getKey()).isNotEmpty();
-            List<String> unnamed = blockKeys.stream().filter(k -> !Pattern.compile("\\b" + Pattern.quote(lastName(k)) + "\\b").matcher(text).find()).toList();
+            List<String> unnamed = blockKeys.stream()
+                    .filter(k -> !Pattern.compile("\\b" + Pattern.quote(lastName(k)) + "\\b").matcher(text).find()).toList();
             assertThat(unnamed).as("keys of %s (%s) named in none of %s", block.getKey(), block.getValue().reason(),
                     block.getValue().docs()).isEmpty();
         }
