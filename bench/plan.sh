@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark of the offline plan: generates stack files of 2, 13 and 52 sites (./multisite init)
 # and reports, for each, the wall time and peak RSS of `./multisite plan` (best of RUNS runs), and
-# the ratios 13/2 and 52/13. Targets (see README): 13-site plan <= 1.3x the 2-site plan,
+# the ratios 13/2 and 52/13. Targets (see docs/benchmark.md): 13-site plan <= 1.3x the 2-site plan,
 # peak RSS <= 300 MB. Then the committed data stack (BENCH_DATA=0 skips it). Results also go to
 # bench/results/plan.tsv.
 set -euo pipefail

@@ -317,9 +317,9 @@ class InterconnectPlanTest {
     }
 
     @Test
-    void theReadmeShowsProdsCurrentLinkGraph() throws Exception {
-        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("../README.md"));
-        assertThat(readme).as("README's prod link graph is out of date: paste InterconnectDiagram.mermaid(prod)")
+    void theNetworkDocShowsProdsCurrentLinkGraph() throws Exception {
+        String doc = java.nio.file.Files.readString(java.nio.file.Path.of("../docs/network.md"));
+        assertThat(doc).as("docs/network.md's prod link graph is out of date: paste InterconnectDiagram.mermaid(prod)")
                 .contains("```mermaid\n" + dev.multisite.stack.runbook.InterconnectDiagram.mermaid(topology("prod")) + "```");
     }
 

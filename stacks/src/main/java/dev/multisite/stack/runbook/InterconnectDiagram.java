@@ -5,7 +5,7 @@ import dev.multisite.topology.Topology;
 
 /**
  * A Mermaid flowchart of the inter-site link graph: sites grouped by provider (hubs marked), one
- * edge per link labelled with its kind and tunnel count. The README's prod diagram is this output.
+ * edge per link labelled with its kind and tunnel count. The prod diagram in docs/network.md is this output.
  */
 public final class InterconnectDiagram {
     private InterconnectDiagram() {
