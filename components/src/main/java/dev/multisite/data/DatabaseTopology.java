@@ -25,7 +25,7 @@ import java.util.Map;
  * The data tier: per partition exactly one write primary (on the authority site, or on the
  * {@code data.promote} replica after a promotion), a read replica on every replica site of the
  * primary's provider, and for every other site reads over the inter-site network from the primary
- * (cross-provider replication is not provisioned: see the README). Every site is told, through its
+ * (cross-provider replication is not provisioned: see docs/data.md). Every site is told, through its
  * own Kubernetes provider, the write endpoint and its read endpoint: a ConfigMap of host names and a
  * Secret with the connection's user and credential reference.
  */

@@ -37,7 +37,7 @@ class DocsLinksTest {
     private static final Pattern CODE_SPAN = Pattern.compile("`+[^`]*`+");
 
     static List<Path> markdownFiles() throws IOException {
-        List<Path> files = new ArrayList<>(List.of(ROOT.resolve("README.md"), ROOT.resolve("CHANGELOG.md"),
+        List<Path> files = new ArrayList<>(List.of(ROOT.resolve("README.md"), ROOT.resolve("CHANGELOG.md"), ROOT.resolve("CONTRIBUTING.md"),
                 ROOT.resolve("policies/README.md"), ROOT.resolve("cilium-mesh/README.md"), ROOT.resolve("argocd/README.md")));
         try (Stream<Path> docs = Files.list(ROOT.resolve("docs"))) {
             docs.filter(p -> p.toString().endsWith(".md")).sorted().forEach(files::add);
