@@ -65,10 +65,13 @@ public final class PreviewReader {
                 throw new InvalidPreviewException(file + ": not valid UTF-8 text at line " + at.getLineNr() + ", column " + at.getColumnNr()
                         + "; `pulumi preview --json` writes UTF-8");
             }
+            // Where, not the parser's wording: the user fixes the file, not the parser.
+            boolean duplicate = e.getOriginalMessage().startsWith("Duplicate field");
             throw new InvalidPreviewException(file + ": not valid JSON at line " + at.getLineNr() + ", column " + at.getColumnNr()
-                    + " (" + e.getOriginalMessage().split("\n")[0] + ")");
+                    + (duplicate ? "; a key appears twice in one object" : "; expected the output of `pulumi preview --json`"));
         } catch (JsonProcessingException e) {
-            throw new InvalidPreviewException(file + ": not valid JSON (" + e.getOriginalMessage().split("\n")[0] + ")");
+            var at = e.getLocation();
+            throw new InvalidPreviewException(file + ": not valid JSON" + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr()));
         } catch (IOException e) {
             throw new InvalidPreviewException(file + ": cannot be read (" + e.getClass().getSimpleName().replace("Exception", "") + ")");
         }

@@ -101,7 +101,7 @@ class CheckRealPreviewTest {
                         "newState has no type"),
                 Arguments.of("truncated", "{\"steps\":[{\"op\":", "not valid JSON at line 1"),
                 Arguments.of("empty", "", "empty file"),
-                Arguments.of("duplicate key", "{\"steps\":[],\"steps\":[]}", "not valid JSON"));
+                Arguments.of("duplicate key", "{\"steps\":[],\"steps\":[]}", "a key appears twice in one object"));
     }
 
     @ParameterizedTest(name = "{0}")
