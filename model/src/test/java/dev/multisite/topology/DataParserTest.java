@@ -6,7 +6,6 @@ import org.junit.jupiter.api.Test;
 import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class DataParserTest {
     static final String PRIMARY_REPLICA = "{mode: primary-replica, primary: aws-use1, replicas: all, instanceClass: {aws: db.r6g.xlarge}}";

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class GitOpsParserTest {
     static final String HUB = "{argocd: {mode: hub, hubSite: aws-use1}, repoUrl: 'https://github.com/acme/apps.git', "

@@ -5,7 +5,6 @@ import dev.multisite.policy.PolicyPack;
 import dev.multisite.policy.PolicyResource;
 import dev.multisite.catalog.ResourceTypes;
 import dev.multisite.policy.Rule;
-import dev.multisite.stack.plan.PlannedResource;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

@@ -1,6 +1,5 @@
 package dev.multisite.policy.rules;
 
-import dev.multisite.catalog.ResourceTypes;
 
 import static dev.multisite.catalog.ResourceTypes.*;
 

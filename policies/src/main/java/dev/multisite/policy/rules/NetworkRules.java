@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.multisite.topology.MeshOptions;
 
-import dev.multisite.catalog.ResourceTypes;
 
 import dev.multisite.topology.InterSitePort;
 
