@@ -26,6 +26,15 @@ public record Topology(String domain, Environment environment, Integer peakDeman
         sites = sites == null ? List.of() : List.copyOf(sites);
     }
 
+    /**
+     * Checks every cross-site invariant the parser checks, with the same messages, for a topology
+     * built in code rather than read from stack config; throws {@link TopologyException}.
+     */
+    public Topology validated() {
+        TopologyValidator.validate(this);
+        return this;
+    }
+
     public Optional<SiteSpec> site(String name) {
         return sites.stream().filter(s -> s.name().equals(name)).findFirst();
     }

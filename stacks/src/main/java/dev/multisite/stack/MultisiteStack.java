@@ -35,6 +35,8 @@ public final class MultisiteStack {
 
     /** Registers every resource of the topology and the stack outputs; returns the sites. */
     public static List<Site> define(Context ctx, Topology topology, SecretConfig secrets) {
+        // The parser validated it; a topology built in code gets the same checks before any child exists.
+        topology.validated();
         List<Site> sites = new ArrayList<>();
         for (var spec : topology.sites()) {
             sites.add(Sites.create(spec, secrets::require, ComponentResourceOptions.Empty));
