@@ -90,7 +90,7 @@ public final class AwsSiteNetwork extends SiteNetwork {
                     .description(port.purpose() + " from remote Multisite sites")
                     .build(), onAws());
         }
-        registerNetworkOutputs(transitGateway.id());
+        gateway(transitGateway.id());
     }
 
     /** A prefix list of the routes' destinations, each described by the site that owns it. */

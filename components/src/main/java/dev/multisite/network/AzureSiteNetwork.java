@@ -81,7 +81,7 @@ public final class AzureSiteNetwork extends SiteNetwork {
                     .description(port.purpose() + " from remote Multisite sites")
                     .build(), onAzure());
         }
-        registerNetworkOutputs(gateway == null ? Output.of("") : gateway.id());
+        gateway(gateway == null ? Output.of("") : gateway.id());
     }
 
     /** The GatewaySubnet, two zone-redundant public addresses and the active-active VPN gateway. */

@@ -74,7 +74,7 @@ public final class GcpSiteNetwork extends SiteNetwork {
                             .protocol(e.getKey()).ports(e.getValue()).build()).toList())
                     .build(), onGcp());
         }
-        registerNetworkOutputs(gateway == null ? Output.of("") : gateway.id());
+        gateway(gateway == null ? Output.of("") : gateway.id());
     }
 
     /**

@@ -63,6 +63,7 @@ public final class Interconnect extends ComponentResource {
                 }
             }
         }
+        networks.values().forEach(SiteNetwork::complete);
         this.onPremVpn = Output.all(onPremTunnels).applyValue(Interconnect::bySite).asSecret();
         registerOutputs(Map.of("onPremVpn", onPremVpn));
     }

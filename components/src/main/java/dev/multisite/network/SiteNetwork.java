@@ -44,9 +44,17 @@ public abstract class SiteNetwork extends ComponentResource {
         };
     }
 
-    /** Ends a half's constructor: its gateway and route plan become the component's outputs. */
-    protected void registerNetworkOutputs(Output<String> gateway) {
+    /** Records the half's gateway (end of its constructor); the outputs are registered by {@link #complete()}. */
+    protected void gateway(Output<String> gateway) {
         this.gatewayId = gateway;
+    }
+
+    /**
+     * Registers the gateway and route plan as the component's outputs, once {@link Interconnect}
+     * has built every link into this half (the links need both ends, so they come after both
+     * halves exist): the component is complete only when all its children are.
+     */
+    void complete() {
         this.routes = Output.of(graph.routes(site.name()).stream().map(r -> r.destination() + " via " + r.via().name()).toList());
         registerOutputs(java.util.Map.of("gatewayId", gatewayId, "routes", routes));
     }
