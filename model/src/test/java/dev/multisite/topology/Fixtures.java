@@ -84,6 +84,13 @@ public final class Fixtures {
         return thrown.problems().get(0);
     }
 
+    /** The one problem of the valid topology after {@code breakIt} changed it. */
+    public static String problemOf(java.util.function.Consumer<ObjectNode> breakIt) {
+        ObjectNode doc = valid();
+        breakIt.accept(doc);
+        return singleProblem(doc);
+    }
+
     /** Site {@code index} of a topology document, to break one of its fields. */
     public static ObjectNode site(ObjectNode topology, int index) {
         return (ObjectNode) topology.withArray("sites").get(index);

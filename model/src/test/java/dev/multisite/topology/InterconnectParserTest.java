@@ -4,20 +4,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
-import java.util.function.Consumer;
 
 import static dev.multisite.topology.Fixtures.site;
+import static dev.multisite.topology.Fixtures.problemOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** The inter-site network's invariants, checked at parse time on the four-provider fixture. */
 class InterconnectParserTest {
-
-    private static String problemOf(Consumer<ObjectNode> breakIt) {
-        ObjectNode doc = Fixtures.valid();
-        breakIt.accept(doc);
-        return Fixtures.singleProblem(doc);
-    }
 
     private static ObjectNode vpn(ObjectNode doc) {
         return (ObjectNode) site(doc, 3).with("existing").with("vpn");

@@ -4,19 +4,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigInteger;
-import java.util.function.Consumer;
 
 import static dev.multisite.topology.Fixtures.site;
+import static dev.multisite.topology.Fixtures.problemOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every string, number and list the parser accepts is bounded; each refusal is one line naming the field and the limit. */
 class TopologyLimitsTest {
-
-    private static String problemOf(Consumer<ObjectNode> breakIt) {
-        ObjectNode doc = Fixtures.valid();
-        breakIt.accept(doc);
-        return Fixtures.singleProblem(doc);
-    }
 
     @Test
     void anyStringIsAtMost253Characters() {

@@ -4,19 +4,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
-import java.util.function.Consumer;
 
 import static dev.multisite.topology.Fixtures.site;
+import static dev.multisite.topology.Fixtures.problemOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class TopologyParserTest {
-
-    private static String problemOf(Consumer<ObjectNode> breakIt) {
-        ObjectNode doc = Fixtures.valid();
-        breakIt.accept(doc);
-        return Fixtures.singleProblem(doc);
-    }
 
     @Test
     void parsesTheValidTopologyIntoTypedRecords() {

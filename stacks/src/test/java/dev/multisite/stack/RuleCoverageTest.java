@@ -63,9 +63,9 @@ class RuleCoverageTest {
                 Map.entry(ResourceTypes.CLOUDFLARE_POOL, dev.multisite.bindings.CloudflareLoadBalancerPool.class),
                 Map.entry(ResourceTypes.APPLICATION_SET, dev.multisite.bindings.ArgoApplicationSet.class));
         sdk.forEach((token, type) -> assertThat(type.getAnnotation(ResourceType.class).type()).as(type.getName()).isEqualTo(token));
-        assertThat(ResourceTypes.siteType(dev.multisite.topology.CloudProvider.AWS)).isEqualTo(dev.multisite.site.EksSite.TYPE);
-        assertThat(ResourceTypes.siteType(dev.multisite.topology.CloudProvider.GCP)).isEqualTo(dev.multisite.site.GkeSite.TYPE);
-        assertThat(ResourceTypes.siteType(dev.multisite.topology.CloudProvider.AZURE)).isEqualTo(dev.multisite.site.AksSite.TYPE);
-        assertThat(ResourceTypes.siteType(dev.multisite.topology.CloudProvider.EXISTING)).isEqualTo(dev.multisite.site.ExistingSite.TYPE);
+        Map.of(dev.multisite.topology.CloudProvider.AWS, dev.multisite.site.EksSite.TYPE, dev.multisite.topology.CloudProvider.GCP,
+                        dev.multisite.site.GkeSite.TYPE, dev.multisite.topology.CloudProvider.AZURE, dev.multisite.site.AksSite.TYPE,
+                        dev.multisite.topology.CloudProvider.EXISTING, dev.multisite.site.ExistingSite.TYPE)
+                .forEach((provider, type) -> assertThat(ResourceTypes.siteType(provider)).as(provider.key()).isEqualTo(type));
     }
 }
