@@ -113,6 +113,7 @@ final class FlexibleServerHost implements DatabaseHost {
                     .resourceGroupName(aks.resourceGroupName())
                     .resourceName(identity.name())
                     .federatedIdentityCredentialResourceName(reader.name())
+                    // The token's iss exactly (AKS's keeps its trailing /), not IAM's normalised form.
                     .issuer(wi.issuerUrl())
                     .subject("system:serviceaccount:" + Site.SYSTEM_NAMESPACE + ":" + name)
                     .audiences(TOKEN_AUDIENCE)

@@ -2,8 +2,6 @@ package dev.multisite.network;
 
 import dev.multisite.topology.InterSitePort;
 
-import com.pulumi.azurenative.authorization.AuthorizationFunctions;
-import com.pulumi.azurenative.authorization.outputs.GetClientConfigResult;
 import com.pulumi.azurenative.network.LocalNetworkGateway;
 import com.pulumi.azurenative.network.LocalNetworkGatewayArgs;
 import com.pulumi.azurenative.network.PublicIPAddress;
@@ -26,9 +24,7 @@ import com.pulumi.azurenative.network.inputs.SubResourceArgs;
 import com.pulumi.azurenative.network.inputs.VirtualNetworkGatewayIPConfigurationArgs;
 import com.pulumi.azurenative.network.inputs.VirtualNetworkGatewaySkuArgs;
 import com.pulumi.core.Output;
-import com.pulumi.deployment.InvokeOptions;
 import com.pulumi.resources.CustomResourceOptions;
-import com.pulumi.resources.InvokeArgs;
 import com.pulumi.resources.Resource;
 import dev.multisite.site.AksSite;
 import dev.multisite.topology.Cidr;
@@ -57,9 +53,7 @@ public final class AzureSiteNetwork extends SiteNetwork {
     AzureSiteNetwork(AksSite aks, InterconnectGraph graph, List<InterSitePort> ports) {
         super(TYPE, aks, graph);
         this.aks = aks;
-        this.subscriptionId = aks.spec().azure().subscriptionId() != null ? Output.of(aks.spec().azure().subscriptionId())
-                : AuthorizationFunctions.getClientConfig(InvokeArgs.Empty, new InvokeOptions(this, aks.azureProvider(), null))
-                .applyValue(GetClientConfigResult::subscriptionId);
+        this.subscriptionId = aks.subscriptionId();
         Cidr vpc = aks.spec().network().vpcCidr();
         this.gateway = graph.hasTunnels(aks.name()) ? gateway(vpc) : null;
         List<String> sources = remoteNodeRanges();

@@ -180,8 +180,7 @@ public final class AksSite extends SiteComponent {
         // Azure RBAC is on and local accounts are off: without a role assignment every Kubernetes
         // call is a 403. The deploying principal gets cluster admin at the cluster's scope
         // (azure-native authorization.RoleAssignment: principalId, roleDefinitionId, scope).
-        Output<String> subscription = spec.azure().subscriptionId() != null ? Output.of(spec.azure().subscriptionId())
-                : clientConfig.applyValue(GetClientConfigResult::subscriptionId);
+        Output<String> subscription = subscriptionId();
         this.deployerRole = new RoleAssignment(childName("deployer-cluster-admin"), RoleAssignmentArgs.builder()
                 .principalId(clientConfig.applyValue(GetClientConfigResult::objectId))
                 .principalType(spec.azure().deployerPrincipalType().name())
@@ -234,6 +233,12 @@ public final class AksSite extends SiteComponent {
                 new Kubeconfigs.ExecPlugin("kubelogin", args, List.of(),
                         "kubelogin is required (az aks install-cli, or https://azure.github.io/kubelogin/install.html); login mode "
                                 + mode.key() + (mode == AzureSettings.KubeloginMode.AZURECLI ? " needs az login first" : "")));
+    }
+
+    /** The site's subscription: {@code azure.subscriptionId}, or the ambient Azure login's. */
+    public Output<String> subscriptionId() {
+        return spec().azure().subscriptionId() != null ? Output.of(spec().azure().subscriptionId())
+                : clientConfig.applyValue(GetClientConfigResult::subscriptionId);
     }
 
     /** The tenant of the ambient Azure login, for Entra ID resources of the site (database administrators). */

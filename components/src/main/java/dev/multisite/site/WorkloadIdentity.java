@@ -6,18 +6,19 @@ import com.pulumi.core.Output;
  * How Kubernetes service accounts of a site obtain cloud credentials without static keys.
  *
  * @param kind        which mechanism the cloud uses
- * @param issuerUrl   the cluster's OIDC issuer URL (EKS, AKS; for GKE the cluster's issuer), in the
- *                    form AWS IAM identifies an OIDC provider by: {@code https://host/path} without a
- *                    trailing slash (see {@link #iamIssuerUrl}). AKS reports its issuer with a
- *                    trailing {@code /}; a consumer that needs the token's exact {@code iss} (an Entra
- *                    federated credential) must add it back.
+ * @param issuerUrl   the cluster's OIDC issuer URL exactly as the cluster reports it, which is its
+ *                    tokens' {@code iss} (AKS ends it with {@code /}). An Entra federated credential
+ *                    takes it as is: its issuer "must match the issuer claim of the external token"
+ *                    (Microsoft Graph, federatedIdentityCredential resource type). AWS IAM wants
+ *                    another form: use {@link #iamIssuerUrl()}.
  * @param providerArn the IAM OIDC provider ARN for IRSA trust policies (EKS only, else empty)
  * @param workloadPool the workload identity pool, e.g. {@code my-project.svc.id.goog} (GKE only, else empty)
  */
 public record WorkloadIdentity(Kind kind, Output<String> issuerUrl, Output<String> providerArn, String workloadPool) {
 
-    public WorkloadIdentity {
-        issuerUrl = issuerUrl.applyValue(WorkloadIdentity::iamIssuerUrl);
+    /** The issuer as AWS IAM identifies an OIDC provider (see {@link #iamIssuerUrl(String)}). */
+    public Output<String> iamIssuerUrl() {
+        return issuerUrl.applyValue(WorkloadIdentity::iamIssuerUrl);
     }
 
     /**

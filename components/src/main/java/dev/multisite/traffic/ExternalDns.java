@@ -95,13 +95,8 @@ public final class ExternalDns extends ComponentResource {
         List<Map<String, Object>> mounts = webIdentityToken
                 ? List.of(Map.of("name", "aws-token", "mountPath", TOKEN_DIR, "readOnly", true)) : List.of();
         return new ExternalDnsValues(new ExternalDnsValues.Provider(provider), List.of("ingress", "service"),
-                domainFilters(args), "upsert-only", "txt", args.ownerId(), "multisite-", "1m", env, volumes, mounts,
+                args.domainFilters(), "upsert-only", "txt", args.ownerId(), "multisite-", "1m", env, volumes, mounts,
                 new ExternalDnsValues.ServiceAccount(true, args.releaseName()), extraArgs);
-    }
-
-    /** The parents of the site's names this instance's backend holds (the hostname's, the mesh's). */
-    static List<String> domainFilters(ExternalDnsArgs args) {
-        return args.domainFilters();
     }
 
     /** An IAM role only this site's ExternalDNS service account can assume, allowed to change only the one zone. */
@@ -112,10 +107,10 @@ public final class ExternalDns extends ComponentResource {
         Output<String> providerArn = identity.kind() == WorkloadIdentity.Kind.AWS_IRSA
                 ? identity.providerArn()
                 : new OpenIdConnectProvider(name + "-oidc", OpenIdConnectProviderArgs.builder()
-                        .url(identity.issuerUrl())
+                        .url(identity.iamIssuerUrl())
                         .clientIdLists("sts.amazonaws.com")
                         .build(), onAws).arn();
-        Output<String> trust = Output.tuple(providerArn, identity.issuerUrl()).applyValue(t -> trustPolicy(t.t1, t.t2,
+        Output<String> trust = Output.tuple(providerArn, identity.iamIssuerUrl()).applyValue(t -> trustPolicy(t.t1, t.t2,
                 args.namespace(), args.releaseName()));
         var role = new Role(name + "-role", RoleArgs.builder()
                 .description("ExternalDNS of site " + args.site().name() + ": Route 53 records in zone " + zoneId + " only")
@@ -126,10 +121,6 @@ public final class ExternalDns extends ComponentResource {
                 .policy(zonePolicy(zoneId))
                 .build(), onAws);
         return role;
-    }
-
-    static String trustPolicy(String providerArn, String issuerUrl) {
-        return trustPolicy(providerArn, issuerUrl, NAMESPACE, SERVICE_ACCOUNT);
     }
 
     static String trustPolicy(String providerArn, String issuerUrl, String namespace, String serviceAccount) {

@@ -60,7 +60,7 @@ public final class DnsAuthority {
             String own = traffic.siteHostname(site.name());
             names.add(new Name(own, site.name(), "site name", authorityOf(own).orElse(null)));
             if (topology.mesh().enabled()) {
-                String mesh = site.name() + ".mesh." + topology.domain();
+                String mesh = MeshOptions.apiserverAddress(site.name(), topology.domain());
                 names.add(new Name(mesh, site.name(), "mesh apiserver", authorityOf(mesh).orElse(null)));
             }
         }

@@ -5,10 +5,9 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.multisite.topology.InputFiles;
+import dev.multisite.topology.TopologyException;
 
-import java.io.CharConversionException;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -26,28 +25,23 @@ import java.util.stream.Collectors;
  */
 public record PolicyConfig(Map<String, EnforcementLevel> levels, Map<String, Map<String, Object>> parameters) {
     public static final PolicyConfig DEFAULTS = new PolicyConfig(Map.of(), Map.of());
-    private static final long MAX_BYTES = 1024 * 1024;
     private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
 
     public static PolicyConfig read(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("--config " + file + ": no such file");
+        String text;
+        try {
+            text = InputFiles.readText(file, "rule settings file");
+        } catch (TopologyException e) {
+            throw new IllegalArgumentException("--config " + e.getMessage());
         }
         JsonNode root;
         try {
-            if (Files.size(file) > MAX_BYTES) {
-                throw new IllegalArgumentException("--config " + file + ": larger than 1 MiB; a rule settings file is a short YAML mapping");
-            }
-            root = YAML.readTree(file.toFile());
-        } catch (CharConversionException e) {
-            throw new IllegalArgumentException("--config " + file + ": not valid UTF-8 text");
+            root = YAML.readTree(text);
         } catch (JsonProcessingException e) {
             var at = e.getLocation();
             throw new IllegalArgumentException("--config " + file + ": not valid YAML" + (at == null ? "" : " at line " + at.getLineNr()
                     + ", column " + at.getColumnNr()) + " (" + e.getOriginalMessage().split("\n")[0] + ")");
-        } catch (IOException e) {
-            throw new IllegalArgumentException("--config " + file + ": cannot be read");
         }
         if (root == null || root.isMissingNode() || root.isNull()) {
             return DEFAULTS;

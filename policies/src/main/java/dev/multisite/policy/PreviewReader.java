@@ -8,10 +8,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.multisite.topology.InputFiles;
+import dev.multisite.topology.TopologyException;
 
-import java.io.CharConversionException;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,33 +47,25 @@ public final class PreviewReader {
     }
 
     public static StackView read(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new InvalidPreviewException(file + ": no such preview file (expected the output of `pulumi preview --json`)");
+        String text;
+        try {
+            // One reader for every file a user names: regular file, size bound, strict UTF-8.
+            text = InputFiles.readText(file, "preview file", MAX_BYTES);
+        } catch (TopologyException e) {
+            throw new InvalidPreviewException(e.getMessage() + " (expected the output of `pulumi preview --json`)");
         }
         JsonNode tree;
         try {
-            if (Files.size(file) > MAX_BYTES) {
-                throw new InvalidPreviewException(file + ": " + Files.size(file) + " bytes is larger than a preview can be (limit "
-                        + MAX_BYTES / (1024 * 1024) + " MiB)");
-            }
-            tree = JSON.readTree(file.toFile());
-        } catch (CharConversionException e) {
-            throw new InvalidPreviewException(file + ": not valid UTF-8 text; `pulumi preview --json` writes UTF-8");
+            tree = JSON.readTree(text);
         } catch (JsonParseException e) {
             var at = e.getLocation();
-            if (e.getOriginalMessage().startsWith("Invalid UTF-8")) {
-                throw new InvalidPreviewException(file + ": not valid UTF-8 text at line " + at.getLineNr() + ", column " + at.getColumnNr()
-                        + "; `pulumi preview --json` writes UTF-8");
-            }
-            // Where, not the parser's wording: the user fixes the file, not the parser.
             boolean duplicate = e.getOriginalMessage().startsWith("Duplicate field");
+            // Where, not the parser's wording: the user fixes the file, not the parser.
             throw new InvalidPreviewException(file + ": not valid JSON at line " + at.getLineNr() + ", column " + at.getColumnNr()
                     + (duplicate ? "; a key appears twice in one object" : "; expected the output of `pulumi preview --json`"));
         } catch (JsonProcessingException e) {
             var at = e.getLocation();
             throw new InvalidPreviewException(file + ": not valid JSON" + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr()));
-        } catch (IOException e) {
-            throw new InvalidPreviewException(file + ": cannot be read (" + e.getClass().getSimpleName().replace("Exception", "") + ")");
         }
         if (tree == null || tree.isMissingNode()) {
             throw new InvalidPreviewException(file + ": empty file; expected the output of `pulumi preview --json`");

@@ -175,7 +175,8 @@ class CloudDataPlanTest {
         for (var f : federations) {
             assertThat(f.inputs().path("subject").asText()).isEqualTo("system:serviceaccount:multisite-system:az-weu-weu-db");
             assertThat(f.inputs().path("audiences").path(0).asText()).isEqualTo("api://AzureADTokenExchange");
-            assertThat(f.inputs().path("issuer").asText()).contains(".oic.prod-aks.azure.com/");
+            // Entra compares it with the token's iss: the issuer exactly as AKS reports it, trailing / included.
+            assertThat(f.inputs().path("issuer").asText()).contains(".oic.prod-aks.azure.com/").endsWith("/");
         }
         for (String site : List.of("az-weu", "az-neu")) {
             var sa = named("az-weu-weu-db-sa-" + site);

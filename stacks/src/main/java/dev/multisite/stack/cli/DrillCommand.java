@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.multisite.stack.plan.InputFiles;
+import dev.multisite.topology.InputFiles;
 import dev.multisite.topology.TopologyException;
 import dev.multisite.topology.TopologyLimits;
 import picocli.CommandLine;

@@ -1,7 +1,7 @@
 package dev.multisite.stack.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.multisite.stack.plan.InputFiles;
+import dev.multisite.topology.InputFiles;
 import dev.multisite.topology.StrictYaml;
 import dev.multisite.topology.TopologyException;
 import dev.multisite.topology.TopologyLimits;

@@ -1,5 +1,6 @@
 package dev.multisite.stack.plan;
 
+import dev.multisite.topology.InputFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.multisite.topology.Problems;
 import dev.multisite.topology.StrictYaml;

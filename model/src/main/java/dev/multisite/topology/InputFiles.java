@@ -1,6 +1,4 @@
-package dev.multisite.stack.plan;
-
-import dev.multisite.topology.TopologyException;
+package dev.multisite.topology;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -13,8 +11,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
- * Reads an input file the user named (a stack file) as UTF-8 text, refusing anything that is not a
- * regular file of at most {@link #MAX_BYTES} <em>before</em> reading it: {@code /dev/zero}, a FIFO
+ * Reads an input file the user named (a stack file, a preview, rule settings, stack outputs) as
+ * UTF-8 text, refusing anything that is not a regular file of at most a given size <em>before</em>
+ * reading it: {@code /dev/zero}, a FIFO
  * or a huge file would otherwise be read whole into memory. Problems are one-line
  * {@link TopologyException}s naming the path.
  */
@@ -25,8 +24,13 @@ public final class InputFiles {
     private InputFiles() {
     }
 
-    /** The file's text; {@code what} names it in messages ("stack file"). */
+    /** The file's text, at most {@link #MAX_BYTES}; {@code what} names it in messages ("stack file"). */
     public static String readText(Path path, String what) {
+        return readText(path, what, MAX_BYTES);
+    }
+
+    /** The file's text, at most {@code maxBytes}; {@code what} names it in messages. */
+    public static String readText(Path path, String what, long maxBytes) {
         byte[] bytes;
         if (path.toString().isEmpty()) {
             throw new TopologyException("empty path; name a " + what);
@@ -42,8 +46,8 @@ public final class InputFiles {
                 throw new TopologyException(path + ": is not a regular file (a device or pipe); expected a " + what);
             }
             long size = Files.size(path);
-            if (size > MAX_BYTES) {
-                throw new TopologyException(path + ": is " + size + " bytes; a " + what + " may be at most " + MAX_BYTES + " bytes (1 MiB)");
+            if (size > maxBytes) {
+                throw new TopologyException(path + ": is " + size + " bytes; a " + what + " may be at most " + maxBytes + " bytes");
             }
             bytes = Files.readAllBytes(path);
         } catch (NoSuchFileException e) {
@@ -54,8 +58,8 @@ public final class InputFiles {
             throw new TopologyException(path + ": cannot be read; expected a readable " + what);
         }
         // The file may have grown between the size check and the read.
-        if (bytes.length > MAX_BYTES) {
-            throw new TopologyException(path + ": is over " + MAX_BYTES + " bytes; a " + what + " may be at most 1 MiB");
+        if (bytes.length > maxBytes) {
+            throw new TopologyException(path + ": is over " + maxBytes + " bytes; a " + what + " may be at most " + maxBytes + " bytes");
         }
         return utf8(bytes, path);
     }
