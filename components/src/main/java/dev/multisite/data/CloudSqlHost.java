@@ -1,7 +1,5 @@
 package dev.multisite.data;
 
-import dev.multisite.topology.DatabaseCommands;
-
 import com.pulumi.core.Output;
 import com.pulumi.gcp.compute.GlobalAddress;
 import com.pulumi.gcp.compute.GlobalAddressArgs;
@@ -18,6 +16,7 @@ import com.pulumi.resources.Resource;
 import dev.multisite.site.GkeSite;
 import dev.multisite.site.Site;
 import dev.multisite.topology.DataSettings;
+import dev.multisite.topology.DatabaseCommands;
 
 import java.util.HashMap;
 import java.util.Map;

@@ -1,7 +1,5 @@
 package dev.multisite.data;
 
-import dev.multisite.topology.DatabaseCommands;
-
 import com.pulumi.azurenative.dbforpostgresql.Administrator;
 import com.pulumi.azurenative.dbforpostgresql.AdministratorArgs;
 import com.pulumi.azurenative.dbforpostgresql.Server;
@@ -34,6 +32,7 @@ import dev.multisite.site.AksSite;
 import dev.multisite.site.Site;
 import dev.multisite.site.WorkloadIdentity;
 import dev.multisite.topology.DataSettings;
+import dev.multisite.topology.DatabaseCommands;
 
 import java.util.ArrayList;
 import java.util.HashMap;

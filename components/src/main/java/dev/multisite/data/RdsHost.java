@@ -1,7 +1,5 @@
 package dev.multisite.data;
 
-import dev.multisite.topology.DatabaseCommands;
-
 import com.pulumi.aws.ec2.SecurityGroup;
 import com.pulumi.aws.ec2.SecurityGroupArgs;
 import com.pulumi.aws.ec2.inputs.SecurityGroupIngressArgs;
@@ -17,6 +15,7 @@ import com.pulumi.resources.Resource;
 import dev.multisite.site.EksSite;
 import dev.multisite.site.Site;
 import dev.multisite.topology.DataSettings;
+import dev.multisite.topology.DatabaseCommands;
 
 import java.util.List;
 import java.util.Map;

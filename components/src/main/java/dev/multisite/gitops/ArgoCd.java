@@ -1,7 +1,6 @@
 package dev.multisite.gitops;
 
 import com.pulumi.core.Output;
-
 import com.pulumi.kubernetes.core.v1.Secret;
 import com.pulumi.kubernetes.core.v1.SecretArgs;
 import com.pulumi.kubernetes.helm.v3.Release;

@@ -1,7 +1,6 @@
 package dev.multisite.gitops;
 
 import com.pulumi.core.Output;
-
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import dev.multisite.site.Site;

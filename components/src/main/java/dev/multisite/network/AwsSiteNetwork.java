@@ -1,7 +1,5 @@
 package dev.multisite.network;
 
-import dev.multisite.topology.InterSitePort;
-
 import com.pulumi.aws.ec2.CustomerGateway;
 import com.pulumi.aws.ec2.CustomerGatewayArgs;
 import com.pulumi.aws.ec2.ManagedPrefixList;
@@ -30,8 +28,9 @@ import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import dev.multisite.site.EksSite;
 import dev.multisite.topology.Cidr;
-import dev.multisite.topology.InterconnectGraph;
+import dev.multisite.topology.InterSitePort;
 import dev.multisite.topology.InterconnectGraph.Tunnel;
+import dev.multisite.topology.InterconnectGraph;
 
 import java.util.List;
 

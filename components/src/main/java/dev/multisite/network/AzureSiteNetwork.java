@@ -1,7 +1,5 @@
 package dev.multisite.network;
 
-import dev.multisite.topology.InterSitePort;
-
 import com.pulumi.azurenative.network.LocalNetworkGateway;
 import com.pulumi.azurenative.network.LocalNetworkGatewayArgs;
 import com.pulumi.azurenative.network.PublicIPAddress;
@@ -28,6 +26,7 @@ import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import dev.multisite.site.AksSite;
 import dev.multisite.topology.Cidr;
+import dev.multisite.topology.InterSitePort;
 import dev.multisite.topology.InterconnectGraph;
 
 import java.util.ArrayList;

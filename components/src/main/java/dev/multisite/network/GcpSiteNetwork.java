@@ -1,7 +1,5 @@
 package dev.multisite.network;
 
-import dev.multisite.topology.InterSitePort;
-
 import com.pulumi.core.Output;
 import com.pulumi.gcp.compute.ExternalVpnGateway;
 import com.pulumi.gcp.compute.ExternalVpnGatewayArgs;
@@ -27,6 +25,7 @@ import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import dev.multisite.site.GkeSite;
 import dev.multisite.topology.Cidr;
+import dev.multisite.topology.InterSitePort;
 import dev.multisite.topology.InterconnectGraph;
 
 import java.util.ArrayList;

@@ -1,7 +1,5 @@
 package dev.multisite.network;
 
-import dev.multisite.topology.InterSitePort;
-
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
@@ -10,9 +8,10 @@ import dev.multisite.bindings.RandomPassword;
 import dev.multisite.bindings.RandomProvider;
 import dev.multisite.site.Site;
 import dev.multisite.topology.CloudProvider;
-import dev.multisite.topology.InterconnectGraph;
+import dev.multisite.topology.InterSitePort;
 import dev.multisite.topology.InterconnectGraph.Link;
 import dev.multisite.topology.InterconnectGraph.Tunnel;
+import dev.multisite.topology.InterconnectGraph;
 import dev.multisite.topology.SiteSpec;
 import dev.multisite.topology.Topology;
 

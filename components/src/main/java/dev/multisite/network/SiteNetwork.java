@@ -1,7 +1,5 @@
 package dev.multisite.network;
 
-import dev.multisite.topology.InterSitePort;
-
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
@@ -9,6 +7,7 @@ import dev.multisite.site.AksSite;
 import dev.multisite.site.EksSite;
 import dev.multisite.site.GkeSite;
 import dev.multisite.site.Site;
+import dev.multisite.topology.InterSitePort;
 import dev.multisite.topology.InterconnectGraph;
 
 import java.util.List;

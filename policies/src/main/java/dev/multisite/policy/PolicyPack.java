@@ -1,7 +1,6 @@
 package dev.multisite.policy;
 
 import dev.multisite.catalog.ResourceTypes;
-
 import dev.multisite.policy.rules.DataRules;
 import dev.multisite.policy.rules.HygieneRules;
 import dev.multisite.policy.rules.MeshRules;

@@ -1,9 +1,8 @@
 package dev.multisite.policy;
 
-import dev.multisite.catalog.ResourceTypes;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.multisite.catalog.ResourceTypes;
 
 import java.util.List;
 import java.util.Map;

@@ -1,15 +1,14 @@
 package dev.multisite.stack;
 
-import dev.multisite.topology.InterSitePort;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.multisite.stack.cli.ExampleTopology;
 import dev.multisite.stack.plan.Plan;
 import dev.multisite.stack.plan.PlannedResource;
 import dev.multisite.stack.plan.PreviewDocument;
 import dev.multisite.topology.CloudProvider;
-import dev.multisite.topology.InterconnectGraph;
+import dev.multisite.topology.InterSitePort;
 import dev.multisite.topology.InterconnectGraph.Link;
+import dev.multisite.topology.InterconnectGraph;
 import dev.multisite.topology.SiteSpec;
 import dev.multisite.topology.Topology;
 import dev.multisite.topology.TopologyParser;

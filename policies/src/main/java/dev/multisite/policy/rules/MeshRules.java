@@ -1,19 +1,17 @@
 package dev.multisite.policy.rules;
 
 
-import dev.multisite.topology.Cidr;
-
-import static dev.multisite.catalog.ResourceTypes.*;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.multisite.policy.PolicyResource;
 import dev.multisite.policy.Rule;
+import dev.multisite.topology.Cidr;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import static dev.multisite.catalog.ResourceTypes.*;
 import static dev.multisite.policy.EnforcementLevel.MANDATORY;
 import static dev.multisite.policy.Rules.stack;
 

@@ -2,18 +2,13 @@ package dev.multisite.policy.rules;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.multisite.topology.MeshOptions;
-
-
-import dev.multisite.topology.InterSitePort;
-
-import static dev.multisite.catalog.ResourceTypes.*;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.multisite.policy.PolicyResource;
 import dev.multisite.policy.Rule;
+import dev.multisite.topology.InterSitePort;
+import dev.multisite.topology.MeshOptions;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import static dev.multisite.catalog.ResourceTypes.*;
 import static dev.multisite.policy.EnforcementLevel.ADVISORY;
 import static dev.multisite.policy.EnforcementLevel.MANDATORY;
 import static dev.multisite.policy.Rules.resource;

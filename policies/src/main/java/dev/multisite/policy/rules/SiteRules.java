@@ -1,10 +1,7 @@
 package dev.multisite.policy.rules;
 
-import dev.multisite.catalog.ResourceTypes;
-
-import static dev.multisite.catalog.ResourceTypes.*;
-
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.multisite.catalog.ResourceTypes;
 import dev.multisite.policy.PolicyResource;
 import dev.multisite.policy.Rule;
 import dev.multisite.policy.StackView;
@@ -14,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import static dev.multisite.catalog.ResourceTypes.*;
 import static dev.multisite.policy.EnforcementLevel.ADVISORY;
 import static dev.multisite.policy.EnforcementLevel.MANDATORY;
 import static dev.multisite.policy.Rules.resource;

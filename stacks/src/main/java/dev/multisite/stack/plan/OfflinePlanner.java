@@ -1,7 +1,5 @@
 package dev.multisite.stack.plan;
 
-import dev.multisite.policy.analyzer.StructJson;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
@@ -11,6 +9,7 @@ import com.pulumi.test.Mocks;
 import com.pulumi.test.TestOptions;
 import com.pulumi.test.TestResult;
 import com.pulumi.test.internal.PulumiTestInternal;
+import dev.multisite.policy.analyzer.StructJson;
 import dev.multisite.stack.MultisiteStack;
 import dev.multisite.stack.SecretConfig;
 import dev.multisite.topology.Topology;

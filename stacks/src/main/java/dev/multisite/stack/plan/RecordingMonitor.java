@@ -1,11 +1,10 @@
 package dev.multisite.stack.plan;
 
-import dev.multisite.policy.analyzer.StructJson;
-
 import com.pulumi.Log;
 import com.pulumi.resources.Resource;
 import com.pulumi.test.Mocks;
 import com.pulumi.test.internal.MockMonitor;
+import dev.multisite.policy.analyzer.StructJson;
 import pulumirpc.Resource.RegisterResourceRequest;
 import pulumirpc.Resource.RegisterResourceResponse;
 
