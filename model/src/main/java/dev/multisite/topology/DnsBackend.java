@@ -1,5 +1,10 @@
 package dev.multisite.topology;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
 /**
  * One DNS backend of the global hostname: exactly one of {@code route53} or {@code cloudflare}.
  */
@@ -24,15 +29,15 @@ public record DnsBackend(Route53Backend route53, CloudflareBackend cloudflare) {
             return writableFromExistingSites;
         }
 
-        @com.fasterxml.jackson.annotation.JsonValue
+        @JsonValue
         public String key() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 
     /** Which backend this is; only for a backend with exactly one block set (the validator checks it first). */
     public Kind kind() {
-        if ((route53 == null) == (cloudflare == null)) {
+        if (!isSingle()) {
             throw new IllegalStateException("a DNS backend sets exactly one of route53 or cloudflare");
         }
         return route53 != null ? Kind.ROUTE53 : Kind.CLOUDFLARE;
@@ -52,10 +57,10 @@ public record DnsBackend(Route53Backend route53, CloudflareBackend cloudflare) {
     }
 
     /** The name of the secret config key this backend needs, if any. */
-    public java.util.Optional<String> secretConfigKey() {
+    public Optional<String> secretConfigKey() {
         return switch (kind()) {
-            case ROUTE53 -> java.util.Optional.empty();
-            case CLOUDFLARE -> java.util.Optional.ofNullable(cloudflare.apiToken());
+            case ROUTE53 -> Optional.empty();
+            case CLOUDFLARE -> Optional.ofNullable(cloudflare.apiToken());
         };
     }
 
@@ -85,11 +90,11 @@ public record DnsBackend(Route53Backend route53, CloudflareBackend cloudflare) {
      *                  Route 53 zone of the stack, which then gets the NS records delegating to them
      */
     public record CloudflareBackend(String zoneId, String accountId, CloudflarePlan plan, String apiToken, Boolean proxied, String zone,
-                                    java.util.List<String> nameServers) {
+                                    List<String> nameServers) {
         public CloudflareBackend {
             plan = plan == null ? CloudflarePlan.ENTERPRISE : plan;
             proxied = proxied == null || proxied;
-            nameServers = nameServers == null ? java.util.List.of() : java.util.List.copyOf(nameServers);
+            nameServers = nameServers == null ? List.of() : List.copyOf(nameServers);
         }
 
         public CloudflareBackend(String zoneId, String accountId, CloudflarePlan plan, String apiToken, Boolean proxied) {
@@ -111,9 +116,9 @@ public record DnsBackend(Route53Backend route53, CloudflareBackend cloudflare) {
             return minimumIntervalSeconds;
         }
 
-        @com.fasterxml.jackson.annotation.JsonValue
+        @JsonValue
         public String key() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.multisite.topology;
 
+import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
 
@@ -34,7 +35,7 @@ public final class LatencyRegions {
             case AWS -> Optional.of(site.region());
             case AZURE -> Optional.ofNullable(BY_PREFIX.get(site.region()));
             case GCP -> BY_PREFIX.entrySet().stream().filter(e -> site.region().startsWith(e.getKey()))
-                    .max(java.util.Comparator.comparingInt(e -> e.getKey().length())).map(Map.Entry::getValue);
+                    .max(Comparator.comparingInt(e -> e.getKey().length())).map(Map.Entry::getValue);
             case EXISTING -> Optional.empty();
         };
     }
