@@ -9,18 +9,18 @@ import com.pulumi.aws.ec2.RouteArgs;
 import com.pulumi.aws.ec2.VpnConnection;
 import com.pulumi.aws.ec2.VpnConnectionArgs;
 import com.pulumi.aws.ec2.inputs.ManagedPrefixListEntryArgs;
-import com.pulumi.aws.ec2transitgateway.PeeringAttachment;
-import com.pulumi.aws.ec2transitgateway.PeeringAttachmentAccepter;
-import com.pulumi.aws.ec2transitgateway.PeeringAttachmentAccepterArgs;
-import com.pulumi.aws.ec2transitgateway.PeeringAttachmentArgs;
-import com.pulumi.aws.ec2transitgateway.PrefixListReference;
-import com.pulumi.aws.ec2transitgateway.PrefixListReferenceArgs;
-import com.pulumi.aws.ec2transitgateway.RouteTableAssociation;
-import com.pulumi.aws.ec2transitgateway.RouteTableAssociationArgs;
+import com.pulumi.aws.ec2transitgateway.PolicyTable;
+import com.pulumi.aws.ec2transitgateway.PolicyTableArgs;
+import com.pulumi.aws.ec2transitgateway.PolicyTableAssociation;
+import com.pulumi.aws.ec2transitgateway.PolicyTableAssociationArgs;
 import com.pulumi.aws.ec2transitgateway.TransitGateway;
 import com.pulumi.aws.ec2transitgateway.TransitGatewayArgs;
 import com.pulumi.aws.ec2transitgateway.VpcAttachment;
 import com.pulumi.aws.ec2transitgateway.VpcAttachmentArgs;
+import com.pulumi.aws.networkmanager.TransitGatewayPeering;
+import com.pulumi.aws.networkmanager.TransitGatewayPeeringArgs;
+import com.pulumi.aws.networkmanager.TransitGatewayRouteTableAttachment;
+import com.pulumi.aws.networkmanager.TransitGatewayRouteTableAttachmentArgs;
 import com.pulumi.aws.vpc.SecurityGroupIngressRule;
 import com.pulumi.aws.vpc.SecurityGroupIngressRuleArgs;
 import com.pulumi.core.Output;
@@ -39,13 +39,14 @@ import java.util.List;
  * VPC attached, a managed prefix list of every remote range routed from each private route table
  * to the Transit Gateway, static Transit Gateway routes for the site's own pod and service ranges,
  * and ingress rules on the node security group for the mesh ports from remote VPC ranges only.
+ * Where the stack has two or more AWS sites, the Transit Gateway joins the stack's {@link CloudWan}
+ * and learns every other range dynamically.
  */
 public final class AwsSiteNetwork extends SiteNetwork {
     public static final String TYPE = "multisite:network:AwsSiteNetwork";
 
     private final EksSite eks;
     private final TransitGateway transitGateway;
-    private final ManagedPrefixList remoteRanges;
 
     AwsSiteNetwork(EksSite eks, InterconnectGraph graph, List<InterSitePort> ports) {
         super(TYPE, eks, graph);
@@ -63,7 +64,7 @@ public final class AwsSiteNetwork extends SiteNetwork {
                 .vpcId(eks.vpcId())
                 .subnetIds(Output.all(eks.privateSubnetIds()))
                 .build(), onAws());
-        this.remoteRanges = prefixList("remote-ranges", graph.routes(eks.name()));
+        var remoteRanges = prefixList("remote-ranges", graph.routes(eks.name()));
         var remoteNodes = prefixList("remote-nodes", remoteNodeRoutes());
 
         var routeTables = eks.privateRouteTableIds();
@@ -104,12 +105,12 @@ public final class AwsSiteNetwork extends SiteNetwork {
                 .build(), onAws());
     }
 
-    private void transitGatewayRoute(String role, Cidr destination, Output<String> attachmentId, Resource... after) {
+    private void transitGatewayRoute(String role, Cidr destination, Output<String> attachmentId) {
         new com.pulumi.aws.ec2transitgateway.Route(childName(role), com.pulumi.aws.ec2transitgateway.RouteArgs.builder()
                 .destinationCidrBlock(destination.toString())
                 .transitGatewayAttachmentId(attachmentId)
                 .transitGatewayRouteTableId(transitGateway.associationDefaultRouteTableId())
-                .build(), after(after));
+                .build(), onAws());
     }
 
     /** A range as a resource-name part: {@code 100.65.0.0/16} -> {@code 100-65-0-0-16}. */
@@ -118,40 +119,28 @@ public final class AwsSiteNetwork extends SiteNetwork {
     }
 
     /**
-     * Peers this spoke's Transit Gateway with its hub's: the spoke requests, the hub accepts, the
-     * spoke sends every remote range to the hub, and the hub sends this spoke's ranges back. Peering
-     * attachments carry static routes only, so both sides are written out here.
+     * Joins this site's Transit Gateway to the stack's Cloud WAN: a peering with the core network
+     * edge of its region, the Transit Gateway policy table AWS requires on that peering attachment,
+     * and a route table attachment that exchanges the default route table's routes (the VPC, the
+     * site's own pod and service routes, everything BGP learns over the VPN attachments) with the
+     * core network's segment. Wiring as in AWS's Cloud WAN peering guide
+     * (https://docs.aws.amazon.com/vpc/latest/cloudwan/cloudwan-peerings.html) and the Terraform
+     * provider's acceptance test for route table attachments.
      */
-    void peerWithHub(AwsSiteNetwork hub) {
-        var peering = new PeeringAttachment(childName("peer-" + hub.site.name()), PeeringAttachmentArgs.builder()
-                .transitGatewayId(transitGateway.id())
-                .peerTransitGatewayId(hub.transitGateway.id())
-                .peerRegion(hub.site.region())
-                .build(), onAws());
-        var accepted = new PeeringAttachmentAccepter(hub.childName("accept-" + site.name()), PeeringAttachmentAccepterArgs.builder()
-                .transitGatewayAttachmentId(peering.id())
-                .build(), hub.onAws());
-        // Traffic arriving over a peering is looked up in the table the attachment is associated
-        // with; AWS wants that association made explicitly on both sides.
-        var spokeAssociation = associate(this, "assoc-" + hub.site.name(), peering.id(), accepted);
-        var hubAssociation = associate(hub, "assoc-" + site.name(), accepted.transitGatewayAttachmentId(), accepted);
-        new PrefixListReference(childName("via-" + hub.site.name()), PrefixListReferenceArgs.builder()
-                .prefixListId(remoteRanges.id())
-                .transitGatewayAttachmentId(peering.id())
-                .transitGatewayRouteTableId(transitGateway.associationDefaultRouteTableId())
-                .build(), after(spokeAssociation));
-        for (Cidr range : site.spec().network().ranges()) {
-            hub.transitGatewayRoute("to-" + site.name() + "-" + nameOf(range), range, accepted.transitGatewayAttachmentId(), hubAssociation);
-        }
-    }
-
-    private static RouteTableAssociation associate(AwsSiteNetwork side, String role, Output<String> attachmentId, Resource after) {
-        return new RouteTableAssociation(side.childName(role), RouteTableAssociationArgs.builder()
-                .transitGatewayAttachmentId(attachmentId)
-                .transitGatewayRouteTableId(side.transitGateway.associationDefaultRouteTableId())
-                // Harmless where the default association already made it.
-                .replaceExistingAssociation(true)
-                .build(), side.after(after));
+    void attachTo(CloudWan wan) {
+        var policyTable = new PolicyTable(childName("wan-policy"), PolicyTableArgs.builder()
+                .transitGatewayId(transitGateway.id()).build(), onAws());
+        var peering = new TransitGatewayPeering(childName("wan-peering"), TransitGatewayPeeringArgs.builder()
+                .coreNetworkId(wan.coreNetworkId())
+                .transitGatewayArn(transitGateway.arn()).build(), wan.options(this, policyTable));
+        var association = new PolicyTableAssociation(childName("wan-policy-assoc"), PolicyTableAssociationArgs.builder()
+                .transitGatewayAttachmentId(peering.transitGatewayPeeringAttachmentId())
+                .transitGatewayPolicyTableId(policyTable.id()).build(), onAws());
+        new TransitGatewayRouteTableAttachment(childName("wan-routes"), TransitGatewayRouteTableAttachmentArgs.builder()
+                .peeringId(peering.id())
+                .transitGatewayRouteTableArn(Output.format("arn:aws:ec2:%s:%s:transit-gateway-route-table/%s",
+                        site.region(), transitGateway.ownerId(), transitGateway.associationDefaultRouteTableId()))
+                .build(), wan.options(this, association));
     }
 
     /**

@@ -38,7 +38,10 @@ import java.util.Map;
  * the site's VPC (where the site terminates tunnels; a peered spoke uses its hub's), VPC peerings,
  * and one firewall rule admitting exactly the mesh ports from remote VPC ranges.
  * Cloud Router does not pass routes learned from one peer on to another, so every BGP session
- * announces exactly the ranges the route plan sends through this site to that peer.
+ * announces exactly the ranges the peer routes through this site, in normal operation or after
+ * the loss of any one region (custom advertisement; "Unless you configure custom advertisement
+ * mode, a Cloud Router only advertises VPC subnet routes":
+ * https://cloud.google.com/network-connectivity/docs/router/concepts/overview).
  */
 public final class GcpSiteNetwork extends SiteNetwork {
     public static final String TYPE = "multisite:network:GcpSiteNetwork";
@@ -123,10 +126,13 @@ public final class GcpSiteNetwork extends SiteNetwork {
 
     /**
      * One tunnel from HA VPN interface {@code vpnInterface} with its router interface and BGP
-     * session; {@code announced} are the ranges the peer receives over this link.
+     * session; {@code announced} are the ranges the peer receives over this link, with the link's
+     * preference as their advertised route priority (the MED; lower wins, default 100:
+     * https://cloud.google.com/network-connectivity/docs/router/concepts/advertised-routes), so the
+     * peer prefers a primary path and falls back to a backup one when the primary's session drops.
      */
     void tunnel(String name, int vpnInterface, Peer peer, Output<String> sharedSecret, String localAddress, String peerAddress,
-                List<Cidr> announced) {
+                List<Cidr> announced, InterconnectGraph.Preference preference) {
         var args = VPNTunnelArgs.builder()
                 .region(gke.region())
                 .vpnGateway(gateway.id())
@@ -154,6 +160,7 @@ public final class GcpSiteNetwork extends SiteNetwork {
                 .peerIpAddress(peerAddress)
                 .peerAsn((int) peer.asn())
                 .advertiseMode("CUSTOM")
+                .advertisedRoutePriority(preference.bgpPriority())
                 .advertisedIpRanges(announced.stream().map(c -> RouterPeerAdvertisedIpRangeArgs.builder()
                         .range(c.toString()).build()).toList())
                 .build(), onGcp());

@@ -51,7 +51,12 @@ public final class Interconnect extends ComponentResource {
         for (Site site : sites) {
             SiteNetwork.of(site, graph, ports).ifPresent(n -> networks.put(site.name(), n));
         }
-        graph.links().stream().filter(l -> l.kind() != InterconnectGraph.LinkKind.PEERING).forEach(this::build);
+        graph.links().stream().filter(l -> l.kind() == InterconnectGraph.LinkKind.IPSEC_BGP).forEach(this::build);
+        if (graph.links().stream().anyMatch(l -> l.kind() == InterconnectGraph.LinkKind.CLOUD_WAN)) {
+            var wan = new CloudWan(name + "-wan", topology, ComponentResourceOptions.builder().parent(this).build());
+            sites.stream().map(s -> networks.get(s.name())).filter(AwsSiteNetwork.class::isInstance).map(AwsSiteNetwork.class::cast)
+                    .forEach(n -> n.attachTo(wan));
+        }
         // Both clouds refuse concurrent peering changes on one network: each provider's peerings
         // are chained, one after the other, in the graph's order.
         for (CloudProvider provider : CloudProvider.values()) {
@@ -70,10 +75,11 @@ public final class Interconnect extends ComponentResource {
     /** Non-secret facts for the stack output {@code interconnect}: design, hubs and counts. */
     public Map<String, Object> summary() {
         Map<String, Object> hubs = new LinkedHashMap<>();
-        graph.hubs().forEach((provider, site) -> hubs.put(provider.key(), site.name()));
+        graph.hubs().forEach((provider, list) -> hubs.put(provider.key(), list.stream().map(SiteSpec::name).toList()));
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("design", "hub-and-spoke");
+        out.put("design", "two hubs per provider");
         out.put("hubs", hubs);
+        out.put("sharedFate", graph.sharedFate());
         out.put("links", graph.links().size());
         out.put("tunnels", graph.tunnelCount());
         out.put("fullMeshLinks", graph.fullMeshLinkCount());
@@ -81,14 +87,10 @@ public final class Interconnect extends ComponentResource {
         return out;
     }
 
-    /** A Transit Gateway peering or the tunnels of one link (peerings are chained in the constructor). */
+    /** The tunnels of one link (peerings are chained in the constructor, AWS sites joined by Cloud WAN). */
     private void build(Link link) {
         SiteNetwork a = networks.get(link.a().name());
         SiteNetwork b = networks.get(link.b().name());
-        if (link.kind() == InterconnectGraph.LinkKind.TRANSIT_GATEWAY_PEERING) {
-            ((AwsSiteNetwork) a).peerWithHub((AwsSiteNetwork) b);
-            return;
-        }
         // A switch expression: a new provider does not compile until its side of a link is decided.
         Runnable side = switch (link.a().provider()) {
             case AWS -> () -> awsTo(link, (AwsSiteNetwork) a, b);
@@ -107,7 +109,8 @@ public final class Interconnect extends ComponentResource {
      * uses them. Returns the last resource of this peering, for the next one to wait on.
      */
     private com.pulumi.resources.Resource peer(Link link, SiteNetwork a, SiteNetwork b, com.pulumi.resources.Resource previous) {
-        boolean toHub = link.role() == InterconnectGraph.Role.SPOKE_TO_HUB;
+        // The hub lends its gateway (GCP: exports its BGP-learned routes) where the graph says so.
+        boolean toHub = link.lendsGateway();
         return switch (link.a().provider()) {
             case GCP -> {
                 var spoke = (GcpSiteNetwork) a;
@@ -144,7 +147,7 @@ public final class Interconnect extends ComponentResource {
                 case GCP -> ((GcpSiteNetwork) far).interfaceAddress(j);
                 case AZURE -> ((AzureSiteNetwork) far).publicAddress(j);
                 case EXISTING -> Output.of(remote.existing().vpn().publicIp());
-                case AWS -> throw new IllegalStateException(link.name() + ": AWS to AWS is a Transit Gateway peering");
+                case AWS -> throw new IllegalStateException(link.name() + ": AWS to AWS goes through Cloud WAN");
             };
             var vpn = aws.vpnTo(remote.name(), j, farAddress, remote.asn(), t.get(2 * j), t.get(2 * j + 1), key(link, 2 * j), key(link, 2 * j + 1));
             awsAddresses.add(vpn.tunnel1Address());
@@ -157,7 +160,7 @@ public final class Interconnect extends ComponentResource {
                 for (Tunnel tunnel : t) {
                     gcp.tunnel("tun-" + link.a().name() + "-" + tunnel.index(), tunnel.index() / 2,
                             new GcpSiteNetwork.Peer(link.a().name(), link.a().asn(), external, tunnel.index(), null),
-                            key(link, tunnel.index()), tunnel.bAddress(), tunnel.aAddress(), graph.rangesVia(link.a().name(), link));
+                            key(link, tunnel.index()), tunnel.bAddress(), tunnel.aAddress(), graph.rangesVia(link.a().name(), link), link.preference());
                 }
             };
             case AZURE -> () -> {
@@ -169,7 +172,7 @@ public final class Interconnect extends ComponentResource {
             };
             case EXISTING -> () -> t.forEach(tunnel -> onPrem(link, tunnel, awsAddresses.get(tunnel.index()), key(link, tunnel.index()), List.of()));
             case AWS -> () -> {
-                throw new IllegalStateException(link.name() + ": AWS to AWS is a Transit Gateway peering");
+                throw new IllegalStateException(link.name() + ": AWS to AWS goes through Cloud WAN");
             };
         };
         farSide.run();
@@ -185,10 +188,10 @@ public final class Interconnect extends ComponentResource {
                 var other = (GcpSiteNetwork) far;
                 for (Tunnel tunnel : t) {
                     gcp.tunnel(prefix + tunnel.index(), tunnel.index(), new GcpSiteNetwork.Peer(remote.name(), remote.asn(), null, 0, other.gatewayId()),
-                            key(link, tunnel.index()), tunnel.aAddress(), tunnel.bAddress(), graph.rangesVia(remote.name(), link));
+                            key(link, tunnel.index()), tunnel.aAddress(), tunnel.bAddress(), graph.rangesVia(remote.name(), link), link.preference());
                     other.tunnel("tun-" + link.a().name() + "-" + tunnel.index(), tunnel.index(),
                             new GcpSiteNetwork.Peer(link.a().name(), link.a().asn(), null, 0, gcp.gatewayId()),
-                            key(link, tunnel.index()), tunnel.bAddress(), tunnel.aAddress(), graph.rangesVia(link.a().name(), link));
+                            key(link, tunnel.index()), tunnel.bAddress(), tunnel.aAddress(), graph.rangesVia(link.a().name(), link), link.preference());
                 }
             };
             case AZURE -> () -> {
@@ -196,7 +199,7 @@ public final class Interconnect extends ComponentResource {
                 var external = gcp.externalGateway(remote.name(), List.of(azure.publicAddress(0), azure.publicAddress(1)));
                 for (Tunnel tunnel : t) {
                     gcp.tunnel(prefix + tunnel.index(), tunnel.index(), new GcpSiteNetwork.Peer(remote.name(), remote.asn(), external, tunnel.index(), null),
-                            key(link, tunnel.index()), tunnel.aAddress(), tunnel.bAddress(), graph.rangesVia(remote.name(), link));
+                            key(link, tunnel.index()), tunnel.aAddress(), tunnel.bAddress(), graph.rangesVia(remote.name(), link), link.preference());
                     azure.connection(link.a().name() + "-" + tunnel.index(), gcp.interfaceAddress(tunnel.index()), link.a().asn(), tunnel.aAddress(),
                             List.of(tunnel.index()), List.of(tunnel.bAddress()), key(link, tunnel.index()));
                 }
@@ -205,7 +208,7 @@ public final class Interconnect extends ComponentResource {
                 var external = gcp.externalGateway(remote.name(), List.of(Output.of(remote.existing().vpn().publicIp())));
                 for (Tunnel tunnel : t) {
                     gcp.tunnel(prefix + tunnel.index(), tunnel.index(), new GcpSiteNetwork.Peer(remote.name(), remote.asn(), external, 0, null),
-                            key(link, tunnel.index()), tunnel.aAddress(), tunnel.bAddress(), graph.rangesVia(remote.name(), link));
+                            key(link, tunnel.index()), tunnel.aAddress(), tunnel.bAddress(), graph.rangesVia(remote.name(), link), link.preference());
                     onPrem(link, tunnel, gcp.interfaceAddress(tunnel.index()), key(link, tunnel.index()), List.of());
                 }
             };

@@ -1,28 +1,35 @@
 package dev.multisite.topology;
 
+import java.util.List;
 import java.util.Map;
 
 /**
  * {@code network.interconnect}: private, routed links between every pair of sites, laid out as
- * regional hubs so that the number of links and tunnels grows linearly with the number of sites.
+ * regional hubs so that the number of links and tunnels grows linearly with the number of sites,
+ * with two hubs per provider so that no single site's loss cuts other sites off.
  *
- * <p>Each cloud provider that has sites gets one hub site. Hubs of different providers are joined
- * pairwise by IPsec VPN with BGP (at most three such links). Every other cloud site attaches to its
- * provider's hub: AWS sites by Transit Gateway inter-region peering, GCP sites by HA VPN, Azure
- * sites by VNet-to-VNet VPN (both transitive through the hub, unlike VPC / VNet peering). Each
- * {@code existing} site reaches one or more hubs over IPsec with BGP from its own VPN device.
+ * <p>Each cloud provider with two or more sites gets two hub sites in different regions (a
+ * provider with one site: that site). Hubs of different providers are joined hub by hub (first to
+ * first, second to second) by IPsec VPN with BGP. Every other cloud site attaches to both hubs of
+ * its provider and prefers the first. Each {@code existing} site reaches hubs of two providers over
+ * IPsec with BGP from its own VPN device. See {@link InterconnectGraph}.
  *
  * @param enabled default true; false builds no inter-site network (then the mesh apiservers must
  *                be exposed some other way)
- * @param hubs    the hub site per provider ({@code aws}, {@code gcp}, {@code azure} to a site name);
- *                default: the first declared site of each provider
+ * @param hubs    the hub sites per provider ({@code aws}, {@code gcp}, {@code azure} to a list of one
+ *                or two site names, the preferred first); default: the provider's first declared
+ *                site, then its first site in another region
  * @param sameProviderLinks how the sites of one provider are joined, per provider ({@code gcp},
- *                {@code azure}): {@code vpn} (default; spokes to the hub over IPsec, linear) or
+ *                {@code azure}): {@code vpn} (default; spokes to both hubs over IPsec, linear) or
  *                {@code peering} (VPC / global VNet peering between every two sites of the
- *                provider, no tunnels, the hub's gateway shared through the peering; quadratic in
+ *                provider, no tunnels, the hubs' gateways shared through the peering; quadratic in
  *                that provider's sites, as peering is not transitive)
+ * @param waivers accepted shared fate, site name to the reason: losing that site's region may cut
+ *                other sites off (or takes both hubs of its provider). Without a waiver such a
+ *                topology is refused; with one, the plan and {@code check} list what it cuts.
  */
-public record InterconnectSettings(Boolean enabled, Map<String, String> hubs, Map<String, String> sameProviderLinks) {
+public record InterconnectSettings(Boolean enabled, Map<String, List<String>> hubs, Map<String, String> sameProviderLinks,
+                                   Map<String, String> waivers) {
     public static final String VPN = "vpn";
     public static final String PEERING = "peering";
 
@@ -30,14 +37,20 @@ public record InterconnectSettings(Boolean enabled, Map<String, String> hubs, Ma
         enabled = enabled == null || enabled;
         hubs = hubs == null ? Map.of() : Map.copyOf(hubs);
         sameProviderLinks = sameProviderLinks == null ? Map.of() : Map.copyOf(sameProviderLinks);
+        waivers = waivers == null ? Map.of() : Map.copyOf(waivers);
     }
 
     public static InterconnectSettings defaults() {
-        return new InterconnectSettings(null, null, null);
+        return new InterconnectSettings(null, null, null, null);
     }
 
     /** Whether the sites of {@code provider} are joined by peering rather than spoke VPNs. */
     public boolean peers(CloudProvider provider) {
         return PEERING.equals(sameProviderLinks.get(provider.key()));
+    }
+
+    /** Whether losing {@code site}'s region is an accepted shared fate. */
+    public boolean waives(String site) {
+        return waivers.containsKey(site);
     }
 }

@@ -44,12 +44,13 @@ final class NetworkValidator {
             if (!CloudProvider.keysWhere(CloudProvider::canPeer).contains(provider)) {
                 problems.add("network.interconnect.sameProviderLinks." + provider, "'" + provider
                         + "' has no choice here; set it for " + CloudProvider.describeWhere(CloudProvider::canPeer)
-                        + " (aws sites always use Transit Gateway peering)");
+                        + " (aws sites always join through Cloud WAN)");
             } else if (!InterconnectSettings.VPN.equals(mode) && !InterconnectSettings.PEERING.equals(mode)) {
                 problems.add("network.interconnect.sameProviderLinks." + provider, "'" + mode + "' is not allowed; use vpn or peering");
             }
         });
-        Set<String> hubNames = InterconnectGraph.hubsOf(topology).values().stream().map(SiteSpec::name).collect(Collectors.toSet());
+        Set<String> hubNames = InterconnectGraph.hubsOf(topology).values().stream().flatMap(List::stream).map(SiteSpec::name)
+                .collect(Collectors.toSet());
         for (int i = 0; i < topology.sites().size(); i++) {
             SiteSpec site = topology.sites().get(i);
             if (site.provider() == CloudProvider.EXISTING) {
@@ -83,6 +84,45 @@ final class NetworkValidator {
                 problems.add("sites[" + from + "]", "has no path to " + String.join(", ", missing) + " over the interconnect links");
             }
         });
+        if (problems.isEmpty()) {
+            validateSharedFate(topology, graph, interconnect, problems);
+        }
+    }
+
+    /**
+     * No region's loss may cut surviving sites off from each other, and a provider's two hubs must
+     * be in two regions, unless a site of that region carries a waiver; a waiver must waive something.
+     */
+    private static void validateSharedFate(Topology topology, InterconnectGraph graph, InterconnectSettings interconnect, Problems problems) {
+        Set<String> needed = new java.util.HashSet<>();
+        graph.hubsSharingARegion().forEach((provider, pair) -> {
+            Set<String> region = graph.regionOf(pair.get(0).name());
+            needed.addAll(region);
+            if (region.stream().noneMatch(interconnect::waives)) {
+                problems.add("network.interconnect.hubs." + provider.key(), pair.get(0).name() + " and " + pair.get(1).name() + " are both in "
+                        + pair.get(0).region() + ", so one region outage takes both " + provider.key() + " hubs; list two hubs in different regions"
+                        + " (add a " + provider.key() + " site in another region), or accept it with network.interconnect.waivers." + pair.get(0).name() + ": <reason>");
+            }
+        });
+        graph.sharedFate().forEach((site, cut) -> {
+            Set<String> region = graph.regionOf(site);
+            needed.addAll(region);
+            if (region.stream().noneMatch(interconnect::waives)) {
+                problems.add("sites[" + site + "]", "losing it (with its region " + graph.site(site).region() + ") cuts " + String.join(", ", cut)
+                        + " off from the other sites; attach them to a second hub (network.interconnect.hubs, existing.vpn.attachTo),"
+                        + " or accept it with network.interconnect.waivers." + site + ": <reason>");
+            }
+        });
+        interconnect.waivers().forEach((site, reason) -> {
+            String path = "network.interconnect.waivers." + site;
+            if (topology.site(site).isEmpty()) {
+                problems.add(path, "'" + site + "' is not a site; a waiver names the site whose region's loss it accepts");
+            } else if (reason == null || reason.isBlank()) {
+                problems.add(path, "needs a reason (a non-empty string): why losing this site's region may cut others off");
+            } else if (!needed.contains(site)) {
+                problems.add(path, "waives nothing: losing " + site + "'s region cuts no site off and takes no provider's two hubs; remove it");
+            }
+        });
     }
 
     private static void validateAsns(Topology topology, Problems problems) {
@@ -99,6 +139,9 @@ final class NetworkValidator {
             } else if (sixteenBitOnly && asn > PRIVATE_16_LAST) {
                 problems.add(path, asn + " is a 32-bit ASN; for " + site.provider().key()
                         + " sites use 64512..65534 (the provider SDK's ASN field is a 32-bit signed integer)");
+            } else if (asn >= CloudWanPolicy.FIRST_EDGE_ASN && asn <= CloudWanPolicy.LAST_EDGE_ASN) {
+                problems.add(path, asn + " is kept for the AWS Cloud WAN core network edges (" + CloudWanPolicy.FIRST_EDGE_ASN + ".."
+                        + CloudWanPolicy.LAST_EDGE_ASN + "); choose another private ASN");
             } else if (site.provider() == CloudProvider.AZURE && AZURE_RESERVED_ASNS.contains(asn)) {
                 problems.add(path, asn + how + " is reserved by Azure; an Azure VPN gateway rejects 65515 and 65517..65520");
             }
@@ -110,17 +153,27 @@ final class NetworkValidator {
     }
 
     private static void validateHubs(Topology topology, InterconnectSettings interconnect, Problems problems) {
-        interconnect.hubs().forEach((provider, name) -> {
+        interconnect.hubs().forEach((provider, names) -> {
             String path = "network.interconnect.hubs." + provider;
             if (!CloudProvider.keysWhere(CloudProvider::hasHub).contains(provider)) {
                 problems.add(path, "'" + provider + "' has no hub; hubs are set for " + CloudProvider.describeWhere(CloudProvider::hasHub));
                 return;
             }
-            var site = topology.site(name);
-            if (site.isEmpty()) {
-                problems.add(path, "'" + name + "' is not a site; use one of " + sitesOf(topology, provider));
-            } else if (!site.get().provider().key().equals(provider)) {
-                problems.add(path, "'" + name + "' is a " + site.get().provider().key() + " site; the " + provider + " hub must be one of " + sitesOf(topology, provider));
+            if (names.isEmpty() || names.size() > InterconnectGraph.HUBS_PER_PROVIDER) {
+                problems.add(path, names.size() + " sites listed; list one or two " + provider + " sites (the preferred hub first), e.g. ["
+                        + sitesOf(topology, provider) + "]");
+                return;
+            }
+            if (names.size() == 2 && names.get(0).equals(names.get(1))) {
+                problems.add(path, "'" + names.get(0) + "' is listed twice; the two hubs must be two sites");
+            }
+            for (String name : names) {
+                var site = topology.site(name);
+                if (site.isEmpty()) {
+                    problems.add(path, "'" + name + "' is not a site; use " + sitesOf(topology, provider));
+                } else if (!site.get().provider().key().equals(provider)) {
+                    problems.add(path, "'" + name + "' is a " + site.get().provider().key() + " site; the " + provider + " hubs must be among " + sitesOf(topology, provider));
+                }
             }
         });
     }

@@ -121,7 +121,11 @@ public final class TopologyParser {
             return path + ": '" + f.getValue() + "' is not allowed; use one of " + enumValues(f.getTargetType());
         }
         if (e instanceof InvalidNullException n) {
-            return path + ": null is not allowed; expected " + expected(n.getTargetType());
+            // A null element of a list of strings is reported with the list's type (Jackson's
+            // StringCollectionDeserializer); lists of anything else report the element's type.
+            boolean stringElement = Collection.class.isAssignableFrom(n.getTargetType()) && !n.getPath().isEmpty()
+                    && n.getPath().get(n.getPath().size() - 1).getIndex() >= 0;
+            return path + ": null is not allowed; expected " + expected(stringElement ? String.class : n.getTargetType());
         }
         InputCoercionException c = e instanceof InputCoercionException direct ? direct
                 : e.getCause() instanceof InputCoercionException wrapped ? wrapped : null;

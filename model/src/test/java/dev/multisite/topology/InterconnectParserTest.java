@@ -49,6 +49,9 @@ class InterconnectParserTest {
         assertThat(problemOf(doc -> site(doc, 1).with("network").put("asn", 4200000001L)))
                 .startsWith("sites[gcp-euw4].network.asn: 4200000001 is a 32-bit ASN; for gcp sites use 64512..65534");
         assertThat(TopologyParser.parse(withAsn(Fixtures.valid(), 3, 4200000001L)).sites().get(3).asn()).isEqualTo(4200000001L);
+        assertThat(problemOf(doc -> site(doc, 3).with("network").put("asn", 4294967100L)))
+                .isEqualTo("sites[metal-fra].network.asn: 4294967100 is kept for the AWS Cloud WAN core network edges (4294967000..4294967294);"
+                        + " choose another private ASN");
     }
 
     private static ObjectNode withAsn(ObjectNode doc, int index, long asn) {
@@ -91,13 +94,33 @@ class InterconnectParserTest {
     }
 
     @Test
-    void existingSitesReachEverySiteThroughAnyOneHub() {
+    void anExistingSiteOnOneHubIsRefusedByNameUnlessWaivedAndThenReachesEverySiteThroughIt() {
+        assertThat(problemOf(doc -> vpn(doc).putArray("attachTo").add("gcp-euw4")))
+                .isEqualTo("sites[gcp-euw4]: losing it (with its region europe-west4) cuts metal-fra off from the other sites;"
+                        + " attach them to a second hub (network.interconnect.hubs, existing.vpn.attachTo),"
+                        + " or accept it with network.interconnect.waivers.gcp-euw4: <reason>");
         ObjectNode doc = Fixtures.valid();
         vpn(doc).putArray("attachTo").add("gcp-euw4");
+        doc.with("network").with("interconnect").with("waivers").put("gcp-euw4", "the lab has one VPN device and one uplink");
         var graph = InterconnectGraph.of(TopologyParser.parse(doc));
         assertThat(graph.unreachable()).isEmpty();
         assertThat(graph.path("metal-fra", "aws-use1").orElseThrow()).extracting(InterconnectGraph.Link::name)
                 .containsExactly("gcp-euw4--metal-fra", "aws-use1--gcp-euw4");
+        assertThat(graph.sharedFate()).containsExactly(java.util.Map.entry("gcp-euw4", List.of("metal-fra")));
+        // A replica at metal-fra of a primary at aws-use1 would lose its replication path with gcp-euw4.
+        assertThat(graph.lossesCutting("aws-use1", "metal-fra")).containsExactly("gcp-euw4");
+        assertThat(graph.lossesCutting("aws-use1", "az-weu")).isEmpty();
+    }
+
+    @Test
+    void waiversMustNameASiteGiveAReasonAndWaiveSomething() {
+        assertThat(problemOf(doc -> doc.with("network").with("interconnect").with("waivers").put("aws-use9", "x")))
+                .isEqualTo("network.interconnect.waivers.aws-use9: 'aws-use9' is not a site; a waiver names the site whose region's loss it accepts");
+        assertThat(problemOf(doc -> doc.with("network").with("interconnect").with("waivers").put("aws-use1", " ")))
+                .isEqualTo("network.interconnect.waivers.aws-use1: needs a reason (a non-empty string): why losing this site's region may cut others off");
+        assertThat(problemOf(doc -> doc.with("network").with("interconnect").with("waivers").put("aws-use1", "just in case")))
+                .isEqualTo("network.interconnect.waivers.aws-use1: waives nothing: losing aws-use1's region cuts no site off"
+                        + " and takes no provider's two hubs; remove it");
     }
 
     @Test
@@ -110,18 +133,82 @@ class InterconnectParserTest {
     }
 
     @Test
-    void hubsMustBeSitesOfTheirProvider() {
-        assertThat(problemOf(doc -> doc.with("network").with("interconnect").with("hubs").put("aws", "gcp-euw4")))
-                .isEqualTo("network.interconnect.hubs.aws: 'gcp-euw4' is a gcp site; the aws hub must be one of aws-use1");
-        assertThat(problemOf(doc -> doc.with("network").with("interconnect").with("hubs").put("existing", "metal-fra")))
+    void hubsAreOneOrTwoSitesOfTheirProvider() {
+        assertThat(problemOf(doc -> doc.with("network").with("interconnect").with("hubs").putArray("aws").add("gcp-euw4")))
+                .isEqualTo("network.interconnect.hubs.aws: 'gcp-euw4' is a gcp site; the aws hubs must be among aws-use1");
+        assertThat(problemOf(doc -> doc.with("network").with("interconnect").with("hubs").putArray("existing").add("metal-fra")))
                 .isEqualTo("network.interconnect.hubs.existing: 'existing' has no hub; hubs are set for aws, gcp or azure");
+        assertThat(problemOf(doc -> doc.with("network").with("interconnect").with("hubs").putArray("aws").add("aws-use1").add("aws-use1")))
+                .isEqualTo("network.interconnect.hubs.aws: 'aws-use1' is listed twice; the two hubs must be two sites");
+        assertThat(problemOf(doc -> doc.with("network").with("interconnect").with("hubs").putArray("aws")))
+                .isEqualTo("network.interconnect.hubs.aws: 0 sites listed; list one or two aws sites (the preferred hub first), e.g. [aws-use1]");
+    }
+
+    /** The fixture with a second and third AWS site: aws-euw1 (another region) and aws-use1b (the first hub's region). */
+    private static ObjectNode withMoreAwsSites() {
+        ObjectNode doc = Fixtures.valid();
+        doc.withArray("sites").add(awsSite(doc, "aws-use1b", "us-east-1", 2));
+        doc.withArray("sites").add(awsSite(doc, "aws-euw1", "eu-west-1", 3));
+        return doc;
+    }
+
+    private static ObjectNode awsSite(ObjectNode doc, String name, String region, int n) {
+        var copy = (ObjectNode) site(doc, 0).deepCopy();
+        copy.put("name", name).put("region", region);
+        copy.with("network").put("vpcCidr", "10." + (4 + n) + ".0.0/16").put("podCidr", "100." + (68 + n) + ".0.0/16")
+                .put("serviceCidr", "172.16." + (16 * (4 + n)) + ".0/20");
+        copy.with("mesh").put("clusterId", 4 + n);
+        return copy;
+    }
+
+    @Test
+    void aProviderWithTwoSitesGetsASecondHubInAnotherRegionAndItsSpokesAttachToBoth() {
+        var graph = InterconnectGraph.of(TopologyParser.parse(withMoreAwsSites()));
+        assertThat(graph.hubs().get(CloudProvider.AWS)).extracting(SiteSpec::name).containsExactly("aws-use1", "aws-euw1");
+        assertThat(graph.linksOf("aws-use1b")).extracting(InterconnectGraph.Link::name, InterconnectGraph.Link::preference).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("aws-use1b--aws-use1", InterconnectGraph.Preference.PRIMARY),
+                org.assertj.core.groups.Tuple.tuple("aws-use1b--aws-euw1", InterconnectGraph.Preference.BACKUP));
+        // Hubs of two providers: first to first, second to second (one hub links to both of the other's).
+        assertThat(graph.links()).filteredOn(l -> l.role() == InterconnectGraph.Role.HUB_TO_HUB).extracting(InterconnectGraph.Link::name)
+                .contains("aws-use1--gcp-euw4", "aws-euw1--gcp-euw4", "aws-euw1--aws-use1");
+        assertThat(graph.sharedFate()).isEmpty();
+    }
+
+    @Test
+    void theCloudWanPolicyHasOneEdgePerAwsRegionAndOneSegmentWithoutAcceptance() throws Exception {
+        var doc = new com.fasterxml.jackson.databind.ObjectMapper().readTree(CloudWanPolicy.document(TopologyParser.parse(withMoreAwsSites())));
+        assertThat(doc.path("version").asText()).isEqualTo("2021.12");
+        assertThat(doc.path("core-network-configuration").path("asn-ranges").get(0).asText()).isEqualTo("4294967000-4294967294");
+        assertThat(doc.path("core-network-configuration").path("edge-locations").findValuesAsText("location"))
+                .containsExactly("us-east-1", "eu-west-1");
+        assertThat(doc.path("segments")).singleElement().satisfies(segment -> {
+            assertThat(segment.path("name").asText()).isEqualTo(CloudWanPolicy.SEGMENT);
+            assertThat(segment.path("require-attachment-acceptance").asBoolean(true)).isFalse();
+        });
+        var rule = doc.path("attachment-policies").get(0);
+        assertThat(rule.path("action").path("segment").asText()).isEqualTo(CloudWanPolicy.SEGMENT);
+        assertThat(rule.path("conditions").get(0).path("type").asText()).isEqualTo("any");
+    }
+
+    @Test
+    void aProvidersTwoHubsInOneRegionAreRefusedByNameUnlessWaived() {
+        assertThat(problemOf(doc -> {
+            doc.withArray("sites").add(awsSite(doc, "aws-use1b", "us-east-1", 2));
+            doc.with("network").with("interconnect").with("hubs").putArray("aws").add("aws-use1").add("aws-use1b");
+        })).isEqualTo("network.interconnect.hubs.aws: aws-use1 and aws-use1b are both in us-east-1, so one region outage takes both aws hubs;"
+                + " list two hubs in different regions (add a aws site in another region), or accept it with network.interconnect.waivers.aws-use1: <reason>");
+        ObjectNode doc = Fixtures.valid();
+        doc.withArray("sites").add(awsSite(doc, "aws-use1b", "us-east-1", 2));
+        doc.with("network").with("interconnect").with("waivers").put("aws-use1b", "a second region is next quarter");
+        var graph = InterconnectGraph.of(TopologyParser.parse(doc));
+        assertThat(graph.hubsSharingARegion()).containsOnlyKeys(CloudProvider.AWS);
     }
 
     @Test
     void sameProviderLinksAreVpnOrPeeringForGcpAndAzure() {
         assertThat(problemOf(doc -> doc.with("network").with("interconnect").with("sameProviderLinks").put("aws", "peering")))
                 .isEqualTo("network.interconnect.sameProviderLinks.aws: 'aws' has no choice here; set it for gcp or azure"
-                        + " (aws sites always use Transit Gateway peering)");
+                        + " (aws sites always join through Cloud WAN)");
         assertThat(problemOf(doc -> doc.with("network").with("interconnect").with("sameProviderLinks").put("gcp", "mesh")))
                 .isEqualTo("network.interconnect.sameProviderLinks.gcp: 'mesh' is not allowed; use vpn or peering");
     }
@@ -185,17 +272,25 @@ class InterconnectParserTest {
     }
 
     @Test
-    void spokesAndExistingSitesNeverCarryTransit() {
-        ObjectNode doc = Fixtures.valid();
-        var second = (ObjectNode) site(doc, 0).deepCopy();
-        second.put("name", "aws-euw1").put("region", "eu-west-1");
-        second.with("network").put("vpcCidr", "10.5.0.0/16").put("podCidr", "100.69.0.0/16").put("serviceCidr", "172.16.80.0/20");
-        second.with("mesh").put("clusterId", 5);
-        doc.withArray("sites").add(second);
-        var graph = InterconnectGraph.of(TopologyParser.parse(doc));
-        assertThat(graph.path("aws-euw1", "metal-fra").orElseThrow()).extracting(InterconnectGraph.Link::name)
-                .containsExactly("aws-euw1--aws-use1", "aws-use1--metal-fra");
-        assertThat(graph.cutOffWithout("aws-use1")).containsExactly("aws-euw1");
-        assertThat(graph.cutOffWithout("metal-fra")).isEmpty();
+    void spokesAndExistingSitesNeverCarryTransitAndNoRegionsLossCutsAnyone() {
+        var topology = TopologyParser.parse(withMoreAwsSites());
+        var graph = InterconnectGraph.of(topology);
+        assertThat(graph.path("aws-use1b", "metal-fra").orElseThrow()).extracting(InterconnectGraph.Link::name)
+                .containsExactly("aws-use1b--aws-use1", "aws-use1--metal-fra");
+        // Losing us-east-1 (the first AWS hub and the spoke beside it): the second hub takes over.
+        assertThat(graph.regionOf("aws-use1")).containsExactly("aws-use1", "aws-use1b");
+        assertThat(graph.cutOffWithout("aws-use1")).isEmpty();
+        assertThat(graph.pathWithout("aws-euw1", "metal-fra", graph.regionOf("aws-use1")).orElseThrow())
+                .extracting(InterconnectGraph.Link::name).containsExactly("aws-euw1--gcp-euw4", "gcp-euw4--metal-fra");
+        for (SiteSpec from : topology.sites()) {
+            for (SiteSpec to : topology.sites()) {
+                var path = graph.path(from.name(), to.name()).orElseThrow();
+                String at = from.name();
+                for (int i = 0; i < path.size() - 1; i++) {
+                    at = path.get(i).other(at).name();
+                    assertThat(graph.isHub(at)).as(from.name() + " to " + to.name() + " transits " + at).isTrue();
+                }
+            }
+        }
     }
 }

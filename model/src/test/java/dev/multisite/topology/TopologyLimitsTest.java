@@ -70,8 +70,8 @@ class TopologyLimitsTest {
     void nullsInListsAndMapsAreNamedAtTheElement() {
         assertThat(problemOf(d -> site(d, 0).withObject("kubernetes").withArray("nodePools").insertNull(1)))
                 .isEqualTo("sites[aws-use1].kubernetes.nodePools[1]: null is not allowed; expected a mapping with name, machineType, min, max");
-        assertThat(problemOf(d -> d.putObject("network").putObject("interconnect").putObject("hubs").putNull("aws")))
-                .isEqualTo("network.interconnect.hubs.aws: null is not allowed; expected a string (quote it)");
+        assertThat(problemOf(d -> d.putObject("network").putObject("interconnect").putObject("hubs").putArray("aws").addNull()))
+                .isEqualTo("network.interconnect.hubs.aws[0]: null is not allowed; expected a string (quote it)");
         assertThat(problemOf(d -> d.putObject("mesh").put("enabled", "yes")))
                 .isEqualTo("mesh.enabled: expected a boolean (true or false), got the string 'yes'");
     }

@@ -4,6 +4,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.util.List;
 import java.util.stream.Stream;
 
 import static dev.multisite.policy.Fixtures.protectedRes;
@@ -122,6 +123,10 @@ public class RulesTest {
                 Arguments.of("aws-quota-headroom", stack(TWO_SITES),
                         stack("{'sites':[" + "{'name':'s','provider':'aws'},".repeat(12) + "{'name':'t','provider':'gcp'}]}"),
                         "each EKS cluster security group needs 61 inbound rule entries, above the limit of 60"),
+                Arguments.of("interconnect-no-cut-site", new StackView(List.of(), SharedFateFixtures.prodWithWaivedCut()),
+                        new StackView(List.of(), SharedFateFixtures.prodWithOneHubForMetal()), "cuts metal-fra off from the other sites"),
+                Arguments.of("interconnect-waived-shared-fate", new StackView(List.of(), SharedFateFixtures.prod()),
+                        new StackView(List.of(), SharedFateFixtures.prodWithWaivedCut()), "waived (one uplink until March)"),
                 Arguments.of("no-plaintext-secrets", stack(TWO_SITES, res("pulumi:providers:cloudflare", "cf", "{'apiToken':'[secret]'}"),
                                 res("aws:ec2/vpnConnection:VpnConnection", "vpn", "{'tunnel1PresharedKey':'[secret]'}")),
                         stack(TWO_SITES, res("aws:ec2/vpnConnection:VpnConnection", "vpn", Fixtures.STACK, urn("pulumi:providers:aws", "p"),

@@ -29,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The inter-site network in the prod (5 sites) and global (13 sites) plans. */
 class InterconnectPlanTest {
     private static final Map<String, Plan> PLANS = new HashMap<>();
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     private static Plan plan(String stack) {
         return PLANS.computeIfAbsent(stack, ExampleStacks::plan);
@@ -53,14 +54,15 @@ class InterconnectPlanTest {
     }
 
     @Test
-    void prodHasThreeHubsSevenLinksAndSixteenTunnels() {
+    void prodHasTwoAwsHubsNineLinksAndTwentyFourTunnels() {
         JsonNode summary = plan("prod").outputs().get("interconnect");
-        assertThat(summary.path("design").asText()).isEqualTo("hub-and-spoke");
-        assertThat(summary.path("hubs").path("aws").asText()).isEqualTo("aws-use1");
-        // 3 hub pairs + aws-euw1 peered to aws-use1 + metal-fra to each of the 3 hubs.
-        assertThat(summary.path("links").asInt()).isEqualTo(7);
-        // aws-gcp 4 + aws-azure 4 + gcp-azure 2 + metal-fra 3 x 2.
-        assertThat(summary.path("tunnels").asInt()).isEqualTo(16);
+        assertThat(summary.path("design").asText()).isEqualTo("two hubs per provider");
+        assertThat(texts(summary.path("hubs").path("aws"), null)).containsExactly("aws-use1", "aws-euw1");
+        assertThat(summary.path("sharedFate").isEmpty()).isTrue();
+        // aws-gcp and aws-azure twice (one per AWS hub), gcp-azure, the AWS hubs (Cloud WAN), metal-fra to 3 hubs.
+        assertThat(summary.path("links").asInt()).isEqualTo(9);
+        // aws-gcp 2 x 4 + aws-azure 2 x 4 + gcp-azure 2 + metal-fra 3 x 2.
+        assertThat(summary.path("tunnels").asInt()).isEqualTo(24);
         assertThat(summary.path("fullMeshLinks").asInt()).isEqualTo(10);
     }
 
@@ -69,7 +71,8 @@ class InterconnectPlanTest {
     void theResourcesRealiseExactlyTheLinksOfTheGraph(String stack) {
         Plan plan = plan(stack);
         var graph = InterconnectGraph.of(topology(stack));
-        long peerings = graph.links().stream().filter(l -> l.kind() == InterconnectGraph.LinkKind.TRANSIT_GATEWAY_PEERING).count();
+        long awsSites = topology(stack).sites().stream().filter(site -> site.provider() == CloudProvider.AWS).count();
+        boolean cloudWan = graph.links().stream().anyMatch(l -> l.kind() == InterconnectGraph.LinkKind.CLOUD_WAN);
         int awsConnections = 0;
         int gcpTunnels = 0;
         int azureConnections = 0;
@@ -85,8 +88,11 @@ class InterconnectPlanTest {
                 azureConnections += 1;
             }
         }
-        assertThat(plan.ofType("aws:ec2transitgateway/peeringAttachment:PeeringAttachment")).hasSize((int) peerings);
-        assertThat(plan.ofType("aws:ec2transitgateway/peeringAttachmentAccepter:PeeringAttachmentAccepter")).hasSize((int) peerings);
+        assertThat(plan.ofType("aws:ec2transitgateway/peeringAttachment:PeeringAttachment")).isEmpty();
+        assertThat(plan.ofType("aws:networkmanager/coreNetwork:CoreNetwork")).hasSize(cloudWan ? 1 : 0);
+        assertThat(plan.ofType("aws:networkmanager/transitGatewayPeering:TransitGatewayPeering")).hasSize(cloudWan ? (int) awsSites : 0);
+        assertThat(plan.ofType("aws:networkmanager/transitGatewayRouteTableAttachment:TransitGatewayRouteTableAttachment"))
+                .hasSize(cloudWan ? (int) awsSites : 0);
         assertThat(plan.ofType("aws:ec2/vpnConnection:VpnConnection")).hasSize(awsConnections);
         assertThat(plan.ofType("gcp:compute/vPNTunnel:VPNTunnel")).hasSize(gcpTunnels);
         assertThat(plan.ofType("gcp:compute/routerPeer:RouterPeer")).hasSize(gcpTunnels);
@@ -102,21 +108,47 @@ class InterconnectPlanTest {
     void theGlobalInterconnectIsConnectedAndLinearInTheNumberOfSites() {
         var graph = InterconnectGraph.of(topology("global"));
         assertThat(graph.unreachable()).isEmpty();
-        assertThat(graph.links()).hasSize(19);
+        assertThat(graph.links()).hasSize(26);
         assertThat(graph.fullMeshLinkCount()).isEqualTo(78);
         int previousLinks = 0;
         int previousTunnels = 0;
-        for (int sites : List.of(13, 26, 63)) {
-            var generated = InterconnectGraph.of(TopologyParser.parse(ExampleTopology.stackFile(sites, List.of(CloudProvider.values()), "example.com")
-                    .path("config").path("multisite:topology")));
-            int existing = (int) generated.links().stream().filter(l -> l.role() == InterconnectGraph.Role.EXISTING_TO_HUB).count() / 3;
-            // 3 hub pairs, one link per other cloud site, one per existing site and hub.
-            assertThat(generated.links()).hasSize(3 + (sites - existing - 3) + 3 * existing);
-            assertThat(generated.tunnelCount()).isLessThanOrEqualTo(6 * sites);
+        for (int sites : List.of(13, 26, 52)) {
+            var generated = InterconnectGraph.of(generated(sites));
+            long existing = generated.siteNames().stream().filter(n -> generated.site(n).provider() == CloudProvider.EXISTING).count();
+            long cloud = sites - existing;
+            int hubs = generated.hubs().values().stream().mapToInt(List::size).sum();
+            // Hubs of each provider pair linked first to first and second to second (6), each provider's
+            // two hubs (3), two links per other cloud site, and each existing site to one hub per provider (3).
+            assertThat(generated.links()).as(sites + " sites").hasSize((int) (6 + 3 + 2 * (cloud - hubs) + 3 * existing));
+            assertThat(generated.links().size()).as(sites + " sites").isLessThanOrEqualTo(3 * sites + 9);
+            assertThat(generated.tunnelCount()).as(sites + " sites").isLessThanOrEqualTo(8 * sites);
             assertThat(generated.links().size()).isGreaterThan(previousLinks);
             assertThat(generated.tunnelCount()).isGreaterThan(previousTunnels);
             previousLinks = generated.links().size();
             previousTunnels = generated.tunnelCount();
+        }
+    }
+
+    private static Topology generated(int sites) {
+        return TopologyParser.parse(ExampleTopology.stackFile(sites, List.of(CloudProvider.values()), "example.com")
+                .path("config").path("multisite:topology"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {13, 26, 52})
+    void noSitesLossDisconnectsAnyOtherPairInGeneratedFleets(int sites) {
+        Topology topology = generated(sites);
+        var graph = InterconnectGraph.of(topology);
+        assertThat(graph.sharedFate()).isEmpty();
+        assertThat(graph.hubsSharingARegion()).isEmpty();
+        for (String lost : graph.siteNames()) {
+            var down = graph.regionOf(lost);
+            var survivors = graph.siteNames().stream().filter(n -> !down.contains(n)).toList();
+            for (String from : survivors) {
+                for (String to : survivors) {
+                    assertThat(graph.pathWithout(from, to, down)).as("without " + lost + ": " + from + " to " + to).isPresent();
+                }
+            }
         }
     }
 
@@ -133,7 +165,7 @@ class InterconnectPlanTest {
             var routes = plan.ofType("aws:ec2/route:Route").stream().filter(r -> r.name().startsWith(site.name() + "-net-to-sites-")).toList();
             assertThat(routes).hasSize(3).allSatisfy(r -> {
                 assertThat(r.inputs().path("destinationPrefixListId").asText()).startsWith(site.name() + "-net-remote-ranges-");
-                assertThat(r.inputs().path("transitGatewayId").asText()).startsWith(site.name() + "-net-tgw-");
+                assertThat(r.inputs().path("transitGatewayId").asText()).startsWith("tgw-");
                 assertThat(r.dependencies()).contains(named(plan, site.name() + "-net-tgw-vpc").urn());
             });
             assertThat(tgw).isNotEmpty();
@@ -142,18 +174,119 @@ class InterconnectPlanTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"prod", "global"})
-    void hubsRouteTheirAwsSpokesRangesBackOverThePeering(String stack) {
-        Plan plan = plan(stack);
-        var graph = InterconnectGraph.of(topology(stack));
-        String hub = graph.hubs().get(CloudProvider.AWS).name();
-        for (Link link : graph.links().stream().filter(l -> l.kind() == InterconnectGraph.LinkKind.TRANSIT_GATEWAY_PEERING).toList()) {
-            String spoke = link.a().name();
-            var back = plan.ofType("aws:ec2transitgateway/route:Route").stream().filter(r -> r.name().startsWith(hub + "-net-to-" + spoke + "-"))
-                    .map(r -> r.inputs().path("destinationCidrBlock").asText()).toList();
-            assertThat(back).containsExactlyInAnyOrderElementsOf(link.a().network().ranges().stream().map(Object::toString).toList());
-            assertThat(named(plan, spoke + "-net-via-" + hub).inputs().path("prefixListId").asText()).startsWith(spoke + "-net-remote-ranges-");
+    @ValueSource(strings = {"dev", "prod", "global", "data"})
+    void thePlanSummaryPrintsPerSiteThatItsLossCutsNothing(String stack) {
+        Topology topology = topology(stack);
+        String summary = dev.multisite.stack.plan.PlanSummary.render(plan(stack), topology);
+        assertThat(summary).contains("interconnect (two hubs per provider)", "losing a site (with its region) cuts off:\n")
+                .doesNotContain("shared fate").doesNotContain("waived");
+        for (SiteSpec site : topology.sites()) {
+            assertThat(summary).contains("    " + site.name() + " (" + site.region() + "): nothing\n");
         }
+    }
+
+    @Test
+    void aWaivedSharedFateShowsInThePlanSummaryWithItsReason() throws Exception {
+        Topology topology = globalWithPeering();
+        var graph = InterconnectGraph.of(topology);
+        var out = new StringBuilder();
+        dev.multisite.stack.plan.PlanSummary.appendInterconnect(out, graph, topology.network().interconnect());
+        String azureHub = graph.firstHub(CloudProvider.AZURE).name();
+        assertThat(out.toString()).contains("    " + azureHub + " (westeurope): az-southeastasia"
+                + " [waived: Azure spokes use one hub's gateway through peering]\n");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"prod", "data"})
+    void everyReplicasReplicationPathSurvivesTheLossOfAnyOtherSite(String stack) {
+        Topology topology = topology(stack);
+        var graph = InterconnectGraph.of(topology);
+        var data = topology.data();
+        List<List<String>> pairs = new ArrayList<>();
+        if (data.mode() == dev.multisite.topology.DataSettings.Mode.PARTITIONED) {
+            data.partitions().forEach(p -> p.replicas().forEach(r -> pairs.add(List.of(p.authority(), r))));
+        } else {
+            topology.sites().stream().filter(s -> !s.name().equals(data.primary()) && s.provider() != CloudProvider.EXISTING
+                            && (data.replicas().all() || data.replicas().sites().contains(s.name())))
+                    .forEach(s -> pairs.add(List.of(data.primary(), s.name())));
+        }
+        assertThat(pairs).isNotEmpty();
+        for (List<String> pair : pairs) {
+            assertThat(graph.lossesCutting(pair.get(0), pair.get(1))).as(pair.get(0) + " to " + pair.get(1)).isEmpty();
+            for (String lost : graph.siteNames()) {
+                var down = graph.regionOf(lost);
+                if (!down.contains(pair.get(0)) && !down.contains(pair.get(1))) {
+                    assertThat(graph.pathWithout(pair.get(1), pair.get(0), down)).as(pair + " without " + lost).isPresent();
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"prod", "global"})
+    void everyAwsSiteJoinsCloudWanWithDynamicRoutingInItsRegion(String stack) throws Exception {
+        Plan plan = plan(stack);
+        Topology topology = topology(stack);
+        var document = JSON.readTree(named(plan, "interconnect-wan-policy").inputs().path("policyDocument").asText());
+        var awsRegions = topology.sites().stream().filter(s -> s.provider() == CloudProvider.AWS).map(SiteSpec::region).distinct().toList();
+        assertThat(texts(document.path("core-network-configuration").path("edge-locations"), "location")).containsExactlyElementsOf(awsRegions);
+        assertThat(document.path("segments").get(0).path("require-attachment-acceptance").asBoolean(true)).isFalse();
+        for (SiteSpec site : topology.sites().stream().filter(s -> s.provider() == CloudProvider.AWS).toList()) {
+            var peering = named(plan, site.name() + "-net-wan-peering");
+            assertThat(peering.inputs().path("transitGatewayArn").asText()).as(site.name())
+                    .startsWith("arn:aws:ec2:" + site.region() + ":" + "123456789012" + ":transit-gateway/tgw-");
+            assertThat(peering.dependencies()).contains(named(plan, "interconnect-wan-policy").urn(), named(plan, site.name() + "-net-wan-policy").urn());
+            var association = named(plan, site.name() + "-net-wan-policy-assoc");
+            assertThat(association.inputs().path("transitGatewayPolicyTableId").asText()).startsWith(site.name() + "-net-wan-policy-");
+            var routes = named(plan, site.name() + "-net-wan-routes");
+            assertThat(routes.inputs().path("transitGatewayRouteTableArn").asText())
+                    .startsWith("arn:aws:ec2:" + site.region() + ":" + "123456789012" + ":transit-gateway-route-table/tgw-rtb-");
+            assertThat(routes.dependencies()).contains(association.urn());
+            // Network Manager resources are managed from its home region; the policy table lives with the Transit Gateway.
+            assertThat(peering.provider()).startsWith(named(plan, "interconnect-wan-aws").urn());
+            assertThat(association.provider()).startsWith(named(plan, site.name() + "-aws").urn());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"prod", "global", "data"})
+    void everySpokeHasRoutesViaBothHubsOfItsProvider(String stack) {
+        Plan plan = plan(stack);
+        Topology topology = topology(stack);
+        var graph = InterconnectGraph.of(topology);
+        for (SiteSpec spoke : topology.sites()) {
+            List<SiteSpec> hubs = graph.hubs().getOrDefault(spoke.provider(), List.of());
+            if (hubs.size() < 2 || hubs.contains(spoke)) {
+                continue;
+            }
+            for (SiteSpec hub : hubs) {
+                var link = graph.linksOf(spoke.name()).stream().filter(l -> l.touches(hub.name())).findFirst().orElseThrow();
+                // Every range of every other site reaches the spoke over this hub after some loss, or in normal operation.
+                assertThat(graph.rangesVia(spoke.name(), link)).as(spoke.name() + " via " + hub.name())
+                        .containsAll(remoteOf(topology, spoke, hubs));
+                switch (spoke.provider()) {
+                    case GCP -> assertThat(plan.ofType("gcp:compute/routerPeer:RouterPeer").stream()
+                            .filter(r -> r.name().startsWith(hub.name() + "-net-tun-" + spoke.name() + "-")).toList())
+                            .as(hub.name() + " announces to " + spoke.name()).isNotEmpty().allSatisfy(r -> {
+                                assertThat(texts(r.inputs().path("advertisedIpRanges"), "range")).containsAll(
+                                        remoteOf(topology, spoke, hubs).stream().map(Object::toString).toList());
+                                assertThat(r.inputs().path("advertisedRoutePriority").asInt()).isEqualTo(link.preference().bgpPriority());
+                            });
+                    case AZURE -> assertThat(plan.ofType("azure-native:network:VirtualNetworkGatewayConnection").stream()
+                            .filter(r -> r.name().startsWith(spoke.name() + "-net-") && r.name().contains(hub.name())).toList())
+                            .as(spoke.name() + " connects to " + hub.name()).isNotEmpty()
+                            .allSatisfy(r -> assertThat(r.inputs().path("enableBgp").asBoolean()).isTrue());
+                    case AWS -> assertThat(named(plan, hub.name() + "-net-wan-routes").dependencies()).isNotEmpty();
+                    case EXISTING -> {
+                    }
+                }
+            }
+        }
+    }
+
+    /** Every range of every site other than the spoke and the hub it is reached over. */
+    private static List<dev.multisite.topology.Cidr> remoteOf(Topology topology, SiteSpec spoke, List<SiteSpec> hubs) {
+        return topology.sites().stream().filter(s -> s != spoke && !hubs.contains(s)).flatMap(s -> s.network().ranges().stream()).toList();
     }
 
     @ParameterizedTest
@@ -269,50 +402,61 @@ class InterconnectPlanTest {
         assertThat(json).doesNotContain("offline-plan-key-");
     }
 
-    /** global with GCP and Azure sites joined by peering instead of spoke VPNs. */
+    /**
+     * global with GCP and Azure sites joined by peering instead of spoke VPNs. An Azure VNet uses
+     * one peering's remote gateway only, so the Azure spokes depend on the first Azure hub: waived.
+     */
     private static Topology globalWithPeering() throws Exception {
         var root = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
                 .readTree(ExampleStacks.file("global").toFile());
         var topology = (com.fasterxml.jackson.databind.node.ObjectNode) root.path("config").path("multisite:topology");
-        topology.with("network").with("interconnect").with("sameProviderLinks").put("gcp", "peering").put("azure", "peering");
+        var interconnect = topology.with("network").with("interconnect");
+        interconnect.with("sameProviderLinks").put("gcp", "peering").put("azure", "peering");
+        interconnect.with("waivers").put("az-westeurope", "Azure spokes use one hub's gateway through peering");
         return TopologyParser.parse(topology);
     }
 
     @Test
-    void peeringJoinsEveryTwoSitesOfAProviderAndOnlyHubsKeepGateways() throws Exception {
+    void peeringJoinsEveryTwoSitesOfAProviderAndAzureSpokesLeanOnTheFirstHub() throws Exception {
         Topology topology = globalWithPeering();
         var graph = InterconnectGraph.of(topology);
         assertThat(graph.unreachable()).isEmpty();
         var peerings = graph.links().stream().filter(l -> l.kind() == InterconnectGraph.LinkKind.PEERING).toList();
-        // Three GCP and three Azure sites: every pair peers (2 spoke-to-hub + 1 spoke-to-spoke each).
-        assertThat(peerings).hasSize(6).allSatisfy(l -> assertThat(l.tunnels()).isEmpty());
+        // Three GCP and three Azure sites: each spoke peers with both hubs; the two hubs keep their tunnels.
+        assertThat(peerings).hasSize(4).allSatisfy(l -> assertThat(l.tunnels()).isEmpty());
+        // The GCP spoke's two links (2 tunnels each) and the Azure spoke's (4 each) become peerings.
         assertThat(graph.tunnelCount()).isEqualTo(InterconnectGraph.of(topology("global")).tunnelCount() - 2 * 2 - 2 * 4);
-        String gcpHub = graph.hubs().get(CloudProvider.GCP).name();
-        String awsHub = graph.hubs().get(CloudProvider.AWS).name();
-        var gcpSpokes = topology.sites().stream().filter(s -> s.provider() == CloudProvider.GCP && !s.name().equals(gcpHub)).toList();
-        assertThat(graph.path(gcpSpokes.get(0).name(), awsHub).orElseThrow()).extracting(Link::kind)
+        String gcpHub = graph.firstHub(CloudProvider.GCP).name();
+        String awsHub = graph.firstHub(CloudProvider.AWS).name();
+        String azureHub = graph.firstHub(CloudProvider.AZURE).name();
+        var gcpSpoke = topology.sites().stream().filter(s -> s.provider() == CloudProvider.GCP && !graph.isHub(s.name())).findFirst().orElseThrow();
+        var azureSpoke = topology.sites().stream().filter(s -> s.provider() == CloudProvider.AZURE && !graph.isHub(s.name())).findFirst().orElseThrow();
+        assertThat(graph.path(gcpSpoke.name(), awsHub).orElseThrow()).extracting(Link::kind)
                 .containsExactly(InterconnectGraph.LinkKind.PEERING, InterconnectGraph.LinkKind.IPSEC_BGP);
-        assertThat(graph.path(gcpSpokes.get(0).name(), gcpSpokes.get(1).name()).orElseThrow()).hasSize(1);
+        // GCP spokes import routes from both hubs; Azure spokes only through the first hub's gateway: the waived shared fate.
+        assertThat(graph.cutOffWithout(graph.hubs().get(CloudProvider.GCP).get(0).name())).isEmpty();
+        assertThat(graph.sharedFate()).containsOnlyKeys(azureHub).containsEntry(azureHub, List.of(azureSpoke.name()));
 
         Plan plan = dev.multisite.stack.plan.OfflinePlanner.plan("global", topology);
-        assertThat(plan.ofType("gcp:compute/networkPeering:NetworkPeering")).hasSize(6);
-        assertThat(plan.ofType("azure-native:network:VirtualNetworkPeering")).hasSize(6);
-        assertThat(plan.ofType("gcp:compute/haVpnGateway:HaVpnGateway")).hasSize(1);
-        assertThat(plan.ofType("azure-native:network:VirtualNetworkGateway")).hasSize(1);
-        String azureHub = graph.hubs().get(CloudProvider.AZURE).name();
+        assertThat(plan.ofType("gcp:compute/networkPeering:NetworkPeering")).hasSize(4);
+        assertThat(plan.ofType("azure-native:network:VirtualNetworkPeering")).hasSize(4);
+        // Only hubs keep gateways.
+        assertThat(plan.ofType("gcp:compute/haVpnGateway:HaVpnGateway")).hasSize(2);
+        assertThat(plan.ofType("azure-native:network:VirtualNetworkGateway")).hasSize(2);
         for (PlannedResource peering : plan.ofType("azure-native:network:VirtualNetworkPeering")) {
-            boolean fromHub = peering.name().startsWith(azureHub + "-");
-            boolean toHub = peering.name().endsWith("-peer-" + azureHub);
-            assertThat(peering.inputs().path("allowGatewayTransit").asBoolean()).as(peering.name()).isEqualTo(fromHub);
-            assertThat(peering.inputs().path("useRemoteGateways").asBoolean()).as(peering.name()).isEqualTo(toHub);
+            boolean lends = peering.name().startsWith(azureHub + "-") && peering.name().endsWith("-peer-" + azureSpoke.name());
+            boolean uses = peering.name().startsWith(azureSpoke.name() + "-") && peering.name().endsWith("-peer-" + azureHub);
+            assertThat(peering.inputs().path("allowGatewayTransit").asBoolean()).as(peering.name()).isEqualTo(lends);
+            assertThat(peering.inputs().path("useRemoteGateways").asBoolean()).as(peering.name()).isEqualTo(uses);
         }
         for (PlannedResource peering : plan.ofType("gcp:compute/networkPeering:NetworkPeering")) {
-            assertThat(peering.inputs().path("exportCustomRoutes").asBoolean()).as(peering.name()).isEqualTo(peering.name().startsWith(gcpHub + "-"));
+            boolean fromHubToSpoke = !peering.name().startsWith(gcpSpoke.name() + "-") && peering.name().endsWith("-peer-" + gcpSpoke.name());
+            assertThat(peering.inputs().path("exportCustomRoutes").asBoolean()).as(peering.name()).isEqualTo(fromHubToSpoke);
         }
-        // The GCP hub announces its peered spokes' ranges to the AWS hub.
+        // The GCP hub announces its peered spoke's ranges to the AWS hub.
         var announced = plan.ofType("gcp:compute/routerPeer:RouterPeer").stream().filter(r -> r.name().startsWith(gcpHub + "-net-tun-" + awsHub + "-"))
                 .flatMap(r -> texts(r.inputs().path("advertisedIpRanges"), "range").stream()).collect(Collectors.toSet());
-        gcpSpokes.forEach(spoke -> assertThat(announced).contains(spoke.network().vpcCidr().toString(), spoke.network().podCidr().toString()));
+        assertThat(announced).contains(gcpSpoke.network().vpcCidr().toString(), gcpSpoke.network().podCidr().toString());
     }
 
     @Test

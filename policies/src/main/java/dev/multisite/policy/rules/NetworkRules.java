@@ -5,10 +5,13 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.multisite.policy.PolicyResource;
 import dev.multisite.policy.Rule;
 import dev.multisite.topology.InterSitePort;
 import dev.multisite.topology.MeshOptions;
+import dev.multisite.topology.TopologyException;
+import dev.multisite.topology.TopologyParser;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,9 +24,10 @@ import static dev.multisite.policy.EnforcementLevel.ADVISORY;
 import static dev.multisite.policy.EnforcementLevel.MANDATORY;
 import static dev.multisite.policy.Rules.resource;
 import static dev.multisite.policy.Rules.stack;
+import static dev.multisite.policy.Rules.topologyStack;
 import static dev.multisite.policy.Rules.unless;
 
-/** Rules about the inter-site network: node ingress stays private, BGP speakers stay distinct. */
+/** Rules about the inter-site network: node ingress stays private, BGP speakers stay distinct, no site's loss cuts others off. */
 public final class NetworkRules {
     private NetworkRules() {
     }
@@ -104,7 +108,51 @@ public final class NetworkRules {
                 return findings;
             });
 
-    public static final List<Rule> ALL = List.of(NO_WORLD_INGRESS, UNIQUE_BGP_ASNS, AWS_QUOTA_HEADROOM);
+    public static final Rule NO_CUT_SITE = topologyStack("interconnect-no-cut-site", MANDATORY,
+            "No site's loss (with its region) cuts other sites off the inter-site network, and no provider's two hubs share a region, unless waived.",
+            "Active-active means losing any one site without degradation; a hub whose region takes other sites' private paths with it "
+                    + "(mesh peering, remote-primary writes, replication) breaks that promise for every site behind it.",
+            "attach the cut sites to a second hub (network.interconnect.hubs, existing.vpn.attachTo), or accept it with network.interconnect.waivers.<site>: <reason>",
+            Map.of(), List.of(Rule.TOPOLOGY), (s, c) -> sharedFate(s.topology()).stream()
+                    .map(problem -> new Rule.Finding("", problem, "add a second hub path, or a named waiver")).toList());
+
+    public static final Rule WAIVED_SHARED_FATE = topologyStack("interconnect-waived-shared-fate", ADVISORY,
+            "Lists the shared fate the topology accepts with network.interconnect.waivers, so every preview shows it.",
+            "A waiver keeps a known single point of failure in the network; it should stay visible until it is removed.",
+            "remove the waiver once the cut sites have a second hub path",
+            Map.of(), List.of(Rule.TOPOLOGY), (s, c) -> {
+                JsonNode waivers = s.topology().path("network").path("interconnect").path("waivers");
+                if (!waivers.isObject() || waivers.isEmpty() || !sharedFate(s.topology()).isEmpty()) {
+                    return List.of();
+                }
+                var stripped = s.topology().deepCopy();
+                ((ObjectNode) stripped.path("network").path("interconnect")).remove("waivers");
+                List<Rule.Finding> findings = new ArrayList<>();
+                waivers.fields().forEachRemaining(w -> sharedFate(stripped).stream()
+                        .filter(problem -> problem.contains("network.interconnect.waivers." + w.getKey() + ":"))
+                        .forEach(problem -> findings.add(new Rule.Finding("", "waived (" + w.getValue().asText() + "): "
+                                + problem.substring(0, problem.indexOf(';')), "remove the waiver once the cut sites have a second hub path"))));
+                return findings;
+            });
+
+    public static final List<Rule> ALL = List.of(NO_WORLD_INGRESS, UNIQUE_BGP_ASNS, AWS_QUOTA_HEADROOM, NO_CUT_SITE, WAIVED_SHARED_FATE);
+
+    /**
+     * The topology's unwaived shared fate, as the parser words it (the one place that decides it:
+     * {@code InterconnectGraph} through the network validator); empty when the topology is
+     * valid, and for topologies refused for other reasons (other rules and the parser report those).
+     */
+    static List<String> sharedFate(JsonNode topology) {
+        if (!topology.isObject()) {
+            return List.of();
+        }
+        try {
+            TopologyParser.parse(topology);
+            return List.of();
+        } catch (TopologyException e) {
+            return e.problems().stream().filter(p -> p.contains("accept it with network.interconnect.waivers.")).toList();
+        }
+    }
 
     private static final ObjectMapper MESH = JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 

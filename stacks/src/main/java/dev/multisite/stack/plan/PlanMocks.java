@@ -94,6 +94,7 @@ public class PlanMocks implements Mocks {
             case "aws:ec2/eip:Eip" -> "eipalloc-";
             case "aws:ec2/routeTable:RouteTable" -> "rtb-";
             case "aws:ec2/securityGroup:SecurityGroup" -> "sg-";
+            case "aws:ec2transitgateway/transitGateway:TransitGateway" -> "tgw-";
             default -> "";
         };
         return prefix.isEmpty() ? args.name + "-" + hex(args.type + args.name, 7) : prefix + hex(args.name, 17);
@@ -110,7 +111,12 @@ public class PlanMocks implements Mocks {
                     + args.type.substring(args.type.lastIndexOf(':') + 1).toLowerCase() + "/" + physical);
         }
         switch (args.type) {
-            case "aws:ec2transitgateway/transitGateway:TransitGateway" -> state.put("associationDefaultRouteTableId", "tgw-rtb-" + hex(args.name, 17));
+            case "aws:ec2transitgateway/transitGateway:TransitGateway" -> {
+                // EC2's ARN shape, not the generic one above: arn:aws:ec2:<region>:<account>:transit-gateway/<id>.
+                state.put("arn", "arn:aws:ec2:" + region + ":" + ACCOUNT + ":transit-gateway/" + id);
+                state.put("ownerId", ACCOUNT);
+                state.put("associationDefaultRouteTableId", "tgw-rtb-" + hex(args.name, 17));
+            }
             case "aws:ec2/vpnConnection:VpnConnection" -> {
                 state.put("tunnel1Address", publicAddress(args.name + "/1"));
                 state.put("tunnel2Address", publicAddress(args.name + "/2"));

@@ -4,6 +4,7 @@ import dev.multisite.catalog.ResourceTypes;
 import dev.multisite.topology.DnsAuthority;
 import dev.multisite.topology.FailoverBudget;
 import dev.multisite.topology.InterconnectGraph;
+import dev.multisite.topology.InterconnectSettings;
 import dev.multisite.topology.SiteSpec;
 import dev.multisite.topology.Topology;
 
@@ -53,17 +54,18 @@ public final class PlanSummary {
             out.append("  ").append(FailoverBudget.of(authority.global().backend(), topology.traffic()).arithmetic()).append('\n');
         }
         if (topology.network().interconnect().enabled()) {
-            appendInterconnect(out, InterconnectGraph.of(topology));
+            appendInterconnect(out, InterconnectGraph.of(topology), topology.network().interconnect());
         }
         out.append("\noutputs:\n");
         plan.outputs().forEach((name, value) -> out.append("  ").append(name).append(": ").append(value).append('\n'));
         return out.toString();
     }
 
-    /** Links, tunnels and their growth against a full mesh, then the shared fate of each hub. */
-    static void appendInterconnect(StringBuilder out, InterconnectGraph graph) {
-        out.append("\ninterconnect (hub-and-spoke), hubs: ").append(graph.hubs().entrySet().stream()
-                .map(e -> e.getValue().name() + " (" + e.getKey().key() + ")").collect(Collectors.joining(", "))).append('\n');
+    /** Links, tunnels and their growth against a full mesh, then what the loss of each site (with its region) cuts. */
+    public static void appendInterconnect(StringBuilder out, InterconnectGraph graph, InterconnectSettings settings) {
+        out.append("\ninterconnect (two hubs per provider), hubs: ").append(graph.hubs().entrySet().stream()
+                .map(e -> e.getValue().stream().map(SiteSpec::name).collect(Collectors.joining(" > ")) + " (" + e.getKey().key() + ")")
+                .collect(Collectors.joining(", "))).append('\n');
         Map<InterconnectGraph.Role, Long> byRole = graph.links().stream()
                 .collect(Collectors.groupingBy(InterconnectGraph.Link::role, TreeMap::new, Collectors.counting()));
         out.append("  ").append(graph.links().size()).append(" links (").append(byRole.entrySet().stream()
@@ -71,15 +73,24 @@ public final class PlanSummary {
                 .append("), ").append(graph.tunnelCount()).append(" IPsec tunnels; a full mesh of ")
                 .append(graph.fullMeshLinkCount()).append(" links would need ").append(graph.fullMeshTunnelCount()).append(" tunnels\n");
         for (var link : graph.links()) {
-            out.append(String.format("  %-40s %-24s %d tunnels%n", link.name(), link.kind().name().toLowerCase().replace('_', '-'), link.tunnels().size()));
+            out.append(String.format("  %-40s %-10s %-8s %d tunnels%n", link.name(), link.kind().name().toLowerCase().replace('_', '-'),
+                    link.preference().name().toLowerCase(), link.tunnels().size()));
         }
-        for (var hub : graph.hubs().values()) {
-            var cut = graph.cutOffWithout(hub.name());
-            if (!cut.isEmpty()) {
-                out.append("  shared fate: losing ").append(hub.name()).append(" (hub) also cuts ").append(String.join(", ", cut))
-                        .append(" off from other sites\n");
-            }
+        graph.hubsSharingARegion().forEach((provider, pair) -> out.append("  shared fate: both ").append(provider.key()).append(" hubs (")
+                .append(pair.get(0).name()).append(", ").append(pair.get(1).name()).append(") are in ").append(pair.get(0).region())
+                .append(waiver(graph, settings, pair.get(0).name())).append('\n'));
+        var fate = graph.sharedFate();
+        out.append("  losing a site (with its region) cuts off:\n");
+        for (String site : graph.siteNames()) {
+            var cut = fate.getOrDefault(site, List.of());
+            out.append("    ").append(site).append(" (").append(graph.site(site).region()).append("): ")
+                    .append(cut.isEmpty() ? "nothing" : String.join(", ", cut) + waiver(graph, settings, site)).append('\n');
         }
+    }
+
+    private static String waiver(InterconnectGraph graph, InterconnectSettings settings, String site) {
+        return graph.regionOf(site).stream().filter(settings::waives).findFirst()
+                .map(w -> " [waived: " + settings.waivers().get(w) + "]").orElse("");
     }
 
     private static void appendCounts(StringBuilder out, List<PlannedResource> resources) {

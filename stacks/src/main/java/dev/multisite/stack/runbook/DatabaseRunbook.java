@@ -2,6 +2,7 @@ package dev.multisite.stack.runbook;
 
 import dev.multisite.topology.CloudProvider;
 import dev.multisite.topology.DataSettings;
+import dev.multisite.topology.InterconnectGraph;
 import dev.multisite.topology.SiteSpec;
 import dev.multisite.topology.Topology;
 
@@ -54,13 +55,17 @@ final class DatabaseRunbook {
         md.h2("3. Promote `" + target.name() + "-db` (the largest surviving replica site)");
         md.p("Either let Pulumi do it (preferred, it also repoints every site), or promote by hand if Pulumi cannot reach the cloud:");
         var graph = facts.interconnect();
-        if (graph.isHub(primary.name()) && graph.cutOffWithout(primary.name()).contains(target.name())) {
-            md.p("**Interconnect first:** `" + primary.name() + "` is the " + primary.provider().key() + " hub, so while its region is down `"
-                    + target.name() + "` has no private path to the other providers' sites, which could not reach the new primary. "
-                    + "In the same change, make `" + target.name() + "` the hub (`network.interconnect.hubs." + primary.provider().key()
-                    + ": " + target.name() + "`); `pulumi up` then builds its gateways and tunnels (the on-prem devices need the new "
-                    + "tunnel settings from `onPremVpn`). If the old region's API is down too, deleting its tunnels fails: add "
-                    + "`--target` for the new hub's `" + target.name() + "-network` resources and the promotion, and clean up once the region is back.");
+        var cut = graph.cutOffWithout(primary.name());
+        if (cut.contains(target.name())) {
+            md.p("**Interconnect first (waived shared fate):** losing `" + primary.name() + "`'s region cuts `" + target.name() + "` off "
+                    + "from " + "the other sites, which could not reach the new primary. In the same change, make `" + target.name()
+                    + "` a hub (`network.interconnect.hubs." + primary.provider().key() + ": [" + target.name() + "]`); `pulumi up` then "
+                    + "builds its gateways and tunnels (the on-prem devices need the new tunnel settings from `onPremVpn`). If the old "
+                    + "region's API is down too, add `--target` for `" + target.name() + "-network` and the promotion, and clean up once the region is back.");
+        } else if (!graph.links().isEmpty()) {
+            md.p("**Write path meanwhile:** writes fail until the promotion; reads continue from the replicas. The network needs no change: "
+                    + "losing `" + primary.name() + "`'s region cuts no other site off, so every surviving site already has a private path to `"
+                    + target.name() + "` (the routes move to the second hub by themselves; see the site-down runbook).");
         }
         md.code("yaml", "# stacks/Pulumi." + facts.stackName() + ".yaml, under multisite:topology.data\npromote: " + target.name());
         md.code("bash", "pulumi up --stack " + facts.stackName() + "\n# by hand, first:\n" + promoteCommand(target) );
@@ -74,7 +79,21 @@ final class DatabaseRunbook {
         if (candidates.size() > 1) {
             md.p("Other candidates, in order: " + String.join(", ", candidates.subList(1, candidates.size()).stream().map(SiteSpec::name).toList()) + ".");
         }
+        replicationPaths(md, graph, primary, candidates);
         return sources(md, topology).toString();
+    }
+
+    /** Whether each replica's replication path from the primary survives the loss of any other site's region. */
+    private static void replicationPaths(Markdown md, InterconnectGraph graph, SiteSpec primary, List<SiteSpec> replicas) {
+        if (graph.links().isEmpty()) {
+            return;
+        }
+        md.h2("Replication paths");
+        md.table(List.of("replica", "path from the primary", "losing one of these sites cuts it"), replicas.stream().map(r -> List.of(
+                r.name(),
+                graph.path(primary.name(), r.name()).map(p -> String.join(" → ", p.stream().map(InterconnectGraph.Link::name).toList())).orElse("none"),
+                graph.lossesCutting(primary.name(), r.name()).isEmpty() ? "none" : String.join(", ", graph.lossesCutting(primary.name(), r.name()))))
+                .toList());
     }
 
     /** Per cloud that hosts an instance: the upstream documents its setup follows and what is not verified. */

@@ -1,7 +1,10 @@
 package dev.multisite.stack.runbook;
 
 import dev.multisite.topology.InterconnectGraph;
+import dev.multisite.topology.SiteSpec;
 import dev.multisite.topology.Topology;
+
+import java.util.List;
 
 /**
  * A Mermaid flowchart of the inter-site link graph: sites grouped by provider (hubs marked), one
@@ -14,17 +17,26 @@ public final class InterconnectDiagram {
     public static String mermaid(Topology topology) {
         var graph = InterconnectGraph.of(topology);
         var out = new StringBuilder("flowchart LR\n");
-        TopologyDiagram.providerSubgraphs(out, topology, s -> s.name() + (graph.isHub(s.name()) ? " (hub)" : "") + "<br/>AS" + s.asn());
+        TopologyDiagram.providerSubgraphs(out, topology, s -> s.name() + hubMark(graph, s) + "<br/>AS" + s.asn());
         for (var link : graph.links()) {
             String label = switch (link.kind()) {
-                case TRANSIT_GATEWAY_PEERING -> "TGW peering";
+                case CLOUD_WAN -> "Cloud WAN";
                 case PEERING -> link.a().provider().key().equals("gcp") ? "VPC peering" : "VNet peering";
                 case IPSEC_BGP -> "IPsec+BGP x" + link.tunnels().size();
             };
-            String arrow = link.role() == InterconnectGraph.Role.HUB_TO_HUB ? " <==>|" : " <-->|";
+            // Thick: hub to hub; dotted: a backup path, used when the primary one is down.
+            String arrow = link.preference() == InterconnectGraph.Preference.BACKUP ? " <-.->|"
+                    : link.role() == InterconnectGraph.Role.HUB_TO_HUB ? " <==>|" : " <-->|";
             out.append("  ").append(TopologyDiagram.id(link.a().name())).append(arrow).append(label).append("| ")
                     .append(TopologyDiagram.id(link.b().name())).append('\n');
         }
         return out.toString();
+    }
+
+    /** {@code (hub 1)} for a provider's preferred hub, {@code (hub 2)} for its second. */
+    private static String hubMark(InterconnectGraph graph, SiteSpec site) {
+        var hubs = graph.hubs().getOrDefault(site.provider(), List.of());
+        int index = hubs.indexOf(site);
+        return index < 0 ? "" : " (hub " + (index + 1) + ")";
     }
 }

@@ -41,8 +41,12 @@ public final class Runbooks {
         md.h2("Topology").code("mermaid", TopologyDiagram.mermaid(topology, facts));
         if (topology.network().interconnect().enabled()) {
             var graph = facts.interconnect();
-            md.h2("Inter-site network").p(graph.links().size() + " links, " + graph.tunnelCount() + " IPsec tunnels (hub and spoke). "
-                    + "Tunnel state: AWS VPN connection telemetry, GCP Cloud Router BGP status, Azure connection status; "
+            var fate = graph.sharedFate();
+            md.h2("Inter-site network").p(graph.links().size() + " links, " + graph.tunnelCount() + " IPsec tunnels (two hubs per provider). "
+                    + (fate.isEmpty() ? "No site's loss, with its region, cuts another site off: paths move to the second hub by themselves. "
+                    : "Waived shared fate: " + String.join("; ", fate.entrySet().stream().map(e -> "losing " + e.getKey() + " cuts "
+                    + String.join(", ", e.getValue()) + " off").toList()) + ". ")
+                    + "Tunnel state: AWS VPN connection telemetry and Cloud WAN routes, GCP Cloud Router BGP status, Azure connection status; "
                     + "on-prem device settings: `pulumi stack output --show-secrets onPremVpn`.");
             md.code("mermaid", InterconnectDiagram.mermaid(topology));
         }

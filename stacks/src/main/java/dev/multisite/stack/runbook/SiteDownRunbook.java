@@ -64,13 +64,16 @@ final class SiteDownRunbook {
         md.h2((topology.traffic() != null ? "4" : "2") + ". Validate the survivors");
         md.p("Capacity: " + Capacity.without(topology, site).describe() + ".");
         if (topology.network().interconnect().enabled()) {
-            var cut = facts.interconnect().cutOffWithout(site.name());
+            var graph = facts.interconnect();
+            var cut = graph.cutOffWithout(site.name());
             if (!cut.isEmpty()) {
-                md.p("**Interconnect:** `" + site.name() + "` is a hub. If its region (not only its cluster) is down, "
+                md.p("**Interconnect (waived shared fate):** if `" + site.name() + "`'s region (not only its cluster) is down, "
                         + String.join(", ", cut.stream().map(n -> "`" + n + "`").toList())
                         + (cut.size() == 1 ? " loses its" : " lose their") + " private path to the other sites: their mesh peers go not-ready and their writes to a remote "
                         + "primary fail, while they keep serving local traffic. Drain them too if they cannot serve without those, "
-                        + "or move the hub (`network.interconnect.hubs`) and run `pulumi up`.");
+                        + "or give them a second hub (`network.interconnect.hubs`, `existing.vpn.attachTo`) and run `pulumi up`.");
+            } else if (graph.isHub(site.name())) {
+                InterconnectPathChange.append(md, graph, site);
             }
         }
         md.table(java.util.List.of("survivor", "provider", "region", "capacity"),

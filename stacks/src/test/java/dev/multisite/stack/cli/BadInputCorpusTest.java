@@ -168,8 +168,17 @@ class BadInputCorpusTest {
                         + "]: null is not allowed; expected a mapping with name, machineType, min, max");
         mutated(cases, stack, "null API CIDR", f -> ((com.fasterxml.jackson.databind.node.ArrayNode) first(f).path("kubernetes").path("apiAccessCidrs")).insertNull(0),
                 s + ".kubernetes.apiAccessCidrs[0]: null is not allowed", "IPv4 CIDR");
-        mutated(cases, stack, "null hub", f -> topology(f).putObject("network").putObject("interconnect").putObject("hubs").putNull("aws"),
-                "network.interconnect.hubs.aws: null is not allowed", "string");
+        mutated(cases, stack, "null hub list", f -> topology(f).putObject("network").putObject("interconnect").putObject("hubs").putNull("aws"),
+                "network.interconnect.hubs.aws: null is not allowed", "list");
+        mutated(cases, stack, "null hub", f -> topology(f).putObject("network").putObject("interconnect").putObject("hubs").putArray("aws").addNull(),
+                "network.interconnect.hubs.aws[0]: null is not allowed", "string");
+        mutated(cases, stack, "hub as a plain string", f -> topology(f).putObject("network").putObject("interconnect").putObject("hubs").put("aws", first(f).path("name").asText()),
+                "network.interconnect.hubs.aws: expected a list");
+        mutated(cases, stack, "waiver without a reason", f -> topology(f).putObject("network").putObject("interconnect").putObject("waivers")
+                        .put(first(f).path("name").asText(), ""),
+                "network.interconnect.waivers." , "needs a reason");
+        mutated(cases, stack, "waiver for no site", f -> topology(f).putObject("network").putObject("interconnect").putObject("waivers").put("nowhere", "x"),
+                "network.interconnect.waivers.nowhere: 'nowhere' is not a site");
         mutated(cases, stack, "null same-provider link", f -> topology(f).putObject("network").putObject("interconnect").putObject("sameProviderLinks").putNull("gcp"),
                 "sameProviderLinks.gcp: null is not allowed");
         mutated(cases, stack, "null DNS backend", f -> traffic(f).putArray("dns").addNull(), "traffic.dns[0]: null is not allowed", "route53, cloudflare");

@@ -29,14 +29,17 @@ class RunbooksTest {
     }
 
     @Test
-    void aHubsSiteDownRunbookNamesTheSpokesItsRegionCutsOff() {
-        assertThat(files.get("site-down-aws-use1.md")).contains("`aws-use1` is a hub", "`aws-euw1` loses its private path");
-        assertThat(files.get("site-down-aws-euw1.md")).doesNotContain("is a hub");
-        // az-weu is a hub too, but it has no spokes: losing it cuts nobody off.
-        assertThat(files.get("site-down-az-weu.md")).doesNotContain("is a hub");
-        assertThat(files.get("database-primary-failure.md")).contains("**Interconnect first:** `aws-use1` is the aws hub",
-                "network.interconnect.hubs.aws: aws-euw1");
-        assertThat(files.get("README.md")).contains("## Inter-site network", "7 links, 16 IPsec tunnels", "s_aws_euw1 <-->|TGW peering| s_aws_use1");
+    void aHubsSiteDownRunbookSaysThePathsMoveByThemselvesAndHowToWatchThem() {
+        assertThat(files.get("site-down-aws-use1.md")).contains("`aws-use1` is the first aws hub. Losing its region cuts no other site off",
+                "learn every range from `aws-euw1` as well", "aws networkmanager get-network-routes", "gcloud compute routers get-status",
+                "az network vnet-gateway list-learned-routes").doesNotContain("loses its private path");
+        assertThat(files.get("site-down-aws-euw1.md")).contains("`aws-euw1` is the second aws hub", "learn every range from `aws-use1` as well");
+        assertThat(files.get("site-down-az-weu.md")).contains("`az-weu` is the only azure hub", "it is its provider's only site");
+        assertThat(files.get("site-down-metal-fra.md")).doesNotContain("is a hub");
+        assertThat(files.get("database-primary-failure.md")).contains("**Write path meanwhile:** writes fail until the promotion",
+                "## Replication paths", "| aws-euw1 | aws-euw1--aws-use1 | none |").doesNotContain("Interconnect first");
+        assertThat(files.get("README.md")).contains("## Inter-site network", "9 links, 24 IPsec tunnels",
+                "No site's loss, with its region, cuts another site off", "s_aws_euw1 <==>|Cloud WAN| s_aws_use1");
     }
 
     @Test
