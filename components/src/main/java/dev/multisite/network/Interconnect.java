@@ -34,13 +34,13 @@ public final class Interconnect extends ComponentResource {
 
     public final InterconnectGraph graph;
     /** Per {@code existing} site, the device side of each of its tunnels; a secret (it holds the keys). */
-    public final Output<Map<String, List<Map<String, Object>>>> onPremVpn;
+    public final Output<Map<String, List<OnPremTunnel>>> onPremVpn;
 
     private final String name;
     private final RandomProvider random;
     private final Map<String, SiteNetwork> networks = new HashMap<>();
     private final Map<String, Output<String>> keys = new HashMap<>();
-    private final List<Output<Map<String, Object>>> onPremTunnels = new ArrayList<>();
+    private final List<Output<OnPremTunnel>> onPremTunnels = new ArrayList<>();
 
     public Interconnect(String name, Topology topology, List<Site> sites, ComponentResourceOptions options) {
         super(TYPE, name, options);
@@ -69,22 +69,15 @@ public final class Interconnect extends ComponentResource {
         }
         networks.values().forEach(SiteNetwork::complete);
         this.onPremVpn = Output.all(onPremTunnels).applyValue(Interconnect::bySite).asSecret();
-        registerOutputs(Map.of("onPremVpn", onPremVpn));
+        registerOutputs(Map.of("onPremVpn", onPremVpn.applyValue(Interconnect::asMaps)));
     }
 
-    /** Non-secret facts for the stack output {@code interconnect}: design, hubs and counts. */
-    public Map<String, Object> summary() {
-        Map<String, Object> hubs = new LinkedHashMap<>();
+    /** Non-secret facts for the output {@code interconnect}: design, hubs, shared fate and counts. */
+    public InterconnectSummary summary() {
+        Map<String, List<String>> hubs = new LinkedHashMap<>();
         graph.hubs().forEach((provider, list) -> hubs.put(provider.key(), list.stream().map(SiteSpec::name).toList()));
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("design", "two hubs per provider");
-        out.put("hubs", hubs);
-        out.put("sharedFate", graph.sharedFate());
-        out.put("links", graph.links().size());
-        out.put("tunnels", graph.tunnelCount());
-        out.put("fullMeshLinks", graph.fullMeshLinkCount());
-        out.put("fullMeshTunnels", graph.fullMeshTunnelCount());
-        return out;
+        return new InterconnectSummary("two hubs per provider", hubs, graph.sharedFate(), graph.links().size(), graph.tunnelCount(),
+                graph.fullMeshLinkCount(), graph.fullMeshTunnelCount());
     }
 
     /** The tunnels of one link (peerings are chained in the constructor, AWS sites joined by Cloud WAN). */
@@ -247,30 +240,22 @@ public final class Interconnect extends ComponentResource {
     private void onPrem(Link link, Tunnel tunnel, Output<String> cloudAddress, Output<String> key, List<String> notes) {
         SiteSpec hub = link.a();
         SiteSpec device = link.b();
-        onPremTunnels.add(Output.tuple(cloudAddress, key).applyValue(v -> {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("site", device.name());
-            entry.put("hub", hub.name());
-            entry.put("hubProvider", hub.provider().key());
-            entry.put("tunnel", tunnel.index());
-            entry.put("cloudGatewayAddress", v.t1);
-            entry.put("localAddress", device.existing().vpn().publicIp());
-            entry.put("insideCidr", tunnel.inside().toString());
-            entry.put("cloudInsideAddress", tunnel.aAddress());
-            entry.put("localInsideAddress", tunnel.bAddress());
-            entry.put("cloudAsn", String.valueOf(hub.asn()));
-            entry.put("localAsn", String.valueOf(device.asn()));
-            entry.put("announce", device.network().ranges().stream().map(Object::toString).toList());
-            entry.put("ike", "IKEv2");
-            entry.put("presharedKey", v.t2);
-            entry.put("notes", notes);
-            return entry;
-        }));
+        onPremTunnels.add(Output.tuple(cloudAddress, key).applyValue(v -> new OnPremTunnel(device.name(), hub.name(), hub.provider().key(),
+                tunnel.index(), v.t1, device.existing().vpn().publicIp(), tunnel.inside().toString(), tunnel.aAddress(), tunnel.bAddress(),
+                String.valueOf(hub.asn()), String.valueOf(device.asn()), device.network().ranges().stream().map(Object::toString).toList(),
+                v.t2, notes)));
     }
 
-    private static Map<String, List<Map<String, Object>>> bySite(List<Map<String, Object>> tunnels) {
+    /** The tunnels as plain maps, for outputs that the SDK's resource serializer writes (it takes maps and lists, not typed objects). */
+    public static Map<String, List<Map<String, Object>>> asMaps(Map<String, List<OnPremTunnel>> bySite) {
         Map<String, List<Map<String, Object>>> out = new LinkedHashMap<>();
-        tunnels.forEach(t -> out.computeIfAbsent((String) t.get("site"), k -> new ArrayList<>()).add(t));
+        bySite.forEach((site, tunnels) -> out.put(site, tunnels.stream().map(OnPremTunnel::toMap).toList()));
+        return out;
+    }
+
+    private static Map<String, List<OnPremTunnel>> bySite(List<OnPremTunnel> tunnels) {
+        Map<String, List<OnPremTunnel>> out = new LinkedHashMap<>();
+        tunnels.forEach(t -> out.computeIfAbsent(t.site(), k -> new ArrayList<>()).add(t));
         return out;
     }
 }

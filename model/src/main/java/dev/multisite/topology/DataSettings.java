@@ -89,5 +89,11 @@ public record DataSettings(Mode mode, Engine engine, String primary, Replicas re
             }
             throw new IllegalArgumentException("'" + node + "' is not allowed; use all, or a list of site names");
         }
+
+        /** As the stack file says it: {@code all}, or the list. */
+        @JsonValue
+        public Object json() {
+            return all ? "all" : sites;
+        }
     }
 }

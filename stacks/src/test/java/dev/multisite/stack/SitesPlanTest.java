@@ -199,18 +199,18 @@ class SitesPlanTest {
     }
 
     @Test
-    void everyResourceButTheStackHasAParentAndOnlyComponentsHangOffTheStack() {
+    void everyResourceButTheStackHasAParentAndOnlyTheFleetHangsOffTheStack() {
         for (PlannedResource r : plan.resources()) {
             if (r.type().equals("pulumi:pulumi:Stack")) {
                 continue;
             }
             assertThat(byUrn).as("parent of %s", r.urn()).containsKey(r.parent());
             if (byUrn.get(r.parent()).type().equals("pulumi:pulumi:Stack")) {
-                assertThat(r.custom()).as("%s hangs off the stack, so it must be a component", r.urn()).isFalse();
+                assertThat(r.type()).as("%s hangs off the stack", r.urn()).isEqualTo(dev.multisite.fleet.Fleet.TYPE);
             }
         }
         assertThat(plan.resources()).filteredOn(r -> r.type().startsWith("multisite:site:"))
-                .allSatisfy(site -> assertThat(byUrn.get(site.parent()).type()).isEqualTo("pulumi:pulumi:Stack"));
+                .allSatisfy(site -> assertThat(byUrn.get(site.parent()).type()).isEqualTo(dev.multisite.fleet.Fleet.TYPE));
     }
 
     @Test

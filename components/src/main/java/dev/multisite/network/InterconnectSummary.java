@@ -1,0 +1,55 @@
+package dev.multisite.network;
+
+import com.pulumi.core.annotations.Export;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The output {@code interconnect}: design, hubs, shared fate and counts. Only {@code @Export}
+ * fields: the shape the Pulumi component host serializes and infers a package schema type from.
+ */
+public final class InterconnectSummary {
+    @Export(name = "design")
+    private String design;
+    @Export(name = "hubs")
+    private Map<String, List<String>> hubs;
+    @Export(name = "sharedFate")
+    private Map<String, List<String>> sharedFate;
+    @Export(name = "links")
+    private Integer links;
+    @Export(name = "tunnels")
+    private Integer tunnels;
+    @Export(name = "fullMeshLinks")
+    private Integer fullMeshLinks;
+    @Export(name = "fullMeshTunnels")
+    private Integer fullMeshTunnels;
+
+    public InterconnectSummary() {
+    }
+
+    InterconnectSummary(String design, Map<String, List<String>> hubs, Map<String, List<String>> sharedFate, int links, int tunnels,
+                        int fullMeshLinks, int fullMeshTunnels) {
+        this.design = design;
+        this.hubs = hubs;
+        this.sharedFate = sharedFate;
+        this.links = links;
+        this.tunnels = tunnels;
+        this.fullMeshLinks = fullMeshLinks;
+        this.fullMeshTunnels = fullMeshTunnels;
+    }
+
+    /** The same facts as a map, in the stack output's key order. */
+    public Map<String, Object> toMap() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("design", design);
+        out.put("hubs", hubs);
+        out.put("sharedFate", sharedFate);
+        out.put("links", links);
+        out.put("tunnels", tunnels);
+        out.put("fullMeshLinks", fullMeshLinks);
+        out.put("fullMeshTunnels", fullMeshTunnels);
+        return out;
+    }
+}

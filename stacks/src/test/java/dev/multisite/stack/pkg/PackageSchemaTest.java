@@ -1,0 +1,195 @@
+package dev.multisite.stack.pkg;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import dev.multisite.pkg.MultisitePackage;
+import dev.multisite.stack.ExampleStacks;
+import dev.multisite.stack.cli.MultisiteCli;
+import dev.multisite.topology.TopologyParser;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The package schema the plugin serves: valid against Pulumi's metaschema, declaring the Fleet
+ * component with the topology's inputs and the stack's outputs, and every example's inputs fit it.
+ */
+class PackageSchemaTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final String FLEET = "multisite:index:Fleet";
+
+    private static JsonNode schema() throws Exception {
+        return JSON.readTree(MultisitePackage.schema());
+    }
+
+    @Test
+    void theSchemaValidatesAgainstPulumisPackageMetaschema() throws Exception {
+        try (InputStream metaschema = PackageSchemaTest.class.getResourceAsStream("/pulumi/package-metaschema.json")) {
+            var validator = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(metaschema);
+            assertThat(validator.validate(schema())).isEmpty();
+            // The validator does fail on a schema that breaks the metaschema.
+            var broken = (com.fasterxml.jackson.databind.node.ObjectNode) schema();
+            broken.put("name", "multi site");
+            assertThat(validator.validate(broken)).isNotEmpty();
+        }
+    }
+
+    @Test
+    void theCliPrintsTheSchemaThePluginServes() throws Exception {
+        var out = new StringWriter();
+        assertThat(MultisiteCli.run(new String[]{"schema"}, new PrintWriter(out), new PrintWriter(new StringWriter()))).isZero();
+        assertThat(JSON.readTree(out.toString())).isEqualTo(schema());
+    }
+
+    @Test
+    void fleetIsAComponentWithTheTopologysInputsAndTheStacksOutputs() throws Exception {
+        JsonNode schema = schema();
+        assertThat(schema.path("name").asText()).isEqualTo("multisite");
+        assertThat(schema.path("version").asText()).isEqualTo(MultisitePackage.version()).isNotBlank();
+        JsonNode fleet = schema.path("resources").path(FLEET);
+        assertThat(fleet.path("isComponent").asBoolean()).isTrue();
+        assertThat(names(fleet.path("inputProperties")))
+                .containsExactlyInAnyOrder("domain", "environment", "peakDemand", "sites", "traffic", "data", "mesh", "gitops", "network", "secrets");
+        assertThat(texts(fleet.path("requiredInputs"))).containsExactlyInAnyOrder("domain", "sites");
+        assertThat(fleet.path("inputProperties").path("secrets").path("additionalProperties").path("type").asText()).isEqualTo("string");
+        JsonNode site = type(schema, fleet.path("inputProperties").path("sites").path("items"));
+        assertThat(names(site.path("properties"))).containsExactlyInAnyOrder("name", "provider", "region", "capacity", "network", "mesh",
+                "kubernetes", "aws", "gcp", "azure", "existing");
+        assertThat(names(type(schema, site.path("properties").path("network")).path("properties")))
+                .containsExactlyInAnyOrder("vpcCidr", "podCidr", "serviceCidr", "asn");
+        assertThat(names(type(schema, site.path("properties").path("kubernetes")).path("properties")))
+                .containsExactlyInAnyOrder("version", "apiAccessCidrs", "nodePools");
+        for (String block : List.of("traffic", "data", "mesh", "gitops", "network")) {
+            assertThat(type(schema, fleet.path("inputProperties").path(block)).path("properties").size()).as(block).isPositive();
+        }
+        assertThat(names(type(schema, type(schema, fleet.path("inputProperties").path("network")).path("properties").path("interconnect"))
+                .path("properties"))).contains("enabled", "hubs", "sameProviderLinks", "waivers");
+        // Outputs: every stack output of every example stack, and nothing else.
+        Set<String> stackOutputs = new TreeSet<>();
+        for (String stack : ExampleStacks.NAMES) {
+            stackOutputs.addAll(ExampleStacks.plan(stack).outputs().keySet());
+        }
+        assertThat(names(fleet.path("properties"))).containsExactlyInAnyOrderElementsOf(stackOutputs);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"typescript", "python", "java"})
+    void eachExamplesFleetFileFitsTheSchemaAndIsAValidTopology(String example) throws Exception {
+        JsonNode fleet = YAML.readTree(Path.of("..", "examples", example, "fleet.yaml").toFile());
+        assertThat(misfits(schema(), schema().path("resources").path(FLEET).path("inputProperties"), fleet, "")).isEmpty();
+        assertThat(TopologyParser.parse(fleet).sites()).hasSize(5);
+    }
+
+    @Test
+    void theYamlExamplesFleetFitsTheSchema() throws Exception {
+        JsonNode project = YAML.readTree(Path.of("..", "examples", "yaml", "Pulumi.yaml").toFile());
+        JsonNode fleets = project.path("resources");
+        List<String> checked = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = fleets.fields(); it.hasNext(); ) {
+            var resource = it.next();
+            if (resource.getValue().path("type").asText().equals(FLEET)) {
+                JsonNode properties = resource.getValue().path("properties");
+                assertThat(misfits(schema(), schema().path("resources").path(FLEET).path("inputProperties"), properties, "")).isEmpty();
+                var topology = properties.deepCopy();
+                ((com.fasterxml.jackson.databind.node.ObjectNode) topology).remove("secrets");
+                assertThat(TopologyParser.parse(topology).secretConfigKeys().values())
+                        .allSatisfy(key -> assertThat(properties.path("secrets").has(key)).as("secrets." + key).isTrue());
+                checked.add(resource.getKey());
+            }
+        }
+        assertThat(checked).isNotEmpty();
+        assertThat(project.path("packages").path("multisite").asText()).isEqualTo("../../package");
+    }
+
+    @Test
+    void theCheckBelowFindsAMisnamedKeyAndAWrongType() throws Exception {
+        JsonNode fleet = YAML.readTree(Path.of("..", "examples", "python", "fleet.yaml").toFile());
+        var broken = (com.fasterxml.jackson.databind.node.ObjectNode) fleet.deepCopy();
+        broken.put("peakdemand", 1);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) broken.path("sites").get(0)).put("capacity", "lots");
+        assertThat(misfits(schema(), schema().path("resources").path(FLEET).path("inputProperties"), broken, ""))
+                .containsExactlyInAnyOrder("peakdemand: not a property", "sites[0].capacity: expected integer, got \"lots\"");
+    }
+
+    /** Where a value does not fit the schema's properties: unknown keys and wrong JSON types, recursively. */
+    private static List<String> misfits(JsonNode schema, JsonNode properties, JsonNode value, String path) {
+        List<String> out = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
+            var field = it.next();
+            String at = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
+            JsonNode property = properties.path(field.getKey());
+            if (property.isMissingNode()) {
+                out.add(at + ": not a property");
+            } else {
+                out.addAll(misfit(schema, property, field.getValue(), at));
+            }
+        }
+        return out;
+    }
+
+    private static List<String> misfit(JsonNode schema, JsonNode spec, JsonNode value, String at) {
+        if (spec.has("$ref")) {
+            return value.isObject() ? misfits(schema, type(schema, spec).path("properties"), value, at)
+                    : List.of(at + ": expected an object, got " + value);
+        }
+        String type = spec.path("type").asText();
+        boolean interpolated = value.isTextual() && value.asText().startsWith("${");
+        boolean fits = interpolated || switch (type) {
+            case "string" -> value.isTextual();
+            case "integer" -> value.isIntegralNumber();
+            case "number" -> value.isNumber();
+            case "boolean" -> value.isBoolean();
+            case "array" -> value.isArray();
+            case "object" -> value.isObject();
+            default -> false;
+        };
+        if (!fits) {
+            return List.of(at + ": expected " + type + ", got " + value);
+        }
+        List<String> out = new ArrayList<>();
+        if (type.equals("array") && !interpolated) {
+            for (int i = 0; i < value.size(); i++) {
+                out.addAll(misfit(schema, spec.path("items"), value.get(i), at + "[" + i + "]"));
+            }
+        } else if (type.equals("object") && !interpolated) {
+            value.fields().forEachRemaining(e -> out.addAll(misfit(schema, spec.path("additionalProperties"), e.getValue(), at + "." + e.getKey())));
+        }
+        return out;
+    }
+
+    private static JsonNode type(JsonNode schema, JsonNode ref) {
+        String token = ref.path("$ref").asText().replaceFirst("^#/types/", "");
+        JsonNode type = schema.path("types").path(token);
+        assertThat(type.isMissingNode()).as("type " + token).isFalse();
+        return type;
+    }
+
+    private static List<String> names(JsonNode object) {
+        List<String> out = new ArrayList<>();
+        object.fieldNames().forEachRemaining(out::add);
+        return out;
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
+    }
+}
