@@ -4,10 +4,69 @@ import dev.multisite.site.Site;
 import dev.multisite.topology.Topology;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
- * @param topology the validated topology, with its {@code data} block
- * @param sites    every site of the stack, in topology order
+ * The arguments of {@link DatabaseTopology}. Build them with {@link #builder()}; the canonical
+ * constructor validates, whichever way the record is made, and throws
+ * {@link IllegalArgumentException} naming the field and what it expects. No field has a default.
+ *
+ * @param topology the validated topology, with its {@code data} block; required, with a data block
+ * @param sites    every site of the stack, in topology order; required, not empty, no null entry (copied)
  */
 public record DatabaseTopologyArgs(Topology topology, List<Site> sites) {
+    private static final String SITES = "every site of the stack, in topology order";
+
+    public DatabaseTopologyArgs {
+        if (topology == null) {
+            throw new IllegalArgumentException("DatabaseTopologyArgs.topology: required; the validated topology with its data block");
+        }
+        // The databases are laid out from the data block: without one there is nothing to build.
+        if (topology.data() == null) {
+            throw new IllegalArgumentException("DatabaseTopologyArgs.topology.data: required; "
+                    + "the data block (mode, primary or partitions) the databases are laid out from");
+        }
+        if (sites == null) {
+            throw new IllegalArgumentException("DatabaseTopologyArgs.sites: required; " + SITES);
+        }
+        // Primaries and replicas are looked up among these sites by name.
+        if (sites.isEmpty()) {
+            throw new IllegalArgumentException("DatabaseTopologyArgs.sites: must not be empty; " + SITES);
+        }
+        // Not contains(null): an immutable list throws on that.
+        if (sites.stream().anyMatch(Objects::isNull)) {
+            throw new IllegalArgumentException("DatabaseTopologyArgs.sites: entries must not be null; " + SITES);
+        }
+        sites = List.copyOf(sites);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Fluent construction; {@link #build()} leaves validation to the record. */
+    public static final class Builder {
+        private Topology topology;
+        private List<Site> sites;
+
+        private Builder() {
+        }
+
+        /** The validated topology with its data block; required, no default. */
+        public Builder topology(Topology topology) {
+            this.topology = topology;
+            return this;
+        }
+
+        /** Every site of the stack, in topology order; required, not empty, no default. */
+        public Builder sites(List<Site> sites) {
+            this.sites = sites;
+            return this;
+        }
+
+        /** Validates (in the canonical constructor). */
+        public DatabaseTopologyArgs build() {
+            return new DatabaseTopologyArgs(topology, sites);
+        }
+    }
 }

@@ -111,15 +111,25 @@ public final class Fleet extends ComponentResource {
         if (traffic != null) {
             var cloudflare = DnsBackends.cloudflare(traffic);
             Output<String> cloudflareToken = cloudflare.map(cf -> secret.apply(cf.apiToken())).orElse(null);
-            endpoint = new GlobalEndpoint("global", new GlobalEndpointArgs(topology, cloudflareToken), child());
+            endpoint = new GlobalEndpoint("global",
+                    GlobalEndpointArgs.builder().topology(topology).cloudflareToken(cloudflareToken).build(), child());
             String stack = Deployment.getInstance().getStackName();
             for (Site site : sites) {
                 var underSite = ComponentResourceOptions.builder().parent(site.resource()).build();
                 // One instance per backend that is authoritative for some of the site's names.
                 for (var dns : DnsBackends.forSite(site.name(), topology)) {
-                    new ExternalDns(site.name() + "-external-dns" + dns.suffix(), new ExternalDnsArgs(site, traffic, topology.domain(),
-                            dns.backend(), "multisite-" + stack + "-" + site.name() + dns.suffix(), endpoint.awsGlobal, cloudflareToken,
-                            ExternalDnsArgs.DEFAULT_CHART_VERSION, dns.domainFilters(), dns.releaseName(), dns.namespace()), underSite);
+                    new ExternalDns(site.name() + "-external-dns" + dns.suffix(), ExternalDnsArgs.builder()
+                            .site(site)
+                            .traffic(traffic)
+                            .domain(topology.domain())
+                            .backend(dns.backend())
+                            .ownerId("multisite-" + stack + "-" + site.name() + dns.suffix())
+                            .awsGlobal(endpoint.awsGlobal)
+                            .cloudflareToken(cloudflareToken)
+                            .domainFilters(dns.domainFilters())
+                            .releaseName(dns.releaseName())
+                            .namespace(dns.namespace())
+                            .build(), underSite);
                 }
                 new HealthApp(site.name() + "-healthz", site, traffic, underSite);
             }
@@ -135,7 +145,7 @@ public final class Fleet extends ComponentResource {
 
         ClusterMesh mesh = null;
         if (topology.mesh().enabled()) {
-            mesh = new ClusterMesh("mesh", new ClusterMeshArgs(topology, sites), child());
+            mesh = new ClusterMesh("mesh", ClusterMeshArgs.builder().topology(topology).sites(sites).build(), child());
             for (Site site : sites) {
                 // EKS sites are created without CoreDNS (Cilium is their CNI); it follows the CNI.
                 Sites.completeAfterCni(site, mesh.ciliumRelease(site.name()));
@@ -146,7 +156,7 @@ public final class Fleet extends ComponentResource {
             new GitOps("gitops", topology, sites, child());
         }
         DatabaseTopology data = topology.data() == null ? null
-                : new DatabaseTopology("data", new DatabaseTopologyArgs(topology, sites), child());
+                : new DatabaseTopology("data", DatabaseTopologyArgs.builder().topology(topology).sites(sites).build(), child());
         this.databasePrimaries = data == null ? null : Output.of(data.primaries);
         this.databaseWriteEndpoints = data == null ? null : data.writeEndpoints;
         this.databaseReplicas = data == null ? null : data.replicas;

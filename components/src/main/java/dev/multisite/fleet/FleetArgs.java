@@ -121,8 +121,9 @@ public final class FleetArgs extends ResourceArgs {
         return network;
     }
 
+    /** The secret values by config key; empty when none were given (a topology that names none needs none). */
     public Map<String, Output<String>> secrets() {
-        return secrets;
+        return secrets == null ? Map.of() : secrets;
     }
 
     public static Builder builder() {

@@ -4,10 +4,65 @@ import dev.multisite.site.Site;
 import dev.multisite.topology.Topology;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
- * @param topology the validated topology (its {@code mesh} options and every site's cluster id and pod CIDR)
- * @param sites    every site, in topology order
+ * The arguments of {@link ClusterMesh}. Build them with {@link #builder()}; the canonical
+ * constructor validates, whichever way the record is made, and throws
+ * {@link IllegalArgumentException} naming the field and what it expects. No field has a default.
+ *
+ * @param topology the validated topology (its {@code mesh} options and every site's cluster id and pod CIDR); required
+ * @param sites    every site, in topology order; required, not empty, no null entry (copied)
  */
 public record ClusterMeshArgs(Topology topology, List<Site> sites) {
+    private static final String SITES = "every site of the topology, in topology order";
+
+    public ClusterMeshArgs {
+        if (topology == null) {
+            throw new IllegalArgumentException("ClusterMeshArgs.topology: required; "
+                    + "the validated topology (mesh options, every site's cluster id and pod CIDR)");
+        }
+        if (sites == null) {
+            throw new IllegalArgumentException("ClusterMeshArgs.sites: required; " + SITES);
+        }
+        // A mesh without sites would install nothing and still create its CA.
+        if (sites.isEmpty()) {
+            throw new IllegalArgumentException("ClusterMeshArgs.sites: must not be empty; " + SITES);
+        }
+        // Not contains(null): an immutable list throws on that.
+        if (sites.stream().anyMatch(Objects::isNull)) {
+            throw new IllegalArgumentException("ClusterMeshArgs.sites: entries must not be null; " + SITES);
+        }
+        sites = List.copyOf(sites);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Fluent construction; {@link #build()} leaves validation to the record. */
+    public static final class Builder {
+        private Topology topology;
+        private List<Site> sites;
+
+        private Builder() {
+        }
+
+        /** The validated topology; required, no default. */
+        public Builder topology(Topology topology) {
+            this.topology = topology;
+            return this;
+        }
+
+        /** Every site, in topology order; required, not empty, no default. */
+        public Builder sites(List<Site> sites) {
+            this.sites = sites;
+            return this;
+        }
+
+        /** Validates (in the canonical constructor). */
+        public ClusterMeshArgs build() {
+            return new ClusterMeshArgs(topology, sites);
+        }
+    }
 }

@@ -1,6 +1,7 @@
 package dev.multisite.topology;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -94,7 +95,7 @@ final class NetworkValidator {
      * be in two regions, unless a site of that region carries a waiver; a waiver must waive something.
      */
     private static void validateSharedFate(Topology topology, InterconnectGraph graph, InterconnectSettings interconnect, Problems problems) {
-        Set<String> needed = new java.util.HashSet<>();
+        Set<String> needed = new HashSet<>();
         graph.hubsSharingARegion().forEach((provider, pair) -> {
             Set<String> region = graph.regionOf(pair.get(0).name());
             needed.addAll(region);

@@ -1,14 +1,17 @@
 package dev.multisite.topology;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
 
-import static dev.multisite.topology.Fixtures.site;
 import static dev.multisite.topology.Fixtures.problemOf;
+import static dev.multisite.topology.Fixtures.site;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** The inter-site network's invariants, checked at parse time on the four-provider fixture. */
 class InterconnectParserTest {
@@ -106,7 +109,7 @@ class InterconnectParserTest {
         assertThat(graph.unreachable()).isEmpty();
         assertThat(graph.path("metal-fra", "aws-use1").orElseThrow()).extracting(InterconnectGraph.Link::name)
                 .containsExactly("gcp-euw4--metal-fra", "aws-use1--gcp-euw4");
-        assertThat(graph.sharedFate()).containsExactly(java.util.Map.entry("gcp-euw4", List.of("metal-fra")));
+        assertThat(graph.sharedFate()).containsExactly(Map.entry("gcp-euw4", List.of("metal-fra")));
         // A replica at metal-fra of a primary at aws-use1 would lose its replication path with gcp-euw4.
         assertThat(graph.lossesCutting("aws-use1", "metal-fra")).containsExactly("gcp-euw4");
         assertThat(graph.lossesCutting("aws-use1", "az-weu")).isEmpty();
@@ -166,8 +169,8 @@ class InterconnectParserTest {
         var graph = InterconnectGraph.of(TopologyParser.parse(withMoreAwsSites()));
         assertThat(graph.hubs().get(CloudProvider.AWS)).extracting(SiteSpec::name).containsExactly("aws-use1", "aws-euw1");
         assertThat(graph.linksOf("aws-use1b")).extracting(InterconnectGraph.Link::name, InterconnectGraph.Link::preference).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("aws-use1b--aws-use1", InterconnectGraph.Preference.PRIMARY),
-                org.assertj.core.groups.Tuple.tuple("aws-use1b--aws-euw1", InterconnectGraph.Preference.BACKUP));
+                tuple("aws-use1b--aws-use1", InterconnectGraph.Preference.PRIMARY),
+                tuple("aws-use1b--aws-euw1", InterconnectGraph.Preference.BACKUP));
         // Hubs of two providers: first to first, second to second (one hub links to both of the other's).
         assertThat(graph.links()).filteredOn(l -> l.role() == InterconnectGraph.Role.HUB_TO_HUB).extracting(InterconnectGraph.Link::name)
                 .contains("aws-use1--gcp-euw4", "aws-euw1--gcp-euw4", "aws-euw1--aws-use1");
@@ -176,7 +179,7 @@ class InterconnectParserTest {
 
     @Test
     void theCloudWanPolicyHasOneEdgePerAwsRegionAndOneSegmentWithoutAcceptance() throws Exception {
-        var doc = new com.fasterxml.jackson.databind.ObjectMapper().readTree(CloudWanPolicy.document(TopologyParser.parse(withMoreAwsSites())));
+        var doc = new ObjectMapper().readTree(CloudWanPolicy.document(TopologyParser.parse(withMoreAwsSites())));
         assertThat(doc.path("version").asText()).isEqualTo("2021.12");
         assertThat(doc.path("core-network-configuration").path("asn-ranges").get(0).asText()).isEqualTo("4294967000-4294967294");
         assertThat(doc.path("core-network-configuration").path("edge-locations").findValuesAsText("location"))

@@ -2,11 +2,14 @@ package dev.multisite.topology;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,10 +27,10 @@ class TopologyJsonTest {
         assertThat(written.findValues("single")).isEmpty();
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void providerKeyedMapsKeepTheProvidersKey() throws Exception {
         JsonNode file = new ObjectMapper(new YAMLFactory()).readTree(Path.of("..", "stacks", "Pulumi.data.yaml").toFile());
-        var topology = (com.fasterxml.jackson.databind.node.ObjectNode) file.path("config").path("multisite:topology");
+        var topology = (ObjectNode) file.path("config").path("multisite:topology");
         topology.withObject("data").withObject("instanceClass").put("aws", "db.r6g.xlarge");
         Topology parsed = TopologyParser.parse(topology);
         assertThat(TopologyJson.of(parsed).path("data").path("instanceClass").path("aws").asText()).isEqualTo("db.r6g.xlarge");
@@ -37,7 +40,7 @@ class TopologyJsonTest {
     @ParameterizedTest
     @ValueSource(strings = {"all", "list"})
     void replicasAreWrittenAsTheStackFileSaysThem(String form) {
-        var replicas = form.equals("all") ? DataSettings.Replicas.ALL : new DataSettings.Replicas(false, java.util.List.of("a", "b"));
+        var replicas = form.equals("all") ? DataSettings.Replicas.ALL : new DataSettings.Replicas(false, List.of("a", "b"));
         assertThat(new ObjectMapper().valueToTree(replicas).toString()).isEqualTo(form.equals("all") ? "\"all\"" : "[\"a\",\"b\"]");
     }
 }

@@ -1,6 +1,5 @@
 package dev.multisite.pkg;
 
-import com.pulumi.provider.internal.ComponentProvider;
 import com.pulumi.provider.internal.Metadata;
 import com.pulumi.provider.internal.ResourceProviderService;
 import com.pulumi.provider.internal.models.GetSchemaRequest;
@@ -19,10 +18,10 @@ import java.util.concurrent.Callable;
 /**
  * The Pulumi component package {@code multisite}, as a provider plugin: the engine starts it with
  * its own gRPC address (and logging flags), reads the port it prints, and asks it for the schema
- * and to construct components. It serves every {@code ComponentResource} of
- * {@code dev.multisite.fleet} ({@link Fleet}) through the Java SDK's component provider, whose
- * schema is inferred from the classes. This is the SDK's {@code ComponentProviderHost} with the
- * package version added (the 1.36.1 host reports none).
+ * and to construct components. It serves {@link Fleet} through {@link FleetProvider} (the schema
+ * inferred by the Java SDK's component provider from the classes of {@code dev.multisite.fleet}).
+ * This is the SDK's {@code ComponentProviderHost} with the package version added (the 1.36.1 host
+ * reports none) and the Fleet's inputs read the way the stack program reads them.
  */
 @Command(name = "multisite-package", description = "The multisite Pulumi component package (a provider plugin).")
 public final class MultisitePackage implements Callable<Integer> {
@@ -51,8 +50,8 @@ public final class MultisitePackage implements Callable<Integer> {
     }
 
     /** The provider both the plugin and {@link #schema()} use. */
-    static ComponentProvider provider() {
-        return new ComponentProvider(new Metadata(NAME, version()), Fleet.class.getPackage());
+    static FleetProvider provider() {
+        return new FleetProvider(new Metadata(NAME, version()));
     }
 
     /** The package schema (JSON) the plugin serves to {@code GetSchema} and so to {@code pulumi package add}. */

@@ -1,7 +1,7 @@
 package dev.multisite.stack;
 
+import dev.multisite.offline.PlanMocks;
 import dev.multisite.stack.plan.OfflinePlanner;
-import dev.multisite.stack.plan.PlanMocks;
 import dev.multisite.topology.SiteSpec;
 import dev.multisite.topology.Topology;
 import dev.multisite.topology.TopologyException;

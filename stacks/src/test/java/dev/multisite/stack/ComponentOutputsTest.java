@@ -1,7 +1,7 @@
 package dev.multisite.stack;
 
-import dev.multisite.stack.plan.Plan;
-import dev.multisite.stack.plan.PlannedResource;
+import dev.multisite.offline.Plan;
+import dev.multisite.offline.PlannedResource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -2,13 +2,13 @@ package dev.multisite.stack;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.multisite.offline.Plan;
+import dev.multisite.offline.PlannedResource;
 import dev.multisite.policy.PolicyConfig;
 import dev.multisite.policy.PolicyPack;
 import dev.multisite.policy.PolicyResource;
 import dev.multisite.policy.StackView;
 import dev.multisite.policy.analyzer.EngineDriver;
-import dev.multisite.stack.plan.Plan;
-import dev.multisite.stack.plan.PlannedResource;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import pulumirpc.AnalyzerOuterClass.AnalyzeDiagnostic;

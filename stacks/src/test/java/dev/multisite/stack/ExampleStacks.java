@@ -1,7 +1,7 @@
 package dev.multisite.stack;
 
+import dev.multisite.offline.Plan;
 import dev.multisite.stack.plan.OfflinePlanner;
-import dev.multisite.stack.plan.Plan;
 import dev.multisite.stack.plan.StackFile;
 
 import java.nio.file.Path;

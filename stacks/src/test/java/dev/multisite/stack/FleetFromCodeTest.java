@@ -9,9 +9,9 @@ import dev.multisite.fleet.NodePoolArgs;
 import dev.multisite.fleet.SiteArgs;
 import dev.multisite.fleet.SiteMeshArgs;
 import dev.multisite.fleet.SiteNetworkArgs;
+import dev.multisite.offline.Plan;
+import dev.multisite.offline.PlanMocks;
 import dev.multisite.stack.plan.OfflinePlanner;
-import dev.multisite.stack.plan.Plan;
-import dev.multisite.stack.plan.PlanMocks;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

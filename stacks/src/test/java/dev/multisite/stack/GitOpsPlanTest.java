@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.multisite.offline.Plan;
+import dev.multisite.offline.PlannedResource;
 import dev.multisite.stack.plan.OfflinePlanner;
-import dev.multisite.stack.plan.Plan;
-import dev.multisite.stack.plan.PlannedResource;
 import dev.multisite.topology.TopologyParser;
 import org.junit.jupiter.api.Test;
 

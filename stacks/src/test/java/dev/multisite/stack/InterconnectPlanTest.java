@@ -1,11 +1,15 @@
 package dev.multisite.stack;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.multisite.offline.Plan;
+import dev.multisite.offline.PlannedResource;
 import dev.multisite.stack.cli.ExampleTopology;
-import dev.multisite.stack.plan.Plan;
-import dev.multisite.stack.plan.PlannedResource;
+import dev.multisite.stack.plan.PlanSummary;
 import dev.multisite.stack.plan.PreviewDocument;
+import dev.multisite.topology.Cidr;
 import dev.multisite.topology.CloudProvider;
+import dev.multisite.topology.DataSettings;
 import dev.multisite.topology.InterSitePort;
 import dev.multisite.topology.InterconnectGraph.Link;
 import dev.multisite.topology.InterconnectGraph;
@@ -29,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The inter-site network in the prod (5 sites) and global (13 sites) plans. */
 class InterconnectPlanTest {
     private static final Map<String, Plan> PLANS = new HashMap<>();
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static Plan plan(String stack) {
         return PLANS.computeIfAbsent(stack, ExampleStacks::plan);
@@ -177,7 +181,7 @@ class InterconnectPlanTest {
     @ValueSource(strings = {"dev", "prod", "global", "data"})
     void thePlanSummaryPrintsPerSiteThatItsLossCutsNothing(String stack) {
         Topology topology = topology(stack);
-        String summary = dev.multisite.stack.plan.PlanSummary.render(plan(stack), topology);
+        String summary = PlanSummary.render(plan(stack), topology);
         assertThat(summary).contains("interconnect (two hubs per provider)", "losing a site (with its region) cuts off:\n")
                 .doesNotContain("shared fate").doesNotContain("waived");
         for (SiteSpec site : topology.sites()) {
@@ -190,7 +194,7 @@ class InterconnectPlanTest {
         Topology topology = globalWithPeering();
         var graph = InterconnectGraph.of(topology);
         var out = new StringBuilder();
-        dev.multisite.stack.plan.PlanSummary.appendInterconnect(out, graph, topology.network().interconnect());
+        PlanSummary.appendInterconnect(out, graph, topology.network().interconnect());
         String azureHub = graph.firstHub(CloudProvider.AZURE).name();
         assertThat(out.toString()).contains("    " + azureHub + " (westeurope): az-southeastasia"
                 + " [waived: Azure spokes use one hub's gateway through peering]\n");
@@ -203,7 +207,7 @@ class InterconnectPlanTest {
         var graph = InterconnectGraph.of(topology);
         var data = topology.data();
         List<List<String>> pairs = new ArrayList<>();
-        if (data.mode() == dev.multisite.topology.DataSettings.Mode.PARTITIONED) {
+        if (data.mode() == DataSettings.Mode.PARTITIONED) {
             data.partitions().forEach(p -> p.replicas().forEach(r -> pairs.add(List.of(p.authority(), r))));
         } else {
             topology.sites().stream().filter(s -> !s.name().equals(data.primary()) && s.provider() != CloudProvider.EXISTING
@@ -285,7 +289,7 @@ class InterconnectPlanTest {
     }
 
     /** Every range of every site other than the spoke and the hub it is reached over. */
-    private static List<dev.multisite.topology.Cidr> remoteOf(Topology topology, SiteSpec spoke, List<SiteSpec> hubs) {
+    private static List<Cidr> remoteOf(Topology topology, SiteSpec spoke, List<SiteSpec> hubs) {
         return topology.sites().stream().filter(s -> s != spoke && !hubs.contains(s)).flatMap(s -> s.network().ranges().stream()).toList();
     }
 

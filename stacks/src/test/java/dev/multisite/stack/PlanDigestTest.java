@@ -3,8 +3,8 @@ package dev.multisite.stack;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.multisite.stack.plan.Plan;
-import dev.multisite.stack.plan.PlannedResource;
+import dev.multisite.offline.Plan;
+import dev.multisite.offline.PlannedResource;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;

@@ -3,10 +3,10 @@ package dev.multisite.stack;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.multisite.offline.Plan;
+import dev.multisite.offline.PlannedResource;
 import dev.multisite.policy.PolicyResource;
 import dev.multisite.policy.Unknowns;
-import dev.multisite.stack.plan.Plan;
-import dev.multisite.stack.plan.PlannedResource;
 import dev.multisite.stack.plan.PreviewDocument;
 
 import java.util.List;

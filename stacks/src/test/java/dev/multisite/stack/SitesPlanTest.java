@@ -1,8 +1,9 @@
 package dev.multisite.stack;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.multisite.stack.plan.Plan;
-import dev.multisite.stack.plan.PlannedResource;
+import dev.multisite.fleet.Fleet;
+import dev.multisite.offline.Plan;
+import dev.multisite.offline.PlannedResource;
 import dev.multisite.topology.SiteSpec;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -206,11 +207,11 @@ class SitesPlanTest {
             }
             assertThat(byUrn).as("parent of %s", r.urn()).containsKey(r.parent());
             if (byUrn.get(r.parent()).type().equals("pulumi:pulumi:Stack")) {
-                assertThat(r.type()).as("%s hangs off the stack", r.urn()).isEqualTo(dev.multisite.fleet.Fleet.TYPE);
+                assertThat(r.type()).as("%s hangs off the stack", r.urn()).isEqualTo(Fleet.TYPE);
             }
         }
         assertThat(plan.resources()).filteredOn(r -> r.type().startsWith("multisite:site:"))
-                .allSatisfy(site -> assertThat(byUrn.get(site.parent()).type()).isEqualTo(dev.multisite.fleet.Fleet.TYPE));
+                .allSatisfy(site -> assertThat(byUrn.get(site.parent()).type()).isEqualTo(Fleet.TYPE));
     }
 
     @Test

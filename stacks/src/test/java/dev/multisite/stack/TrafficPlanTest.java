@@ -2,8 +2,8 @@ package dev.multisite.stack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.multisite.stack.plan.Plan;
-import dev.multisite.stack.plan.PlannedResource;
+import dev.multisite.offline.Plan;
+import dev.multisite.offline.PlannedResource;
 import dev.multisite.stack.plan.PreviewDocument;
 import dev.multisite.topology.Topology;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,13 +1,13 @@
 package dev.multisite.stack.cli;
 
-import dev.multisite.stack.plan.OfflinePlanner.PlanException;
+import dev.multisite.offline.PlanException;
 import dev.multisite.topology.TopologyException;
-import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.UnmatchedArgumentException;
+import picocli.CommandLine;
 
 import java.io.PrintWriter;
 import java.util.List;

@@ -1,20 +1,20 @@
 package dev.multisite.stack.cli;
 
+import dev.multisite.offline.Plan;
 import dev.multisite.policy.PolicyConfig;
 import dev.multisite.policy.PolicyPack;
 import dev.multisite.policy.PreviewReader;
 import dev.multisite.policy.Report;
 import dev.multisite.stack.plan.OfflinePlanner;
-import dev.multisite.stack.plan.Plan;
 import dev.multisite.stack.plan.PlanSummary;
 import dev.multisite.stack.plan.PreviewDocument;
 import dev.multisite.stack.plan.StackFile;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

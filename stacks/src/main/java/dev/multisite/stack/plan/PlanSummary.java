@@ -1,6 +1,8 @@
 package dev.multisite.stack.plan;
 
 import dev.multisite.catalog.ResourceTypes;
+import dev.multisite.offline.Plan;
+import dev.multisite.offline.PlannedResource;
 import dev.multisite.topology.DnsAuthority;
 import dev.multisite.topology.FailoverBudget;
 import dev.multisite.topology.InterconnectGraph;

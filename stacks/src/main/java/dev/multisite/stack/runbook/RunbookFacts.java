@@ -1,7 +1,7 @@
 package dev.multisite.stack.runbook;
 
-import dev.multisite.stack.plan.Plan;
-import dev.multisite.stack.plan.PlannedResource;
+import dev.multisite.offline.Plan;
+import dev.multisite.offline.PlannedResource;
 import dev.multisite.topology.Topology;
 
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package dev.multisite.stack.runbook;
 
-import dev.multisite.stack.plan.Plan;
+import dev.multisite.offline.Plan;
 import dev.multisite.topology.CloudProvider;
 import dev.multisite.topology.SiteSpec;
 import dev.multisite.topology.Topology;

@@ -1,20 +1,26 @@
 package dev.multisite.stack.pkg;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.protobuf.Empty;
 import com.google.protobuf.Struct;
+import com.google.protobuf.Value;
 import com.google.protobuf.util.JsonFormat;
 import dev.multisite.fleet.Fleet;
+import dev.multisite.offline.OfflineKubeconfig;
+import dev.multisite.offline.Plan;
+import dev.multisite.offline.PlanMocks;
 import dev.multisite.pkg.MultisitePackage;
 import dev.multisite.stack.ExampleStacks;
 import dev.multisite.stack.MultisiteStack;
-import dev.multisite.stack.plan.Plan;
-import dev.multisite.stack.plan.PlanMocks;
+import dev.multisite.topology.SiteSpec;
+import dev.multisite.topology.Topology;
 import dev.multisite.topology.TopologyJson;
+import io.grpc.StatusRuntimeException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import pulumirpc.Provider.ConfigureRequest;
 import pulumirpc.Provider.ConstructRequest;
 import pulumirpc.Provider.ConstructResponse;
@@ -37,6 +43,8 @@ class FleetPluginTest {
     private static final String PROJECT = "multisite";
     private static final String STACK = "dev";
     private static final long DEADLINE_SECONDS = 300;
+    /** The key that marks a special value (secret, asset, resource reference) in a marshalled Struct. */
+    private static final String SIG_KEY = "4dabf18193072939515e22adb298388d";
 
     private static FakeEngine engine;
     private static PluginProcess plugin;
@@ -69,12 +77,21 @@ class FleetPluginTest {
         assertThat(json.readTree(served).path("resources").path(Fleet.TYPE).path("isComponent").asBoolean()).isTrue();
     }
 
-    @Test
-    void constructingTheDevFleetRegistersWhatTheOfflinePlanHas() throws Exception {
-        JsonNode topology = TopologyJson.of(ExampleStacks.read(STACK).topology());
+    /**
+     * dev (two sites) and prod (five: traffic with Cloudflare, data, GitOps, an existing site whose
+     * kubeconfig and the Cloudflare token come in as secrets, marked the way the engine marks them).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void constructingAFleetRegistersWhatTheOfflinePlanHas(String stack) throws Exception {
+        Topology topology = ExampleStacks.read(stack).topology();
         var inputs = Struct.newBuilder();
-        JsonFormat.parser().merge(new ObjectMapper().writeValueAsString(topology), inputs);
-        ConstructResponse response = provider().construct(ConstructRequest.newBuilder()
+        JsonFormat.parser().merge(new ObjectMapper().writeValueAsString(TopologyJson.of(topology)), inputs);
+        var secrets = Struct.newBuilder();
+        topology.secretConfigKeys().values().forEach(key -> secrets.putFields(key, secret(OfflineKubeconfig.forConfigKey(key))));
+        inputs.putFields("secrets", Value.newBuilder().setStructValue(secrets).build());
+        int before = engine.registrations().size();
+        ConstructResponse response = construct(ConstructRequest.newBuilder()
                 .setProject(PROJECT)                  // what the engine sends for a program's remote component
                 .setStack(STACK)                      // (pulumi/pulumi pkg/resource/plugin/provider_plugin.go, Construct)
                 .setDryRun(true)
@@ -89,22 +106,42 @@ class FleetPluginTest {
 
         String why = "plugin output:\n" + plugin.output() + "\nengine logs: " + engine.logs() + "\nfailures: " + engine.failures();
         assertThat(engine.failures()).as(why).isEmpty();
-        Plan offline = ExampleStacks.plan(STACK);
+        Plan offline = ExampleStacks.plan(stack);
         List<String> planned = offline.resources().stream().filter(r -> !r.type().equals("pulumi:pulumi:Stack"))
                 .map(r -> r.type() + " " + r.name()).sorted().toList();
-        List<String> constructed = engine.registrations().stream().map(r -> r.type() + " " + r.name()).sorted().toList();
+        var registered = engine.registrations().subList(before, engine.registrations().size());
+        List<String> constructed = registered.stream().map(r -> r.type() + " " + r.name()).sorted().toList();
         assertThat(constructed).as(why).isEqualTo(planned);
         // The fleet's direct children carry a no-parent alias: a stack deployed before the fleet keeps
         // their URNs, and the engine derives their children's aliases from it (pulumi/pulumi
         // pkg/resource/deploy/step_generator.go, inheritedChildAlias).
-        Registration fleet = engine.registration(Fleet.TYPE, MultisiteStack.FLEET).orElseThrow();
-        var children = engine.registrations().stream().filter(r -> r.isChildOf(fleet)).toList();
+        Registration fleet = registered.stream().filter(r -> r.type().equals(Fleet.TYPE)).findFirst().orElseThrow();
+        var children = registered.stream().filter(r -> r.isChildOf(fleet)).toList();
         assertThat(children).isNotEmpty().allSatisfy(child -> assertThat(child.request().getAliasesList())
                 .as(child.urn()).anySatisfy(alias -> assertThat(alias.getSpec().getNoParent()).isTrue()));
         // The fleet's outputs come back as the component's state, the stack's outputs by name.
         assertThat(response.getState().getFieldsMap()).containsKeys("siteNames", "clusterEndpoints", "kubeconfigs", "interconnect");
         assertThat(response.getState().getFieldsOrThrow("siteNames").getListValue().getValuesList())
-                .extracting(v -> v.getStringValue()).containsExactly("aws-use1", "gcp-euw4");
+                .extracting(Value::getStringValue).containsExactlyElementsOf(topology.sites().stream().map(SiteSpec::name).toList());
+        // Secrets stay secrets: the kubeconfigs output comes back marked as one.
+        assertThat(response.getState().getFieldsOrThrow("kubeconfigs").getStructValue().getFieldsMap()).containsKey(SIG_KEY);
+    }
+
+    /** A value marked secret the way the engine marshals one (pulumi/pulumi sdk/go/common/resource/plugin/rpc.go). */
+    private static Value secret(String value) {
+        return Value.newBuilder().setStructValue(Struct.newBuilder()
+                .putFields(SIG_KEY, Value.newBuilder().setStringValue("1b47061264138c4ac30d75fd1eb44270").build())
+                .putFields("value", Value.newBuilder().setStringValue(value).build())).build();
+    }
+
+    /** Construct, with what the plugin logged to the engine when it fails (the gRPC status says only "Multiple exceptions occurred"). */
+    private static ConstructResponse construct(ConstructRequest request) {
+        try {
+            return provider().construct(request);
+        } catch (StatusRuntimeException e) {
+            throw new AssertionError("Construct failed: " + e.getStatus() + "\nengine logs: " + engine.logs()
+                    + "\nplugin output:\n" + plugin.output(), e);
+        }
     }
 
     private static ResourceProviderBlockingStub provider() {

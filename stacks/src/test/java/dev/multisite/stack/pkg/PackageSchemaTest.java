@@ -2,6 +2,7 @@ package dev.multisite.stack.pkg;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
@@ -45,7 +46,7 @@ class PackageSchemaTest {
             var validator = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(metaschema);
             assertThat(validator.validate(schema())).isEmpty();
             // The validator does fail on a schema that breaks the metaschema.
-            var broken = (com.fasterxml.jackson.databind.node.ObjectNode) schema();
+            var broken = (ObjectNode) schema();
             broken.put("name", "multi site");
             assertThat(validator.validate(broken)).isNotEmpty();
         }
@@ -108,7 +109,7 @@ class PackageSchemaTest {
                 JsonNode properties = resource.getValue().path("properties");
                 assertThat(misfits(schema(), schema().path("resources").path(FLEET).path("inputProperties"), properties, "")).isEmpty();
                 var topology = properties.deepCopy();
-                ((com.fasterxml.jackson.databind.node.ObjectNode) topology).remove("secrets");
+                ((ObjectNode) topology).remove("secrets");
                 assertThat(TopologyParser.parse(topology).secretConfigKeys().values())
                         .allSatisfy(key -> assertThat(properties.path("secrets").has(key)).as("secrets." + key).isTrue());
                 checked.add(resource.getKey());
@@ -121,9 +122,9 @@ class PackageSchemaTest {
     @Test
     void theCheckBelowFindsAMisnamedKeyAndAWrongType() throws Exception {
         JsonNode fleet = YAML.readTree(Path.of("..", "examples", "python", "fleet.yaml").toFile());
-        var broken = (com.fasterxml.jackson.databind.node.ObjectNode) fleet.deepCopy();
+        var broken = (ObjectNode) fleet.deepCopy();
         broken.put("peakdemand", 1);
-        ((com.fasterxml.jackson.databind.node.ObjectNode) broken.path("sites").get(0)).put("capacity", "lots");
+        ((ObjectNode) broken.path("sites").get(0)).put("capacity", "lots");
         assertThat(misfits(schema(), schema().path("resources").path(FLEET).path("inputProperties"), broken, ""))
                 .containsExactlyInAnyOrder("peakdemand: not a property", "sites[0].capacity: expected integer, got \"lots\"");
     }

@@ -1,4 +1,4 @@
-package dev.multisite.stack.plan;
+package dev.multisite.offline;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,4 +1,4 @@
-package dev.multisite.stack.plan;
+package dev.multisite.offline;
 
 import com.fasterxml.jackson.databind.JsonNode;
 

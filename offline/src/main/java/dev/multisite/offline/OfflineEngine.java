@@ -1,0 +1,75 @@
+package dev.multisite.offline;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.TextNode;
+import com.pulumi.Context;
+import com.pulumi.test.Mocks;
+import com.pulumi.test.TestOptions;
+import com.pulumi.test.TestResult;
+import com.pulumi.test.internal.PulumiTestInternal;
+import dev.multisite.policy.analyzer.StructJson;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+
+/**
+ * Runs a Pulumi program under the Java SDK's mock engine and records what it registers, with the
+ * parent, provider, dependencies and inputs (secrets marked) of each resource: a plan, without a
+ * cloud, credentials or a Pulumi CLI. The CLI's offline plan runs the stack program through it;
+ * the components' tests run one component at a time.
+ */
+public final class OfflineEngine {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private OfflineEngine() {
+    }
+
+    /**
+     * Runs {@code program} as stack {@code stackName} of project {@code project}. The SDK's
+     * deployment state is a static singleton: never run two at once (tests run sequentially).
+     */
+    public static Plan run(String project, String stackName, Mocks mocks, Consumer<Context> program) {
+        var recorder = new RecordingMonitor[1];
+        var engine = PulumiTestInternal.builder()
+                .options(TestOptions.builder().projectName(project).stackName(stackName).preview(false).build())
+                .mocks(mocks)
+                .standardLogger(PulumiTestInternal.logger(Level.SEVERE))
+                .monitorDecorator(base -> recorder[0] = new RecordingMonitor(mocks, PulumiTestInternal.mockLog()))
+                .build();
+        try {
+            TestResult result = engine.runTest(program::accept);
+            List<String> failures = new ArrayList<>(result.errors());
+            // An exception inside an apply does not throw from runTest: it is only in exceptions().
+            result.exceptions().forEach(e -> failures.add(rootMessage(e)));
+            if (!failures.isEmpty()) {
+                throw new PlanException(failures);
+            }
+            return new Plan(stackName, recorder[0].resources(), outputs(result), recorder[0].registeredOutputs());
+        } finally {
+            PulumiTestInternal.cleanup();
+        }
+    }
+
+    private static Map<String, JsonNode> outputs(TestResult result) {
+        Map<String, JsonNode> out = new LinkedHashMap<>();
+        new TreeMap<>(result.outputs()).forEach((name, output) -> {
+            var data = PulumiTestInternal.extractOutputData(output);
+            out.put(name, data.isSecret() ? TextNode.valueOf(StructJson.SECRET) : JSON.valueToTree(data.getValueNullable()));
+        });
+        return out;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getClass().getSimpleName() + ": " + t.getMessage();
+    }
+}
