@@ -1,10 +1,10 @@
 package dev.multisite.data;
 
 import dev.multisite.site.Site;
+import dev.multisite.site.Sites;
 import dev.multisite.topology.Topology;
 
 import java.util.List;
-import java.util.Objects;
 
 /**
  * The arguments of {@link DatabaseTopology}. Build them with {@link #builder()}; the canonical
@@ -15,8 +15,6 @@ import java.util.Objects;
  * @param sites    every site of the stack, in topology order; required, not empty, no null entry (copied)
  */
 public record DatabaseTopologyArgs(Topology topology, List<Site> sites) {
-    private static final String SITES = "every site of the stack, in topology order";
-
     public DatabaseTopologyArgs {
         if (topology == null) {
             throw new IllegalArgumentException("DatabaseTopologyArgs.topology: required; the validated topology with its data block");
@@ -26,18 +24,7 @@ public record DatabaseTopologyArgs(Topology topology, List<Site> sites) {
             throw new IllegalArgumentException("DatabaseTopologyArgs.topology.data: required; "
                     + "the data block (mode, primary or partitions) the databases are laid out from");
         }
-        if (sites == null) {
-            throw new IllegalArgumentException("DatabaseTopologyArgs.sites: required; " + SITES);
-        }
-        // Primaries and replicas are looked up among these sites by name.
-        if (sites.isEmpty()) {
-            throw new IllegalArgumentException("DatabaseTopologyArgs.sites: must not be empty; " + SITES);
-        }
-        // Not contains(null): an immutable list throws on that.
-        if (sites.stream().anyMatch(Objects::isNull)) {
-            throw new IllegalArgumentException("DatabaseTopologyArgs.sites: entries must not be null; " + SITES);
-        }
-        sites = List.copyOf(sites);
+        sites = Sites.checked("DatabaseTopologyArgs.sites", sites);
     }
 
     public static Builder builder() {

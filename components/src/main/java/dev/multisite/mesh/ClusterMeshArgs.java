@@ -1,10 +1,10 @@
 package dev.multisite.mesh;
 
 import dev.multisite.site.Site;
+import dev.multisite.site.Sites;
 import dev.multisite.topology.Topology;
 
 import java.util.List;
-import java.util.Objects;
 
 /**
  * The arguments of {@link ClusterMesh}. Build them with {@link #builder()}; the canonical
@@ -15,25 +15,12 @@ import java.util.Objects;
  * @param sites    every site, in topology order; required, not empty, no null entry (copied)
  */
 public record ClusterMeshArgs(Topology topology, List<Site> sites) {
-    private static final String SITES = "every site of the topology, in topology order";
-
     public ClusterMeshArgs {
         if (topology == null) {
             throw new IllegalArgumentException("ClusterMeshArgs.topology: required; "
                     + "the validated topology (mesh options, every site's cluster id and pod CIDR)");
         }
-        if (sites == null) {
-            throw new IllegalArgumentException("ClusterMeshArgs.sites: required; " + SITES);
-        }
-        // A mesh without sites would install nothing and still create its CA.
-        if (sites.isEmpty()) {
-            throw new IllegalArgumentException("ClusterMeshArgs.sites: must not be empty; " + SITES);
-        }
-        // Not contains(null): an immutable list throws on that.
-        if (sites.stream().anyMatch(Objects::isNull)) {
-            throw new IllegalArgumentException("ClusterMeshArgs.sites: entries must not be null; " + SITES);
-        }
-        sites = List.copyOf(sites);
+        sites = Sites.checked("ClusterMeshArgs.sites", sites);
     }
 
     public static Builder builder() {

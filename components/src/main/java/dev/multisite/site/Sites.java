@@ -4,6 +4,8 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
 import dev.multisite.topology.SiteSpec;
 
+import java.util.List;
+import java.util.Objects;
 import java.util.function.Function;
 
 /** Creates the right {@link Site} for a declared site, and completes it: the only switches over providers for sites. */
@@ -37,5 +39,25 @@ public final class Sites {
             };
         };
         next.run();
+    }
+
+    /**
+     * The sites an args record is given, checked and copied: required, not empty (a layer over no
+     * site would build nothing but its shared parts) and without null entries. {@code field} names
+     * the args field in the message, e.g. {@code ClusterMeshArgs.sites}.
+     */
+    public static List<Site> checked(String field, List<Site> sites) {
+        String expected = "every site of the stack, in topology order";
+        if (sites == null) {
+            throw new IllegalArgumentException(field + ": required; " + expected);
+        }
+        if (sites.isEmpty()) {
+            throw new IllegalArgumentException(field + ": must not be empty; " + expected);
+        }
+        // Not contains(null): an immutable list throws on that.
+        if (sites.stream().anyMatch(Objects::isNull)) {
+            throw new IllegalArgumentException(field + ": entries must not be null; " + expected);
+        }
+        return List.copyOf(sites);
     }
 }

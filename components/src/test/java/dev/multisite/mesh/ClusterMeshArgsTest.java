@@ -37,12 +37,12 @@ class ClusterMeshArgsTest {
     void sitesAreRequiredAndNotEmpty() {
         assertThatThrownBy(() -> ClusterMeshArgs.builder().topology(TOPO).build())
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("ClusterMeshArgs.sites: required; every site of the topology, in topology order");
+                .hasMessage("ClusterMeshArgs.sites: required; every site of the stack, in topology order");
         assertThatThrownBy(() -> new ClusterMeshArgs(TOPO, List.of()))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("ClusterMeshArgs.sites: must not be empty; every site of the topology, in topology order");
+                .hasMessage("ClusterMeshArgs.sites: must not be empty; every site of the stack, in topology order");
         assertThatThrownBy(() -> ClusterMeshArgs.builder().topology(TOPO).sites(Arrays.asList(TwoSites.sites(TOPO).get(0), null)).build())
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("ClusterMeshArgs.sites: entries must not be null; every site of the topology, in topology order");
+                .hasMessage("ClusterMeshArgs.sites: entries must not be null; every site of the stack, in topology order");
     }
 }

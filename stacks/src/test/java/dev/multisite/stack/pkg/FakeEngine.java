@@ -31,6 +31,7 @@ import pulumirpc.EngineOuterClass.SetRootResourceRequest;
 import pulumirpc.EngineOuterClass.SetRootResourceResponse;
 import pulumirpc.EngineOuterClass.StartDebuggingRequest;
 import pulumirpc.Provider.CallResponse;
+import pulumirpc.Provider.ConfigureRequest;
 import pulumirpc.Resource.ReadResourceRequest;
 import pulumirpc.Resource.ReadResourceResponse;
 import pulumirpc.Resource.RegisterPackageRequest;
@@ -177,6 +178,27 @@ public final class FakeEngine implements EngineGrpc.AsyncService, ResourceMonito
     /** Errors this fake answered with (a mock that threw, an unconvertible value). */
     public List<Throwable> failures() {
         return List.copyOf(failures);
+    }
+
+    /** The engine's Configure of a package's default provider (provider_plugin.go, Configure; no config, no args here). */
+    public ConfigureRequest configureRequest(String packageName) {
+        return ConfigureRequest.newBuilder()
+                .setAcceptSecrets(true)            // the engine always accepts secrets back
+                .setAcceptResources(true)          // ... and resource references
+                .setSendsOldInputs(true)           // the engine sends old inputs to Diff/Update
+                .setSendsOldInputsToDelete(true)   // ... and to Delete
+                .setUrn(urn("pulumi:providers:" + packageName, "default", stackUrn()))
+                .setName("default")                // a default provider's name
+                .setType("pulumi:providers:" + packageName)
+                .build();
+    }
+
+    /** Stops a plugin (if started) and then this engine; for a test's teardown. */
+    public void closeWith(PluginProcess plugin) throws InterruptedException {
+        if (plugin != null) {
+            plugin.close();
+        }
+        close();
     }
 
     @Override

@@ -21,7 +21,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import pulumirpc.Provider.ConfigureRequest;
 import pulumirpc.Provider.ConstructRequest;
 import pulumirpc.Provider.ConstructResponse;
 import pulumirpc.Provider.GetSchemaRequest;
@@ -54,18 +53,13 @@ class FleetPluginTest {
         engine = FakeEngine.start(PROJECT, STACK, new PlanMocks());
         plugin = PluginProcess.start(MultisitePackage.class, engine.address(), List.of(), Duration.ofSeconds(120));
         assertThat(provider().getPluginInfo(Empty.getDefaultInstance())).isNotNull();
-        assertThat(provider().configure(ConfigureRequest.newBuilder().setAcceptSecrets(true).setAcceptResources(true)
-                .setUrn(engine.urn("pulumi:providers:multisite", "default", engine.stackUrn())).setName("default")
-                .setType("pulumi:providers:multisite").build()).getAcceptSecrets()).isTrue();
+        assertThat(provider().configure(engine.configureRequest(MultisitePackage.NAME)).getAcceptSecrets()).isTrue();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (plugin != null) {
-            plugin.close();
-        }
         if (engine != null) {
-            engine.close();
+            engine.closeWith(plugin);
         }
     }
 

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import pulumirpc.Plugin.PluginInfo;
-import pulumirpc.Provider.ConfigureRequest;
 import pulumirpc.Provider.ConstructRequest;
 import pulumirpc.Provider.ConstructResponse;
 import pulumirpc.Provider.GetSchemaRequest;
@@ -50,16 +49,13 @@ class PluginProtocolTest {
         // The engine's first calls to a freshly loaded provider.
         provider().getPluginInfo(Empty.getDefaultInstance());
         // The engine refuses to Construct through a provider that does not accept secrets.
-        assertThat(provider().configure(configureRequest()).getAcceptSecrets()).isTrue();
+        assertThat(provider().configure(engine.configureRequest("sample")).getAcceptSecrets()).isTrue();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (plugin != null) {
-            plugin.close();
-        }
         if (engine != null) {
-            engine.close();
+            engine.closeWith(plugin);
         }
     }
 
@@ -130,19 +126,6 @@ class PluginProtocolTest {
 
     private static ResourceProviderBlockingStub provider() {
         return plugin.provider().withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS);
-    }
-
-    /** The engine's Configure of the default provider (provider_plugin.go, Configure; no config, no args here). */
-    private static ConfigureRequest configureRequest() {
-        return ConfigureRequest.newBuilder()
-                .setAcceptSecrets(true)            // the engine always accepts secrets back
-                .setAcceptResources(true)          // ... and resource references
-                .setSendsOldInputs(true)           // the engine sends old inputs to Diff/Update
-                .setSendsOldInputsToDelete(true)   // ... and to Delete
-                .setUrn(engine.urn("pulumi:providers:sample", "default", engine.stackUrn()))
-                .setName("default")                // a default provider's name
-                .setType("pulumi:providers:sample") // "pulumi:providers:" + the package
-                .build();
     }
 
     /**
