@@ -10,6 +10,7 @@ import com.pulumi.core.internal.OutputData;
 import com.pulumi.core.internal.OutputInternal;
 import com.pulumi.provider.internal.properties.PropertyValue;
 import dev.multisite.fleet.FleetArgs;
+import dev.multisite.topology.TopologyParser;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -40,6 +41,8 @@ final class FleetInputs {
                 topology.set(key, json(value, key));
             }
         });
+        // The parser first: a program in any language gets its messages for every bad value.
+        TopologyParser.parse(topology);
         return FleetArgs.fromTopology(topology, secrets);
     }
 

@@ -1,9 +1,16 @@
 package dev.multisite.pkg;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.google.protobuf.Struct;
+import com.google.protobuf.util.JsonFormat;
 import com.pulumi.core.internal.Internal;
 import com.pulumi.provider.internal.properties.PropertyValue;
+import dev.multisite.topology.TopologyException;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -13,50 +20,62 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Construct inputs as the engine sends them (maps, numbers as doubles, secrets, unknowns) read into FleetArgs. */
 class FleetInputsTest {
 
-    private static PropertyValue map(Map<String, PropertyValue> entries) {
+    /** prod's topology as Construct inputs (through protobuf, as the engine marshals them), with {@code secrets}. */
+    private static Map<String, PropertyValue> prod(PropertyValue secrets) throws Exception {
+        var file = new ObjectMapper(new YAMLFactory()).readTree(Path.of("..", "stacks", "Pulumi.prod.yaml").toFile());
+        var struct = Struct.newBuilder();
+        JsonFormat.parser().merge(file.path("config").path("multisite:topology").toString(), struct);
+        Map<String, PropertyValue> inputs = new HashMap<>(PropertyValue.unmarshalProperties(struct.build()));
+        inputs.put(FleetInputs.SECRETS, secrets);
+        return inputs;
+    }
+
+    private static PropertyValue secrets(Map<String, PropertyValue> entries) {
         return PropertyValue.of(entries);
     }
 
-    private static Map<String, PropertyValue> inputs(PropertyValue secrets) {
-        return Map.of(
-                "domain", PropertyValue.of("example.com"),
-                "peakDemand", PropertyValue.of(260.0),
-                "network", map(Map.of("interconnect", map(Map.of(
-                        "hubs", map(Map.of("aws", PropertyValue.of(List.of(PropertyValue.of("aws-use1"), PropertyValue.of("aws-euw1"))))),
-                        "waivers", map(Map.of("gcp-euw4", PropertyValue.of("one uplink"))))))),
-                FleetInputs.SECRETS, secrets);
-    }
+    private static final Map<String, PropertyValue> BOTH = Map.of(
+            "metal-fra-kubeconfig", PropertyValue.ofSecret(PropertyValue.of("kubeconfig")),
+            "cloudflare-api-token", PropertyValue.of("token"));
 
     @Test
-    void mapsAndWholeNumbersReachTheTopologyTree() {
-        var args = FleetInputs.args(inputs(map(Map.of())));
-        var tree = args.topologyTree();
+    void mapsAndWholeNumbersReachTheTopologyTree() throws Exception {
+        var tree = FleetInputs.args(prod(secrets(BOTH))).topologyTree();
         assertThat(tree.path("peakDemand").isIntegralNumber()).isTrue();
         assertThat(tree.path("peakDemand").asInt()).isEqualTo(260);
         assertThat(tree.path("network").path("interconnect").path("hubs").path("aws").toString()).isEqualTo("[\"aws-use1\",\"aws-euw1\"]");
-        assertThat(tree.path("network").path("interconnect").path("waivers").path("gcp-euw4").asText()).isEqualTo("one uplink");
+        assertThat(tree.path("data").path("instanceClass").path("aws").asText()).isEqualTo("db.r6g.xlarge");
+        assertThat(tree.path("sites").get(0).path("network").path("asn").isIntegralNumber()).isTrue();
         assertThat(tree.has(FleetInputs.SECRETS)).isFalse();
     }
 
     @Test
     void secretsStaySecretMarkedOrNotAndKnownOrNot() throws Exception {
-        var args = FleetInputs.args(inputs(map(Map.of(
-                "marked", PropertyValue.ofSecret(PropertyValue.of("kubeconfig-a")),
-                "plain", PropertyValue.of("token-b"),
-                "unknown", PropertyValue.COMPUTED))));
-        var marked = Internal.of(args.secrets().get("marked")).getDataAsync().get();
+        var args = FleetInputs.args(prod(secrets(Map.of(
+                "metal-fra-kubeconfig", PropertyValue.ofSecret(PropertyValue.of("kubeconfig")),
+                "cloudflare-api-token", PropertyValue.of("token"),
+                "later", PropertyValue.COMPUTED))));
+        var marked = Internal.of(args.secrets().get("metal-fra-kubeconfig")).getDataAsync().get();
         assertThat(marked.isSecret()).isTrue();
-        assertThat(marked.getValueNullable()).isEqualTo("kubeconfig-a");
-        assertThat(Internal.of(args.secrets().get("plain")).getDataAsync().get().isSecret()).isTrue();
-        var unknown = Internal.of(args.secrets().get("unknown")).getDataAsync().get();
+        assertThat(marked.getValueNullable()).isEqualTo("kubeconfig");
+        assertThat(Internal.of(args.secrets().get("cloudflare-api-token")).getDataAsync().get().isSecret()).isTrue();
+        var unknown = Internal.of(args.secrets().get("later")).getDataAsync().get();
         assertThat(unknown.isKnown()).isFalse();
         assertThat(unknown.isSecret()).isTrue();
     }
 
     @Test
-    void anUnknownTopologyValueIsRefusedByPath() {
-        var inputs = new java.util.HashMap<>(inputs(map(Map.of())));
-        inputs.put("sites", PropertyValue.of(List.of(map(Map.of("name", PropertyValue.COMPUTED)))));
+    void aBadValueGetsTheParsersMessage() throws Exception {
+        var inputs = prod(secrets(BOTH));
+        inputs.put("peakDemand", PropertyValue.of("lots"));
+        assertThatThrownBy(() -> FleetInputs.args(inputs)).isInstanceOf(TopologyException.class)
+                .hasMessageContaining("peakDemand: expected a whole number, got the string 'lots'");
+    }
+
+    @Test
+    void anUnknownTopologyValueIsRefusedByPath() throws Exception {
+        var inputs = prod(secrets(BOTH));
+        inputs.put("sites", PropertyValue.of(List.of(PropertyValue.of(Map.of("name", PropertyValue.COMPUTED)))));
         assertThatThrownBy(() -> FleetInputs.args(inputs)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("sites[0].name: not known during preview; the fleet's topology must be plain values"
                         + " (it decides which resources exist), not outputs of other resources");
