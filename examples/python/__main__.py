@@ -3,7 +3,7 @@
 import re
 
 import pulumi
-import pulumi_multisite as multisite
+import multisite_multisite as multisite
 import yaml
 
 config = pulumi.Config()

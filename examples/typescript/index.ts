@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as pulumi from "@pulumi/pulumi";
 import * as yaml from "js-yaml";
-import * as multisite from "@pulumi/multisite";
+import * as multisite from "@multisite/multisite";
 
 const config = new pulumi.Config();
 

@@ -17,6 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -117,6 +118,25 @@ class PackageSchemaTest {
         }
         assertThat(checked).isNotEmpty();
         assertThat(project.path("packages").path("multisite").asText()).isEqualTo("../../package");
+    }
+
+    /**
+     * The examples import the SDKs by the names Pulumi's code generators give this schema: with a
+     * namespace, npm {@code @<namespace>/<name>} (pulumi/pulumi getNodeJSPkgName) and Python
+     * {@code <namespace>_<name>} (pkg/codegen/python PyPack); the Java SDK sets the namespace from
+     * the second segment of the component's Java package.
+     */
+    @Test
+    void theExamplesImportTheSdkNamesTheSchemaGenerates() throws Exception {
+        JsonNode schema = schema();
+        String namespace = schema.path("namespace").asText();
+        String name = schema.path("name").asText();
+        String npm = namespace.isEmpty() ? "@pulumi/" + name : "@" + namespace + "/" + name;
+        String python = (namespace.isEmpty() ? "pulumi" : namespace.replace('-', '_')) + "_" + name.replace('-', '_');
+        JsonNode packageJson = JSON.readTree(Path.of("..", "examples", "typescript", "package.json").toFile());
+        assertThat(packageJson.path("dependencies").path(npm).asText()).isEqualTo("file:sdks/" + name);
+        assertThat(Files.readString(Path.of("..", "examples", "typescript", "index.ts"))).contains("from \"" + npm + "\"");
+        assertThat(Files.readString(Path.of("..", "examples", "python", "__main__.py"))).contains("import " + python + " ");
     }
 
     @Test
