@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.multisite.offline.Plan;
 import dev.multisite.offline.PlannedResource;
 import dev.multisite.stack.cli.ExampleTopology;
+import dev.multisite.stack.plan.OfflinePlanner;
 import dev.multisite.stack.plan.PlanSummary;
 import dev.multisite.stack.plan.PreviewDocument;
 import dev.multisite.topology.Cidr;
@@ -35,12 +36,14 @@ class InterconnectPlanTest {
     private static final Map<String, Plan> PLANS = new HashMap<>();
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** An example stack's plan, or for {@code init-<n>} the plan of the n-site fleet `./multisite init` writes. */
     private static Plan plan(String stack) {
-        return PLANS.computeIfAbsent(stack, ExampleStacks::plan);
+        return PLANS.computeIfAbsent(stack, s -> s.startsWith("init-")
+                ? OfflinePlanner.plan(s, topology(s)) : ExampleStacks.plan(s));
     }
 
     private static Topology topology(String stack) {
-        return ExampleStacks.read(stack).topology();
+        return stack.startsWith("init-") ? generated(Integer.parseInt(stack.substring(5))) : ExampleStacks.read(stack).topology();
     }
 
     private static PlannedResource named(Plan plan, String name) {
@@ -253,7 +256,7 @@ class InterconnectPlanTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"prod", "global", "data"})
+    @ValueSource(strings = {"prod", "global", "data", "init-26", "init-52"})
     void everySpokeHasRoutesViaBothHubsOfItsProvider(String stack) {
         Plan plan = plan(stack);
         Topology topology = topology(stack);
