@@ -44,7 +44,8 @@ import java.util.function.Function;
  * <p>The args are checked by the topology parser (the same invariants and messages as a stack
  * file) before anything is registered, the fleet itself included. Its direct children carry a
  * no-parent alias: stacks deployed before the fleet existed keep every resource (the engine
- * derives their children's aliases from it).
+ * derives their children's aliases from it: inheritedChildAlias in pulumi/pulumi
+ * pkg/resource/deploy/step_generator.go).
  */
 public final class Fleet extends ComponentResource {
     public static final String TYPE = "multisite:index:Fleet";
@@ -90,6 +91,8 @@ public final class Fleet extends ComponentResource {
 
     public Fleet(String name, FleetArgs args, ComponentResourceOptions options) {
         super(TYPE, name, checked(args, options));
+        // Parsed again: the component host allows one constructor, so the check before super()
+        // cannot hand its result over.
         Topology topology = TopologyParser.parse(args.topologyTree());
         Function<String, Output<String>> secret = key -> args.secrets().get(key).asSecret();
         List<Site> sites = new ArrayList<>();

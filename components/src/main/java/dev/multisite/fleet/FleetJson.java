@@ -15,13 +15,10 @@ import com.fasterxml.jackson.databind.introspect.AnnotatedField;
 import com.fasterxml.jackson.databind.introspect.AnnotatedMember;
 import com.fasterxml.jackson.databind.introspect.JacksonAnnotationIntrospector;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.IntNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.pulumi.core.annotations.Import;
+import dev.multisite.topology.TopologyJson;
 
 /**
  * Converts the fleet args to and from the topology tree ({@code multisite:topology}). Kept out of
@@ -36,7 +33,8 @@ final class FleetJson {
     }
 
     static JsonNode toTree(FleetArgs args) {
-        return integral(MAPPER.valueToTree(args));
+        // asn is a Double (the host cannot read a long); the tree must equal the stack file's.
+        return TopologyJson.wholeNumbers(MAPPER.valueToTree(args));
     }
 
     static FleetArgs fromTree(JsonNode topology) {
@@ -77,28 +75,6 @@ final class FleetJson {
             mapper.coercionConfigFor(LogicalType.Textual).setCoercion(shape, CoercionAction.Fail);
         }
         return mapper;
-    }
-
-    /**
-     * The host hands whole numbers over as doubles ({@code asn} is a {@code Double}): write every
-     * integral floating-point number as the integer node Jackson reads from the same text (an int
-     * when it fits, else a long), so the tree equals the stack file's.
-     */
-    private static JsonNode integral(JsonNode node) {
-        if (node.isObject()) {
-            ObjectNode copy = JsonNodeFactory.instance.objectNode();
-            node.fields().forEachRemaining(e -> copy.set(e.getKey(), integral(e.getValue())));
-            return copy;
-        }
-        if (node.isArray()) {
-            ArrayNode copy = JsonNodeFactory.instance.arrayNode();
-            node.forEach(element -> copy.add(integral(element)));
-            return copy;
-        }
-        if (node.isFloatingPointNumber() && node.canConvertToExactIntegral() && node.canConvertToLong()) {
-            return node.canConvertToInt() ? IntNode.valueOf(node.intValue()) : LongNode.valueOf(node.longValue());
-        }
-        return node;
     }
 
     /**

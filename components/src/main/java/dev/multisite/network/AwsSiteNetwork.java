@@ -138,6 +138,8 @@ public final class AwsSiteNetwork extends SiteNetwork {
                 .transitGatewayPolicyTableId(policyTable.id()).build(), onAws());
         new TransitGatewayRouteTableAttachment(childName("wan-routes"), TransitGatewayRouteTableAttachmentArgs.builder()
                 .peeringId(peering.id())
+                // The route table's ARN, as the API documents it: arn:aws:ec2:<region>:<account>:transit-gateway-route-table/tgw-rtb-...
+                // (https://docs.aws.amazon.com/networkmanager/latest/APIReference/API_TransitGatewayRouteTableAttachment.html).
                 .transitGatewayRouteTableArn(Output.format("arn:aws:ec2:%s:%s:transit-gateway-route-table/%s",
                         site.region(), transitGateway.ownerId(), transitGateway.associationDefaultRouteTableId()))
                 .build(), wan.options(this, association));

@@ -34,7 +34,10 @@ import java.util.Map;
  */
 public final class CloudWan extends ComponentResource {
     public static final String TYPE = "multisite:network:CloudWan";
-    /** Network Manager's home region, where its global resources are managed. */
+    /**
+     * Network Manager's home region: "The Network Manager APIs are supported in the US West (Oregon)
+     * Region only" (https://docs.aws.amazon.com/networkmanager/latest/APIReference/Welcome.html).
+     */
     public static final String HOME_REGION = "us-west-2";
 
     private final Provider provider;

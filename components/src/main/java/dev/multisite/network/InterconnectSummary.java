@@ -2,7 +2,6 @@ package dev.multisite.network;
 
 import com.pulumi.core.annotations.Export;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -40,16 +39,8 @@ public final class InterconnectSummary {
         this.fullMeshTunnels = fullMeshTunnels;
     }
 
-    /** The same facts as a map, in the stack output's key order. */
+    /** The same facts as a map, in declaration order (the stack output's key order). */
     public Map<String, Object> toMap() {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("design", design);
-        out.put("hubs", hubs);
-        out.put("sharedFate", sharedFate);
-        out.put("links", links);
-        out.put("tunnels", tunnels);
-        out.put("fullMeshLinks", fullMeshLinks);
-        out.put("fullMeshTunnels", fullMeshTunnels);
-        return out;
+        return ExportedFields.of(this);
     }
 }

@@ -2,7 +2,6 @@ package dev.multisite.network;
 
 import com.pulumi.core.annotations.Export;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -70,24 +69,8 @@ public final class OnPremTunnel {
         return site;
     }
 
-    /** The same settings as a map, in the stack output's key order. */
+    /** The same facts as a map, in declaration order (the stack output's key order). */
     public Map<String, Object> toMap() {
-        Map<String, Object> entry = new LinkedHashMap<>();
-        entry.put("site", site);
-        entry.put("hub", hub);
-        entry.put("hubProvider", hubProvider);
-        entry.put("tunnel", tunnel);
-        entry.put("cloudGatewayAddress", cloudGatewayAddress);
-        entry.put("localAddress", localAddress);
-        entry.put("insideCidr", insideCidr);
-        entry.put("cloudInsideAddress", cloudInsideAddress);
-        entry.put("localInsideAddress", localInsideAddress);
-        entry.put("cloudAsn", cloudAsn);
-        entry.put("localAsn", localAsn);
-        entry.put("announce", announce);
-        entry.put("ike", ike);
-        entry.put("presharedKey", presharedKey);
-        entry.put("notes", notes);
-        return entry;
+        return ExportedFields.of(this);
     }
 }

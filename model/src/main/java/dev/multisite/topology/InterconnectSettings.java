@@ -32,6 +32,11 @@ public record InterconnectSettings(Boolean enabled, Map<String, List<String>> hu
                                    Map<String, String> waivers) {
     public static final String VPN = "vpn";
     public static final String PEERING = "peering";
+    /**
+     * How every shared-fate refusal ends, naming the site to waive: {@code <this><site>: <reason>}.
+     * The policy pack finds those refusals among the parser's problems by it.
+     */
+    public static final String WAIVER_HINT = "accept it with network.interconnect.waivers.";
 
     public InterconnectSettings {
         enabled = enabled == null || enabled;

@@ -102,7 +102,7 @@ final class NetworkValidator {
             if (region.stream().noneMatch(interconnect::waives)) {
                 problems.add("network.interconnect.hubs." + provider.key(), pair.get(0).name() + " and " + pair.get(1).name() + " are both in "
                         + pair.get(0).region() + ", so one region outage takes both " + provider.key() + " hubs; list two hubs in different regions"
-                        + " (add a " + provider.key() + " site in another region), or accept it with network.interconnect.waivers." + pair.get(0).name() + ": <reason>");
+                        + " (add a " + provider.key() + " site in another region), or " + InterconnectSettings.WAIVER_HINT + pair.get(0).name() + ": <reason>");
             }
         });
         graph.sharedFate().forEach((site, cut) -> {
@@ -111,7 +111,7 @@ final class NetworkValidator {
             if (region.stream().noneMatch(interconnect::waives)) {
                 problems.add("sites[" + site + "]", "losing it (with its region " + graph.site(site).region() + ") cuts " + String.join(", ", cut)
                         + " off from the other sites; attach them to a second hub (network.interconnect.hubs, existing.vpn.attachTo),"
-                        + " or accept it with network.interconnect.waivers." + site + ": <reason>");
+                        + " or " + InterconnectSettings.WAIVER_HINT + site + ": <reason>");
             }
         });
         interconnect.waivers().forEach((site, reason) -> {

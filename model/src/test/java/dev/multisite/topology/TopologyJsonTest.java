@@ -37,6 +37,18 @@ class TopologyJsonTest {
         assertThat(TopologyParser.parse(TopologyJson.of(parsed))).isEqualTo(parsed);
     }
 
+    @Test
+    void wholeNumbersFromTheWireBecomeIntegersAndOthersStay() throws Exception {
+        var wire = new ObjectMapper().readTree("{\"asn\": 64601.0, \"big\": [4294967294.0], \"half\": 1.5, \"text\": \"1.0\"}");
+        var tree = TopologyJson.wholeNumbers(wire);
+        assertThat(tree.path("asn").isInt()).isTrue();
+        assertThat(tree.path("big").get(0).isLong()).isTrue();
+        assertThat(tree.path("big").get(0).asLong()).isEqualTo(4294967294L);
+        assertThat(tree.path("half").isDouble()).isTrue();
+        assertThat(tree.path("text").isTextual()).isTrue();
+        assertThat(tree.toString()).isEqualTo("{\"asn\":64601,\"big\":[4294967294],\"half\":1.5,\"text\":\"1.0\"}");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"all", "list"})
     void replicasAreWrittenAsTheStackFileSaysThem(String form) {

@@ -10,6 +10,7 @@ import com.pulumi.core.internal.OutputData;
 import com.pulumi.core.internal.OutputInternal;
 import com.pulumi.provider.internal.properties.PropertyValue;
 import dev.multisite.fleet.FleetArgs;
+import dev.multisite.topology.TopologyJson;
 import dev.multisite.topology.TopologyParser;
 
 import java.util.LinkedHashMap;
@@ -41,9 +42,10 @@ final class FleetInputs {
                 topology.set(key, json(value, key));
             }
         });
-        // The parser first: a program in any language gets its messages for every bad value.
-        TopologyParser.parse(topology);
-        return FleetArgs.fromTopology(topology, secrets);
+        // Numbers travel as doubles. The parser first: a program in any language gets its messages.
+        JsonNode tree = TopologyJson.wholeNumbers(topology);
+        TopologyParser.parse(tree);
+        return FleetArgs.fromTopology(tree, secrets);
     }
 
     private static Map<String, Output<String>> secrets(PropertyValue value) {
@@ -79,9 +81,7 @@ final class FleetInputs {
             case NULL -> NODES.nullNode();
             case BOOL -> NODES.booleanNode(plain.getBooleanValue());
             case STRING -> NODES.textNode(plain.getStringValue());
-            // Numbers travel as doubles; whole ones become integers, as a stack file writes them.
-            case NUMBER -> plain.getNumberValue() == Math.rint(plain.getNumberValue()) && Math.abs(plain.getNumberValue()) < 1e15
-                    ? NODES.numberNode(plain.getNumberValue().longValue()) : NODES.numberNode(plain.getNumberValue());
+            case NUMBER -> NODES.numberNode(plain.getNumberValue());
             case ARRAY -> {
                 ArrayNode array = NODES.arrayNode();
                 for (int i = 0; i < plain.getArrayValue().size(); i++) {

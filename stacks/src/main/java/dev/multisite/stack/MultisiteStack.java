@@ -23,9 +23,8 @@ public final class MultisiteStack {
     private MultisiteStack() {
     }
 
-    /** Registers the fleet and exports its outputs; a topology built in code gets the parser's checks first. */
+    /** Registers the fleet and exports its outputs; the fleet runs the parser's checks (a topology built in code gets them too). */
     public static Fleet define(Context ctx, Topology topology, SecretConfig secrets) {
-        topology.validated();
         Map<String, Output<String>> given = new LinkedHashMap<>();
         topology.secretConfigKeys().values().forEach(key -> given.computeIfAbsent(key, secrets::require));
         var fleet = new Fleet(FLEET, FleetArgs.fromTopology(TopologyJson.of(topology), given), ComponentResourceOptions.Empty);

@@ -251,6 +251,8 @@ class InterconnectPlanTest {
             assertThat(routes.dependencies()).contains(association.urn());
             // Network Manager resources are managed from its home region; the policy table lives with the Transit Gateway.
             assertThat(peering.provider()).startsWith(named(plan, "interconnect-wan-aws").urn());
+            // "The Network Manager APIs are supported in the US West (Oregon) Region only" (its API reference).
+            assertThat(named(plan, "interconnect-wan-aws").inputs().path("region").asText()).isEqualTo("us-west-2");
             assertThat(association.provider()).startsWith(named(plan, site.name() + "-aws").urn());
         }
     }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.multisite.policy.PolicyResource;
 import dev.multisite.policy.Rule;
 import dev.multisite.topology.InterSitePort;
+import dev.multisite.topology.InterconnectSettings;
 import dev.multisite.topology.MeshOptions;
 import dev.multisite.topology.TopologyException;
 import dev.multisite.topology.TopologyParser;
@@ -129,7 +130,7 @@ public final class NetworkRules {
                 ((ObjectNode) stripped.path("network").path("interconnect")).remove("waivers");
                 List<Rule.Finding> findings = new ArrayList<>();
                 waivers.fields().forEachRemaining(w -> sharedFate(stripped).stream()
-                        .filter(problem -> problem.contains("network.interconnect.waivers." + w.getKey() + ":"))
+                        .filter(problem -> problem.contains(InterconnectSettings.WAIVER_HINT + w.getKey() + ":"))
                         .forEach(problem -> findings.add(new Rule.Finding("", "waived (" + w.getValue().asText() + "): "
                                 + problem.substring(0, problem.indexOf(';')), "remove the waiver once the cut sites have a second hub path"))));
                 return findings;
@@ -150,7 +151,7 @@ public final class NetworkRules {
             TopologyParser.parse(topology);
             return List.of();
         } catch (TopologyException e) {
-            return e.problems().stream().filter(p -> p.contains("accept it with network.interconnect.waivers.")).toList();
+            return e.problems().stream().filter(p -> p.contains(InterconnectSettings.WAIVER_HINT)).toList();
         }
     }
 

@@ -10,6 +10,14 @@ import java.util.List;
  * What happens to the private paths when a hub's region is lost, and how to watch it happen: BGP
  * sessions to the hub drop, its routes are withdrawn, and every spoke and peer hub uses the routes
  * it already learns from the provider's second hub. Nothing is changed by hand.
+ *
+ * <p>Commands as their references give them: Network Manager {@code GetNetworkRoutes} with a
+ * {@code RouteTableIdentifier} of {@code CoreNetworkSegmentEdge} (CoreNetworkId, SegmentName,
+ * EdgeLocation; docs.aws.amazon.com/networkmanager/latest/APIReference/API_RouteTableIdentifier.html),
+ * {@code aws ec2 search-transit-gateway-routes} (a {@code --filters} value is required),
+ * {@code aws ec2 describe-vpn-connections} ({@code VgwTelemetry}), {@code gcloud compute routers
+ * get-status} ({@code result.bgpPeerStatus}, {@code result.bestRoutes}) and {@code az network
+ * vnet-gateway list-bgp-peer-status} / {@code list-learned-routes}.
  */
 final class InterconnectPathChange {
     private InterconnectPathChange() {
