@@ -1,0 +1,125 @@
+package dev.multisite.parts;
+
+import dev.multisite.topology.CloudProvider;
+import dev.multisite.topology.InterconnectGraph;
+import dev.multisite.topology.SiteSpec;
+import dev.multisite.topology.Topology;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The parts of a fleet-mode stack and the order they deploy in: a directed acyclic graph whose
+ * edges are stack references. Sites depend only on {@code shared}; everything that joins sites
+ * (links, GitOps, data) depends on the site parts it reads, so every site part deploys in parallel.
+ *
+ * @param parts every part, in a valid deploy order (each after all it depends on)
+ */
+public record PartGraph(List<Part> parts) {
+    public static final String SHARED = "shared";
+    public static final String WAN = "wan";
+    public static final String LINKS = "links";
+    public static final String TRAFFIC = "traffic";
+    public static final String GITOPS = "gitops";
+    public static final String DATA = "data";
+
+    public PartGraph {
+        parts = List.copyOf(parts);
+        checkOrder(parts);
+    }
+
+    /** The parts of a parsed topology. */
+    public static PartGraph of(Topology topology) {
+        List<Part> parts = new ArrayList<>();
+        boolean mesh = topology.mesh().enabled();
+        parts.add(new Part(SHARED, PartKind.SHARED, null, List.of()));
+        InterconnectGraph graph = topology.network().interconnect().enabled() ? InterconnectGraph.of(topology) : null;
+        boolean wan = graph != null && graph.links().stream().anyMatch(l -> l.kind() == InterconnectGraph.LinkKind.CLOUD_WAN);
+        if (wan) {
+            parts.add(new Part(WAN, PartKind.WAN, null, List.of()));
+        }
+        if (topology.traffic() != null) {
+            parts.add(new Part(TRAFFIC, PartKind.TRAFFIC, null, List.of()));
+        }
+        List<String> sites = new ArrayList<>();
+        for (SiteSpec site : topology.sites()) {
+            String name = Part.siteName(site.name());
+            sites.add(name);
+            parts.add(new Part(name, PartKind.SITE, site.name(), mesh ? List.of(SHARED) : List.of()));
+        }
+        if (graph != null && !graph.links().isEmpty()) {
+            List<String> after = new ArrayList<>();
+            if (wan) {
+                after.add(WAN);
+            }
+            topology.sites().stream().filter(s -> s.provider() != CloudProvider.EXISTING).map(s -> Part.siteName(s.name())).forEach(after::add);
+            parts.add(new Part(LINKS, PartKind.LINKS, null, after));
+        }
+        if (topology.gitops() != null) {
+            parts.add(new Part(GITOPS, PartKind.GITOPS, null, sites));
+        }
+        if (topology.data() != null) {
+            parts.add(new Part(DATA, PartKind.DATA, null, sites));
+        }
+        return new PartGraph(parts);
+    }
+
+    public Optional<Part> part(String name) {
+        return parts.stream().filter(p -> p.name().equals(name)).findFirst();
+    }
+
+    public List<String> names() {
+        return parts.stream().map(Part::name).toList();
+    }
+
+    /** The parts that read {@code name}'s outputs, directly. */
+    public List<Part> dependents(String name) {
+        return parts.stream().filter(p -> p.dependsOn().contains(name)).toList();
+    }
+
+    /** The parts in the order to destroy them: each before every part it depends on. */
+    public List<Part> destroyOrder() {
+        List<Part> reversed = new ArrayList<>(parts);
+        java.util.Collections.reverse(reversed);
+        return reversed;
+    }
+
+    /**
+     * The waves of a first deployment: wave 0 depends on nothing, wave n on some part of wave n-1
+     * and nothing later. Parts of one wave can deploy in parallel.
+     */
+    public List<List<Part>> waves() {
+        Map<String, Integer> wave = new LinkedHashMap<>();
+        List<List<Part>> out = new ArrayList<>();
+        for (Part part : parts) {
+            int w = part.dependsOn().stream().mapToInt(d -> wave.get(d) + 1).max().orElse(0);
+            wave.put(part.name(), w);
+            while (out.size() <= w) {
+                out.add(new ArrayList<>());
+            }
+            out.get(w).add(part);
+        }
+        return out;
+    }
+
+    /** Every part named once, every dependency known and earlier in the list: so the graph has no cycle. */
+    private static void checkOrder(List<Part> parts) {
+        Set<String> seen = new HashSet<>();
+        for (Part part : parts) {
+            for (String dependency : part.dependsOn()) {
+                if (!seen.contains(dependency)) {
+                    throw new IllegalArgumentException("part " + part.name() + " depends on " + dependency
+                            + ", which is not an earlier part: the parts must be listed in a deploy order");
+                }
+            }
+            if (!seen.add(part.name())) {
+                throw new IllegalArgumentException("part " + part.name() + " is listed twice");
+            }
+        }
+    }
+}
