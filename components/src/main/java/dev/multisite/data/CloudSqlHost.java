@@ -13,7 +13,7 @@ import com.pulumi.gcp.sql.inputs.DatabaseInstanceSettingsDatabaseFlagArgs;
 import com.pulumi.gcp.sql.inputs.DatabaseInstanceSettingsIpConfigurationArgs;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
-import dev.multisite.site.GkeSite;
+import dev.multisite.site.GcpSite;
 import dev.multisite.site.Site;
 import dev.multisite.topology.DataSettings;
 import dev.multisite.topology.DatabaseCommands;
@@ -74,14 +74,14 @@ final class CloudSqlHost implements DatabaseHost {
                 .diskSize(data.storageGb())
                 .deletionProtectionEnabled(true)
                 .ipConfiguration(DatabaseInstanceSettingsIpConfigurationArgs.builder()
-                        .ipv4Enabled(false).privateNetwork(((GkeSite) site).networkId()).build())
+                        .ipv4Enabled(false).privateNetwork(((GcpSite) site).networkId()).build())
                 .databaseFlags(DatabaseInstanceSettingsDatabaseFlagArgs.builder().name("cloudsql.iam_authentication").value("on").build())
                 .userLabels(Map.of("multisite-site", site.name(), "multisite-partition", partition, "multisite-role", role));
     }
 
     /** Instances wait for the site's private services connection (one per site, shared by its instances). */
     private CustomResourceOptions.Builder options(String name, Site site, Resource parent) {
-        var gke = (GkeSite) site;
+        var gke = (GcpSite) site;
         var connection = connections.computeIfAbsent(site.name(), s -> {
             var opts = CustomResourceOptions.builder().parent(parent).provider(gke.gcpProvider()).build();
             var range = new GlobalAddress(s + "-sql-range", GlobalAddressArgs.builder()

@@ -28,7 +28,7 @@ import com.pulumi.kubernetes.core.v1.ServiceAccountArgs;
 import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
-import dev.multisite.site.AksSite;
+import dev.multisite.site.AzureSite;
 import dev.multisite.site.Site;
 import dev.multisite.site.WorkloadIdentity;
 import dev.multisite.topology.DataSettings;
@@ -48,7 +48,7 @@ import java.util.Map;
  * <p>Private access follows Microsoft Learn, "Networking overview for Azure Database for PostgreSQL
  * flexible server with private access (VNet integration)": per site one subnet delegated to
  * {@code Microsoft.DBforPostgreSQL/flexibleServers} (carved from the site's VNet by
- * {@link AksSite#databaseSubnetRange()}, shared by the site's servers), and per server a private
+ * {@link AzureSite#databaseSubnetRange()}, shared by the site's servers), and per server a private
  * DNS zone {@code <name>.private.postgres.database.azure.com} linked to the server's VNet before the
  * server is created, and to the VNet of every other Azure site that reads it (every Azure site
  * writes to a primary; a replica is read by its own site only).
@@ -67,17 +67,17 @@ final class FlexibleServerHost implements DatabaseHost {
     /** The audience Entra ID expects in a federated token (Workload ID). */
     static final String TOKEN_AUDIENCE = "api://AzureADTokenExchange";
 
-    private final List<AksSite> azureSites;
+    private final List<AzureSite> azureSites;
     private final Map<String, Subnet> subnets = new HashMap<>();
 
     /** @param azureSites every Azure site of the stack: the readers of an Azure primary */
-    FlexibleServerHost(List<AksSite> azureSites) {
+    FlexibleServerHost(List<AzureSite> azureSites) {
         this.azureSites = List.copyOf(azureSites);
     }
 
     @Override
     public DatabaseNode primary(String name, Site site, String partition, DataSettings data, boolean retired, Resource parent) {
-        var aks = (AksSite) site;
+        var aks = (AzureSite) site;
         var zone = privateZone(name, aks, azureSites, parent);
         var server = new Server(name, base(aks, data, partition, retired ? "retired-primary" : "primary", zone, parent)
                 .createMode("Default")
@@ -101,7 +101,7 @@ final class FlexibleServerHost implements DatabaseHost {
                 .tenantId(identity.tenantId())
                 .build(), options(aks, parent).build());
         FederatedIdentityCredential previous = null;
-        for (AksSite reader : azureSites) {
+        for (AzureSite reader : azureSites) {
             WorkloadIdentity wi = reader.workloadIdentity().orElseThrow();
             var opts = options(aks, parent);
             if (previous != null) {
@@ -131,7 +131,7 @@ final class FlexibleServerHost implements DatabaseHost {
 
     @Override
     public DatabaseNode replica(String name, Site site, String partition, DataSettings data, DatabaseNode source, Resource parent) {
-        var aks = (AksSite) site;
+        var aks = (AzureSite) site;
         var zone = privateZone(name, aks, List.of(aks), parent);
         var server = new Server(name, base(aks, data, partition, "replica", zone, parent)
                 .createMode("Replica")
@@ -144,14 +144,14 @@ final class FlexibleServerHost implements DatabaseHost {
     private record Zone(PrivateZone zone, VirtualNetworkLink ownLink) {
     }
 
-    private static Zone privateZone(String name, AksSite site, List<AksSite> readers, Resource parent) {
+    private static Zone privateZone(String name, AzureSite site, List<AzureSite> readers, Resource parent) {
         var zone = new PrivateZone(name + "-dns", PrivateZoneArgs.builder()
                 .privateZoneName(name + PRIVATE_ZONE_SUFFIX)
                 .resourceGroupName(site.resourceGroupName())
                 .location("global")
                 .build(), options(site, parent).build());
         VirtualNetworkLink own = link(name, zone, site, site, parent);
-        for (AksSite reader : readers) {
+        for (AzureSite reader : readers) {
             if (!reader.name().equals(site.name())) {
                 link(name, zone, site, reader, parent);
             }
@@ -159,7 +159,7 @@ final class FlexibleServerHost implements DatabaseHost {
         return new Zone(zone, own);
     }
 
-    private static VirtualNetworkLink link(String name, PrivateZone zone, AksSite owner, AksSite reader, Resource parent) {
+    private static VirtualNetworkLink link(String name, PrivateZone zone, AzureSite owner, AzureSite reader, Resource parent) {
         return new VirtualNetworkLink(name + "-dns-link-" + reader.name(), VirtualNetworkLinkArgs.builder()
                 .privateZoneName(zone.name())
                 .resourceGroupName(owner.resourceGroupName())
@@ -171,7 +171,7 @@ final class FlexibleServerHost implements DatabaseHost {
     }
 
     /** The site's subnet delegated to Flexible Server: one per site, shared by its servers. */
-    private Subnet delegatedSubnet(AksSite site, Resource parent) {
+    private Subnet delegatedSubnet(AzureSite site, Resource parent) {
         Subnet existing = subnets.get(site.name());
         if (existing != null) {
             return existing;
@@ -182,15 +182,15 @@ final class FlexibleServerHost implements DatabaseHost {
                 .subnetName("multisite-postgres")
                 .addressPrefix(site.databaseSubnetRange().toString())
                 .delegations(DelegationArgs.builder().name("flexibleServers").serviceName(DELEGATION).build())
+                // Azure serialises writes to one VNet's subnets: after the site's last one (none left when another part wrote them).
                 .build(), CustomResourceOptions.builder().parent(parent).provider(site.azureProvider())
-                // Azure serialises writes to one VNet's subnets: after the site's last one.
-                .dependsOn(site.lastSubnet()).build());
+                .dependsOn(site.lastSubnet() == null ? List.of() : List.of(site.lastSubnet())).build());
         site.addSubnet(subnet);
         subnets.put(site.name(), subnet);
         return subnet;
     }
 
-    private ServerArgs.Builder base(AksSite site, DataSettings data, String partition, String role, Zone zone, Resource parent) {
+    private ServerArgs.Builder base(AzureSite site, DataSettings data, String partition, String role, Zone zone, Resource parent) {
         return ServerArgs.builder()
                 .resourceGroupName(site.resourceGroupName())
                 .location(site.region())
@@ -204,7 +204,7 @@ final class FlexibleServerHost implements DatabaseHost {
                 .tags(Map.of("multisite-site", site.name(), "multisite-partition", partition, "multisite-role", role));
     }
 
-    private static CustomResourceOptions.Builder options(AksSite site, Resource parent) {
+    private static CustomResourceOptions.Builder options(AzureSite site, Resource parent) {
         return CustomResourceOptions.builder().parent(parent).provider(site.azureProvider());
     }
 
@@ -215,9 +215,9 @@ final class FlexibleServerHost implements DatabaseHost {
                 "azure", promote, credentialRef, user);
     }
 
-    static List<AksSite> azureSitesOf(List<Site> sites) {
-        List<AksSite> out = new ArrayList<>();
-        sites.stream().filter(AksSite.class::isInstance).map(AksSite.class::cast).forEach(out::add);
+    static List<AzureSite> azureSitesOf(List<Site> sites) {
+        List<AzureSite> out = new ArrayList<>();
+        sites.stream().filter(AzureSite.class::isInstance).map(AzureSite.class::cast).forEach(out::add);
         return out;
     }
 }

@@ -12,7 +12,7 @@ import com.pulumi.aws.rds.SubnetGroupArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
-import dev.multisite.site.EksSite;
+import dev.multisite.site.AwsSite;
 import dev.multisite.site.Site;
 import dev.multisite.topology.DataSettings;
 import dev.multisite.topology.DatabaseCommands;
@@ -80,13 +80,13 @@ final class RdsHost implements DatabaseHost {
         }
 
         CustomResourceOptions.Builder options() {
-            return CustomResourceOptions.builder().parent(parent).provider(((EksSite) site).awsProvider());
+            return CustomResourceOptions.builder().parent(parent).provider(((AwsSite) site).awsProvider());
         }
     }
 
     /** The instance's key, subnet group and security group, in the site's own region and VPC. */
     private Network network(String name, Site site, Resource parent) {
-        var eks = (EksSite) site;
+        var eks = (AwsSite) site;
         var opts = CustomResourceOptions.builder().parent(parent).provider(eks.awsProvider()).build();
         var key = new Key(name + "-key", KeyArgs.builder()
                 .description("Multisite " + name + " storage encryption (" + site.region() + ")")
@@ -94,7 +94,7 @@ final class RdsHost implements DatabaseHost {
                 .deletionWindowInDays(30)
                 .build(), opts);
         var subnets = new SubnetGroup(name + "-subnets", SubnetGroupArgs.builder()
-                .subnetIds(Output.all(eks.privateSubnetIds()))
+                .subnetIds(eks.privateSubnets())
                 .build(), opts);
         var sg = new SecurityGroup(name + "-sg", SecurityGroupArgs.builder()
                 .description("PostgreSQL " + name + ": 5432 from the sites' VPC and pod ranges only")

@@ -1,7 +1,5 @@
 package dev.multisite.network;
 
-import com.pulumi.azurenative.network.LocalNetworkGateway;
-import com.pulumi.azurenative.network.LocalNetworkGatewayArgs;
 import com.pulumi.azurenative.network.PublicIPAddress;
 import com.pulumi.azurenative.network.PublicIPAddressArgs;
 import com.pulumi.azurenative.network.SecurityRule;
@@ -10,12 +8,7 @@ import com.pulumi.azurenative.network.Subnet;
 import com.pulumi.azurenative.network.SubnetArgs;
 import com.pulumi.azurenative.network.VirtualNetworkGateway;
 import com.pulumi.azurenative.network.VirtualNetworkGatewayArgs;
-import com.pulumi.azurenative.network.VirtualNetworkGatewayConnection;
-import com.pulumi.azurenative.network.VirtualNetworkGatewayConnectionArgs;
-import com.pulumi.azurenative.network.VirtualNetworkPeering;
-import com.pulumi.azurenative.network.VirtualNetworkPeeringArgs;
 import com.pulumi.azurenative.network.inputs.BgpSettingsArgs;
-import com.pulumi.azurenative.network.inputs.GatewayCustomBgpIpAddressIpConfigurationArgs;
 import com.pulumi.azurenative.network.inputs.IPConfigurationBgpPeeringAddressArgs;
 import com.pulumi.azurenative.network.inputs.PublicIPAddressSkuArgs;
 import com.pulumi.azurenative.network.inputs.SubResourceArgs;
@@ -23,7 +16,6 @@ import com.pulumi.azurenative.network.inputs.VirtualNetworkGatewayIPConfiguratio
 import com.pulumi.azurenative.network.inputs.VirtualNetworkGatewaySkuArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.CustomResourceOptions;
-import com.pulumi.resources.Resource;
 import dev.multisite.site.AksSite;
 import dev.multisite.topology.Cidr;
 import dev.multisite.topology.InterSitePort;
@@ -149,93 +141,18 @@ public final class AzureSiteNetwork extends SiteNetwork {
         return link.a().name().equals(site.name()) ? tunnel.aAddress() : tunnel.bAddress();
     }
 
-    /**
-     * The id of gateway ip configuration {@code instance}, known before the gateway exists (its BGP
-     * settings must name its own ip configurations): built from the subscription, the resource group
-     * and the gateway's fixed name.
-     */
+    /** The id of this gateway's ip configuration {@code instance} (see {@link AzureEnd#ipConfigurationId}). */
     private Output<String> ipConfigurationId(int instance) {
-        return Output.tuple(subscriptionId, aks.resourceGroupName()).applyValue(t -> "/subscriptions/" + t.t1 + "/resourceGroups/" + t.t2
-                + "/providers/Microsoft.Network/virtualNetworkGateways/" + childName("vpn-gateway")
-                + "/ipConfigurations/" + IP_CONFIGURATIONS[instance]);
+        return AzureEnd.ipConfigurationId(site.name(), subscriptionId, aks.resourceGroupName(), instance);
     }
 
-    Output<String> publicAddress(int instance) {
-        return addresses.get(instance).ipAddress().applyValue(ip -> ip.orElseThrow());
-    }
-
-    /**
-     * A tunnel (or an active-active pair of them) to a non-Azure gateway address: the local network
-     * gateway describes the far end and its BGP address, the connection carries the key and names
-     * which APIPA address of which instance speaks BGP on it.
-     */
-    void connection(String name, Output<String> remoteAddress, long remoteAsn, String remoteBgpAddress,
-                    List<Integer> instances, List<String> localBgpAddresses, Output<String> sharedKey) {
-        var local = new LocalNetworkGateway(childName("lng-" + name), LocalNetworkGatewayArgs.builder()
-                .resourceGroupName(aks.resourceGroupName())
-                .location(aks.region())
-                .gatewayIpAddress(remoteAddress)
-                // No address space: with BGP the far side's ranges are learned, and an APIPA peer needs none.
-                .bgpSettings(BgpSettingsArgs.builder().asn((double) remoteAsn).bgpPeeringAddress(remoteBgpAddress).build())
-                .build(), onAzure());
-        List<GatewayCustomBgpIpAddressIpConfigurationArgs> custom = new ArrayList<>();
-        for (int i = 0; i < instances.size(); i++) {
-            custom.add(GatewayCustomBgpIpAddressIpConfigurationArgs.builder()
-                    .ipConfigurationId(ipConfigurationId(instances.get(i)))
-                    .customBgpIpAddress(localBgpAddresses.get(i)).build());
-        }
-        new VirtualNetworkGatewayConnection(childName("conn-" + name), VirtualNetworkGatewayConnectionArgs.builder()
-                .resourceGroupName(aks.resourceGroupName())
-                .location(aks.region())
-                .connectionType("IPsec")
-                .connectionProtocol("IKEv2")
-                .virtualNetworkGateway1(com.pulumi.azurenative.network.inputs.VirtualNetworkGatewayArgs.builder().id(gateway.id()).build())
-                .localNetworkGateway2(com.pulumi.azurenative.network.inputs.LocalNetworkGatewayArgs.builder().id(local.id()).build())
-                .enableBgp(true)
-                .sharedKey(sharedKey)
-                .gatewayCustomBgpIpAddresses(custom)
-                .build(), onAzure());
-    }
-
-    /**
-     * This vnet's half of a global VNet peering with {@code other}. A spoke uses its hub's gateway
-     * ({@code useRemoteGateways}), the hub lends it ({@code allowGatewayTransit}), so the spoke
-     * reaches the other clouds through the hub's tunnels and the hub announces the spoke's range.
-     */
-    VirtualNetworkPeering peerWith(AzureSiteNetwork other, boolean lendGateway, boolean useRemoteGateway, List<Resource> after) {
-        return new VirtualNetworkPeering(childName("peer-" + other.site.name()), VirtualNetworkPeeringArgs.builder()
-                .resourceGroupName(aks.resourceGroupName())
-                .virtualNetworkName(aks.virtualNetworkName())
-                .remoteVirtualNetwork(SubResourceArgs.builder().id(other.aks.virtualNetworkId()).build())
-                .allowVirtualNetworkAccess(true)
-                .allowForwardedTraffic(true)
-                .allowGatewayTransit(lendGateway)
-                .useRemoteGateways(useRemoteGateway)
-                .build(), CustomResourceOptions.builder().parent(this).provider(aks.azureProvider()).dependsOn(after).build());
-    }
-
-    /** Whether this site has its own VPN gateway (it terminates tunnels). */
-    boolean hasGateway() {
-        return gateway != null;
-    }
-
-    /** The gateway itself, for peerings that must wait for it. */
-    VirtualNetworkGateway gatewayResource() {
-        return gateway;
-    }
-
-    /** One direction of a VNet-to-VNet connection to another Azure site's gateway; BGP on the gateways' own addresses. */
-    void vnetToVnet(AzureSiteNetwork other, Output<String> sharedKey) {
-        new VirtualNetworkGatewayConnection(childName("conn-" + other.site.name()), VirtualNetworkGatewayConnectionArgs.builder()
-                .resourceGroupName(aks.resourceGroupName())
-                .location(aks.region())
-                .connectionType("Vnet2Vnet")
-                .connectionProtocol("IKEv2")
-                .virtualNetworkGateway1(com.pulumi.azurenative.network.inputs.VirtualNetworkGatewayArgs.builder().id(gateway.id()).build())
-                .virtualNetworkGateway2(com.pulumi.azurenative.network.inputs.VirtualNetworkGatewayArgs.builder().id(other.gateway.id()).build())
-                .enableBgp(true)
-                .sharedKey(sharedKey)
-                .build(), onAzure());
+    /** This site's end of its links (connections, peerings), under this half. */
+    @Override
+    public AzureEnd end() {
+        return new AzureEnd(aks.spec(), this, aks.azureProvider(), subscriptionId, aks.resourceGroupName(), aks.virtualNetworkName(),
+                aks.virtualNetworkId(), gateway == null ? null : gateway.id(),
+                addresses.stream().map(a -> a.ipAddress().applyValue(ip -> ip.orElseThrow())).toList(),
+                gateway);
     }
 
     private CustomResourceOptions onAzure() {

@@ -12,11 +12,9 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
-import com.pulumi.resources.Resource;
 import dev.multisite.topology.CloudWanPolicy;
 import dev.multisite.topology.Topology;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -44,7 +42,7 @@ public final class CloudWan extends ComponentResource {
     private final CoreNetwork coreNetwork;
     private final CoreNetworkPolicyAttachment policy;
 
-    CloudWan(String name, Topology topology, ComponentResourceOptions options) {
+    public CloudWan(String name, Topology topology, ComponentResourceOptions options) {
         super(TYPE, name, options);
         this.provider = new Provider(name + "-aws", ProviderArgs.builder().region(HOME_REGION).build(),
                 CustomResourceOptions.builder().parent(this).build());
@@ -59,15 +57,13 @@ public final class CloudWan extends ComponentResource {
         registerOutputs(Map.of("coreNetworkId", coreNetwork.id()));
     }
 
-    Output<String> coreNetworkId() {
+    public Output<String> coreNetworkId() {
         return coreNetwork.id();
     }
 
-    /** Options for a Network Manager resource of a site: on the home region's provider, once the policy (and its edges) exists. */
-    CustomResourceOptions options(Resource parent, Resource... after) {
-        var dependencies = new ArrayList<Resource>(List.of(after));
-        dependencies.add(policy);
-        return CustomResourceOptions.builder().parent(parent).provider(provider).dependsOn(dependencies).build();
+    /** What the sites' attachments need: on the home region's provider, once the policy (and its edges) exists. */
+    public WanEdge edge() {
+        return new WanEdge(coreNetwork.id(), provider, List.of(policy));
     }
 
     private CustomResourceOptions options() {

@@ -8,7 +8,6 @@ import dev.multisite.bindings.RandomPassword;
 import dev.multisite.bindings.RandomProvider;
 import dev.multisite.site.Site;
 import dev.multisite.topology.CloudProvider;
-import dev.multisite.topology.InterSitePort;
 import dev.multisite.topology.InterconnectGraph.Link;
 import dev.multisite.topology.InterconnectGraph.Tunnel;
 import dev.multisite.topology.InterconnectGraph;
@@ -38,24 +37,27 @@ public final class Interconnect extends ComponentResource {
 
     private final String name;
     private final RandomProvider random;
-    private final Map<String, SiteNetwork> networks = new HashMap<>();
+    private final Map<String, SiteEnd> ends;
     private final Map<String, Output<String>> keys = new HashMap<>();
     private final List<Output<OnPremTunnel>> onPremTunnels = new ArrayList<>();
 
+    /** One stack: every cloud site's network half (under its site) and every link between them. */
     public Interconnect(String name, Topology topology, List<Site> sites, ComponentResourceOptions options) {
+        this(name, topology, new SiteNetworks(topology, sites), options);
+    }
+
+    /** The links of a topology between the ends {@code sides} gives (in fleet mode, made from the site parts' outputs). */
+    public Interconnect(String name, Topology topology, LinkSides sides, ComponentResourceOptions options) {
         super(TYPE, name, options);
         this.name = name;
         this.graph = InterconnectGraph.of(topology);
         this.random = new RandomProvider(name + "-random", CustomResourceOptions.builder().parent(this).build());
-        List<InterSitePort> ports = InterSitePort.required(topology);
-        for (Site site : sites) {
-            SiteNetwork.of(site, graph, ports).ifPresent(n -> networks.put(site.name(), n));
-        }
+        this.ends = sides.ends(this);
         graph.links().stream().filter(l -> l.kind() == InterconnectGraph.LinkKind.IPSEC_BGP).forEach(this::build);
         if (graph.links().stream().anyMatch(l -> l.kind() == InterconnectGraph.LinkKind.CLOUD_WAN)) {
-            var wan = new CloudWan(name + "-wan", topology, ComponentResourceOptions.builder().parent(this).build());
-            sites.stream().map(s -> networks.get(s.name())).filter(AwsSiteNetwork.class::isInstance).map(AwsSiteNetwork.class::cast)
-                    .forEach(n -> n.attachTo(wan));
+            WanEdge wan = sides.wan(this);
+            topology.sites().stream().map(s -> ends.get(s.name())).filter(AwsEnd.class::isInstance).map(AwsEnd.class::cast)
+                    .forEach(end -> end.attachTo(wan));
         }
         // Both clouds refuse concurrent peering changes on one network: each provider's peerings
         // are chained, one after the other, in the graph's order.
@@ -63,13 +65,18 @@ public final class Interconnect extends ComponentResource {
             com.pulumi.resources.Resource previous = null;
             for (Link link : graph.links()) {
                 if (link.kind() == InterconnectGraph.LinkKind.PEERING && link.a().provider() == provider) {
-                    previous = peer(link, networks.get(link.a().name()), networks.get(link.b().name()), previous);
+                    previous = peer(link, ends.get(link.a().name()), ends.get(link.b().name()), previous);
                 }
             }
         }
-        networks.values().forEach(SiteNetwork::complete);
+        sides.complete();
         this.onPremVpn = Output.all(onPremTunnels).applyValue(Interconnect::bySite).asSecret();
         registerOutputs(Map.of("onPremVpn", onPremVpn.applyValue(Interconnect::asMaps)));
+    }
+
+    /** The component's logical name; its children's names start with it. */
+    public String name() {
+        return name;
     }
 
     /** Non-secret facts for the output {@code interconnect}: design, hubs, shared fate and counts. */
@@ -82,13 +89,13 @@ public final class Interconnect extends ComponentResource {
 
     /** The tunnels of one link (peerings are chained in the constructor, AWS sites joined by Cloud WAN). */
     private void build(Link link) {
-        SiteNetwork a = networks.get(link.a().name());
-        SiteNetwork b = networks.get(link.b().name());
+        SiteEnd a = ends.get(link.a().name());
+        SiteEnd b = ends.get(link.b().name());
         // A switch expression: a new provider does not compile until its side of a link is decided.
         Runnable side = switch (link.a().provider()) {
-            case AWS -> () -> awsTo(link, (AwsSiteNetwork) a, b);
-            case GCP -> () -> gcpTo(link, (GcpSiteNetwork) a, b);
-            case AZURE -> () -> azureTo(link, (AzureSiteNetwork) a, b);
+            case AWS -> () -> awsTo(link, (AwsEnd) a, b);
+            case GCP -> () -> gcpTo(link, (GcpEnd) a, b);
+            case AZURE -> () -> azureTo(link, (AzureEnd) a, b);
             case EXISTING -> () -> {
                 throw new IllegalStateException("an existing site is never side a of " + link.name());
             };
@@ -101,19 +108,19 @@ public final class Interconnect extends ComponentResource {
      * Side {@code b} of a spoke-to-hub link is the hub: it shares its routes or gateway, the spoke
      * uses them. Returns the last resource of this peering, for the next one to wait on.
      */
-    private com.pulumi.resources.Resource peer(Link link, SiteNetwork a, SiteNetwork b, com.pulumi.resources.Resource previous) {
+    private com.pulumi.resources.Resource peer(Link link, SiteEnd a, SiteEnd b, com.pulumi.resources.Resource previous) {
         // The hub lends its gateway (GCP: exports its BGP-learned routes) where the graph says so.
         boolean toHub = link.lendsGateway();
         return switch (link.a().provider()) {
             case GCP -> {
-                var spoke = (GcpSiteNetwork) a;
-                var other = (GcpSiteNetwork) b;
+                var spoke = (GcpEnd) a;
+                var other = (GcpEnd) b;
                 var there = spoke.peerWith(other, false, toHub, previous);
                 yield other.peerWith(spoke, toHub, false, there);
             }
             case AZURE -> {
-                var spoke = (AzureSiteNetwork) a;
-                var other = (AzureSiteNetwork) b;
+                var spoke = (AzureEnd) a;
+                var other = (AzureEnd) b;
                 boolean transit = toHub && other.hasGateway();
                 List<com.pulumi.resources.Resource> after = new ArrayList<>();
                 if (previous != null) {
@@ -121,7 +128,7 @@ public final class Interconnect extends ComponentResource {
                 }
                 var lent = other.peerWith(spoke, transit, false, after);
                 List<com.pulumi.resources.Resource> afterLent = new ArrayList<>(List.of(lent));
-                if (transit) {
+                if (transit && other.gatewayResource() != null) {
                     afterLent.add(other.gatewayResource());
                 }
                 yield spoke.peerWith(other, false, transit, afterLent);
@@ -131,14 +138,14 @@ public final class Interconnect extends ComponentResource {
     }
 
     /** AWS side: one VPN connection (two tunnels) per address of the far gateway. */
-    private void awsTo(Link link, AwsSiteNetwork aws, SiteNetwork far) {
+    private void awsTo(Link link, AwsEnd aws, SiteEnd far) {
         SiteSpec remote = link.b();
         List<Tunnel> t = link.tunnels();
         List<Output<String>> awsAddresses = new ArrayList<>();
         for (int j = 0; j < t.size() / 2; j++) {
             Output<String> farAddress = switch (remote.provider()) {
-                case GCP -> ((GcpSiteNetwork) far).interfaceAddress(j);
-                case AZURE -> ((AzureSiteNetwork) far).publicAddress(j);
+                case GCP -> ((GcpEnd) far).interfaceAddress(j);
+                case AZURE -> ((AzureEnd) far).publicAddress(j);
                 case EXISTING -> Output.of(remote.existing().vpn().publicIp());
                 case AWS -> throw new IllegalStateException(link.name() + ": AWS to AWS goes through Cloud WAN");
             };
@@ -148,16 +155,16 @@ public final class Interconnect extends ComponentResource {
         }
         Runnable farSide = switch (remote.provider()) {
             case GCP -> () -> {
-                var gcp = (GcpSiteNetwork) far;
+                var gcp = (GcpEnd) far;
                 var external = gcp.externalGateway(link.a().name(), awsAddresses);
                 for (Tunnel tunnel : t) {
                     gcp.tunnel("tun-" + link.a().name() + "-" + tunnel.index(), tunnel.index() / 2,
-                            new GcpSiteNetwork.Peer(link.a().name(), link.a().asn(), external, tunnel.index(), null),
+                            new GcpEnd.Peer(link.a().name(), link.a().asn(), external, tunnel.index(), null),
                             key(link, tunnel.index()), tunnel.bAddress(), tunnel.aAddress(), graph.rangesVia(link.a().name(), link), link.preference());
                 }
             };
             case AZURE -> () -> {
-                var azure = (AzureSiteNetwork) far;
+                var azure = (AzureEnd) far;
                 for (Tunnel tunnel : t) {
                     azure.connection(link.a().name() + "-" + tunnel.index(), awsAddresses.get(tunnel.index()), link.a().asn(), tunnel.aAddress(),
                             List.of(AzureSiteNetwork.instanceOf(link, tunnel)), List.of(tunnel.bAddress()), key(link, tunnel.index()));
@@ -172,26 +179,26 @@ public final class Interconnect extends ComponentResource {
     }
 
     /** GCP side: tunnels from both HA VPN interfaces. */
-    private void gcpTo(Link link, GcpSiteNetwork gcp, SiteNetwork far) {
+    private void gcpTo(Link link, GcpEnd gcp, SiteEnd far) {
         SiteSpec remote = link.b();
         List<Tunnel> t = link.tunnels();
         String prefix = "tun-" + remote.name() + "-";
         Runnable farSide = switch (remote.provider()) {
             case GCP -> () -> {
-                var other = (GcpSiteNetwork) far;
+                var other = (GcpEnd) far;
                 for (Tunnel tunnel : t) {
-                    gcp.tunnel(prefix + tunnel.index(), tunnel.index(), new GcpSiteNetwork.Peer(remote.name(), remote.asn(), null, 0, other.gatewayId()),
+                    gcp.tunnel(prefix + tunnel.index(), tunnel.index(), new GcpEnd.Peer(remote.name(), remote.asn(), null, 0, other.gatewayId()),
                             key(link, tunnel.index()), tunnel.aAddress(), tunnel.bAddress(), graph.rangesVia(remote.name(), link), link.preference());
                     other.tunnel("tun-" + link.a().name() + "-" + tunnel.index(), tunnel.index(),
-                            new GcpSiteNetwork.Peer(link.a().name(), link.a().asn(), null, 0, gcp.gatewayId()),
+                            new GcpEnd.Peer(link.a().name(), link.a().asn(), null, 0, gcp.gatewayId()),
                             key(link, tunnel.index()), tunnel.bAddress(), tunnel.aAddress(), graph.rangesVia(link.a().name(), link), link.preference());
                 }
             };
             case AZURE -> () -> {
-                var azure = (AzureSiteNetwork) far;
+                var azure = (AzureEnd) far;
                 var external = gcp.externalGateway(remote.name(), List.of(azure.publicAddress(0), azure.publicAddress(1)));
                 for (Tunnel tunnel : t) {
-                    gcp.tunnel(prefix + tunnel.index(), tunnel.index(), new GcpSiteNetwork.Peer(remote.name(), remote.asn(), external, tunnel.index(), null),
+                    gcp.tunnel(prefix + tunnel.index(), tunnel.index(), new GcpEnd.Peer(remote.name(), remote.asn(), external, tunnel.index(), null),
                             key(link, tunnel.index()), tunnel.aAddress(), tunnel.bAddress(), graph.rangesVia(remote.name(), link), link.preference());
                     azure.connection(link.a().name() + "-" + tunnel.index(), gcp.interfaceAddress(tunnel.index()), link.a().asn(), tunnel.aAddress(),
                             List.of(tunnel.index()), List.of(tunnel.bAddress()), key(link, tunnel.index()));
@@ -200,7 +207,7 @@ public final class Interconnect extends ComponentResource {
             case EXISTING -> () -> {
                 var external = gcp.externalGateway(remote.name(), List.of(Output.of(remote.existing().vpn().publicIp())));
                 for (Tunnel tunnel : t) {
-                    gcp.tunnel(prefix + tunnel.index(), tunnel.index(), new GcpSiteNetwork.Peer(remote.name(), remote.asn(), external, 0, null),
+                    gcp.tunnel(prefix + tunnel.index(), tunnel.index(), new GcpEnd.Peer(remote.name(), remote.asn(), external, 0, null),
                             key(link, tunnel.index()), tunnel.aAddress(), tunnel.bAddress(), graph.rangesVia(remote.name(), link), link.preference());
                     onPrem(link, tunnel, gcp.interfaceAddress(tunnel.index()), key(link, tunnel.index()), List.of());
                 }
@@ -213,10 +220,10 @@ public final class Interconnect extends ComponentResource {
     }
 
     /** Azure side: VNet-to-VNet to another Azure gateway, or an active-active pair to an on-prem device. */
-    private void azureTo(Link link, AzureSiteNetwork azure, SiteNetwork far) {
+    private void azureTo(Link link, AzureEnd azure, SiteEnd far) {
         SiteSpec remote = link.b();
         if (remote.provider() == CloudProvider.AZURE) {
-            var other = (AzureSiteNetwork) far;
+            var other = (AzureEnd) far;
             azure.vnetToVnet(other, key(link, 0));
             other.vnetToVnet(azure, key(link, 0));
             return;

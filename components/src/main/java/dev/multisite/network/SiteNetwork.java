@@ -34,7 +34,7 @@ public abstract class SiteNetwork extends ComponentResource {
      * The network half of a cloud site; empty for an {@code existing} site, whose half is its own
      * VPN device. A switch expression: a new provider does not compile until it is decided here.
      */
-    static Optional<SiteNetwork> of(Site site, InterconnectGraph graph, List<InterSitePort> ports) {
+    public static Optional<SiteNetwork> of(Site site, InterconnectGraph graph, List<InterSitePort> ports) {
         return switch (site.provider()) {
             case AWS -> Optional.of(new AwsSiteNetwork((EksSite) site, graph, ports));
             case GCP -> Optional.of(new GcpSiteNetwork((GkeSite) site, graph, ports));
@@ -42,6 +42,9 @@ public abstract class SiteNetwork extends ComponentResource {
             case EXISTING -> Optional.empty();
         };
     }
+
+    /** This site's end of its links, with the link resources under this half. */
+    public abstract SiteEnd end();
 
     /** Records the half's gateway (end of its constructor); the outputs are registered by {@link #complete()}. */
     protected void gateway(Output<String> gateway) {
@@ -53,7 +56,7 @@ public abstract class SiteNetwork extends ComponentResource {
      * has built every link into this half (the links need both ends, so they come after both
      * halves exist): the component is complete only when all its children are.
      */
-    void complete() {
+    public void complete() {
         this.routes = Output.of(graph.routes(site.name()).stream().map(r -> r.destination() + " via " + r.via().name()).toList());
         registerOutputs(java.util.Map.of("gatewayId", gatewayId, "routes", routes));
     }

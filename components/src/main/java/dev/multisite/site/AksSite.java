@@ -63,7 +63,7 @@ import java.util.Optional;
  * gets "Azure Kubernetes Service RBAC Cluster Admin" on the cluster, and the Kubernetes provider waits
  * for that assignment; {@code azure.adminGroupObjectIds} become the cluster's admin groups.
  */
-public final class AksSite extends SiteComponent {
+public final class AksSite extends SiteComponent implements AzureSite {
     public static final String TYPE = "multisite:site:AksSite";
     /**
      * Built-in role "Azure Kubernetes Service RBAC Cluster Admin" (manage every resource in the
@@ -251,15 +251,6 @@ public final class AksSite extends SiteComponent {
         return deployerRole;
     }
 
-    /**
-     * The range of the subnet delegated to {@code Microsoft.DBforPostgreSQL/flexibleServers}: the
-     * thirteenth sixteenth of the VNet, a public-subnet slot that Azure sites do not use (nodes
-     * take the first quarter, the GatewaySubnet the last sixteenth). A /23 VNet gives a /27, above
-     * the /28 minimum Flexible Server asks for.
-     */
-    public Cidr databaseSubnetRange() {
-        return SubnetLayout.publicSubnet(spec().network().vpcCidr(), 0);
-    }
 
     /** The azure-native provider of this site. */
     public Provider azureProvider() {

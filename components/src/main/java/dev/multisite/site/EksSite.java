@@ -59,7 +59,7 @@ import java.util.Optional;
  * the nodes Ready, which is what lets the node groups become ACTIVE); then CoreDNS as an EKS add-on,
  * created by {@link #installCoreDns} once the Cilium release is up. See cilium-mesh/README.md.
  */
-public final class EksSite extends SiteComponent {
+public final class EksSite extends SiteComponent implements AwsSite {
     public static final String TYPE = "multisite:site:EksSite";
 
     private static final String EKS_ASSUME = """
@@ -230,6 +230,11 @@ public final class EksSite extends SiteComponent {
     /** The three private (node) subnet ids. */
     public List<Output<String>> privateSubnetIds() {
         return List.copyOf(privateSubnetIds);
+    }
+
+    @Override
+    public Output<List<String>> privateSubnets() {
+        return Output.all(privateSubnetIds);
     }
 
     /** The route tables of the private subnets, one per zone: where routes to remote sites go. */

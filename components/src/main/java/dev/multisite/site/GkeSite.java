@@ -44,7 +44,7 @@ import java.util.Optional;
  * <p>The datapath is GKE's legacy one, not Dataplane V2: Dataplane V2 is GKE's own managed Cilium,
  * which cannot join a Cilium Cluster Mesh, so Multisite installs upstream Cilium itself.
  */
-public final class GkeSite extends SiteComponent {
+public final class GkeSite extends SiteComponent implements GcpSite {
     public static final String TYPE = "multisite:site:GkeSite";
     static final String PODS_RANGE = "pods";
     static final String SERVICES_RANGE = "services";

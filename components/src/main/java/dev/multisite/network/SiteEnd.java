@@ -1,0 +1,42 @@
+package dev.multisite.network;
+
+import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.ProviderResource;
+import com.pulumi.resources.Resource;
+import dev.multisite.topology.SiteSpec;
+
+/**
+ * One cloud site's end of the inter-site links: the facts of its network half a link needs
+ * (gateway ids and addresses) and the methods that create link resources on its side. In one
+ * stack the half itself makes its end (the link resources are its children); in fleet mode the
+ * links part makes it from the site part's stack outputs, so values cross parts only as outputs.
+ */
+public abstract sealed class SiteEnd permits AwsEnd, GcpEnd, AzureEnd {
+    protected final SiteSpec spec;
+    private final Resource parent;
+    private final ProviderResource provider;
+
+    protected SiteEnd(SiteSpec spec, Resource parent, ProviderResource provider) {
+        this.spec = spec;
+        this.parent = parent;
+        this.provider = provider;
+    }
+
+    public SiteSpec spec() {
+        return spec;
+    }
+
+    /** {@code <site>-net-<role>}: the names of link resources on this side, the same in every mode. */
+    protected String childName(String role) {
+        return spec.name() + "-net-" + role;
+    }
+
+    /** Options of a link resource on this side: under the end's parent, on the site's cloud provider. */
+    protected CustomResourceOptions.Builder options() {
+        return CustomResourceOptions.builder().parent(parent).provider(provider);
+    }
+
+    protected Resource parent() {
+        return parent;
+    }
+}

@@ -1,0 +1,48 @@
+package dev.multisite.network;
+
+import com.pulumi.resources.ComponentResourceOptions;
+import dev.multisite.site.Site;
+import dev.multisite.topology.InterSitePort;
+import dev.multisite.topology.Topology;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One stack's link sides: each cloud site's network half, built under its site, and the stack's
+ * Cloud WAN under the interconnect. The halves register their outputs once every link exists.
+ */
+public final class SiteNetworks implements LinkSides {
+    private final Topology topology;
+    private final List<Site> sites;
+    private final Map<String, SiteNetwork> networks = new LinkedHashMap<>();
+
+    public SiteNetworks(Topology topology, List<Site> sites) {
+        this.topology = topology;
+        this.sites = List.copyOf(sites);
+    }
+
+    @Override
+    public Map<String, SiteEnd> ends(Interconnect interconnect) {
+        List<InterSitePort> ports = InterSitePort.required(topology);
+        Map<String, SiteEnd> ends = new LinkedHashMap<>();
+        for (Site site : sites) {
+            SiteNetwork.of(site, interconnect.graph, ports).ifPresent(n -> {
+                networks.put(site.name(), n);
+                ends.put(site.name(), n.end());
+            });
+        }
+        return ends;
+    }
+
+    @Override
+    public WanEdge wan(Interconnect interconnect) {
+        return new CloudWan(interconnect.name() + "-wan", topology, ComponentResourceOptions.builder().parent(interconnect).build()).edge();
+    }
+
+    @Override
+    public void complete() {
+        networks.values().forEach(SiteNetwork::complete);
+    }
+}

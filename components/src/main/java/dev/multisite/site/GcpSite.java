@@ -1,0 +1,17 @@
+package dev.multisite.site;
+
+import com.pulumi.core.Output;
+import com.pulumi.gcp.Provider;
+
+/** What components other than the site itself use of a GCP site: its provider and VPC network. */
+public interface GcpSite extends Site {
+
+    /** The GCP provider of this site (project and region from the topology). */
+    Provider gcpProvider();
+
+    /** The site's VPC network id, for private services (Cloud SQL private IP). */
+    Output<String> networkId();
+
+    /** The site's VPC network self link, what VPC peering names networks by. */
+    Output<String> networkSelfLink();
+}
