@@ -22,11 +22,9 @@ import dev.multisite.topology.Topology;
 import dev.multisite.topology.TopologyException;
 import dev.multisite.topology.TopologyParser;
 import dev.multisite.traffic.DnsBackends;
-import dev.multisite.traffic.ExternalDns;
-import dev.multisite.traffic.ExternalDnsArgs;
 import dev.multisite.traffic.GlobalEndpoint;
 import dev.multisite.traffic.GlobalEndpointArgs;
-import dev.multisite.traffic.HealthApp;
+import dev.multisite.traffic.SiteTraffic;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -118,23 +116,7 @@ public final class Fleet extends ComponentResource {
                     GlobalEndpointArgs.builder().topology(topology).cloudflareToken(cloudflareToken).build(), child());
             String stack = Deployment.getInstance().getStackName();
             for (Site site : sites) {
-                var underSite = ComponentResourceOptions.builder().parent(site.resource()).build();
-                // One instance per backend that is authoritative for some of the site's names.
-                for (var dns : DnsBackends.forSite(site.name(), topology)) {
-                    new ExternalDns(site.name() + "-external-dns" + dns.suffix(), ExternalDnsArgs.builder()
-                            .site(site)
-                            .traffic(traffic)
-                            .domain(topology.domain())
-                            .backend(dns.backend())
-                            .ownerId("multisite-" + stack + "-" + site.name() + dns.suffix())
-                            .awsGlobal(endpoint.awsGlobal)
-                            .cloudflareToken(cloudflareToken)
-                            .domainFilters(dns.domainFilters())
-                            .releaseName(dns.releaseName())
-                            .namespace(dns.namespace())
-                            .build(), underSite);
-                }
-                new HealthApp(site.name() + "-healthz", site, traffic, underSite);
+                SiteTraffic.install(site, topology, endpoint.awsGlobal, cloudflareToken, stack);
             }
             this.cloudflareAccountId = cloudflare.map(cf -> Output.of(cf.accountId())).orElse(null);
         } else {

@@ -23,7 +23,7 @@ final class CiliumValues {
     private CiliumValues() {
     }
 
-    static Map<String, Object> forSite(Site site, Topology topology, MeshCertificateAuthority ca) {
+    static Map<String, Object> forSite(Site site, Topology topology, MeshTrust ca) {
         MeshOptions mesh = topology.mesh();
         SiteSpec spec = site.spec();
         Map<String, Object> values = new LinkedHashMap<>();
@@ -48,7 +48,7 @@ final class CiliumValues {
         if (mesh.encryption() == MeshOptions.Encryption.WIREGUARD) {
             values.put("encryption", Map.of("enabled", true, "type", "wireguard"));
         }
-        values.put("tls", Map.of("ca", Map.of("cert", ca.certBase64, "key", ca.keyBase64)));
+        values.put("tls", Map.of("ca", Map.of("cert", ca.certBase64(), "key", ca.keyBase64())));
         values.put("clustermesh", clustermesh(spec, topology));
         Map<String, Object> merged = CiliumOverlays.merge(CiliumOverlays.of(spec.provider()), values);
         if ("true".equals(String.valueOf(merged.get("kubeProxyReplacement")))) {

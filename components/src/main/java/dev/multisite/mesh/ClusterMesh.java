@@ -10,9 +10,13 @@ import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaPatchArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.Resource;
 import dev.multisite.site.Site;
+import dev.multisite.topology.MeshOptions;
+import dev.multisite.topology.Topology;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -28,33 +32,60 @@ public final class ClusterMesh extends ComponentResource {
     /** Site -> the address its clustermesh-apiserver is reached at. */
     public final Map<String, String> apiserverAddresses = new LinkedHashMap<>();
     private final Map<String, Release> releases = new LinkedHashMap<>();
+    private final MeshTrust trust;
 
     public ClusterMesh(String name, ClusterMeshArgs args, ComponentResourceOptions options) {
+        this(name, args.topology(), args.sites(), options);
+    }
+
+    /**
+     * The mesh's shared half alone: the CA, with no member site. In fleet mode this is the shared
+     * part's; each site part joins its site with {@link #member} and the CA's {@link #trust}.
+     */
+    public ClusterMesh(String name, Topology topology, ComponentResourceOptions options) {
+        this(name, topology, List.of(), options);
+    }
+
+    private ClusterMesh(String name, Topology topology, List<Site> sites, ComponentResourceOptions options) {
         super(TYPE, name, options);
-        var topology = args.topology();
         var ca = new MeshCertificateAuthority(name + "-ca", "Multisite " + topology.domain(),
                 ComponentResourceOptions.builder().parent(this).build());
-        for (Site site : args.sites()) {
-            var onSite = CustomResourceOptions.builder().parent(this).provider(site.kubernetesProvider()).build();
-            var release = new Release(site.name() + "-cilium", ReleaseArgs.builder()
-                    .name("cilium")
-                    .chart("cilium")
-                    .version(topology.mesh().chartVersion())
-                    .namespace(NAMESPACE)
-                    .repositoryOpts(RepositoryOptsArgs.builder().repo(REPOSITORY).build())
-                    .values(CiliumValues.forSite(site, topology, ca))
-                    .timeout(900)
-                    .build(), onSite);
-            for (var service : topology.mesh().globalServices()) {
-                new ServicePatch(site.name() + "-global-" + service.namespace() + "-" + service.name(), ServicePatchArgs.builder()
-                        .metadata(ObjectMetaPatchArgs.builder().namespace(service.namespace()).name(service.name())
-                                .annotations(CiliumValues.globalServiceAnnotations(service.affinity())).build())
-                        .build(), CustomResourceOptions.builder().parent(this).provider(site.kubernetesProvider()).dependsOn(release).build());
-            }
-            releases.put(site.name(), release);
-            apiserverAddresses.put(site.name(), dev.multisite.topology.MeshOptions.apiserverAddress(site.name(), topology.domain()));
+        this.trust = ca.trust();
+        for (Site site : sites) {
+            releases.put(site.name(), member(site, topology, trust, this));
         }
+        topology.sites().forEach(s -> apiserverAddresses.put(s.name(), MeshOptions.apiserverAddress(s.name(), topology.domain())));
         registerOutputs(Map.of("apiserverAddresses", Output.of(apiserverAddresses)));
+    }
+
+    /**
+     * Joins one site to the mesh: its Cilium release (the official chart, on the site's Kubernetes
+     * provider, listing every other site by its stable address) and its global service annotations,
+     * under {@code parent}. Returns the release: the site's CNI.
+     */
+    public static Release member(Site site, Topology topology, MeshTrust trust, Resource parent) {
+        var onSite = CustomResourceOptions.builder().parent(parent).provider(site.kubernetesProvider()).build();
+        var release = new Release(site.name() + "-cilium", ReleaseArgs.builder()
+                .name("cilium")
+                .chart("cilium")
+                .version(topology.mesh().chartVersion())
+                .namespace(NAMESPACE)
+                .repositoryOpts(RepositoryOptsArgs.builder().repo(REPOSITORY).build())
+                .values(CiliumValues.forSite(site, topology, trust))
+                .timeout(900)
+                .build(), onSite);
+        for (var service : topology.mesh().globalServices()) {
+            new ServicePatch(site.name() + "-global-" + service.namespace() + "-" + service.name(), ServicePatchArgs.builder()
+                    .metadata(ObjectMetaPatchArgs.builder().namespace(service.namespace()).name(service.name())
+                            .annotations(CiliumValues.globalServiceAnnotations(service.affinity())).build())
+                    .build(), CustomResourceOptions.builder().parent(parent).provider(site.kubernetesProvider()).dependsOn(release).build());
+        }
+        return release;
+    }
+
+    /** The mesh CA, as the sites' Cilium releases take it. */
+    public MeshTrust trust() {
+        return trust;
     }
 
     /** The site's Cilium release: its CNI. Depend on it for anything that needs pod networking on the site. */

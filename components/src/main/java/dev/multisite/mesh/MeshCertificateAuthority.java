@@ -37,6 +37,11 @@ public final class MeshCertificateAuthority extends ComponentResource {
         registerOutputs(Map.of("certBase64", certBase64));
     }
 
+    /** The CA as the sites' Cilium releases take it. */
+    public MeshTrust trust() {
+        return new MeshTrust(certBase64, keyBase64);
+    }
+
     private static String base64(String pem) {
         return Base64.getEncoder().encodeToString(pem.getBytes(StandardCharsets.UTF_8));
     }

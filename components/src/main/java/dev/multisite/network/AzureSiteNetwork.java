@@ -35,6 +35,8 @@ public final class AzureSiteNetwork extends SiteNetwork {
     public static final String SKU = "VpnGw2AZ";
     static final int FIRST_RULE_PRIORITY = 1000;
     static final String[] IP_CONFIGURATIONS = {"active", "standby-active"};
+    /** The gateway's active-active instances, one public address each. */
+    public static final int INSTANCES = IP_CONFIGURATIONS.length;
 
     private final AksSite aks;
     private final VirtualNetworkGateway gateway;

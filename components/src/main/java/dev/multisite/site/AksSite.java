@@ -91,11 +91,7 @@ public final class AksSite extends SiteComponent implements AzureSite {
 
     public AksSite(SiteSpec spec, ComponentResourceOptions options) {
         super(TYPE, spec, options);
-        var providerArgs = ProviderArgs.builder();
-        if (spec.azure().subscriptionId() != null) {
-            providerArgs.subscriptionId(spec.azure().subscriptionId());
-        }
-        this.azure = new Provider(childName("azure"), providerArgs.build(), child());
+        this.azure = new Provider(childName("azure"), providerArgs(spec), child());
         // The ambient login (tenant, subscription, object id) of whoever runs Pulumi: an invoke.
         this.clientConfig = AuthorizationFunctions.getClientConfig(InvokeArgs.Empty, new InvokeOptions(this, azure, null));
 
@@ -251,6 +247,15 @@ public final class AksSite extends SiteComponent implements AzureSite {
         return deployerRole;
     }
 
+
+    /** The site's azure-native provider settings: its subscription when the topology names one, else the ambient login's. */
+    public static ProviderArgs providerArgs(SiteSpec spec) {
+        var args = ProviderArgs.builder();
+        if (spec.azure().subscriptionId() != null) {
+            args.subscriptionId(spec.azure().subscriptionId());
+        }
+        return args.build();
+    }
 
     /** The azure-native provider of this site. */
     public Provider azureProvider() {

@@ -86,10 +86,7 @@ public final class EksSite extends SiteComponent implements AwsSite {
 
     public EksSite(SiteSpec spec, ComponentResourceOptions options) {
         super(TYPE, spec, options);
-        this.aws = new Provider(childName("aws"), ProviderArgs.builder()
-                .region(spec.region())
-                .defaultTags(com.pulumi.aws.inputs.ProviderDefaultTagsArgs.builder().tags(tags()).build())
-                .build(), child());
+        this.aws = new Provider(childName("aws"), providerArgs(spec), child());
 
         var vpcCidr = spec.network().vpcCidr();
         var vpc = new Vpc(childName("vpc"), VpcArgs.builder()
@@ -215,6 +212,14 @@ public final class EksSite extends SiteComponent implements AwsSite {
                 .addonName("coredns")
                 .build(), CustomResourceOptions.builder().parent(this).provider(aws).dependsOn(after).build());
         return coreDns;
+    }
+
+    /** The site's AWS provider settings: its region, and its tags on every resource. */
+    public static ProviderArgs providerArgs(SiteSpec spec) {
+        return ProviderArgs.builder()
+                .region(spec.region())
+                .defaultTags(com.pulumi.aws.inputs.ProviderDefaultTagsArgs.builder().tags(tags(spec)).build())
+                .build();
     }
 
     /** The AWS provider of this site (region from the topology), for components that add AWS resources. */

@@ -56,11 +56,7 @@ public final class GkeSite extends SiteComponent implements GcpSite {
     public GkeSite(SiteSpec spec, ComponentResourceOptions options) {
         super(TYPE, spec, options);
         String project = spec.gcp().project();
-        this.gcp = new Provider(childName("gcp"), ProviderArgs.builder()
-                .project(project)
-                .region(spec.region())
-                .defaultLabels(tags())
-                .build(), child());
+        this.gcp = new Provider(childName("gcp"), providerArgs(spec), child());
 
         var network = new Network(childName("vpc"), NetworkArgs.builder()
                 .autoCreateSubnetworks(false)
@@ -87,7 +83,7 @@ public final class GkeSite extends SiteComponent implements GcpSite {
                 .build(), onGcp());
 
         var k8s = spec.kubernetes();
-        String workloadPool = project + ".svc.id.goog";
+        String workloadPool = workloadPool(spec);
         var cluster = new Cluster(childName("gke"), ClusterArgs.builder()
                 .location(spec.region())
                 .network(network.id())
@@ -147,6 +143,20 @@ public final class GkeSite extends SiteComponent implements GcpSite {
                 + link.substring(link.indexOf("projects/")));
         complete(cluster.name(), endpoint, kubeconfig, Optional.of(new WorkloadIdentity(
                 WorkloadIdentity.Kind.GCP_WORKLOAD_IDENTITY, issuer, Output.of(""), workloadPool)));
+    }
+
+    /** The site's GCP provider settings: its project and region, and its labels on every resource. */
+    public static ProviderArgs providerArgs(SiteSpec spec) {
+        return ProviderArgs.builder()
+                .project(spec.gcp().project())
+                .region(spec.region())
+                .defaultLabels(tags(spec))
+                .build();
+    }
+
+    /** The site's Workload Identity pool: the project's. */
+    public static String workloadPool(SiteSpec spec) {
+        return spec.gcp().project() + ".svc.id.goog";
     }
 
     /** The GCP provider of this site (project and region from the topology). */

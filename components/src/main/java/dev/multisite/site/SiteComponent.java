@@ -1,7 +1,6 @@
 package dev.multisite.site;
 
 import com.pulumi.core.Output;
-import com.pulumi.kubernetes.ProviderArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
@@ -49,11 +48,7 @@ abstract class SiteComponent extends ComponentResource implements Site {
         this.endpoint = endpoint;
         this.kubeconfig = kubeconfig.asSecret();
         this.workloadIdentity = workloadIdentity;
-        this.kubernetesProvider = new com.pulumi.kubernetes.Provider(childName("k8s"), ProviderArgs.builder()
-                .kubeconfig(this.kubeconfig)
-                .enableServerSideApply(true)
-                .deleteUnreachable(false)
-                .build(), child());
+        this.kubernetesProvider = new com.pulumi.kubernetes.Provider(childName("k8s"), Sites.kubernetesProviderArgs(this.kubeconfig), child());
         this.systemNamespace = new com.pulumi.kubernetes.core.v1.Namespace(childName("system"), com.pulumi.kubernetes.core.v1.NamespaceArgs.builder()
                 .metadata(com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs.builder().name(SYSTEM_NAMESPACE)
                         .labels(Map.of("multisite/site", spec.name())).build())
@@ -107,6 +102,10 @@ abstract class SiteComponent extends ComponentResource implements Site {
 
     /** Tags/labels every cloud resource of the site carries, so a console shows what owns it. */
     protected Map<String, String> tags() {
+        return tags(spec);
+    }
+
+    static Map<String, String> tags(SiteSpec spec) {
         return Map.of("multisite-site", spec.name(), "managed-by", "multisite");
     }
 }

@@ -41,6 +41,15 @@ public final class Sites {
         next.run();
     }
 
+    /** The site's Kubernetes provider settings: server-side apply, and an unreachable cluster is an error, not a deletion. */
+    public static com.pulumi.kubernetes.ProviderArgs kubernetesProviderArgs(Output<String> kubeconfig) {
+        return com.pulumi.kubernetes.ProviderArgs.builder()
+                .kubeconfig(kubeconfig)
+                .enableServerSideApply(true)
+                .deleteUnreachable(false)
+                .build();
+    }
+
     /**
      * The sites an args record is given, checked and copied: required, not empty (a layer over no
      * site would build nothing but its shared parts) and without null entries. {@code field} names

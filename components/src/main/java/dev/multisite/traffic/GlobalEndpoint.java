@@ -88,8 +88,7 @@ public final class GlobalEndpoint extends ComponentResource {
             // A switch expression: a new backend does not compile until its provider and global resources are built here.
             com.pulumi.resources.ProviderResource backendProvider = switch (backend.kind()) {
                 case ROUTE53 -> {
-                    aws = new Provider(name + "-aws", ProviderArgs.builder().region("us-east-1").build(),
-                            CustomResourceOptions.builder().parent(this).build());
+                    aws = SiteTraffic.awsGlobal(name + "-aws", this);
                     if (backend == global) {
                         route53(name, topology, backend.route53(), aws, drains, checks);
                     }

@@ -73,6 +73,12 @@ public record PartGraph(List<Part> parts) {
         return parts.stream().filter(p -> p.name().equals(name)).findFirst();
     }
 
+    /** The part named {@code name}; an unknown name is refused with the part names allowed. */
+    public Part require(String name) {
+        return part(name).orElseThrow(() -> new IllegalArgumentException("'" + name + "' is not a part of this stack; parts: "
+                + String.join(", ", names())));
+    }
+
     public List<String> names() {
         return parts.stream().map(Part::name).toList();
     }

@@ -35,6 +35,15 @@ public final class OfflineEngine {
      * deployment state is a static singleton: never run two at once (tests run sequentially).
      */
     public static Plan run(String project, String stackName, Mocks mocks, Consumer<Context> program) {
+        return runCapturing(project, stackName, mocks, program).plan();
+    }
+
+    /** The plan and the stack's outputs as a stack reference to it would read them (fleet mode plans parts in order). */
+    public record Run(Plan plan, StackOutputs outputs) {
+    }
+
+    /** As {@link #run}, also keeping the stack outputs' values (mock values, secrets included) in memory. */
+    public static Run runCapturing(String project, String stackName, Mocks mocks, Consumer<Context> program) {
         var recorder = new RecordingMonitor[1];
         var engine = PulumiTestInternal.builder()
                 .options(TestOptions.builder().projectName(project).stackName(stackName).preview(false).build())
@@ -50,10 +59,26 @@ public final class OfflineEngine {
             if (!failures.isEmpty()) {
                 throw new PlanException(failures);
             }
-            return new Plan(stackName, recorder[0].resources(), outputs(result), recorder[0].registeredOutputs());
+            var plan = new Plan(stackName, recorder[0].resources(), outputs(result), recorder[0].registeredOutputs());
+            return new Run(plan, values(result));
         } finally {
             PulumiTestInternal.cleanup();
         }
+    }
+
+    private static StackOutputs values(TestResult result) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        java.util.Set<String> secrets = new java.util.HashSet<>();
+        result.outputs().forEach((name, output) -> {
+            var data = PulumiTestInternal.extractOutputData(output);
+            if (data.getValueNullable() != null) {
+                values.put(name, data.getValueNullable());
+            }
+            if (data.isSecret()) {
+                secrets.add(name);
+            }
+        });
+        return new StackOutputs(values, secrets);
     }
 
     private static Map<String, JsonNode> outputs(TestResult result) {

@@ -24,6 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public class PlanMocks implements Mocks {
     static final String ACCOUNT = "123456789012";
+    static final String STACK_REFERENCE = "pulumi:pulumi:StackReference";
     static final String FAKE_CA = Base64.getEncoder().encodeToString(
             "-----BEGIN CERTIFICATE-----\nMULTISITE-OFFLINE-PLAN-CA\n-----END CERTIFICATE-----\n".getBytes(StandardCharsets.UTF_8));
 
@@ -33,11 +34,31 @@ public class PlanMocks implements Mocks {
     public static final String DEPLOYER_OBJECT_ID = "00000000-0000-0000-0000-000000000003";
 
     private final Map<String, Map<String, Object>> providerInputsById = new ConcurrentHashMap<>();
+    private final Map<String, StackOutputs> stacks = new ConcurrentHashMap<>();
+
+    /**
+     * Makes stack {@code name} (fully qualified, {@code <org>/<project>/<stack>}) readable by a
+     * {@code StackReference}, with these outputs: in fleet mode, the planned outputs of a part this
+     * one depends on.
+     */
+    public PlanMocks withStack(String name, StackOutputs outputs) {
+        stacks.put(name, outputs);
+        return this;
+    }
 
     @Override
     public CompletableFuture<ResourceResult> newResourceAsync(ResourceArgs args) {
         Map<String, Object> state = new HashMap<>(args.inputs);
         String id;
+        if (args.type.equals(STACK_REFERENCE)) {
+            // A read by the builtin provider: the id is the referenced stack's name.
+            String stack = String.valueOf(args.inputs.get("name"));
+            StackOutputs outputs = stacks.get(stack);
+            if (outputs == null) {
+                throw new IllegalStateException("stack reference " + stack + ": no such stack in this offline plan; known: " + stacks.keySet());
+            }
+            return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(stack), outputs.referenceState(stack)));
+        }
         if (args.type.startsWith("pulumi:providers:")) {
             id = "provider-" + hex(args.name, 12);
             providerInputsById.put(id, args.inputs);

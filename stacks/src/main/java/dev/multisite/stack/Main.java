@@ -2,6 +2,7 @@ package dev.multisite.stack;
 
 import com.pulumi.Pulumi;
 import com.pulumi.exceptions.RunException;
+import dev.multisite.parts.PartGraph;
 import dev.multisite.topology.Topology;
 import dev.multisite.topology.TopologyException;
 import dev.multisite.topology.TopologyParser;
@@ -25,7 +26,19 @@ public final class Main {
             } catch (TopologyException e) {
                 throw new RunException("invalid multisite:topology\n  " + String.join("\n  ", e.problems()));
             }
-            MultisiteStack.define(ctx, topology, config::requireSecret);
+            var part = config.get(MultisiteStack.PART_KEY);
+            if (part.isEmpty()) {
+                MultisiteStack.define(ctx, topology, config::requireSecret);
+                return;
+            }
+            var fleetStack = config.get(MultisiteStack.FLEET_STACK_KEY).orElseThrow(() -> new RunException("multisite:" + MultisiteStack.PART_KEY
+                    + " is set, so multisite:" + MultisiteStack.FLEET_STACK_KEY + " must be too: the fleet's stack name, which the part stacks' names start with"));
+            try {
+                PartGraph.of(topology).require(part.get());
+            } catch (IllegalArgumentException e) {
+                throw new RunException("multisite:" + MultisiteStack.PART_KEY + ": " + e.getMessage());
+            }
+            MultisiteStack.definePart(ctx, topology, config::requireSecret, part.get(), fleetStack);
         });
     }
 }

@@ -5,6 +5,9 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
 import dev.multisite.fleet.Fleet;
 import dev.multisite.fleet.FleetArgs;
+import dev.multisite.fleet.parts.FleetPart;
+import dev.multisite.fleet.parts.PartStacks;
+import dev.multisite.parts.PartGraph;
 import dev.multisite.topology.Topology;
 import dev.multisite.topology.TopologyJson;
 
@@ -21,6 +24,23 @@ public final class MultisiteStack {
     public static final String FLEET = "fleet";
 
     private MultisiteStack() {
+    }
+
+    /** Stack config key {@code multisite:part}: set, the program registers this one part (fleet mode). */
+    public static final String PART_KEY = "part";
+    /** Stack config key {@code multisite:fleetStack}: the fleet's stack name, which every part's stack name starts with. */
+    public static final String FLEET_STACK_KEY = "fleetStack";
+
+    /**
+     * Fleet mode: registers one part of the topology's {@link PartGraph} and exports what the parts
+     * after it read. Other parts' values come through stack references to
+     * {@code <organization>/<project>/<fleetStack>-<part>}.
+     */
+    public static Map<String, Output<?>> definePart(Context ctx, Topology topology, SecretConfig secrets, String part, String fleetStack) {
+        var stacks = new PartStacks(ctx.organizationName(), ctx.projectName(), fleetStack);
+        var outputs = FleetPart.define(topology, PartGraph.of(topology).require(part), secrets::require, stacks, fleetStack);
+        outputs.forEach(ctx::export);
+        return outputs;
     }
 
     /** Registers the fleet and exports its outputs; the fleet runs the parser's checks (a topology built in code gets them too). */

@@ -1,0 +1,170 @@
+package dev.multisite.fleet.parts;
+
+import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import dev.multisite.data.DatabaseTopology;
+import dev.multisite.data.DatabaseTopologyArgs;
+import dev.multisite.fleet.Fleet;
+import dev.multisite.gitops.GitOps;
+import dev.multisite.mesh.ClusterMesh;
+import dev.multisite.mesh.MeshTrust;
+import dev.multisite.network.CloudWan;
+import dev.multisite.network.Interconnect;
+import dev.multisite.network.SiteEnd;
+import dev.multisite.network.SiteNetwork;
+import dev.multisite.parts.Part;
+import dev.multisite.parts.PartGraph;
+import dev.multisite.site.Site;
+import dev.multisite.site.Sites;
+import dev.multisite.topology.CloudProvider;
+import dev.multisite.topology.DnsBackend;
+import dev.multisite.topology.InterSitePort;
+import dev.multisite.topology.InterconnectGraph;
+import dev.multisite.topology.SiteSpec;
+import dev.multisite.topology.Topology;
+import dev.multisite.traffic.DnsBackends;
+import dev.multisite.traffic.GlobalEndpoint;
+import dev.multisite.traffic.GlobalEndpointArgs;
+import dev.multisite.traffic.SiteTraffic;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The program of one part of a fleet-mode stack ({@link PartGraph}): the part's resources, built
+ * by the same components and with the same names as in the one-stack {@link Fleet}, and the
+ * outputs other parts read. Whatever comes from another part is read through a stack reference
+ * ({@link PartStacks}); secrets read that way stay secrets. The one-stack mode does not use this.
+ *
+ * <p>Top-level components (each site, the interconnect, the global endpoint, GitOps, the data
+ * tier) have no parent: the URNs the one-stack fleet's no-parent aliases point at.
+ */
+public final class FleetPart {
+    private final Topology topology;
+    private final Function<String, Output<String>> secret;
+    private final PartStacks stacks;
+    private final String fleetStack;
+    private final Map<String, Output<?>> outputs = new LinkedHashMap<>();
+
+    private FleetPart(Topology topology, Function<String, Output<String>> secret, PartStacks stacks, String fleetStack) {
+        this.topology = topology;
+        this.secret = secret;
+        this.stacks = stacks;
+        this.fleetStack = fleetStack;
+    }
+
+    /**
+     * Registers part {@code part} of {@code topology} and returns the outputs its stack exports.
+     *
+     * @param secret     a secret config value by key (e.g. an existing site's kubeconfig)
+     * @param fleetStack the fleet's stack name: part of every part's stack name and of each ExternalDNS owner id
+     */
+    public static Map<String, Output<?>> define(Topology topology, Part part, Function<String, Output<String>> secret, PartStacks stacks,
+                                                String fleetStack) {
+        var program = new FleetPart(topology, secret, stacks, fleetStack);
+        // A switch expression: a new kind of part does not compile until its program is written here.
+        Runnable build = switch (part.kind()) {
+            case SHARED -> program::shared;
+            case WAN -> program::wan;
+            case SITE -> () -> program.site(topology.site(part.site()).orElseThrow());
+            case LINKS -> program::links;
+            case TRAFFIC -> program::traffic;
+            case GITOPS -> program::gitops;
+            case DATA -> program::data;
+        };
+        build.run();
+        return program.outputs;
+    }
+
+    /** The fleet's root component and the mesh CA under it. */
+    private void shared() {
+        var fleet = new ComponentResource(Fleet.TYPE, "fleet", ComponentResourceOptions.Empty);
+        outputs.put("siteNames", Output.of(topology.sites().stream().map(SiteSpec::name).toList()));
+        if (topology.mesh().enabled()) {
+            var mesh = new ClusterMesh("mesh", topology, ComponentResourceOptions.builder().parent(fleet).build());
+            outputs.put(SharedFacts.MESH_CA_CERT, mesh.trust().certBase64());
+            outputs.put(SharedFacts.MESH_CA_KEY, mesh.trust().keyBase64());
+            outputs.put("meshApiserverAddresses", Output.of(mesh.apiserverAddresses));
+        }
+    }
+
+    /** The Cloud WAN core network, under the name the one-stack interconnect gives it. */
+    private void wan() {
+        var wan = new CloudWan("interconnect-wan", topology, ComponentResourceOptions.Empty);
+        outputs.put(WanFacts.CORE_NETWORK_ID, wan.coreNetworkId());
+    }
+
+    /** One site: its cluster, its network half, its Cilium (with the shared CA), its DNS agents and health app. */
+    private void site(SiteSpec spec) {
+        Site site = Sites.create(spec, secret, ComponentResourceOptions.Empty);
+        Optional<SiteEnd> end = Optional.empty();
+        if (topology.network().interconnect().enabled()) {
+            Optional<SiteNetwork> half = SiteNetwork.of(site, InterconnectGraph.of(topology), InterSitePort.required(topology));
+            half.ifPresent(SiteNetwork::complete);
+            end = half.map(SiteNetwork::end);
+        }
+        if (topology.mesh().enabled()) {
+            StackFacts shared = stacks.of(PartGraph.SHARED);
+            var trust = new MeshTrust(shared.string(SharedFacts.MESH_CA_CERT), shared.secret(SharedFacts.MESH_CA_KEY));
+            Sites.completeAfterCni(site, ClusterMesh.member(site, topology, trust, site.resource()));
+        }
+        if (topology.traffic() != null) {
+            boolean route53 = topology.traffic().dns().stream().anyMatch(b -> b.kind() == DnsBackend.Kind.ROUTE53);
+            var awsGlobal = route53 ? SiteTraffic.awsGlobal(site.name() + "-global-aws", site.resource()) : null;
+            SiteTraffic.install(site, topology, awsGlobal, cloudflareToken(), fleetStack);
+        }
+        outputs.putAll(SiteFacts.of(site, end));
+    }
+
+    /** Every link, the pre-shared keys and the AWS sites' Cloud WAN attachments. */
+    private void links() {
+        var network = new Interconnect("interconnect", topology, new RemoteSides(topology, stacks), ComponentResourceOptions.Empty);
+        outputs.put("interconnect", Output.of(network.summary().toMap()));
+        if (topology.sites().stream().anyMatch(s -> s.provider() == CloudProvider.EXISTING)) {
+            outputs.put("onPremVpn", network.onPremVpn.applyValue(Interconnect::asMaps).asSecret());
+        }
+    }
+
+    /** Global DNS, health checks and load balancers: they need nothing of the sites but their names. */
+    private void traffic() {
+        var endpoint = new GlobalEndpoint("global", GlobalEndpointArgs.builder().topology(topology).cloudflareToken(cloudflareToken()).build(),
+                ComponentResourceOptions.Empty);
+        outputs.put("globalHostname", Output.of(topology.traffic().hostname()));
+        outputs.put("failoverBudgetSeconds", Output.of(endpoint.failoverBudgetSeconds));
+        outputs.put("drainSwitches", endpoint.drainSwitches);
+        outputs.put("healthChecks", endpoint.healthChecks);
+        if (endpoint.cloudflarePools != null) {
+            outputs.put("cloudflarePools", endpoint.cloudflarePools);
+        }
+        DnsBackends.cloudflare(topology.traffic()).ifPresent(cf -> outputs.put("cloudflareAccountId", Output.of(cf.accountId())));
+    }
+
+    private void gitops() {
+        new GitOps("gitops", topology, remoteSites(), ComponentResourceOptions.Empty);
+    }
+
+    private void data() {
+        var data = new DatabaseTopology("data", DatabaseTopologyArgs.builder().topology(topology).sites(remoteSites()).build(),
+                ComponentResourceOptions.Empty);
+        outputs.put("databasePrimaries", Output.of(data.primaries));
+        outputs.put("databaseWriteEndpoints", data.writeEndpoints);
+        outputs.put("databaseReplicas", data.replicas);
+        outputs.put("databaseInstances", data.instances);
+    }
+
+    /** Every site, read from its part; their providers at the stack's root. */
+    private List<Site> remoteSites() {
+        List<Site> sites = new ArrayList<>();
+        topology.sites().forEach(spec -> sites.add(RemoteSites.of(spec, stacks.of(Part.siteName(spec.name())), null)));
+        return sites;
+    }
+
+    private Output<String> cloudflareToken() {
+        return DnsBackends.cloudflare(topology.traffic()).map(cf -> secret.apply(cf.apiToken())).orElse(null);
+    }
+}
