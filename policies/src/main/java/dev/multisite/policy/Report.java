@@ -10,14 +10,14 @@ import java.util.Map;
  * Violations grouped by level, as text for people or JSON for machines, and the stack rules that
  * could not be judged because the preview hides unchanged resources.
  */
-public record Report(List<Violation> violations, List<String> notJudged) {
+public record Report(List<Violation> violations, List<String> notJudged, String notJudgedBecause) {
     public Report(List<Violation> violations) {
-        this(violations, List.of());
+        this(violations, List.of(), "");
     }
 
     /** The rules evaluated on a stack view with the given settings. */
     public static Report of(StackView stack, PolicyConfig config) {
-        return new Report(PolicyPack.evaluate(stack, config), PolicyPack.notJudged(stack, config));
+        return new Report(PolicyPack.evaluate(stack, config), PolicyPack.notJudged(stack, config), stack.whyIncomplete());
     }
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -41,7 +41,7 @@ public record Report(List<Violation> violations, List<String> notJudged) {
                     .append("\n      fix: ").append(v.fix()).append('\n'));
         }
         if (!notJudged.isEmpty()) {
-            out.append("  not judged (the preview hides unchanged resources; run `pulumi preview --show-sames --json`): ")
+            out.append("  not judged (").append(notJudgedBecause).append("): ")
                     .append(String.join(", ", notJudged)).append('\n');
         }
         return out.toString();
@@ -50,7 +50,7 @@ public record Report(List<Violation> violations, List<String> notJudged) {
     public String json() {
         try {
             return JSON.writeValueAsString(Map.of("policyPack", PolicyPack.NAME, "mandatory", count(EnforcementLevel.MANDATORY),
-                    "advisory", count(EnforcementLevel.ADVISORY), "violations", violations, "notJudged", notJudged));
+                    "advisory", count(EnforcementLevel.ADVISORY), "violations", violations, "notJudged", notJudged, "notJudgedBecause", notJudgedBecause));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -10,6 +10,7 @@ import dev.multisite.policy.EnforcementLevel;
 import dev.multisite.policy.PolicyConfig;
 import dev.multisite.policy.PolicyPack;
 import dev.multisite.policy.PolicyResource;
+import dev.multisite.policy.PreviewReader;
 import dev.multisite.policy.Rule;
 import dev.multisite.policy.StackView;
 import dev.multisite.policy.Violation;
@@ -47,10 +48,19 @@ public final class AnalyzerService extends AnalyzerGrpc.AnalyzerImplBase {
 
     private volatile PolicyConfig config = PolicyConfig.DEFAULTS;
     private volatile JsonNode topology;
+    /** The part of a fleet-mode stack this stack is ({@code multisite:part}), or null for a whole stack. */
+    private volatile String part;
 
     /** @param stackConfig the stack config the engine put in {@code PULUMI_CONFIG} (JSON text), or null */
     public AnalyzerService(String stackConfig) {
-        this.topology = topologyOf(stackConfig == null ? java.util.Map.of() : readConfig(stackConfig));
+        var values = stackConfig == null ? java.util.Map.<String, String>of() : readConfig(stackConfig);
+        this.topology = topologyOf(values);
+        this.part = partOf(values);
+    }
+
+    /** {@code part <name>} for a part of a fleet-mode stack: stack-wide rules would see a fraction of the fleet. */
+    private static String partOf(java.util.Map<String, String> config) {
+        return config.containsKey(PreviewReader.PART_KEY) ? StackView.PART + config.get(PreviewReader.PART_KEY) : null;
     }
 
     private static java.util.Map<String, String> readConfig(String json) {
@@ -145,6 +155,7 @@ public final class AnalyzerService extends AnalyzerGrpc.AnalyzerImplBase {
         if (request.getConfigMap().containsKey("multisite:topology")) {
             topology = topologyOf(request.getConfigMap());
         }
+        part = partOf(request.getConfigMap());
         reply(response, AnalyzerStackConfigureResponse.getDefaultInstance());
     }
 
@@ -168,7 +179,7 @@ public final class AnalyzerService extends AnalyzerGrpc.AnalyzerImplBase {
     @Override
     public void analyzeStack(AnalyzeStackRequest request, StreamObserver<AnalyzeResponse> response) {
         var resources = request.getResourcesList().stream().map(AnalyzerService::toPolicyResource).toList();
-        var stack = new StackView(resources, topology);
+        var stack = new StackView(resources, topology, 0, part);
         reply(response, diagnostics(PolicyPack.evaluate(stack, config).stream()
                 .filter(v -> PolicyPack.rule(v.rule()).isStackRule()).toList()));
     }

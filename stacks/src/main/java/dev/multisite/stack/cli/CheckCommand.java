@@ -3,6 +3,7 @@ package dev.multisite.stack.cli;
 import dev.multisite.policy.PolicyConfig;
 import dev.multisite.policy.PreviewReader;
 import dev.multisite.policy.Report;
+import dev.multisite.policy.StackView;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -10,6 +11,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code multisite check}: the policy gate over a {@code pulumi preview --json} document. */
@@ -22,8 +24,10 @@ import java.util.concurrent.Callable;
 final class CheckCommand implements Callable<Integer> {
     enum Format { text, json }
 
-    @Parameters(paramLabel = "PREVIEW_JSON", description = "The preview document.")
-    Path preview;
+    @Parameters(paramLabel = "PREVIEW_JSON", arity = "1..*",
+            description = {"The preview document; in fleet mode, one per part: given every part's, the stack-wide rules",
+                    "see the whole fleet (one part alone is judged by its resource rules and topology rules)."})
+    List<Path> previews;
 
     @Option(names = "--format", defaultValue = "text", description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Format format;
@@ -37,7 +41,8 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         // Both readers refuse what is not theirs with one line (exit 2), before any rule runs.
-        var stack = PreviewReader.read(preview);
+        var stack = previews.size() == 1 ? PreviewReader.read(previews.get(0))
+                : StackView.union(previews.stream().map(PreviewReader::read).toList());
         var settings = config == null ? PolicyConfig.DEFAULTS : PolicyConfig.read(config);
         var report = Report.of(stack, settings);
         spec.commandLine().getOut().print(format == Format.json ? report.json() + "\n" : report.text());

@@ -1,11 +1,14 @@
 package dev.multisite.stack.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.multisite.offline.Plan;
+import dev.multisite.parts.Part;
+import dev.multisite.parts.PartGraph;
 import dev.multisite.policy.PolicyConfig;
-import dev.multisite.policy.PolicyPack;
 import dev.multisite.policy.PreviewReader;
 import dev.multisite.policy.Report;
 import dev.multisite.stack.plan.OfflinePlanner;
+import dev.multisite.stack.plan.PartPlanner;
 import dev.multisite.stack.plan.PlanSummary;
 import dev.multisite.stack.plan.PreviewDocument;
 import dev.multisite.stack.plan.StackFile;
@@ -18,6 +21,8 @@ import picocli.CommandLine.Spec;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
@@ -53,11 +58,25 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the plan as a `pulumi preview --json` document.")
     Path json;
 
+    @Option(names = "--part", paramLabel = "PART",
+            description = {"Plan one part of the stack in fleet mode (see `./multisite parts`): its stack references are answered",
+                    "with the outputs of its dependencies' own offline plans."})
+    String part;
+
     @Option(names = "--no-policy", description = "Skip the policy checks (`./multisite check` runs them on a plan file).")
     boolean noPolicy;
 
     @Spec
     CommandSpec spec;
+
+    /** The --part named, or one line naming the parts there are (exit 2). */
+    private Part requirePart(StackFile stack) {
+        try {
+            return PartGraph.of(stack.topology()).require(part);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--part: " + e.getMessage());
+        }
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -69,12 +88,22 @@ final class PlanCommand implements Callable<Integer> {
         if (json != null && Files.exists(json) && Files.exists(stack.path()) && Files.isSameFile(json, stack.path())) {
             throw new ParameterException(spec.commandLine(), "--json: " + json + ": is the stack file itself; name another file for the plan");
         }
-        Plan plan = OfflinePlanner.plan(stack.stackName(), stack.topology());
+        Plan plan;
+        Map<String, JsonNode> config = stack.config();
         var out = spec.commandLine().getOut();
-        out.print(PlanSummary.render(plan, stack.topology()));
-        var document = PreviewDocument.of(plan, stack.config(), System.nanoTime() - start);
+        if (part == null) {
+            plan = OfflinePlanner.plan(stack.stackName(), stack.topology());
+            out.print(PlanSummary.render(plan, stack.topology()));
+        } else {
+            Part chosen = requirePart(stack);
+            plan = PartPlanner.plan(stack.stackName(), stack.topology(), List.of(part)).get(part);
+            config = PartPlanner.partConfig(stack.config(), stack.stackName(), part);
+            out.print(PlanSummary.renderPart(plan, chosen));
+        }
+        var document = PreviewDocument.of(plan, config, System.nanoTime() - start);
         if (!noPolicy) {
-            var report = new Report(PolicyPack.evaluate(PreviewReader.read(document.toTree()), PolicyConfig.DEFAULTS));
+            // A part's preview carries multisite:part: stack-wide rules wait for all parts (`check` on every part's plan).
+            var report = Report.of(PreviewReader.read(document.toTree()), PolicyConfig.DEFAULTS);
             out.print("\n" + report.text());
         }
         if (json != null) {

@@ -1,5 +1,7 @@
 package dev.multisite.stack.plan;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.multisite.fleet.parts.PartStacks;
 import dev.multisite.offline.OfflineEngine;
 import dev.multisite.offline.Plan;
@@ -53,6 +55,17 @@ public final class PartPlanner {
     /** Plans every part of the topology. */
     public static Map<String, Plan> planAll(String fleetStack, Topology topology) {
         return plan(fleetStack, topology, PartGraph.of(topology).names());
+    }
+
+    /**
+     * A part stack's config: the fleet stack's, plus {@code multisite:part} and
+     * {@code multisite:fleetStack} (what the orchestrator and the exported engines set).
+     */
+    public static Map<String, JsonNode> partConfig(Map<String, JsonNode> fleetConfig, String fleetStack, String part) {
+        Map<String, JsonNode> config = new LinkedHashMap<>(fleetConfig);
+        config.put("multisite:" + MultisiteStack.PART_KEY, TextNode.valueOf(part));
+        config.put("multisite:" + MultisiteStack.FLEET_STACK_KEY, TextNode.valueOf(fleetStack));
+        return config;
     }
 
     private static void collect(PartGraph graph, Part part, Set<String> into) {

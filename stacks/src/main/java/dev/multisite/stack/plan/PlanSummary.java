@@ -3,6 +3,7 @@ package dev.multisite.stack.plan;
 import dev.multisite.catalog.ResourceTypes;
 import dev.multisite.offline.Plan;
 import dev.multisite.offline.PlannedResource;
+import dev.multisite.parts.Part;
 import dev.multisite.topology.DnsAuthority;
 import dev.multisite.topology.FailoverBudget;
 import dev.multisite.topology.InterconnectGraph;
@@ -24,6 +25,19 @@ import java.util.stream.Collectors;
 public final class PlanSummary {
 
     private PlanSummary() {
+    }
+
+    /** One part of a fleet-mode stack: what it creates by type, what it reads, its outputs. */
+    public static String renderPart(Plan plan, Part part) {
+        var out = new StringBuilder();
+        List<PlannedResource> resources = plan.resources().stream().filter(r -> !r.type().equals("pulumi:pulumi:Stack")).toList();
+        out.append("Plan for part '").append(part.name()).append("' (stack ").append(plan.stackName()).append(", offline, mock engine): ")
+                .append(resources.size()).append(" resources to create\n");
+        out.append("reads the outputs of: ").append(part.dependsOn().isEmpty() ? "nothing" : String.join(", ", part.dependsOn())).append('\n');
+        out.append('\n');
+        appendCounts(out, resources);
+        out.append("\noutputs: ").append(String.join(", ", plan.outputs().keySet())).append('\n');
+        return out.toString();
     }
 
     public static String render(Plan plan, Topology topology) {

@@ -1,0 +1,54 @@
+package dev.multisite.stack.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.multisite.parts.Part;
+import dev.multisite.parts.PartGraph;
+import dev.multisite.stack.plan.StackFile;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code multisite parts}: the parts of a fleet-mode stack, in a valid deploy order. */
+@Command(name = "parts", mixinStandardHelpOptions = true,
+        description = {"List the parts of a stack in fleet mode (one Pulumi stack per part, joined by stack references),",
+                "in a valid deploy order: each after every part it depends on. A part's stack is <stack>-<part>,",
+                "with the stack's config plus multisite:part and multisite:fleetStack.",
+                "Without --stack or --stack-file, lists the parts of the example 'prod' stack."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:listed", "2:invalid stack file or topology (one line per problem on stderr)"})
+final class PartsCommand implements Callable<Integer> {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @ArgGroup(multiplicity = "0..1")
+    PlanCommand.StackChoice choice;
+
+    @Option(names = "--json", description = "Print [{\"name\": ..., \"dependsOn\": [...]}] instead of one name per line.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    /** One part as {@code --json} prints it. */
+    record PartEntry(String name, List<String> dependsOn) {
+    }
+
+    @Override
+    public Integer call() throws JsonProcessingException {
+        StackFile stack = choice != null ? choice.read() : StackFile.example(PlanCommand.EMBEDDED_DEFAULT);
+        List<Part> parts = PartGraph.of(stack.topology()).parts();
+        var out = spec.commandLine().getOut();
+        if (json) {
+            out.println(JSON.writeValueAsString(parts.stream().map(p -> new PartEntry(p.name(), p.dependsOn())).toList()));
+        } else {
+            parts.forEach(p -> out.println(p.name()));
+        }
+        out.flush();
+        return 0;
+    }
+}
