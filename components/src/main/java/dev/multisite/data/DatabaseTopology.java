@@ -1,12 +1,6 @@
 package dev.multisite.data;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.pulumi.core.Output;
-import com.pulumi.kubernetes.core.v1.ConfigMap;
-import com.pulumi.kubernetes.core.v1.ConfigMapArgs;
-import com.pulumi.kubernetes.core.v1.Secret;
-import com.pulumi.kubernetes.core.v1.SecretArgs;
-import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
@@ -15,6 +9,7 @@ import dev.multisite.site.Site;
 import dev.multisite.topology.CloudProvider;
 import dev.multisite.topology.DataSettings;
 import dev.multisite.topology.SiteSpec;
+import dev.multisite.topology.Topology;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,7 +29,6 @@ public final class DatabaseTopology extends ComponentResource {
     public static final String DEFAULT_PARTITION = "default";
     public static final String CONFIG_MAP = "multisite-data";
     public static final String SECRET = "multisite-data-credentials";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Partition -> the site holding its write primary. */
     public final Map<String, String> primaries;
@@ -47,7 +41,25 @@ public final class DatabaseTopology extends ComponentResource {
 
     private final List<DatabaseNode> nodes = new ArrayList<>();
 
+    /** Write host of every node, by {@code <site>/<partition>}. */
+    public final Output<Map<String, String>> hosts;
+    /** The first partition's primary's credential reference ("" for IAM authentication) and user, which every site is told. */
+    public final Output<String> credentialRef;
+    public final Output<String> user;
+
     public DatabaseTopology(String name, DatabaseTopologyArgs args, ComponentResourceOptions options) {
+        this(name, args, true, options);
+    }
+
+    /**
+     * The instances alone, without what every site is told: fleet mode's data part, whose sites are
+     * only those of the providers holding a primary. The data-endpoints part tells every site.
+     */
+    public static DatabaseTopology instancesOnly(String name, DatabaseTopologyArgs args, ComponentResourceOptions options) {
+        return new DatabaseTopology(name, args, false, options);
+    }
+
+    private DatabaseTopology(String name, DatabaseTopologyArgs args, boolean endpoints, ComponentResourceOptions options) {
         super(TYPE, name, options);
         var topology = args.topology();
         DataSettings data = topology.data();
@@ -82,8 +94,10 @@ public final class DatabaseTopology extends ComponentResource {
                 nodes.add(host.primary(instanceName(old.name(), partition.name(), data), old, partition.name(), data, true, this));
             }
             for (String replicaSite : partition.replicas()) {
-                Site site = sites.get(replicaSite);
-                if (site.provider() == authority.provider()) {
+                // Same provider only (cross-provider replication is not provisioned): decided on the
+                // topology, so a part given only the primary's provider's sites never looks up another.
+                if (topology.site(replicaSite).orElseThrow().provider() == authority.provider()) {
+                    Site site = sites.get(replicaSite);
                     var replica = host.replica(instanceName(site.name(), partition.name(), data), site, partition.name(), data, primary, this);
                     nodes.add(replica);
                     local.put(site.name(), replica);
@@ -91,12 +105,24 @@ public final class DatabaseTopology extends ComponentResource {
             }
             localOf.put(partition.name(), local);
         }
-        for (Site site : args.sites()) {
-            endpoints(site, data, primaryOf, localOf);
+        List<String> partitions = new ArrayList<>(primaryOf.keySet());
+        DatabaseNode firstPrimary = primaryOf.get(partitions.get(0));
+        this.credentialRef = firstPrimary.credentialRef();
+        this.user = firstPrimary.user();
+        if (endpoints) {
+            for (Site site : args.sites()) {
+                List<Output<String>> writes = partitions.stream().map(p -> primaryOf.get(p).host()).toList();
+                List<Output<String>> reads = partitions.stream().map(p -> localOf.get(p).getOrDefault(site.name(), primaryOf.get(p)).host()).toList();
+                boolean local = localOf.values().stream().allMatch(m -> m.containsKey(site.name()));
+                DataEndpoints.write(site, data, partitions, writes, reads, local, credentialRef, user,
+                        CustomResourceOptions.builder().parent(this).provider(site.kubernetesProvider()));
+            }
         }
         this.primaries = new LinkedHashMap<>();
         primaryOf.forEach((p, n) -> primaries.put(p, n.site()));
         this.writeEndpoints = KeyedOutputs.of(new ArrayList<>(primaryOf.keySet()), primaryOf.values().stream().map(DatabaseNode::host).toList());
+        this.hosts = KeyedOutputs.of(nodes.stream().filter(n -> n.role() != DatabaseNode.Role.RETIRED_PRIMARY).map(n -> n.site() + "/" + n.partition()).toList(),
+                nodes.stream().filter(n -> n.role() != DatabaseNode.Role.RETIRED_PRIMARY).map(DatabaseNode::host).toList());
         this.instances = KeyedOutputs.of(nodes.stream().map(n -> n.site() + "/" + n.partition()).toList(),
                 nodes.stream().map(DatabaseNode::identifier).toList());
         var replicaNodes = nodes.stream().filter(n -> n.role() == DatabaseNode.Role.REPLICA).toList();
@@ -138,51 +164,15 @@ public final class DatabaseTopology extends ComponentResource {
         return data.mode() == DataSettings.Mode.PARTITIONED ? site + "-" + partition + "-db" : site + "-db";
     }
 
-    private void endpoints(Site site, DataSettings data, Map<String, DatabaseNode> primaryOf, Map<String, Map<String, DatabaseNode>> localOf) {
-        var opts = CustomResourceOptions.builder().parent(this).provider(site.kubernetesProvider()).build();
-        List<String> partitions = new ArrayList<>(primaryOf.keySet());
-        List<Output<String>> writes = partitions.stream().map(p -> primaryOf.get(p).host()).toList();
-        List<Output<String>> reads = partitions.stream().map(p -> localOf.get(p).getOrDefault(site.name(), primaryOf.get(p)).host()).toList();
-        boolean local = localOf.values().stream().allMatch(m -> m.containsKey(site.name()));
-        DatabaseNode firstPrimary = primaryOf.get(partitions.get(0));
-        Output<Map<String, String>> config = Output.tuple(Output.all(writes), Output.all(reads)).applyValue(t -> {
-            Map<String, Map<String, String>> authority = new LinkedHashMap<>();
-            for (int i = 0; i < partitions.size(); i++) {
-                // Ordered: Map.of iterates in a per-JVM random order, and the ConfigMap (and plan) must not change run to run.
-                Map<String, String> hosts = new LinkedHashMap<>();
-                hosts.put("write", t.t1.get(i));
-                hosts.put("read", t.t2.get(i));
-                authority.put(partitions.get(i), hosts);
-            }
-            Map<String, String> map = new LinkedHashMap<>();
-            map.put("MULTISITE_SITE", site.name());
-            map.put("MULTISITE_DB_WRITE_HOST", t.t1.get(0));
-            map.put("MULTISITE_DB_READ_HOST", t.t2.get(0));
-            map.put("MULTISITE_DB_PORT", String.valueOf(DatabaseNode.PORT));
-            map.put("MULTISITE_DB_NAME", data.database());
-            map.put("MULTISITE_DB_READ_MODE", local ? "local-replica" : "remote-primary");
-            map.put("MULTISITE_DB_PARTITIONS", toJson(authority));
-            return map;
-        });
-        var configMap = new ConfigMap(site.name() + "-data-endpoints", ConfigMapArgs.builder()
-                .metadata(ObjectMetaArgs.builder().name(CONFIG_MAP).namespace(site.systemNamespace()).build())
-                .data(config)
-                .build(), opts);
-        Output<Map<String, String>> credentials = Output.tuple(firstPrimary.host(), firstPrimary.credentialRef(), firstPrimary.user()).applyValue(t -> Map.of(
-                "MULTISITE_DB_USER", t.t3,
-                "MULTISITE_DB_CREDENTIAL_REF", t.t2.isEmpty() ? "iam-authentication" : t.t2,
-                "MULTISITE_DB_WRITE_URL", "postgresql://" + t.t3 + "@" + t.t1 + ":" + DatabaseNode.PORT + "/" + data.database() + "?sslmode=require"));
-        new Secret(site.name() + "-data-credentials", SecretArgs.builder()
-                .metadata(ObjectMetaArgs.builder().name(SECRET).namespace(site.systemNamespace()).build())
-                .stringData(credentials.asSecret())
-                .build(), CustomResourceOptions.builder().parent(this).provider(site.kubernetesProvider()).dependsOn(configMap).build());
-    }
-
-    private static String toJson(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
+    /** Per partition, the sites with a node of it to read from (its primary and same-provider replicas), from the topology alone. */
+    public static Map<String, List<String>> localReaders(Topology topology) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (var partition : partitions(topology.sites(), topology.data())) {
+            var provider = topology.site(partition.authority()).orElseThrow().provider();
+            List<String> sites = new ArrayList<>(List.of(partition.authority()));
+            partition.replicas().stream().filter(r -> topology.site(r).orElseThrow().provider() == provider).forEach(sites::add);
+            out.put(partition.name(), sites);
         }
+        return out;
     }
 }

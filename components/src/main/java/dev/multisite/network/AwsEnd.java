@@ -73,7 +73,7 @@ public final class AwsEnd extends SiteEnd {
      * (https://docs.aws.amazon.com/vpc/latest/cloudwan/cloudwan-peerings.html) and the Terraform
      * provider's acceptance test for route table attachments.
      */
-    void attachTo(WanEdge wan) {
+    public void attachTo(WanEdge wan) {
         var policyTable = new PolicyTable(childName("wan-policy"), PolicyTableArgs.builder()
                 .transitGatewayId(transitGatewayId).build(), options().build());
         var peering = new TransitGatewayPeering(childName("wan-peering"), TransitGatewayPeeringArgs.builder()

@@ -55,9 +55,8 @@ public final class Interconnect extends ComponentResource {
         this.ends = sides.ends(this);
         graph.links().stream().filter(l -> l.kind() == InterconnectGraph.LinkKind.IPSEC_BGP).forEach(this::build);
         if (graph.links().stream().anyMatch(l -> l.kind() == InterconnectGraph.LinkKind.CLOUD_WAN)) {
-            WanEdge wan = sides.wan(this);
-            topology.sites().stream().map(s -> ends.get(s.name())).filter(AwsEnd.class::isInstance).map(AwsEnd.class::cast)
-                    .forEach(end -> end.attachTo(wan));
+            sides.wan(this).ifPresent(wan -> topology.sites().stream().map(s -> ends.get(s.name())).filter(AwsEnd.class::isInstance)
+                    .map(AwsEnd.class::cast).forEach(end -> end.attachTo(wan)));
         }
         // Both clouds refuse concurrent peering changes on one network: each provider's peerings
         // are chained, one after the other, in the graph's order.

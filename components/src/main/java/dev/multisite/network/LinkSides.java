@@ -1,6 +1,7 @@
 package dev.multisite.network;
 
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Where {@link Interconnect} gets the two ends of its links from. In one stack it builds each
@@ -12,8 +13,12 @@ public interface LinkSides {
     /** Every cloud site's end, by site name; called once, after the interconnect's key provider exists. */
     Map<String, SiteEnd> ends(Interconnect interconnect);
 
-    /** The Cloud WAN core network; called only when the graph has Cloud WAN links, after every IPsec link. */
-    WanEdge wan(Interconnect interconnect);
+    /**
+     * The Cloud WAN core network the AWS sites attach to here; called only when the graph has Cloud
+     * WAN links, after every IPsec link. Empty where the attachments are made elsewhere (fleet mode:
+     * the wan-attachments part).
+     */
+    Optional<WanEdge> wan(Interconnect interconnect);
 
     /** Called after every link exists. */
     void complete();

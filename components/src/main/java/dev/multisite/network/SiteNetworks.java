@@ -8,6 +8,7 @@ import dev.multisite.topology.Topology;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One stack's link sides: each cloud site's network half, built under its site, and the stack's
@@ -37,8 +38,8 @@ public final class SiteNetworks implements LinkSides {
     }
 
     @Override
-    public WanEdge wan(Interconnect interconnect) {
-        return new CloudWan(interconnect.name() + "-wan", topology, ComponentResourceOptions.builder().parent(interconnect).build()).edge();
+    public Optional<WanEdge> wan(Interconnect interconnect) {
+        return Optional.of(new CloudWan(interconnect.name() + "-wan", topology, ComponentResourceOptions.builder().parent(interconnect).build()).edge());
     }
 
     @Override

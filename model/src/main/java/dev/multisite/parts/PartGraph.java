@@ -1,6 +1,7 @@
 package dev.multisite.parts;
 
 import dev.multisite.topology.CloudProvider;
+import dev.multisite.topology.DataSettings;
 import dev.multisite.topology.InterconnectGraph;
 import dev.multisite.topology.SiteSpec;
 import dev.multisite.topology.Topology;
@@ -17,16 +18,19 @@ import java.util.Set;
  * The parts of a fleet-mode stack and the order they deploy in: a directed acyclic graph whose
  * edges are stack references. Sites depend only on {@code shared}; everything that joins sites
  * (links, GitOps, data) depends on the site parts it reads, so every site part deploys in parallel.
+ * What is slow and needs no site (the Cloud WAN core network, global DNS) starts with the sites.
  *
  * @param parts every part, in a valid deploy order (each after all it depends on)
  */
 public record PartGraph(List<Part> parts) {
     public static final String SHARED = "shared";
     public static final String WAN = "wan";
+    public static final String WAN_ATTACHMENTS = "wan-attachments";
     public static final String LINKS = "links";
     public static final String TRAFFIC = "traffic";
     public static final String GITOPS = "gitops";
     public static final String DATA = "data";
+    public static final String DATA_ENDPOINTS = "data-endpoints";
 
     public PartGraph {
         parts = List.copyOf(parts);
@@ -52,21 +56,45 @@ public record PartGraph(List<Part> parts) {
             sites.add(name);
             parts.add(new Part(name, PartKind.SITE, site.name(), mesh ? List.of(SHARED) : List.of()));
         }
+        if (wan) {
+            List<String> after = new ArrayList<>(List.of(WAN));
+            topology.sites().stream().filter(s -> s.provider() == CloudProvider.AWS).map(s -> Part.siteName(s.name())).forEach(after::add);
+            parts.add(new Part(WAN_ATTACHMENTS, PartKind.WAN_ATTACHMENTS, null, after));
+        }
         if (graph != null && !graph.links().isEmpty()) {
-            List<String> after = new ArrayList<>();
-            if (wan) {
-                after.add(WAN);
-            }
-            topology.sites().stream().filter(s -> s.provider() != CloudProvider.EXISTING).map(s -> Part.siteName(s.name())).forEach(after::add);
+            List<String> after = topology.sites().stream().filter(s -> s.provider() != CloudProvider.EXISTING)
+                    .map(s -> Part.siteName(s.name())).toList();
             parts.add(new Part(LINKS, PartKind.LINKS, null, after));
         }
         if (topology.gitops() != null) {
             parts.add(new Part(GITOPS, PartKind.GITOPS, null, sites));
         }
         if (topology.data() != null) {
-            parts.add(new Part(DATA, PartKind.DATA, null, sites));
+            // Instances live only on the sites of a primary's provider (replicas are same-provider), so
+            // the data tier waits for those sites alone; what every site is told waits for every site.
+            Set<CloudProvider> hosting = new HashSet<>();
+            primaries(topology.data()).forEach(site -> topology.site(site).ifPresent(s -> hosting.add(s.provider())));
+            List<String> hosts = topology.sites().stream().filter(s -> hosting.contains(s.provider())).map(s -> Part.siteName(s.name())).toList();
+            parts.add(new Part(DATA, PartKind.DATA, null, hosts));
+            List<String> after = new ArrayList<>(List.of(DATA));
+            after.addAll(sites);
+            parts.add(new Part(DATA_ENDPOINTS, PartKind.DATA_ENDPOINTS, null, after));
         }
         return new PartGraph(parts);
+    }
+
+    /** The sites that hold (or held, before a promotion) a write primary. */
+    private static List<String> primaries(DataSettings data) {
+        List<String> out = new ArrayList<>();
+        if (data.mode() == DataSettings.Mode.PARTITIONED) {
+            data.partitions().forEach(p -> out.add(p.authority()));
+        } else {
+            out.add(data.primary());
+            if (data.promote() != null) {
+                out.add(data.promote());
+            }
+        }
+        return out;
     }
 
     public Optional<Part> part(String name) {

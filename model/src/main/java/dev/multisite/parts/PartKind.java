@@ -4,16 +4,20 @@ package dev.multisite.parts;
 public enum PartKind {
     /** The fleet's root and what no site owns and sites need: the mesh CA. */
     SHARED,
-    /** The AWS Cloud WAN core network (slow to create, needed only by the links). */
+    /** The AWS Cloud WAN core network (slow to create: it starts with the sites, not after them). */
     WAN,
+    /** The AWS sites' attachments to the core network, once it and their Transit Gateways exist. */
+    WAN_ATTACHMENTS,
     /** One site: its cluster, network half, Cilium, ExternalDNS and health app. */
     SITE,
-    /** Every inter-site link, the pre-shared keys and the sites' Cloud WAN attachments. */
+    /** Every inter-site VPN link and peering, and their pre-shared keys. */
     LINKS,
     /** Global DNS, health checks and load balancers. */
     TRAFFIC,
     /** Argo CD, cluster registrations and ApplicationSets. */
     GITOPS,
-    /** The database instances and every site's endpoints. */
-    DATA
+    /** The database instances, on the sites of the providers that hold a write primary. */
+    DATA,
+    /** What every site is told of the data tier (its write and read hosts, its credential reference). */
+    DATA_ENDPOINTS
 }

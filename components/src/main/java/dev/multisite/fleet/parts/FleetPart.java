@@ -3,16 +3,20 @@ package dev.multisite.fleet.parts;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import dev.multisite.data.DataEndpoints;
 import dev.multisite.data.DatabaseTopology;
 import dev.multisite.data.DatabaseTopologyArgs;
 import dev.multisite.fleet.Fleet;
 import dev.multisite.gitops.GitOps;
 import dev.multisite.mesh.ClusterMesh;
 import dev.multisite.mesh.MeshTrust;
+import dev.multisite.network.AwsEnd;
 import dev.multisite.network.CloudWan;
 import dev.multisite.network.Interconnect;
 import dev.multisite.network.SiteEnd;
 import dev.multisite.network.SiteNetwork;
+import dev.multisite.network.WanEdge;
 import dev.multisite.parts.Part;
 import dev.multisite.parts.PartGraph;
 import dev.multisite.site.Site;
@@ -71,11 +75,13 @@ public final class FleetPart {
         Runnable build = switch (part.kind()) {
             case SHARED -> program::shared;
             case WAN -> program::wan;
+            case WAN_ATTACHMENTS -> program::wanAttachments;
             case SITE -> () -> program.site(topology.site(part.site()).orElseThrow());
             case LINKS -> program::links;
             case TRAFFIC -> program::traffic;
             case GITOPS -> program::gitops;
-            case DATA -> program::data;
+            case DATA -> () -> program.data(part);
+            case DATA_ENDPOINTS -> program::dataEndpoints;
         };
         build.run();
         return program.outputs;
@@ -97,6 +103,22 @@ public final class FleetPart {
     private void wan() {
         var wan = new CloudWan("interconnect-wan", topology, ComponentResourceOptions.Empty);
         outputs.put(WanFacts.CORE_NETWORK_ID, wan.coreNetworkId());
+    }
+
+    /**
+     * The AWS sites' attachments to the core network: each Transit Gateway (from its site part)
+     * peered with the core network (from the wan part), on a provider in Network Manager's home region.
+     */
+    private void wanAttachments() {
+        var home = new com.pulumi.aws.Provider("interconnect-wan-aws", com.pulumi.aws.ProviderArgs.builder().region(CloudWan.HOME_REGION).build());
+        var wan = new WanEdge(stacks.of(PartGraph.WAN).string(WanFacts.CORE_NETWORK_ID), home, List.of());
+        InterconnectGraph graph = InterconnectGraph.of(topology);
+        for (SiteSpec spec : topology.sites()) {
+            if (spec.provider() == CloudProvider.AWS) {
+                StackFacts facts = stacks.of(Part.siteName(spec.name()));
+                ((AwsEnd) RemoteEnds.of(RemoteSites.of(spec, facts, null), facts, graph, null)).attachTo(wan);
+            }
+        }
     }
 
     /** One site: its cluster, its network half, its Cilium (with the shared CA), its DNS agents and health app. */
@@ -148,13 +170,41 @@ public final class FleetPart {
         new GitOps("gitops", topology, remoteSites(), ComponentResourceOptions.Empty);
     }
 
-    private void data() {
-        var data = new DatabaseTopology("data", DatabaseTopologyArgs.builder().topology(topology).sites(remoteSites()).build(),
+    /** The database instances, on the sites of the providers holding a primary (the part's dependencies). */
+    private void data(Part part) {
+        List<Site> sites = new ArrayList<>();
+        topology.sites().stream().filter(s -> part.dependsOn().contains(Part.siteName(s.name())))
+                .forEach(spec -> sites.add(RemoteSites.of(spec, stacks.of(Part.siteName(spec.name())), null)));
+        var data = DatabaseTopology.instancesOnly("data", DatabaseTopologyArgs.builder().topology(topology).sites(sites).build(),
                 ComponentResourceOptions.Empty);
         outputs.put("databasePrimaries", Output.of(data.primaries));
-        outputs.put("databaseWriteEndpoints", data.writeEndpoints);
+        outputs.put(DataFacts.WRITE_ENDPOINTS, data.writeEndpoints);
         outputs.put("databaseReplicas", data.replicas);
         outputs.put("databaseInstances", data.instances);
+        outputs.put(DataFacts.HOSTS, data.hosts);
+        outputs.put(DataFacts.CREDENTIAL_REF, data.credentialRef);
+        outputs.put(DataFacts.USER, data.user);
+    }
+
+    /** What every site is told of the data tier: its hosts per partition (a local node's where it has one) and its credential reference. */
+    private void dataEndpoints() {
+        StackFacts data = stacks.of(PartGraph.DATA);
+        Map<String, List<String>> localReaders = DatabaseTopology.localReaders(topology);
+        List<String> partitions = List.copyOf(localReaders.keySet());
+        Output<Map<String, String>> writeHosts = data.map(DataFacts.WRITE_ENDPOINTS);
+        Output<Map<String, String>> nodeHosts = data.map(DataFacts.HOSTS);
+        List<Output<String>> writes = partitions.stream().map(p -> writeHosts.applyValue(m -> m.get(p))).toList();
+        for (SiteSpec spec : topology.sites()) {
+            Site site = RemoteSites.of(spec, stacks.of(Part.siteName(spec.name())), null);
+            List<Output<String>> reads = new ArrayList<>();
+            for (int i = 0; i < partitions.size(); i++) {
+                String key = spec.name() + "/" + partitions.get(i);
+                reads.add(localReaders.get(partitions.get(i)).contains(spec.name()) ? nodeHosts.applyValue(m -> m.get(key)) : writes.get(i));
+            }
+            boolean local = localReaders.values().stream().allMatch(sites -> sites.contains(spec.name()));
+            DataEndpoints.write(site, topology.data(), partitions, writes, reads, local, data.string(DataFacts.CREDENTIAL_REF),
+                    data.string(DataFacts.USER), CustomResourceOptions.builder().provider(site.kubernetesProvider()));
+        }
     }
 
     /** Every site, read from its part; their providers at the stack's root. */

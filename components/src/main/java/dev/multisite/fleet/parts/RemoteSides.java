@@ -1,26 +1,21 @@
 package dev.multisite.fleet.parts;
 
-import com.pulumi.aws.Provider;
-import com.pulumi.aws.ProviderArgs;
-import com.pulumi.resources.CustomResourceOptions;
-import dev.multisite.network.CloudWan;
 import dev.multisite.network.Interconnect;
 import dev.multisite.network.LinkSides;
 import dev.multisite.network.SiteEnd;
 import dev.multisite.network.WanEdge;
 import dev.multisite.parts.Part;
-import dev.multisite.parts.PartGraph;
 import dev.multisite.topology.CloudProvider;
 import dev.multisite.topology.SiteSpec;
 import dev.multisite.topology.Topology;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * The links part's sides: every cloud site's end from its site part's outputs, the core network
- * from the wan part's. The link resources go under the interconnect, the providers too.
+ * The links part's sides: every cloud site's end from its site part's outputs. The link resources
+ * go under the interconnect, the providers too.
  */
 final class RemoteSides implements LinkSides {
     private final Topology topology;
@@ -43,11 +38,10 @@ final class RemoteSides implements LinkSides {
         return ends;
     }
 
+    /** The AWS sites' Cloud WAN attachments are the wan-attachments part's. */
     @Override
-    public WanEdge wan(Interconnect interconnect) {
-        var home = new Provider(interconnect.name() + "-wan-aws", ProviderArgs.builder().region(CloudWan.HOME_REGION).build(),
-                CustomResourceOptions.builder().parent(interconnect).build());
-        return new WanEdge(stacks.of(PartGraph.WAN).string(WanFacts.CORE_NETWORK_ID), home, List.of());
+    public Optional<WanEdge> wan(Interconnect interconnect) {
+        return Optional.empty();
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.StackReference;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Typed reads of another part's stack outputs. A missing output fails the deployment naming it
@@ -24,6 +25,11 @@ public record StackFacts(String part, StackReference reference) {
     @SuppressWarnings("unchecked")
     public Output<List<String>> strings(String name) {
         return reference.requireOutput(name).applyValue(v -> List.copyOf((List<String>) v));
+    }
+
+    @SuppressWarnings("unchecked")
+    public Output<Map<String, String>> map(String name) {
+        return reference.requireOutput(name).applyValue(v -> Map.copyOf((Map<String, String>) v));
     }
 
     /** Element {@code index} of a list output. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.multisite.parts.Part;
 import dev.multisite.parts.PartGraph;
+import dev.multisite.stack.plan.DeploymentEstimate;
 import dev.multisite.stack.plan.StackFile;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -31,6 +32,10 @@ final class PartsCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print [{\"name\": ..., \"dependsOn\": [...]}] instead of one name per line.")
     boolean json;
 
+    @Option(names = "--estimate", description = {"Also estimate a first deployment from the offline plans and typical creation times:",
+            "as one stack, and as parts deployed in graph order (each part after all it depends on)."})
+    boolean estimate;
+
     @Spec
     CommandSpec spec;
 
@@ -47,6 +52,9 @@ final class PartsCommand implements Callable<Integer> {
             out.println(JSON.writeValueAsString(parts.stream().map(p -> new PartEntry(p.name(), p.dependsOn())).toList()));
         } else {
             parts.forEach(p -> out.println(p.name()));
+        }
+        if (estimate) {
+            out.print("\n" + DeploymentEstimate.of(stack.stackName(), stack.topology()).render());
         }
         out.flush();
         return 0;

@@ -69,7 +69,7 @@ class PartsCommandTest {
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err().lines().findFirst().orElseThrow())
                 .isEqualTo("error: --part: 'site-nowhere' is not a part of this stack; parts: shared, wan, traffic, site-aws-use1, site-aws-euw1, "
-                        + "site-gcp-euw4, site-az-weu, site-metal-fra, links, gitops, data");
+                        + "site-gcp-euw4, site-az-weu, site-metal-fra, wan-attachments, links, gitops, data, data-endpoints");
         assertThat(r.out()).isEmpty();
     }
 }
