@@ -1,0 +1,156 @@
+package dev.multisite.stack.cli;
+
+import dev.multisite.parts.PartGraph;
+import dev.multisite.stack.fleet.AutomationExecutor;
+import dev.multisite.stack.fleet.FleetRunner;
+import dev.multisite.stack.fleet.PartExecutor.Action;
+import dev.multisite.stack.plan.StackFile;
+import dev.multisite.topology.TopologyLimits;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code multisite fleet preview|up|destroy}: runs a fleet-mode stack part by part, each part its
+ * own Pulumi stack {@code <stack>-<part>}, through the Pulumi Automation API; {@code export} writes
+ * the graph for an existing engine instead. A walking subcommand is one small class extending
+ * {@link GraphWalk}: add it to {@code subcommands}.
+ */
+@Command(name = "fleet", mixinStandardHelpOptions = true,
+        description = "Deploy a fleet-mode stack part by part (`./multisite parts` lists them): each part is its own Pulumi stack "
+                + "<stack>-<part>, run with the pulumi CLI once the parts it reads are done; independent parts run in parallel. "
+                + "`fleet export` writes the same graph for the Pulumi Kubernetes Operator or GitHub Actions.",
+        subcommands = {FleetCommand.Preview.class, FleetCommand.Up.class, FleetCommand.Destroy.class, FleetExportCommand.class})
+final class FleetCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        throw new ParameterException(spec.commandLine(), "missing subcommand: "
+                + String.join(", ", spec.subcommands().keySet().stream().filter(n -> !n.equals("help")).toList()));
+    }
+
+    /** The options and the run shared by the subcommands that walk the part graph. */
+    abstract static class GraphWalk implements Callable<Integer> {
+        @ArgGroup(multiplicity = "1")
+        PlanCommand.StackChoice choice;
+
+        @Option(names = "--parallel", paramLabel = "N", defaultValue = "" + FleetRunner.DEFAULT_PARALLELISM,
+                description = "Run at most N parts at once (default: ${DEFAULT-VALUE}).")
+        int parallel;
+
+        @Option(names = "--only", paramLabel = "PART", arity = "1..*",
+                description = "Run only these parts; parts outside the selection are assumed done (deployed, or for destroy: destroyed).")
+        List<String> only;
+
+        @Option(names = "--work-dir", paramLabel = "DIR",
+                description = "Where each part's work directory (its Pulumi.yaml, stack config file and <action>.log) goes. "
+                        + "Default: a new temporary directory, removed when every part succeeded.")
+        Path workDir;
+
+        @Spec
+        CommandSpec spec;
+
+        abstract Action action();
+
+        @Override
+        public Integer call() throws Exception {
+            var out = spec.commandLine().getOut();
+            if (parallel < 1) {
+                throw new ParameterException(spec.commandLine(), "--parallel: '" + parallel + "' is not allowed; give a whole number from 1");
+            }
+            StackFile stack = choice.read();
+            PartGraph graph = PartGraph.of(stack.topology());
+            for (String part : only == null ? List.<String>of() : only) {
+                if (graph.part(part).isEmpty()) {
+                    throw new ParameterException(spec.commandLine(), "--only: '" + TopologyLimits.quote(part) + "' is not a part of stack "
+                            + stack.stackName() + "; its parts are " + String.join(", ", graph.names()));
+                }
+            }
+            if (workDir != null) {
+                OutputFiles.checkDirectoryTarget(spec.commandLine(), "--work-dir", workDir);
+            }
+            Path projectFile = ProjectDir.find(Path.of("")).root().resolve("Pulumi.yaml");
+            Path root = AutomationExecutor.workRoot(workDir);
+            out.println("fleet " + action().verb() + " of stack " + stack.stackName() + ": " + graph.parts().size() + " parts, at most "
+                    + parallel + " at once; work directory " + root);
+            out.flush();
+            AutomationExecutor executor;
+            try {
+                executor = AutomationExecutor.open(projectFile, stack.path(), stack.stackName(), root);
+            } catch (AutomationExecutor.FleetException e) {
+                deleteIfTemporary(root);
+                throw e;
+            }
+            long secret = executor.partConfigKeys().values().stream().filter(s -> s).count();
+            out.println("config of stack " + stack.stackName() + ": " + executor.partConfigKeys().size() + " keys (" + secret
+                    + " secret) set on every part stack, with " + AutomationExecutor.PART_KEY + " and " + AutomationExecutor.FLEET_STACK_KEY);
+            out.flush();
+            var result = new FleetRunner(graph, action(), parallel, executor, out).run(only == null ? List.of() : only);
+            out.println();
+            out.print(result.table());
+            if (result.exitCode() == 0) {
+                deleteIfTemporary(root);
+            } else {
+                out.println("logs: " + root + "/<part>/" + action().verb() + ".log");
+            }
+            out.flush();
+            return result.exitCode();
+        }
+
+        private void deleteIfTemporary(Path root) {
+            if (workDir != null) {
+                return;
+            }
+            try (var paths = Files.walk(root)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException e) {
+                // A temporary directory left behind is harmless.
+            }
+        }
+    }
+
+    @Command(name = "preview", mixinStandardHelpOptions = true,
+            description = "Preview every part (pulumi preview), in deploy order.",
+            exitCodeListHeading = "%nExit codes:%n",
+            exitCodeList = {"0:every part previewed", "1:a part failed (the parts that read it were skipped)", "2:invalid options or stack file"})
+    static final class Preview extends GraphWalk {
+        @Override
+        Action action() {
+            return Action.PREVIEW;
+        }
+    }
+
+    @Command(name = "up", mixinStandardHelpOptions = true,
+            description = "Deploy every part (pulumi up), each once the parts it reads are deployed.",
+            exitCodeListHeading = "%nExit codes:%n",
+            exitCodeList = {"0:every part deployed", "1:a part failed (the parts that read it were skipped)", "2:invalid options or stack file"})
+    static final class Up extends GraphWalk {
+        @Override
+        Action action() {
+            return Action.UP;
+        }
+    }
+
+    @Command(name = "destroy", mixinStandardHelpOptions = true,
+            description = "Destroy every part (pulumi destroy), each once the parts that read it are destroyed.",
+            exitCodeListHeading = "%nExit codes:%n",
+            exitCodeList = {"0:every part destroyed", "1:a part failed (the parts it reads were skipped)", "2:invalid options or stack file"})
+    static final class Destroy extends GraphWalk {
+        @Override
+        Action action() {
+            return Action.DESTROY;
+        }
+    }
+}
