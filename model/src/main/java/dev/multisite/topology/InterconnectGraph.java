@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -134,6 +135,9 @@ public final class InterconnectGraph {
     private final Map<String, List<Route>> routes = new ConcurrentHashMap<>();
     private final Map<String, Map<Link, List<Cidr>>> rangesVia = new ConcurrentHashMap<>();
     private final Map<String, List<Link>> linksBySite = new ConcurrentHashMap<>();
+    /** What losing a region cuts off, by the region's set of sites: every site of a region has the same answer. */
+    private final Map<Set<String>, List<String>> cutOffByRegion = new ConcurrentHashMap<>();
+    private volatile Set<String> hubNames;
 
     private InterconnectGraph(Topology topology, Map<CloudProvider, List<SiteSpec>> hubs, List<Link> links, int azureInsideNetworks) {
         this.topology = topology;
@@ -329,7 +333,12 @@ public final class InterconnectGraph {
     }
 
     public boolean isHub(String site) {
-        return hubs.values().stream().flatMap(List::stream).anyMatch(h -> h.name().equals(site));
+        if (hubNames == null) {
+            Set<String> names = new HashSet<>();
+            hubs.values().forEach(list -> list.forEach(h -> names.add(h.name())));
+            hubNames = Set.copyOf(names);
+        }
+        return hubNames.contains(site);
     }
 
     public List<Link> links() {
@@ -520,7 +529,10 @@ public final class InterconnectGraph {
      * when every surviving pair stays connected.
      */
     public List<String> cutOffWithout(String site) {
-        Set<String> down = regionOf(site);
+        return cutOffByRegion.computeIfAbsent(regionOf(site), this::cutOffWithout);
+    }
+
+    private List<String> cutOffWithout(Set<String> down) {
         List<String> survivors = topology.sites().stream().map(SiteSpec::name).filter(n -> !down.contains(n)).toList();
         Map<String, Set<String>> missing = new LinkedHashMap<>();
         for (String from : survivors) {
