@@ -60,7 +60,7 @@ class PartGraphTest {
     }
 
     @Test
-    void twoAwsSitesAddTheWanPartWhichOnlyTheLinksRead() {
+    void twoAwsSitesAddTheWanPartsWhichStartWithTheSitesNotAfterThem() {
         ObjectNode doc = Fixtures.valid();
         ObjectNode second = Fixtures.site(doc, 0).deepCopy();
         second.put("name", "aws-euw1").put("region", "eu-west-1");
@@ -68,8 +68,11 @@ class PartGraphTest {
         second.putObject("mesh").put("clusterId", 5);
         doc.withArray("sites").add(second);
         PartGraph graph = graphOf(doc);
-        assertThat(graph.require("links").dependsOn()).startsWith("wan");
-        assertThat(graph.dependents("wan")).extracting(Part::name).containsExactly("links");
+        // The core network needs no site; only the attachments wait for it and for the AWS sites' Transit Gateways.
+        assertThat(graph.require("wan").dependsOn()).isEmpty();
+        assertThat(graph.require("wan-attachments").dependsOn()).containsExactly("wan", "site-aws-use1", "site-aws-euw1");
+        assertThat(graph.dependents("wan")).extracting(Part::name).containsExactly("wan-attachments");
+        assertThat(graph.require("links").dependsOn()).doesNotContain("wan", "wan-attachments");
     }
 
     @Test
@@ -99,5 +102,17 @@ class PartGraphTest {
     @Test
     void aPartStackIsNamedAfterTheFleetStack() {
         assertThat(graphOf(Fixtures.valid()).require("site-az-weu").stackName("prod")).isEqualTo("prod-site-az-weu");
+    }
+
+    @Test
+    void theDataInstancesWaitOnlyForTheSitesOfAPrimarysProviderAndTheEndpointsForEverySite() {
+        ObjectNode doc = Fixtures.valid();
+        doc.set("data", Fixtures.yaml("{mode: partitioned, engine: {version: '14'}, partitions: [{name: eu, authority: az-weu}, "
+                + "{name: us, authority: aws-use1, replicas: [metal-fra]}]}"));
+        PartGraph graph = graphOf(doc);
+        // The replica on metal-fra is of another provider: not provisioned, so its site is not waited for.
+        assertThat(graph.require("data").dependsOn()).containsExactly("site-aws-use1", "site-az-weu");
+        assertThat(graph.require("data-endpoints").dependsOn())
+                .containsExactly("data", "site-aws-use1", "site-gcp-euw4", "site-az-weu", "site-metal-fra");
     }
 }
