@@ -32,12 +32,19 @@ public final class PartPlanner {
 
     /** Plans {@code wanted} and every part they depend on; returns the plans by part, in deploy order. */
     public static Map<String, Plan> plan(String fleetStack, Topology topology, Collection<String> wanted) {
+        Map<String, Plan> plans = new LinkedHashMap<>();
+        run(fleetStack, topology, wanted).forEach((part, run) -> plans.put(part, run.plan()));
+        return plans;
+    }
+
+    /** As {@link #plan}, with each part's stack outputs as the parts after it read them (secrets included, in memory only). */
+    public static Map<String, OfflineEngine.Run> run(String fleetStack, Topology topology, Collection<String> wanted) {
         PartGraph graph = PartGraph.of(topology);
         Set<String> needed = new HashSet<>();
         wanted.forEach(name -> collect(graph, graph.require(name), needed));
         var stacks = new PartStacks(ORGANIZATION, OfflinePlanner.PROJECT, fleetStack);
         Map<String, StackOutputs> exported = new LinkedHashMap<>();
-        Map<String, Plan> plans = new LinkedHashMap<>();
+        Map<String, OfflineEngine.Run> runs = new LinkedHashMap<>();
         for (Part part : graph.parts()) {
             if (!needed.contains(part.name())) {
                 continue;
@@ -47,9 +54,9 @@ public final class PartPlanner {
             var run = OfflineEngine.runCapturing(OfflinePlanner.PROJECT, part.stackName(fleetStack), mocks,
                     ctx -> MultisiteStack.definePart(ctx, topology, OfflinePlanner.offlineSecrets(), part.name(), fleetStack));
             exported.put(part.name(), run.outputs());
-            plans.put(part.name(), run.plan());
+            runs.put(part.name(), run);
         }
-        return plans;
+        return runs;
     }
 
     /** Plans every part of the topology. */
