@@ -14,6 +14,7 @@ final class DatabaseRunbook {
     }
 
     static String render(Topology topology, RunbookFacts facts) {
+        var fleet = new FleetModeSteps(facts.stackName(), topology);
         var md = new Markdown().h1("Database primary failure");
         DataSettings data = topology.data();
         if (data == null) {
@@ -26,7 +27,8 @@ final class DatabaseRunbook {
             md.table(List.of("partition", "authority (write primary)", "replicas"), data.partitions().stream()
                     .map(p -> List.of(p.name(), p.authority(), p.replicas().isEmpty() ? "none" : String.join(", ", p.replicas()))).toList());
             md.p("To move a partition's authority: fence the failed authority (below), change `data.partitions[<name>].authority` to a "
-                    + "site holding a replica of it, and run `pulumi up --stack " + facts.stackName() + "`.");
+                    + "site holding a replica of it, and run `pulumi up --stack " + facts.stackName() + "`. "
+                    + fleet.sentence(fleet.data()));
             fence(md, facts, topology.site(data.partitions().get(0).authority()).orElseThrow());
             return sources(md, topology).toString();
         }
@@ -68,12 +70,15 @@ final class DatabaseRunbook {
                     + target.name() + "` (the routes move to the second hub by themselves; see the site-down runbook).");
         }
         md.code("yaml", "# stacks/Pulumi." + facts.stackName() + ".yaml, under multisite:topology.data\npromote: " + target.name());
-        md.code("bash", "pulumi up --stack " + facts.stackName() + "\n# by hand, first:\n" + promoteCommand(target) );
+        md.code("bash", "pulumi up --stack " + facts.stackName() + "\n# fleet mode instead: " + fleet.command(fleet.data())
+                + (cut.contains(target.name()) ? "  # plus the interconnect parts first: " + fleet.command(fleet.interconnect()) : "")
+                + "\n# by hand, first:\n" + promoteCommand(target) );
         md.p("`pulumi up` makes `" + target.name() + "-db` the primary (for RDS the replica loses its source), points "
                 + "`MULTISITE_DB_WRITE_HOST` in every site's `multisite-data` ConfigMap at it, and keeps `" + primary.name()
                 + "-db` (protected, tagged `retired-primary`) for you to inspect and retire.");
         md.h2("4. Verify");
-        md.bullet("`pulumi stack output --stack " + facts.stackName() + " databasePrimaries` shows `" + target.name() + "`.");
+        md.bullet("`pulumi stack output --stack " + facts.stackName() + " databasePrimaries` shows `" + target.name() + "` (fleet mode: `--stack "
+                + fleet.stackOf(dev.multisite.parts.PartGraph.DATA) + "`).");
         md.bullet("In every site: `kubectl -n multisite-system get configmap multisite-data -o jsonpath='{.data.MULTISITE_DB_WRITE_HOST}'`.");
         md.bullet("Writes succeed from two different sites; the health apps are green again.");
         if (candidates.size() > 1) {

@@ -1,5 +1,7 @@
 package dev.multisite.stack.runbook;
 
+import dev.multisite.parts.Part;
+import dev.multisite.parts.PartGraph;
 import dev.multisite.topology.SiteSpec;
 
 import java.util.ArrayList;
@@ -34,7 +36,9 @@ final class OnPremVpnRunbook {
                 + "(filter on AS path): the site must never carry traffic between clouds.");
         md.h2("Values known after `pulumi up`");
         md.p("The cloud gateway address and the pre-shared key of each tunnel (a secret; keep it in the device's secret store):");
-        md.code("bash", "pulumi stack output --stack " + facts.stackName() + " --show-secrets onPremVpn | jq '.\"" + site.name() + "\"'");
+        md.code("bash", "pulumi stack output --stack " + facts.stackName() + " --show-secrets onPremVpn | jq '.\"" + site.name() + "\"'\n"
+                + "# fleet mode: the links part holds the tunnels\npulumi stack output --stack " + Part.stackName(facts.stackName(), PartGraph.LINKS)
+                + " --show-secrets onPremVpn | jq '.\"" + site.name() + "\"'");
         md.p("Azure hubs terminate both tunnels on one connection: the device peers from the first tunnel's device address with both "
                 + "Azure BGP addresses (eBGP multihop 2). Check from the clouds: AWS VPN connection tunnel status, GCP Cloud Router BGP "
                 + "session status, Azure connection status.");

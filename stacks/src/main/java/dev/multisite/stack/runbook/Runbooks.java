@@ -67,6 +67,20 @@ public final class Runbooks {
                             return List.of(p.key(), String.join(", ", lost.stream().map(SiteSpec::name).toList()),
                                     String.valueOf(c.withoutSite()), c.peakDemand() == null ? "n/a" : c.coversPeak() ? "yes" : "**no**");
                         }).toList());
+        md.h2("Fleet mode: which part each procedure updates");
+        var fleet = new FleetModeSteps(facts.stackName(), topology);
+        md.p("When this stack runs in fleet mode (one Pulumi stack `" + facts.stackName() + "-<part>` per part; `./multisite parts --stack "
+                + facts.stackName() + "`), a procedure updates only the parts it changes, with `./multisite fleet up --stack "
+                + facts.stackName() + " --only <parts>` (they run in graph order; the other parts keep their last update).");
+        List<List<String>> rows = new java.util.ArrayList<>();
+        topology.sites().forEach(s -> rows.add(List.of("site " + s.name() + " drifted or rebuilt", String.join(", ", fleet.site(s)))));
+        if (topology.network().interconnect().enabled()) {
+            rows.add(List.of("hubs changed (`network.interconnect.hubs`)", String.join(", ", fleet.interconnect())));
+        }
+        if (topology.data() != null) {
+            rows.add(List.of("database promotion or moved authority", String.join(", ", fleet.data())));
+        }
+        md.table(List.of("procedure", "parts to update"), rows);
         md.h2("Scenarios");
         topology.sites().forEach(s -> md.bullet("[Site " + s.name() + " unavailable](site-down-" + s.name() + ".md)"));
         topology.sites().stream().filter(s -> s.existing() != null && s.existing().vpn() != null && topology.network().interconnect().enabled())

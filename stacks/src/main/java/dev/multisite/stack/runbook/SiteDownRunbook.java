@@ -9,6 +9,7 @@ final class SiteDownRunbook {
     }
 
     static String render(Topology topology, RunbookFacts facts, SiteSpec site) {
+        var fleet = new FleetModeSteps(facts.stackName(), topology);
         var md = new Markdown().h1("Site `" + site.name() + "` unavailable");
         md.p("Site `" + site.name() + "`: " + site.provider().key() + " in " + site.region() + ", cluster `"
                 + facts.clusterNames().get(site.name()) + "`, capacity " + site.capacity() + " of " + topology.totalCapacity() + ".");
@@ -71,7 +72,8 @@ final class SiteDownRunbook {
                         + String.join(", ", cut.stream().map(n -> "`" + n + "`").toList())
                         + (cut.size() == 1 ? " loses its" : " lose their") + " private path to the other sites: their mesh peers go not-ready and their writes to a remote "
                         + "primary fail, while they keep serving local traffic. Drain them too if they cannot serve without those, "
-                        + "or give them a second hub (`network.interconnect.hubs`, `existing.vpn.attachTo`) and run `pulumi up`.");
+                        + "or give them a second hub (`network.interconnect.hubs`, `existing.vpn.attachTo`) and run `pulumi up`. "
+                        + fleet.sentence(fleet.interconnect()));
             } else if (graph.isHub(site.name())) {
                 InterconnectPathChange.append(md, graph, site);
             }
@@ -84,7 +86,8 @@ final class SiteDownRunbook {
                 + "headroom (`kubectl get nodes`), and its error rate stays at baseline while it takes the extra load.");
         md.h2((topology.traffic() != null ? "5" : "3") + ". Bring the site back");
         md.step(1, "Fix the cause; check the cluster API and nodes as in step 1.");
-        md.step(2, "Run `pulumi up --stack " + facts.stackName() + "` if any resource of `" + site.name() + "` drifted.");
+        md.step(2, "Run `pulumi up --stack " + facts.stackName() + "` if any resource of `" + site.name() + "` drifted. "
+                + fleet.sentence(fleet.site(site)));
         if (topology.traffic() != null) {
             md.step(3, "Undo any manual drain (above), then watch `" + site.name() + "-check` turn healthy and `" + site.name()
                     + "` return in `dig +short " + topology.traffic().hostname() + "` from several resolvers.");

@@ -116,4 +116,17 @@ class RunbooksTest {
         assertThat(r).isZero();
         assertThat(Files.readString(dir.resolve("split-brain.md"))).startsWith("# Split brain");
     }
+
+    @Test
+    void inFleetModeEachProcedureNamesThePartsItUpdates() {
+        assertThat(files.get("README.md")).contains("## Fleet mode: which part each procedure updates",
+                "| site az-weu drifted or rebuilt | site-az-weu |",
+                "| hubs changed (`network.interconnect.hubs`) | site-aws-use1, site-aws-euw1, site-gcp-euw4, site-az-weu, site-metal-fra, wan-attachments, links |",
+                "| database promotion or moved authority | data, data-endpoints |");
+        assertThat(files.get("site-down-gcp-euw4.md")).contains("In fleet mode, update only part `site-gcp-euw4`: "
+                + "`./multisite fleet up --stack prod --only site-gcp-euw4`.");
+        assertThat(files.get("database-primary-failure.md")).contains("# fleet mode instead: ./multisite fleet up --stack prod --only data data-endpoints",
+                "(fleet mode: `--stack prod-data`)");
+        assertThat(files.get("onprem-vpn-metal-fra.md")).contains("pulumi stack output --stack prod-links --show-secrets onPremVpn");
+    }
 }
