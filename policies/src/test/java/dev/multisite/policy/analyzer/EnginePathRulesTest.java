@@ -49,6 +49,22 @@ class EnginePathRulesTest {
         return engine.run(stack.resources());
     }
 
+    static Stream<Arguments> stackWideMandatoryCases() {
+        return mandatoryCases().filter(a -> PolicyPack.rule((String) a.get()[0]).needsEveryResource());
+    }
+
+    /**
+     * In a part of a fleet-mode stack (its config has multisite:part), a stack-wide rule would see a
+     * fraction of the fleet: the engine path leaves it to the check of all parts together.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("stackWideMandatoryCases")
+    void aStackWideRuleIsLeftForAllPartsWhenTheStackIsOnePart(String rule, StackView passing, StackView violating, String message) {
+        engine.configureStack(Map.of("multisite:topology", violating.topology().toString(), "multisite:part", "site-a"), true);
+        assertThat(engine.run(violating.resources())).as("%s in a part", rule).noneMatch(d -> d.getPolicyName().equals(rule));
+        assertThat(run(violating)).as("%s in the whole stack", rule).anyMatch(d -> d.getPolicyName().equals(rule));
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("mandatoryCases")
     void aMandatoryRuleCatchesItsViolationThroughTheEngine(String rule, StackView passing, StackView violating, String message) {
