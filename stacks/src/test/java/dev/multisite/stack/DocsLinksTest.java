@@ -28,7 +28,7 @@ class DocsLinksTest {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     /** The chapters README.md points to; a missing one would also fail README's links, this names it. */
     private static final List<String> DOCS = List.of("architecture", "policies", "operations", "benchmark", "network", "mesh",
-            "gitops", "traffic", "data");
+            "gitops", "traffic", "data", "fleet");
     /** Inline links and images: {@code [text](target)} or {@code [text](target "title")}. */
     private static final Pattern INLINE = Pattern.compile("!?\\[[^\\]]*]\\(\\s*<?([^)\\s>]*)>?(?:\\s+\"[^\"]*\")?\\s*\\)");
     /** Reference definitions: {@code [label]: target}. */

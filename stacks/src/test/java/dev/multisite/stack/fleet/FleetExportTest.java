@@ -475,13 +475,4 @@ class FleetExportTest {
         assertThat(workflow).isEqualTo(GithubWorkflow.workflow(fleet("global")));
         assertThat(Files.readString(out.resolve("fleet-global.yml"))).contains("java-version: \"17\"");
     }
-
-    @Test
-    void theDeploymentsNoteShipsInTheJar() throws Exception {
-        try (InputStream in = FleetExportTest.class.getResourceAsStream("/fleet/pulumi-deployments.md")) {
-            assertThat(in).isNotNull();
-            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(text).contains("pulumi deployment run", "Deployment Triggers", "https://www.pulumi.com/docs/");
-        }
-    }
 }
