@@ -2,7 +2,6 @@ package dev.multisite.stack;
 
 import com.pulumi.Pulumi;
 import com.pulumi.exceptions.RunException;
-import dev.multisite.parts.PartGraph;
 import dev.multisite.topology.Topology;
 import dev.multisite.topology.TopologyException;
 import dev.multisite.topology.TopologyParser;
@@ -26,19 +25,17 @@ public final class Main {
             } catch (TopologyException e) {
                 throw new RunException("invalid multisite:topology\n  " + String.join("\n  ", e.problems()));
             }
-            var part = config.get(MultisiteStack.PART_KEY);
-            if (part.isEmpty()) {
-                MultisiteStack.define(ctx, topology, config::requireSecret);
-                return;
-            }
-            var fleetStack = config.get(MultisiteStack.FLEET_STACK_KEY).orElseThrow(() -> new RunException("multisite:" + MultisiteStack.PART_KEY
-                    + " is set, so multisite:" + MultisiteStack.FLEET_STACK_KEY + " must be too: the fleet's stack name, which the part stacks' names start with"));
+            PartChoice choice;
             try {
-                PartGraph.of(topology).require(part.get());
+                choice = PartChoice.of(topology, config.get(MultisiteStack.PART_KEY), config.get(MultisiteStack.FLEET_STACK_KEY));
             } catch (IllegalArgumentException e) {
-                throw new RunException("multisite:" + MultisiteStack.PART_KEY + ": " + e.getMessage());
+                throw new RunException(e.getMessage());
             }
-            MultisiteStack.definePart(ctx, topology, config::requireSecret, part.get(), fleetStack);
+            if (choice.wholeFleet()) {
+                MultisiteStack.define(ctx, topology, config::requireSecret);
+            } else {
+                MultisiteStack.definePart(ctx, topology, config::requireSecret, choice.part().name(), choice.fleetStack());
+            }
         });
     }
 }

@@ -3,10 +3,11 @@ package dev.multisite.stack.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.multisite.offline.Plan;
 import dev.multisite.parts.Part;
-import dev.multisite.parts.PartGraph;
 import dev.multisite.policy.PolicyConfig;
 import dev.multisite.policy.PreviewReader;
 import dev.multisite.policy.Report;
+import dev.multisite.stack.MultisiteStack;
+import dev.multisite.stack.PartChoice;
 import dev.multisite.stack.plan.OfflinePlanner;
 import dev.multisite.stack.plan.PartPlanner;
 import dev.multisite.stack.plan.PlanSummary;
@@ -23,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -69,13 +71,28 @@ final class PlanCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** The --part named, or one line naming the parts there are (exit 2). */
-    private Part requirePart(StackFile stack) {
-        try {
-            return PartGraph.of(stack.topology()).require(part);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "--part: " + e.getMessage());
+    /**
+     * The part to plan: --part, or the stack file's own multisite:part (a part stack's file, as the
+     * program itself reads it); null for the whole fleet. One line naming the problem otherwise (exit 2).
+     */
+    private PartChoice partChoice(StackFile stack) {
+        Optional<String> inFile = text(stack.config().get("multisite:" + MultisiteStack.PART_KEY));
+        Optional<String> fleetInFile = text(stack.config().get("multisite:" + MultisiteStack.FLEET_STACK_KEY));
+        if (part != null && inFile.isPresent() && !inFile.get().equals(part)) {
+            throw new ParameterException(spec.commandLine(), "--part: '" + part + "', but " + stack.path().getFileName()
+                    + " is the stack of part '" + inFile.get() + "'; plan that part, or give the fleet's stack file");
         }
+        try {
+            return part != null ? PartChoice.of(stack.topology(), Optional.of(part), Optional.of(fleetInFile.orElse(stack.stackName())))
+                    : PartChoice.of(stack.topology(), inFile, fleetInFile);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), (part != null ? "--part: " + e.getMessage().replace("multisite:part: ", "")
+                    : stack.path().getFileName() + ": " + e.getMessage()));
+        }
+    }
+
+    private static Optional<String> text(JsonNode value) {
+        return value == null || !value.isTextual() ? Optional.empty() : Optional.of(value.asText());
     }
 
     @Override
@@ -91,13 +108,14 @@ final class PlanCommand implements Callable<Integer> {
         Plan plan;
         Map<String, JsonNode> config = stack.config();
         var out = spec.commandLine().getOut();
-        if (part == null) {
+        PartChoice choice = partChoice(stack);
+        if (choice.wholeFleet()) {
             plan = OfflinePlanner.plan(stack.stackName(), stack.topology());
             out.print(PlanSummary.render(plan, stack.topology()));
         } else {
-            Part chosen = requirePart(stack);
-            plan = PartPlanner.plan(stack.stackName(), stack.topology(), List.of(part)).get(part);
-            config = PartPlanner.partConfig(stack.config(), stack.stackName(), part);
+            Part chosen = choice.part();
+            plan = PartPlanner.plan(choice.fleetStack(), stack.topology(), List.of(chosen.name())).get(chosen.name());
+            config = PartPlanner.partConfig(stack.config(), choice.fleetStack(), chosen.name());
             out.print(PlanSummary.renderPart(plan, chosen));
         }
         var document = PreviewDocument.of(plan, config, System.nanoTime() - start);

@@ -72,4 +72,19 @@ class PartsCommandTest {
                         + "site-gcp-euw4, site-az-weu, site-metal-fra, wan-attachments, links, gitops, data, data-endpoints");
         assertThat(r.out()).isEmpty();
     }
+
+    @Test
+    void aPartStacksOwnFilePlansThatPartAsTheProgramWould(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("Pulumi.prod-links.yaml");
+        java.nio.file.Files.writeString(file, java.nio.file.Files.readString(ExampleStacks.file("prod"))
+                + "  multisite:part: links\n  multisite:fleetStack: prod\n");
+        Run r = run("plan", "--stack-file", file.toString(), "--no-policy");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).startsWith("Plan for part 'links' (stack prod-links,");
+
+        Run other = run("plan", "--stack-file", file.toString(), "--part", "gitops");
+        assertThat(other.code()).isEqualTo(2);
+        assertThat(other.err().lines().findFirst().orElseThrow())
+                .isEqualTo("error: --part: 'gitops', but Pulumi.prod-links.yaml is the stack of part 'links'; plan that part, or give the fleet's stack file");
+    }
 }
