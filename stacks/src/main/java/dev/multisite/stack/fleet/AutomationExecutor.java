@@ -98,9 +98,14 @@ public final class AutomationExecutor implements PartExecutor {
     private final Map<String, ConfigValue> fleetConfig;
     private final Set<String> projectKeys;
     private final List<String> secrets;
+    /**
+     * The project's policy pack ({@code policies/}), run on every part's preview and update as the
+     * workflows run it on the whole stack; in a part it leaves the stack-wide rules for all parts.
+     */
+    private final List<String> policyPacks;
 
     private AutomationExecutor(String fleetStack, Path workRoot, String projectYaml, PulumiCommand pulumi,
-                               Map<String, ConfigValue> fleetConfig, Set<String> projectKeys, List<String> secrets) {
+                               Map<String, ConfigValue> fleetConfig, Set<String> projectKeys, List<String> secrets, List<String> policyPacks) {
         this.fleetStack = fleetStack;
         this.workRoot = workRoot;
         this.projectYaml = projectYaml;
@@ -108,6 +113,7 @@ public final class AutomationExecutor implements PartExecutor {
         this.fleetConfig = Collections.unmodifiableMap(new LinkedHashMap<>(fleetConfig));
         this.projectKeys = Set.copyOf(projectKeys);
         this.secrets = List.copyOf(secrets);
+        this.policyPacks = List.copyOf(policyPacks);
     }
 
     /**
@@ -163,7 +169,9 @@ public final class AutomationExecutor implements PartExecutor {
         List<String> secrets = config.values().stream().filter(ConfigValue::isSecret).map(ConfigValue::value)
                 .filter(v -> v != null && v.length() >= MASKED_LENGTH)
                 .sorted(Comparator.comparingInt(String::length).reversed()).distinct().toList();
-        return new AutomationExecutor(fleetStack, workRoot, projectYaml, pulumi, partConfig, projectKeys, secrets);
+        Path pack = projectFile.toAbsolutePath().normalize().getParent().resolve("policies");
+        List<String> policyPacks = Files.isRegularFile(pack.resolve("PulumiPolicy.yaml")) ? List.of(pack.toString()) : List.of();
+        return new AutomationExecutor(fleetStack, workRoot, projectYaml, pulumi, partConfig, projectKeys, secrets, policyPacks);
     }
 
     @Override
@@ -194,9 +202,9 @@ public final class AutomationExecutor implements PartExecutor {
             }
             configure(stack, part);
             return switch (action) {
-                case PREVIEW -> changes(stack.preview(PreviewOptions.builder().onStandardOutput(out).onStandardError(err).build())
-                        .changeSummary());
-                case UP -> changes(stack.up(UpOptions.builder().onStandardOutput(out).onStandardError(err).build())
+                case PREVIEW -> changes(stack.preview(PreviewOptions.builder().policyPacks(policyPacks).onStandardOutput(out)
+                        .onStandardError(err).build()).changeSummary());
+                case UP -> changes(stack.up(UpOptions.builder().policyPacks(policyPacks).onStandardOutput(out).onStandardError(err).build())
                         .summary().resourceChanges());
                 case DESTROY -> changes(stack.destroy(DestroyOptions.builder().onStandardOutput(out).onStandardError(err).build())
                         .summary().resourceChanges());

@@ -162,7 +162,9 @@ class StandInPulumiTest {
             String stack = stackOf(part.name());
             Path dir = work.resolve(part.name());
             assertThat(run.commands("up")).filteredOn(c -> c.stack().equals(stack)).singleElement()
-                    .satisfies(c -> assertThat(c.cwd()).as("%s runs in its own directory", part.name()).isEqualTo(dir));
+                    .satisfies(c -> assertThat(c.cwd()).as("%s runs in its own directory", part.name()).isEqualTo(dir))
+                    // The project's policy pack runs on every part, as the workflows run it on a whole stack.
+                    .satisfies(c -> assertThat(c.args()).containsPattern("--policy-pack /\\S+/policies( |$)"));
             assertThat(run.calls()).filteredOn(c -> c.stack().equals(stack)).as("every call for %s", stack)
                     .allSatisfy(c -> assertThat(c.cwd()).isEqualTo(dir));
             for (String dependency : part.dependsOn()) {
