@@ -21,9 +21,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The inter-site network: one {@link SiteNetwork} per cloud site and every link of the topology's
- * {@link InterconnectGraph}. Pre-shared keys come from the Random provider, one per tunnel, so they
- * are generated once, kept (encrypted) in state and shared by both ends without ever being plain.
+ * The inter-site network: every link of the topology's {@link InterconnectGraph}, built between two
+ * {@link SiteEnd}s. In one stack the ends are the cloud sites' own {@link SiteNetwork} halves,
+ * built here; in fleet mode they come from the site parts' outputs ({@link LinkSides}). Pre-shared
+ * keys come from the Random provider, one per tunnel, so they are generated once, kept (encrypted)
+ * in state and shared by both ends without ever being plain.
  *
  * <p>What the {@code existing} sites' VPN devices must be configured with is {@link #onPremVpn}: per
  * tunnel the cloud gateway's address, the inside addresses, both ASNs and the key (a secret).

@@ -1,7 +1,6 @@
 package dev.multisite.traffic;
 
 import com.pulumi.aws.Provider;
-import com.pulumi.aws.ProviderArgs;
 import com.pulumi.aws.route53.HealthCheck;
 import com.pulumi.aws.route53.HealthCheckArgs;
 import com.pulumi.aws.route53.Record;
