@@ -8,9 +8,7 @@ import dev.multisite.topology.Topology;
 
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -121,24 +119,6 @@ public record PartGraph(List<Part> parts) {
         List<Part> reversed = new ArrayList<>(parts);
         java.util.Collections.reverse(reversed);
         return reversed;
-    }
-
-    /**
-     * The waves of a first deployment: wave 0 depends on nothing, wave n on some part of wave n-1
-     * and nothing later. Parts of one wave can deploy in parallel.
-     */
-    public List<List<Part>> waves() {
-        Map<String, Integer> wave = new LinkedHashMap<>();
-        List<List<Part>> out = new ArrayList<>();
-        for (Part part : parts) {
-            int w = part.dependsOn().stream().mapToInt(d -> wave.get(d) + 1).max().orElse(0);
-            wave.put(part.name(), w);
-            while (out.size() <= w) {
-                out.add(new ArrayList<>());
-            }
-            out.get(w).add(part);
-        }
-        return out;
     }
 
     /** Every part named once, every dependency known and earlier in the list: so the graph has no cycle. */

@@ -41,12 +41,12 @@ class PartGraphTest {
     }
 
     @Test
-    void sitesDeployInOneWaveAfterTheSharedPart() {
-        List<List<Part>> waves = graphOf(Fixtures.valid()).waves();
-        assertThat(waves).hasSize(3);
-        assertThat(waves.get(0)).extracting(Part::name).containsExactly("shared");
-        assertThat(waves.get(1)).extracting(Part::kind).containsOnly(PartKind.SITE).hasSize(4);
-        assertThat(waves.get(2)).extracting(Part::name).containsExactly("links");
+    void sitesDeployTogetherAfterTheSharedPartAndTheLinksAfterThem() {
+        PartGraph graph = graphOf(Fixtures.valid());
+        // Every site reads the shared part alone, so all sites deploy at once once it is done.
+        assertThat(graph.parts()).filteredOn(p -> p.kind() == PartKind.SITE).hasSize(4)
+                .allSatisfy(p -> assertThat(p.dependsOn()).containsExactly("shared"));
+        assertThat(graph.require("links").dependsOn()).allSatisfy(d -> assertThat(graph.require(d).kind()).isEqualTo(PartKind.SITE));
     }
 
     @Test
@@ -56,7 +56,6 @@ class PartGraphTest {
         doc.putObject("mesh").put("apiserverExposure", "nodeport");
         PartGraph graph = graphOf(doc);
         assertThat(graph.part("links")).isEmpty();
-        assertThat(graph.waves()).hasSize(2);
     }
 
     @Test
