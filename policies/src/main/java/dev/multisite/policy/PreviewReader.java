@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.multisite.parts.PartConfig;
 import dev.multisite.topology.InputFiles;
 import dev.multisite.topology.TopologyException;
 
@@ -29,8 +30,6 @@ import java.util.List;
  */
 public final class PreviewReader {
     /** Far above a real preview (a 2,600-resource plan is about 10 MB), far below the heap. */
-    /** The stack config key that makes a stack one part of a fleet-mode stack. */
-    public static final String PART_KEY = "multisite:part";
     public static final long MAX_BYTES = 128L * 1024 * 1024;
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -112,7 +111,7 @@ public final class PreviewReader {
             resources.add(resource(state, step.path("urn").asText()));
         }
         int same = preview.path("changeSummary").path("same").asInt(0);
-        JsonNode part = preview.path("config").path(PART_KEY);
+        JsonNode part = preview.path("config").path(PartConfig.PART_KEY);
         return new StackView(resources, topology(preview.path("config").path("multisite:topology")), Math.max(0, same - listedSames),
                 part.isTextual() ? StackView.PART + part.asText() : null);
     }

@@ -2,6 +2,7 @@ package dev.multisite.stack;
 
 import com.pulumi.Pulumi;
 import com.pulumi.exceptions.RunException;
+import dev.multisite.parts.PartConfig;
 import dev.multisite.topology.Topology;
 import dev.multisite.topology.TopologyException;
 import dev.multisite.topology.TopologyParser;
@@ -27,7 +28,7 @@ public final class Main {
             }
             PartChoice choice;
             try {
-                choice = PartChoice.of(topology, config.get(MultisiteStack.PART_KEY), config.get(MultisiteStack.FLEET_STACK_KEY));
+                choice = PartChoice.of(topology, config.get(PartConfig.PART), config.get(PartConfig.FLEET_STACK));
             } catch (IllegalArgumentException e) {
                 throw new RunException(e.getMessage());
             }

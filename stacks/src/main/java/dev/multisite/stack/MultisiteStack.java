@@ -26,10 +26,6 @@ public final class MultisiteStack {
     private MultisiteStack() {
     }
 
-    /** Stack config key {@code multisite:part}: set, the program registers this one part (fleet mode). */
-    public static final String PART_KEY = "part";
-    /** Stack config key {@code multisite:fleetStack}: the fleet's stack name, which every part's stack name starts with. */
-    public static final String FLEET_STACK_KEY = "fleetStack";
 
     /**
      * Fleet mode: registers one part of the topology's {@link PartGraph} and exports what the parts

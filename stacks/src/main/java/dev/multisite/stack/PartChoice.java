@@ -1,6 +1,7 @@
 package dev.multisite.stack;
 
 import dev.multisite.parts.Part;
+import dev.multisite.parts.PartConfig;
 import dev.multisite.parts.PartGraph;
 import dev.multisite.topology.Topology;
 
@@ -20,15 +21,14 @@ public record PartChoice(Part part, String fleetStack) {
         if (part.isEmpty()) {
             return new PartChoice(null, null);
         }
-        String key = "multisite:" + MultisiteStack.PART_KEY;
         if (fleetStack.isEmpty() || fleetStack.get().isBlank()) {
-            throw new IllegalArgumentException(key + " is set, so multisite:" + MultisiteStack.FLEET_STACK_KEY
+            throw new IllegalArgumentException(PartConfig.PART_KEY + " is set, so " + PartConfig.FLEET_STACK_KEY
                     + " must be too: the fleet's stack name, which every part stack's name starts with");
         }
         try {
             return new PartChoice(PartGraph.of(topology).require(part.get()), fleetStack.get());
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(key + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException(PartConfig.PART_KEY + ": " + e.getMessage(), e);
         }
     }
 

@@ -6,11 +6,11 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import com.google.protobuf.Empty;
 import com.google.protobuf.Struct;
 import com.google.protobuf.Value;
+import dev.multisite.parts.PartConfig;
 import dev.multisite.policy.EnforcementLevel;
 import dev.multisite.policy.PolicyConfig;
 import dev.multisite.policy.PolicyPack;
 import dev.multisite.policy.PolicyResource;
-import dev.multisite.policy.PreviewReader;
 import dev.multisite.policy.Rule;
 import dev.multisite.policy.StackView;
 import dev.multisite.policy.Violation;
@@ -60,7 +60,7 @@ public final class AnalyzerService extends AnalyzerGrpc.AnalyzerImplBase {
 
     /** {@code part <name>} for a part of a fleet-mode stack: stack-wide rules would see a fraction of the fleet. */
     private static String partOf(java.util.Map<String, String> config) {
-        return config.containsKey(PreviewReader.PART_KEY) ? StackView.PART + config.get(PreviewReader.PART_KEY) : null;
+        return config.containsKey(PartConfig.PART_KEY) ? StackView.PART + config.get(PartConfig.PART_KEY) : null;
     }
 
     private static java.util.Map<String, String> readConfig(String json) {

@@ -1,5 +1,6 @@
 package dev.multisite.stack.cli;
 
+import dev.multisite.parts.PartConfig;
 import dev.multisite.parts.PartGraph;
 import dev.multisite.stack.fleet.AutomationExecutor;
 import dev.multisite.stack.fleet.FleetRunner;
@@ -95,7 +96,7 @@ final class FleetCommand implements Callable<Integer> {
             }
             long secret = executor.partConfigKeys().values().stream().filter(s -> s).count();
             out.println("config of stack " + stack.stackName() + ": " + executor.partConfigKeys().size() + " keys (" + secret
-                    + " secret) set on every part stack, with " + AutomationExecutor.PART_KEY + " and " + AutomationExecutor.FLEET_STACK_KEY);
+                    + " secret) set on every part stack, with " + PartConfig.PART_KEY + " and " + PartConfig.FLEET_STACK_KEY);
             out.flush();
             var result = new FleetRunner(graph, action(), parallel, executor, out).run(only == null ? List.of() : only);
             out.println();

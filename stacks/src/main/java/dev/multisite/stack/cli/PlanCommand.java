@@ -3,10 +3,10 @@ package dev.multisite.stack.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.multisite.offline.Plan;
 import dev.multisite.parts.Part;
+import dev.multisite.parts.PartConfig;
 import dev.multisite.policy.PolicyConfig;
 import dev.multisite.policy.PreviewReader;
 import dev.multisite.policy.Report;
-import dev.multisite.stack.MultisiteStack;
 import dev.multisite.stack.PartChoice;
 import dev.multisite.stack.plan.OfflinePlanner;
 import dev.multisite.stack.plan.PartPlanner;
@@ -76,8 +76,8 @@ final class PlanCommand implements Callable<Integer> {
      * program itself reads it); null for the whole fleet. One line naming the problem otherwise (exit 2).
      */
     private PartChoice partChoice(StackFile stack) {
-        Optional<String> inFile = text(stack.config().get("multisite:" + MultisiteStack.PART_KEY));
-        Optional<String> fleetInFile = text(stack.config().get("multisite:" + MultisiteStack.FLEET_STACK_KEY));
+        Optional<String> inFile = text(stack.config().get(PartConfig.PART_KEY));
+        Optional<String> fleetInFile = text(stack.config().get(PartConfig.FLEET_STACK_KEY));
         if (part != null && inFile.isPresent() && !inFile.get().equals(part)) {
             throw new ParameterException(spec.commandLine(), "--part: '" + part + "', but " + stack.path().getFileName()
                     + " is the stack of part '" + inFile.get() + "'; plan that part, or give the fleet's stack file");

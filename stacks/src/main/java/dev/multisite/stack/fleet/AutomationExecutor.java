@@ -20,7 +20,7 @@ import com.pulumi.automation.StackNotFoundException;
 import com.pulumi.automation.UpOptions;
 import com.pulumi.automation.WorkspaceStack;
 import dev.multisite.parts.Part;
-import dev.multisite.stack.MultisiteStack;
+import dev.multisite.parts.PartConfig;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -48,7 +48,7 @@ import java.util.function.Consumer;
  *
  * <p>The part stack {@code <fleet stack>-<part>} gets the fleet stack's config, read once through
  * the Automation API (which decrypts secrets) and written back with each value's secret flag,
- * plus {@value #PART_KEY} and {@value #FLEET_STACK_KEY}. No message from here holds a decrypted
+ * plus {@value PartConfig#PART_KEY} and {@value PartConfig#FLEET_STACK_KEY}. No message from here holds a decrypted
  * value: every text taken from the CLI passes {@link #redact}.
  *
  * <p>The {@code pulumi} commands behind each call (as pulumi-java 1.36.1 runs them; see
@@ -77,10 +77,6 @@ import java.util.function.Consumer;
  * </ul>
  */
 public final class AutomationExecutor implements PartExecutor {
-    /** The part a part stack deploys ({@code multisite:part}, which the program reads). */
-    public static final String PART_KEY = "multisite:" + MultisiteStack.PART_KEY;
-    /** The fleet stack a part stack belongs to ({@code multisite:fleetStack}; its stack references name {@code <fleet stack>-<part>}). */
-    public static final String FLEET_STACK_KEY = "multisite:" + MultisiteStack.FLEET_STACK_KEY;
     /** The work directory that reads the fleet stack's config. */
     static final String FLEET_DIR = "fleet";
     /** Shorter secrets are not masked in messages (masking "1" would mangle every number). */
@@ -149,7 +145,7 @@ public final class AutomationExecutor implements PartExecutor {
             // The stack's config is decrypted on stdout: only the error stream is ever shown.
             throw new FleetException("cannot read the config of stack " + fleetStack + ": " + cause(e));
         }
-        for (String key : List.of(PART_KEY, FLEET_STACK_KEY)) {
+        for (String key : List.of(PartConfig.PART_KEY, PartConfig.FLEET_STACK_KEY)) {
             if (config.containsKey(key)) {
                 throw new FleetException("stack " + fleetStack + " sets " + key + ", so it is a part stack, not a fleet stack; "
                         + "run the fleet commands on the fleet stack");
@@ -220,8 +216,8 @@ public final class AutomationExecutor implements PartExecutor {
     /** The part stack's config: the fleet's, both part keys, and nothing else (stale keys removed). */
     private void configure(WorkspaceStack stack, Part part) throws AutomationException {
         Map<String, ConfigValue> wanted = new LinkedHashMap<>(fleetConfig);
-        wanted.put(PART_KEY, new ConfigValue(part.name(), false));
-        wanted.put(FLEET_STACK_KEY, new ConfigValue(fleetStack, false));
+        wanted.put(PartConfig.PART_KEY, new ConfigValue(part.name(), false));
+        wanted.put(PartConfig.FLEET_STACK_KEY, new ConfigValue(fleetStack, false));
         Set<String> stale = new TreeSet<>(stack.getAllConfig().keySet());
         stale.removeAll(wanted.keySet());
         stale.removeAll(projectKeys);

@@ -8,6 +8,7 @@ import dev.multisite.offline.Plan;
 import dev.multisite.offline.PlanMocks;
 import dev.multisite.offline.StackOutputs;
 import dev.multisite.parts.Part;
+import dev.multisite.parts.PartConfig;
 import dev.multisite.parts.PartGraph;
 import dev.multisite.stack.MultisiteStack;
 import dev.multisite.topology.Topology;
@@ -70,8 +71,8 @@ public final class PartPlanner {
      */
     public static Map<String, JsonNode> partConfig(Map<String, JsonNode> fleetConfig, String fleetStack, String part) {
         Map<String, JsonNode> config = new LinkedHashMap<>(fleetConfig);
-        config.put("multisite:" + MultisiteStack.PART_KEY, TextNode.valueOf(part));
-        config.put("multisite:" + MultisiteStack.FLEET_STACK_KEY, TextNode.valueOf(fleetStack));
+        config.put(PartConfig.PART_KEY, TextNode.valueOf(part));
+        config.put(PartConfig.FLEET_STACK_KEY, TextNode.valueOf(fleetStack));
         return config;
     }
 

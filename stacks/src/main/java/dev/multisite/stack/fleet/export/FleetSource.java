@@ -21,10 +21,6 @@ import java.util.regex.Pattern;
  * @param graph      the parts in deploy order
  */
 public record FleetSource(String fleetStack, Topology topology, Map<String, JsonNode> config, PartGraph graph) {
-    /** Config key of the part a part stack deploys. */
-    public static final String PART_KEY = "multisite:part";
-    /** Config key of the fleet stack a part stack belongs to. */
-    public static final String FLEET_STACK_KEY = "multisite:fleetStack";
 
     /**
      * Pulumi stack names: letters, digits, '-', '_' and '.' (Pulumi CLI, `pulumi stack init`). The

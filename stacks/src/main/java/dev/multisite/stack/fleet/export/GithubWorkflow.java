@@ -3,6 +3,7 @@ package dev.multisite.stack.fleet.export;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.multisite.parts.Part;
+import dev.multisite.parts.PartConfig;
 
 import java.util.List;
 import java.util.regex.Pattern;
@@ -99,8 +100,8 @@ public final class GithubWorkflow {
         run(steps, "Part stack " + partStack + ": the fleet's config plus multisite:part and multisite:fleetStack", String.join("\n",
                 "pulumi stack select --create " + partStack + " || pulumi stack select " + partStack,
                 "pulumi config cp --stack " + fleetStack + " --dest " + partStack,
-                "pulumi config set --stack " + partStack + " " + FleetSource.PART_KEY + " " + part.name(),
-                "pulumi config set --stack " + partStack + " " + FleetSource.FLEET_STACK_KEY + " " + fleetStack) + "\n");
+                "pulumi config set --stack " + partStack + " " + PartConfig.PART_KEY + " " + part.name(),
+                "pulumi config set --stack " + partStack + " " + PartConfig.FLEET_STACK_KEY + " " + fleetStack) + "\n");
         run(steps, "pulumi up with the policy pack", "pulumi up --stack " + partStack + " --yes --non-interactive --policy-pack policies");
         return job;
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.multisite.parts.Part;
+import dev.multisite.parts.PartConfig;
 import dev.multisite.topology.CloudProvider;
 
 import java.util.ArrayList;
@@ -127,7 +128,7 @@ public final class OperatorStacks {
 
     /** One Stack resource per part, in deploy order. */
     public static List<ObjectNode> stacks(FleetSource fleet, Options options) {
-        for (String reserved : List.of(FleetSource.PART_KEY, FleetSource.FLEET_STACK_KEY)) {
+        for (String reserved : List.of(PartConfig.PART_KEY, PartConfig.FLEET_STACK_KEY)) {
             if (fleet.config().containsKey(reserved)) {
                 throw new IllegalArgumentException("config key " + reserved + " is set in the fleet stack file; the export sets it per part, remove it");
             }
@@ -203,8 +204,8 @@ public final class OperatorStacks {
                 config.set(entry.getKey(), entry.getValue().deepCopy());
             }
         }
-        config.put(FleetSource.PART_KEY, part.name());
-        config.put(FleetSource.FLEET_STACK_KEY, fleet.fleetStack());
+        config.put(PartConfig.PART_KEY, part.name());
+        config.put(PartConfig.FLEET_STACK_KEY, fleet.fleetStack());
         return config;
     }
 
