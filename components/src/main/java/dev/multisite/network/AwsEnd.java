@@ -20,7 +20,9 @@ import dev.multisite.topology.InterconnectGraph.Tunnel;
 import dev.multisite.topology.SiteSpec;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * An AWS site's end of its links: its Transit Gateway, which terminates every VPN connection and
@@ -29,6 +31,11 @@ import java.util.List;
  * @see AwsSiteNetwork
  */
 public final class AwsEnd extends SiteEnd {
+    public static final String TRANSIT_GATEWAY_ID = "transitGatewayId";
+    public static final String TRANSIT_GATEWAY_ARN = "transitGatewayArn";
+    public static final String TRANSIT_GATEWAY_OWNER_ID = "transitGatewayOwnerId";
+    public static final String TRANSIT_GATEWAY_ROUTE_TABLE_ID = "transitGatewayRouteTableId";
+
     private final Provider aws;
     private final Output<String> transitGatewayId;
     private final Output<String> transitGatewayArn;
@@ -48,20 +55,14 @@ public final class AwsEnd extends SiteEnd {
         this.routeTableId = routeTableId;
     }
 
-    public Output<String> transitGatewayId() {
-        return transitGatewayId;
-    }
-
-    public Output<String> transitGatewayArn() {
-        return transitGatewayArn;
-    }
-
-    public Output<String> ownerId() {
-        return ownerId;
-    }
-
-    public Output<String> routeTableId() {
-        return routeTableId;
+    @Override
+    public Map<String, Output<?>> facts() {
+        Map<String, Output<?>> out = new LinkedHashMap<>();
+        out.put(TRANSIT_GATEWAY_ID, transitGatewayId);
+        out.put(TRANSIT_GATEWAY_ARN, transitGatewayArn);
+        out.put(TRANSIT_GATEWAY_OWNER_ID, ownerId);
+        out.put(TRANSIT_GATEWAY_ROUTE_TABLE_ID, routeTableId);
+        return out;
     }
 
     /**

@@ -15,7 +15,9 @@ import com.pulumi.resources.Resource;
 import dev.multisite.topology.SiteSpec;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * An Azure site's end of its links: its active-active VPN gateway (absent where the site
@@ -50,29 +52,15 @@ public final class AzureEnd extends SiteEnd {
         this.gateway = gateway;
     }
 
-    public Output<String> subscriptionId() {
-        return subscriptionId;
-    }
-
-    public Output<String> resourceGroupName() {
-        return resourceGroupName;
-    }
-
-    public Output<String> virtualNetworkName() {
-        return virtualNetworkName;
-    }
-
-    public Output<String> virtualNetworkId() {
-        return virtualNetworkId;
-    }
-
-    /** The VPN gateway's id; null where the site has none. */
-    public Output<String> gatewayId() {
-        return gatewayId;
-    }
-
-    public List<Output<String>> publicAddresses() {
-        return publicAddresses;
+    /** The gateway and its addresses, where the site terminates tunnels (its VNet is its site's fact). */
+    @Override
+    public Map<String, Output<?>> facts() {
+        Map<String, Output<?>> out = new LinkedHashMap<>();
+        if (gatewayId != null) {
+            out.put(VPN_GATEWAY_ID, gatewayId);
+            out.put(VPN_ADDRESSES, Output.all(publicAddresses));
+        }
+        return out;
     }
 
     /**

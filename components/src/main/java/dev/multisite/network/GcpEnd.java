@@ -20,7 +20,9 @@ import dev.multisite.topology.InterconnectGraph;
 import dev.multisite.topology.SiteSpec;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A GCP site's end of its links: its HA VPN gateway and Cloud Router (absent where the site
@@ -29,6 +31,9 @@ import java.util.List;
  * @see GcpSiteNetwork
  */
 public final class GcpEnd extends SiteEnd {
+    public static final String ROUTER_ID = "routerId";
+    public static final String ROUTER_NAME = "routerName";
+
     private final Output<String> networkSelfLink;
     private final Output<String> gatewayId;
     private final Output<List<String>> interfaceAddresses;
@@ -46,26 +51,22 @@ public final class GcpEnd extends SiteEnd {
         this.routerName = routerName;
     }
 
-    public Output<String> networkSelfLink() {
-        return networkSelfLink;
-    }
-
-    /** The HA VPN gateway's id; null where the site has none. */
+    /** The HA VPN gateway's id, what a GCP peer's tunnels name; null where the site has none. */
     public Output<String> gatewayId() {
         return gatewayId;
     }
 
-    /** The public addresses of HA VPN interfaces 0 and 1; null where the site has no gateway. */
-    public Output<List<String>> interfaceAddresses() {
-        return interfaceAddresses;
-    }
-
-    public Output<String> routerId() {
-        return routerId;
-    }
-
-    public Output<String> routerName() {
-        return routerName;
+    /** The gateway and router, where the site terminates tunnels (its network is its site's fact). */
+    @Override
+    public Map<String, Output<?>> facts() {
+        Map<String, Output<?>> out = new LinkedHashMap<>();
+        if (gatewayId != null) {
+            out.put(VPN_GATEWAY_ID, gatewayId);
+            out.put(VPN_ADDRESSES, interfaceAddresses);
+            out.put(ROUTER_ID, routerId);
+            out.put(ROUTER_NAME, routerName);
+        }
+        return out;
     }
 
     /**

@@ -1,9 +1,12 @@
 package dev.multisite.network;
 
+import com.pulumi.core.Output;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.ProviderResource;
 import com.pulumi.resources.Resource;
 import dev.multisite.topology.SiteSpec;
+
+import java.util.Map;
 
 /**
  * One cloud site's end of the inter-site links: the facts of its network half a link needs
@@ -12,6 +15,11 @@ import dev.multisite.topology.SiteSpec;
  * links part makes it from the site part's stack outputs, so values cross parts only as outputs.
  */
 public abstract sealed class SiteEnd permits AwsEnd, GcpEnd, AzureEnd {
+    /** Stack output names of the facts a link needs of a VPN gateway (GCP HA VPN, Azure VPN gateway). */
+    public static final String VPN_GATEWAY_ID = "vpnGatewayId";
+    /** The gateway's public addresses, one per interface or instance. */
+    public static final String VPN_ADDRESSES = "vpnAddresses";
+
     protected final SiteSpec spec;
     private final Resource parent;
     private final ProviderResource provider;
@@ -25,6 +33,12 @@ public abstract sealed class SiteEnd permits AwsEnd, GcpEnd, AzureEnd {
     public SiteSpec spec() {
         return spec;
     }
+
+    /**
+     * What the links part reads of this end, by stack output name: in fleet mode the site part
+     * exports these, and the links part makes the same end from them.
+     */
+    public abstract Map<String, Output<?>> facts();
 
     /** {@code <site>-net-<role>}: the names of link resources on this side, the same in every mode. */
     protected String childName(String role) {

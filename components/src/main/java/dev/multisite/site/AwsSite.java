@@ -3,10 +3,15 @@ package dev.multisite.site;
 import com.pulumi.aws.Provider;
 import com.pulumi.core.Output;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** What components other than the site itself use of an AWS site: its provider and network. */
 public interface AwsSite extends Site {
+    String VPC_ID = "vpcId";
+    String PRIVATE_SUBNET_IDS = "privateSubnetIds";
+    String NODE_SECURITY_GROUP_ID = "nodeSecurityGroupId";
 
     /** The AWS provider of this site (region from the topology). */
     Provider awsProvider();
@@ -19,4 +24,13 @@ public interface AwsSite extends Site {
 
     /** The EKS cluster security group, which managed node groups attach to every node. */
     Output<String> nodeSecurityGroupId();
+
+    @Override
+    default Map<String, Output<?>> facts() {
+        Map<String, Output<?>> out = new LinkedHashMap<>(Site.super.facts());
+        out.put(VPC_ID, vpcId());
+        out.put(PRIVATE_SUBNET_IDS, privateSubnets());
+        out.put(NODE_SECURITY_GROUP_ID, nodeSecurityGroupId());
+        return out;
+    }
 }

@@ -5,8 +5,16 @@ import com.pulumi.azurenative.network.Subnet;
 import com.pulumi.core.Output;
 import dev.multisite.topology.Cidr;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /** What components other than the site itself use of an Azure site: its provider, resource group and VNet. */
 public interface AzureSite extends Site {
+    String SUBSCRIPTION_ID = "subscriptionId";
+    String TENANT_ID = "tenantId";
+    String RESOURCE_GROUP_NAME = "resourceGroupName";
+    String VIRTUAL_NETWORK_NAME = "virtualNetworkName";
+    String VIRTUAL_NETWORK_ID = "virtualNetworkId";
 
     /** The azure-native provider of this site. */
     Provider azureProvider();
@@ -44,5 +52,16 @@ public interface AzureSite extends Site {
      */
     default Cidr databaseSubnetRange() {
         return SubnetLayout.publicSubnet(spec().network().vpcCidr(), 0);
+    }
+
+    @Override
+    default Map<String, Output<?>> facts() {
+        Map<String, Output<?>> out = new LinkedHashMap<>(Site.super.facts());
+        out.put(SUBSCRIPTION_ID, subscriptionId());
+        out.put(TENANT_ID, tenantId());
+        out.put(RESOURCE_GROUP_NAME, resourceGroupName());
+        out.put(VIRTUAL_NETWORK_NAME, virtualNetworkName());
+        out.put(VIRTUAL_NETWORK_ID, virtualNetworkId());
+        return out;
     }
 }

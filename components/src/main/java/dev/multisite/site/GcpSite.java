@@ -3,8 +3,13 @@ package dev.multisite.site;
 import com.pulumi.core.Output;
 import com.pulumi.gcp.Provider;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /** What components other than the site itself use of a GCP site: its provider and VPC network. */
 public interface GcpSite extends Site {
+    String NETWORK_ID = "networkId";
+    String NETWORK_SELF_LINK = "networkSelfLink";
 
     /** The GCP provider of this site (project and region from the topology). */
     Provider gcpProvider();
@@ -14,4 +19,12 @@ public interface GcpSite extends Site {
 
     /** The site's VPC network self link, what VPC peering names networks by. */
     Output<String> networkSelfLink();
+
+    @Override
+    default Map<String, Output<?>> facts() {
+        Map<String, Output<?>> out = new LinkedHashMap<>(Site.super.facts());
+        out.put(NETWORK_ID, networkId());
+        out.put(NETWORK_SELF_LINK, networkSelfLink());
+        return out;
+    }
 }

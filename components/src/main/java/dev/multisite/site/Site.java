@@ -5,6 +5,7 @@ import com.pulumi.resources.ComponentResource;
 import dev.multisite.topology.CloudProvider;
 import dev.multisite.topology.SiteSpec;
 
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -55,4 +56,12 @@ public interface Site {
 
     /** How workloads on this site get cloud identities, where the cloud has it (not for {@code existing}). */
     Optional<WorkloadIdentity> workloadIdentity();
+
+    /**
+     * What other stacks read of this site, by stack output name ({@link SiteFacts}): in fleet mode
+     * the site part exports these. Each cloud's interface adds what its components use.
+     */
+    default Map<String, Output<?>> facts() {
+        return SiteFacts.common(this);
+    }
 }

@@ -140,7 +140,8 @@ public final class FleetPart {
             var awsGlobal = route53 ? SiteTraffic.awsGlobal(site.name() + "-global-aws", site.resource()) : null;
             SiteTraffic.install(site, topology, awsGlobal, cloudflareToken(), fleetStack);
         }
-        outputs.putAll(SiteFacts.of(site, end));
+        outputs.putAll(site.facts());
+        end.ifPresent(e -> outputs.putAll(e.facts()));
     }
 
     /** Every link, the pre-shared keys and the AWS sites' Cloud WAN attachments. */

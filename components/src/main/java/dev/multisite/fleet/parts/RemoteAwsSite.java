@@ -25,16 +25,16 @@ final class RemoteAwsSite extends RemoteSite implements AwsSite {
 
     @Override
     public Output<String> vpcId() {
-        return facts.string(SiteFacts.VPC_ID);
+        return facts.string(AwsSite.VPC_ID);
     }
 
     @Override
     public Output<List<String>> privateSubnets() {
-        return facts.strings(SiteFacts.PRIVATE_SUBNET_IDS);
+        return facts.strings(AwsSite.PRIVATE_SUBNET_IDS);
     }
 
     @Override
     public Output<String> nodeSecurityGroupId() {
-        return facts.string(SiteFacts.NODE_SECURITY_GROUP_ID);
+        return facts.string(AwsSite.NODE_SECURITY_GROUP_ID);
     }
 }

@@ -28,27 +28,27 @@ final class RemoteAzureSite extends RemoteSite implements AzureSite {
 
     @Override
     public Output<String> subscriptionId() {
-        return facts.string(SiteFacts.SUBSCRIPTION_ID);
+        return facts.string(AzureSite.SUBSCRIPTION_ID);
     }
 
     @Override
     public Output<String> tenantId() {
-        return facts.string(SiteFacts.TENANT_ID);
+        return facts.string(AzureSite.TENANT_ID);
     }
 
     @Override
     public Output<String> resourceGroupName() {
-        return facts.string(SiteFacts.RESOURCE_GROUP_NAME);
+        return facts.string(AzureSite.RESOURCE_GROUP_NAME);
     }
 
     @Override
     public Output<String> virtualNetworkName() {
-        return facts.string(SiteFacts.VIRTUAL_NETWORK_NAME);
+        return facts.string(AzureSite.VIRTUAL_NETWORK_NAME);
     }
 
     @Override
     public Output<String> virtualNetworkId() {
-        return facts.string(SiteFacts.VIRTUAL_NETWORK_ID);
+        return facts.string(AzureSite.VIRTUAL_NETWORK_ID);
     }
 
     @Override

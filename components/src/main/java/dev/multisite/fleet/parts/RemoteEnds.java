@@ -24,20 +24,20 @@ final class RemoteEnds {
     static SiteEnd of(dev.multisite.site.Site site, StackFacts facts, InterconnectGraph graph, Resource parent) {
         boolean gateway = graph.hasTunnels(site.name());
         return switch (site.provider()) {
-            case AWS -> new AwsEnd(site.spec(), parent, ((AwsSite) site).awsProvider(), facts.string(SiteFacts.TRANSIT_GATEWAY_ID),
-                    facts.string(SiteFacts.TRANSIT_GATEWAY_ARN), facts.string(SiteFacts.TRANSIT_GATEWAY_OWNER_ID),
-                    facts.string(SiteFacts.TRANSIT_GATEWAY_ROUTE_TABLE_ID));
+            case AWS -> new AwsEnd(site.spec(), parent, ((AwsSite) site).awsProvider(), facts.string(AwsEnd.TRANSIT_GATEWAY_ID),
+                    facts.string(AwsEnd.TRANSIT_GATEWAY_ARN), facts.string(AwsEnd.TRANSIT_GATEWAY_OWNER_ID),
+                    facts.string(AwsEnd.TRANSIT_GATEWAY_ROUTE_TABLE_ID));
             case GCP -> new GcpEnd(site.spec(), parent, ((GcpSite) site).gcpProvider(), ((GcpSite) site).networkSelfLink(),
-                    gateway ? facts.string(SiteFacts.VPN_GATEWAY_ID) : null, gateway ? facts.strings(SiteFacts.VPN_ADDRESSES) : null,
-                    gateway ? facts.string(SiteFacts.ROUTER_ID) : null, gateway ? facts.string(SiteFacts.ROUTER_NAME) : null);
+                    gateway ? facts.string(SiteEnd.VPN_GATEWAY_ID) : null, gateway ? facts.strings(SiteEnd.VPN_ADDRESSES) : null,
+                    gateway ? facts.string(GcpEnd.ROUTER_ID) : null, gateway ? facts.string(GcpEnd.ROUTER_NAME) : null);
             case AZURE -> {
                 var azure = (AzureSite) site;
                 List<Output<String>> addresses = new ArrayList<>();
                 for (int i = 0; gateway && i < AzureSiteNetwork.INSTANCES; i++) {
-                    addresses.add(facts.element(SiteFacts.VPN_ADDRESSES, i));
+                    addresses.add(facts.element(SiteEnd.VPN_ADDRESSES, i));
                 }
                 yield new AzureEnd(site.spec(), parent, azure.azureProvider(), azure.subscriptionId(), azure.resourceGroupName(),
-                        azure.virtualNetworkName(), azure.virtualNetworkId(), gateway ? facts.string(SiteFacts.VPN_GATEWAY_ID) : null,
+                        azure.virtualNetworkName(), azure.virtualNetworkId(), gateway ? facts.string(SiteEnd.VPN_GATEWAY_ID) : null,
                         addresses, null);
             }
             case EXISTING -> throw new IllegalStateException("an existing site has no network half: " + site.name());

@@ -23,11 +23,11 @@ final class RemoteGcpSite extends RemoteSite implements GcpSite {
 
     @Override
     public Output<String> networkId() {
-        return facts.string(SiteFacts.NETWORK_ID);
+        return facts.string(GcpSite.NETWORK_ID);
     }
 
     @Override
     public Output<String> networkSelfLink() {
-        return facts.string(SiteFacts.NETWORK_SELF_LINK);
+        return facts.string(GcpSite.NETWORK_SELF_LINK);
     }
 }

@@ -5,6 +5,7 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import dev.multisite.site.Site;
+import dev.multisite.site.SiteFacts;
 import dev.multisite.site.Sites;
 import dev.multisite.site.WorkloadIdentity;
 import dev.multisite.topology.SiteSpec;
