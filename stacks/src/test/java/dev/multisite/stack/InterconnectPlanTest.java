@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.multisite.offline.Plan;
 import dev.multisite.offline.PlannedResource;
-import dev.multisite.stack.cli.ExampleTopology;
 import dev.multisite.stack.plan.OfflinePlanner;
 import dev.multisite.stack.plan.PlanSummary;
 import dev.multisite.stack.plan.PreviewDocument;
@@ -39,11 +38,7 @@ class InterconnectPlanTest {
     /** An example stack's plan, or for {@code init-<n>} the plan of the n-site fleet `./multisite init` writes. */
     private static Plan plan(String stack) {
         return PLANS.computeIfAbsent(stack, s -> s.startsWith("init-")
-                ? OfflinePlanner.plan(s, topology(s)) : ExampleStacks.plan(s));
-    }
-
-    private static Topology topology(String stack) {
-        return stack.startsWith("init-") ? generated(Integer.parseInt(stack.substring(5))) : ExampleStacks.read(stack).topology();
+                ? OfflinePlanner.plan(s, ExampleStacks.topology(s)) : ExampleStacks.plan(s));
     }
 
     private static PlannedResource named(Plan plan, String name) {
@@ -77,8 +72,8 @@ class InterconnectPlanTest {
     @ValueSource(strings = {"prod", "global"})
     void theResourcesRealiseExactlyTheLinksOfTheGraph(String stack) {
         Plan plan = plan(stack);
-        var graph = InterconnectGraph.of(topology(stack));
-        long awsSites = topology(stack).sites().stream().filter(site -> site.provider() == CloudProvider.AWS).count();
+        var graph = InterconnectGraph.of(ExampleStacks.topology(stack));
+        long awsSites = ExampleStacks.topology(stack).sites().stream().filter(site -> site.provider() == CloudProvider.AWS).count();
         boolean cloudWan = graph.links().stream().anyMatch(l -> l.kind() == InterconnectGraph.LinkKind.CLOUD_WAN);
         int awsConnections = 0;
         int gcpTunnels = 0;
@@ -104,7 +99,7 @@ class InterconnectPlanTest {
         assertThat(plan.ofType("gcp:compute/vPNTunnel:VPNTunnel")).hasSize(gcpTunnels);
         assertThat(plan.ofType("gcp:compute/routerPeer:RouterPeer")).hasSize(gcpTunnels);
         assertThat(plan.ofType("azure-native:network:VirtualNetworkGatewayConnection")).hasSize(azureConnections);
-        long cloudSites = topology(stack).sites().stream().filter(s -> s.provider() != CloudProvider.EXISTING).count();
+        long cloudSites = ExampleStacks.topology(stack).sites().stream().filter(s -> s.provider() != CloudProvider.EXISTING).count();
         assertThat(plan.ofType("aws:ec2transitgateway/transitGateway:TransitGateway").size()
                 + plan.ofType("gcp:compute/haVpnGateway:HaVpnGateway").size()
                 + plan.ofType("azure-native:network:VirtualNetworkGateway").size()).isEqualTo((int) cloudSites);
@@ -113,14 +108,14 @@ class InterconnectPlanTest {
 
     @Test
     void theGlobalInterconnectIsConnectedAndLinearInTheNumberOfSites() {
-        var graph = InterconnectGraph.of(topology("global"));
+        var graph = InterconnectGraph.of(ExampleStacks.topology("global"));
         assertThat(graph.unreachable()).isEmpty();
         assertThat(graph.links()).hasSize(26);
         assertThat(graph.fullMeshLinkCount()).isEqualTo(78);
         int previousLinks = 0;
         int previousTunnels = 0;
         for (int sites : List.of(13, 26, 52)) {
-            var generated = InterconnectGraph.of(generated(sites));
+            var generated = InterconnectGraph.of(ExampleStacks.init(sites));
             long existing = generated.siteNames().stream().filter(n -> generated.site(n).provider() == CloudProvider.EXISTING).count();
             long cloud = sites - existing;
             int hubs = generated.hubs().values().stream().mapToInt(List::size).sum();
@@ -136,15 +131,10 @@ class InterconnectPlanTest {
         }
     }
 
-    private static Topology generated(int sites) {
-        return TopologyParser.parse(ExampleTopology.stackFile(sites, List.of(CloudProvider.values()), "example.com")
-                .path("config").path("multisite:topology"));
-    }
-
     @ParameterizedTest
     @ValueSource(ints = {13, 26, 52})
     void noSitesLossDisconnectsAnyOtherPairInGeneratedFleets(int sites) {
-        Topology topology = generated(sites);
+        Topology topology = ExampleStacks.init(sites);
         var graph = InterconnectGraph.of(topology);
         assertThat(graph.sharedFate()).isEmpty();
         assertThat(graph.hubsSharingARegion()).isEmpty();
@@ -163,7 +153,7 @@ class InterconnectPlanTest {
     @ValueSource(strings = {"prod", "global"})
     void everyAwsSiteRoutesEveryRemoteRangeToItsTransitGateway(String stack) {
         Plan plan = plan(stack);
-        Topology topology = topology(stack);
+        Topology topology = ExampleStacks.topology(stack);
         for (SiteSpec site : topology.sites().stream().filter(s -> s.provider() == CloudProvider.AWS).toList()) {
             var prefixList = named(plan, site.name() + "-net-remote-ranges");
             assertThat(texts(prefixList.inputs().path("entries"), "cidr")).as(site.name())
@@ -183,7 +173,7 @@ class InterconnectPlanTest {
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod", "global", "data"})
     void thePlanSummaryPrintsPerSiteThatItsLossCutsNothing(String stack) {
-        Topology topology = topology(stack);
+        Topology topology = ExampleStacks.topology(stack);
         String summary = PlanSummary.render(plan(stack), topology);
         assertThat(summary).contains("interconnect (two hubs per provider)", "losing a site (with its region) cuts off:\n")
                 .doesNotContain("shared fate").doesNotContain("waived");
@@ -206,7 +196,7 @@ class InterconnectPlanTest {
     @ParameterizedTest
     @ValueSource(strings = {"prod", "data"})
     void everyReplicasReplicationPathSurvivesTheLossOfAnyOtherSite(String stack) {
-        Topology topology = topology(stack);
+        Topology topology = ExampleStacks.topology(stack);
         var graph = InterconnectGraph.of(topology);
         var data = topology.data();
         List<List<String>> pairs = new ArrayList<>();
@@ -233,7 +223,7 @@ class InterconnectPlanTest {
     @ValueSource(strings = {"prod", "global"})
     void everyAwsSiteJoinsCloudWanWithDynamicRoutingInItsRegion(String stack) throws Exception {
         Plan plan = plan(stack);
-        Topology topology = topology(stack);
+        Topology topology = ExampleStacks.topology(stack);
         var document = JSON.readTree(named(plan, "interconnect-wan-policy").inputs().path("policyDocument").asText());
         var awsRegions = topology.sites().stream().filter(s -> s.provider() == CloudProvider.AWS).map(SiteSpec::region).distinct().toList();
         assertThat(texts(document.path("core-network-configuration").path("edge-locations"), "location")).containsExactlyElementsOf(awsRegions);
@@ -261,7 +251,7 @@ class InterconnectPlanTest {
     @ValueSource(strings = {"prod", "global", "data", "init-26", "init-52"})
     void everySpokeHasRoutesViaBothHubsOfItsProvider(String stack) {
         Plan plan = plan(stack);
-        Topology topology = topology(stack);
+        Topology topology = ExampleStacks.topology(stack);
         var graph = InterconnectGraph.of(topology);
         for (SiteSpec spoke : topology.sites()) {
             List<SiteSpec> hubs = graph.hubs().getOrDefault(spoke.provider(), List.of());
@@ -302,7 +292,7 @@ class InterconnectPlanTest {
     @ValueSource(strings = {"prod", "global"})
     void everyGcpBgpSessionAnnouncesWhatTheRoutePlanSendsThroughIt(String stack) {
         Plan plan = plan(stack);
-        Topology topology = topology(stack);
+        Topology topology = ExampleStacks.topology(stack);
         var graph = InterconnectGraph.of(topology);
         Set<String> announcedToSomeone = new java.util.HashSet<>();
         for (Link link : graph.links()) {
@@ -329,7 +319,7 @@ class InterconnectPlanTest {
     @ParameterizedTest
     @ValueSource(strings = {"prod", "global"})
     void everySiteHasAPathToEveryRemoteVpcAndPodRange(String stack) {
-        Topology topology = topology(stack);
+        Topology topology = ExampleStacks.topology(stack);
         var graph = InterconnectGraph.of(topology);
         for (SiteSpec site : topology.sites()) {
             assertThat(graph.routes(site.name()).stream().map(r -> r.destination().toString()).toList()).as(site.name())
@@ -341,7 +331,7 @@ class InterconnectPlanTest {
     @ValueSource(strings = {"prod", "global"})
     void firewallsOpenOnlyTheMeshPortsAndOnlyToRemoteVpcRanges(String stack) {
         Plan plan = plan(stack);
-        Topology topology = topology(stack);
+        Topology topology = ExampleStacks.topology(stack);
         // vxlan datapath with WireGuard and internal-LB apiservers in both stacks.
         var expectedPorts = Set.of("tcp-4240", "icmp", "udp-8472", "udp-51871", "tcp-2379");
         assertThat(InterSitePort.required(topology).stream().map(InterSitePort::key).collect(Collectors.toSet())).isEqualTo(expectedPorts);
@@ -434,7 +424,7 @@ class InterconnectPlanTest {
         // Three GCP and three Azure sites: each spoke peers with both hubs; the two hubs keep their tunnels.
         assertThat(peerings).hasSize(4).allSatisfy(l -> assertThat(l.tunnels()).isEmpty());
         // The GCP spoke's two links (2 tunnels each) and the Azure spoke's (4 each) become peerings.
-        assertThat(graph.tunnelCount()).isEqualTo(InterconnectGraph.of(topology("global")).tunnelCount() - 2 * 2 - 2 * 4);
+        assertThat(graph.tunnelCount()).isEqualTo(InterconnectGraph.of(ExampleStacks.topology("global")).tunnelCount() - 2 * 2 - 2 * 4);
         String gcpHub = graph.firstHub(CloudProvider.GCP).name();
         String awsHub = graph.firstHub(CloudProvider.AWS).name();
         String azureHub = graph.firstHub(CloudProvider.AZURE).name();
@@ -472,7 +462,7 @@ class InterconnectPlanTest {
     void theNetworkDocShowsProdsCurrentLinkGraph() throws Exception {
         String doc = java.nio.file.Files.readString(java.nio.file.Path.of("../docs/network.md"));
         assertThat(doc).as("docs/network.md's prod link graph is out of date: paste InterconnectDiagram.mermaid(prod)")
-                .contains("```mermaid\n" + dev.multisite.stack.runbook.InterconnectDiagram.mermaid(topology("prod")) + "```");
+                .contains("```mermaid\n" + dev.multisite.stack.runbook.InterconnectDiagram.mermaid(ExampleStacks.topology("prod")) + "```");
     }
 
     @ParameterizedTest

@@ -5,12 +5,9 @@ import dev.multisite.offline.PlannedResource;
 import dev.multisite.parts.Part;
 import dev.multisite.parts.PartGraph;
 import dev.multisite.stack.ExampleStacks;
-import dev.multisite.stack.cli.ExampleTopology;
 import dev.multisite.stack.plan.OfflinePlanner;
 import dev.multisite.stack.plan.PartPlanner;
-import dev.multisite.topology.CloudProvider;
 import dev.multisite.topology.Topology;
-import dev.multisite.topology.TopologyParser;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -31,13 +28,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PartsUnionTest {
 
-    private static Topology topology(String stack) {
-        return stack.startsWith("init-")
-                ? TopologyParser.parse(ExampleTopology.stackFile(Integer.parseInt(stack.substring(5)), List.of(CloudProvider.values()), "example.com")
-                .path("config").path("multisite:topology"))
-                : ExampleStacks.read(stack).topology();
-    }
-
     /** Type and name of every resource but the providers and the stack itself: each stack has its own. */
     private static List<String> resources(Plan plan) {
         return plan.resources().stream().filter(r -> !r.isProvider() && !r.type().equals("pulumi:pulumi:Stack"))
@@ -47,7 +37,7 @@ class PartsUnionTest {
     @ParameterizedTest
     @ValueSource(strings = {"prod", "global", "data", "init-52"})
     void theUnionOfThePartsIsTheOneStackPlanAndEachResourceIsInOnePart(String stack) {
-        Topology topology = topology(stack);
+        Topology topology = ExampleStacks.topology(stack);
         Plan one = OfflinePlanner.plan(stack, topology);
         Map<String, Plan> parts = PartPlanner.planAll(stack, topology);
 
@@ -67,7 +57,7 @@ class PartsUnionTest {
     @ParameterizedTest
     @ValueSource(strings = {"prod", "global"})
     void eachSitePartHoldsItsOwnSiteOnly(String stack) {
-        Topology topology = topology(stack);
+        Topology topology = ExampleStacks.topology(stack);
         Map<String, Plan> parts = PartPlanner.planAll(stack, topology);
         for (Part part : PartGraph.of(topology).parts()) {
             if (part.site() == null) {
