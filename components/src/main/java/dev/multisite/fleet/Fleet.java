@@ -47,6 +47,14 @@ import java.util.function.Function;
  */
 public final class Fleet extends ComponentResource {
     public static final String TYPE = "multisite:index:Fleet";
+    /** The name the stack program gives its fleet (and fleet mode's shared part its root). */
+    public static final String NAME = "fleet";
+    /** The names of the layers' components: the same in one stack and in fleet mode's parts, so the URNs match. */
+    public static final String INTERCONNECT = "interconnect";
+    public static final String GLOBAL = "global";
+    public static final String MESH = "mesh";
+    public static final String GITOPS = "gitops";
+    public static final String DATA = "data";
 
     @Export(name = "siteNames")
     public final Output<List<String>> siteNames;
@@ -102,7 +110,7 @@ public final class Fleet extends ComponentResource {
         this.clusterEndpoints = byName(sites, Site::endpoint);
         this.kubeconfigs = byName(sites, Site::kubeconfig).asSecret();
         Interconnect network = topology.network().interconnect().enabled()
-                ? new Interconnect("interconnect", topology, sites, child()) : null;
+                ? new Interconnect(INTERCONNECT, topology, sites, child()) : null;
         this.interconnect = network == null ? null : Output.of(network.summary());
         this.onPremVpn = network == null || topology.sites().stream().noneMatch(s -> s.provider() == CloudProvider.EXISTING)
                 ? null : network.onPremVpn;
@@ -112,7 +120,7 @@ public final class Fleet extends ComponentResource {
         if (traffic != null) {
             var cloudflare = DnsBackends.cloudflare(traffic);
             Output<String> cloudflareToken = cloudflare.map(cf -> secret.apply(cf.apiToken())).orElse(null);
-            endpoint = new GlobalEndpoint("global",
+            endpoint = new GlobalEndpoint(GLOBAL,
                     GlobalEndpointArgs.builder().topology(topology).cloudflareToken(cloudflareToken).build(), child());
             String stack = Deployment.getInstance().getStackName();
             for (Site site : sites) {
@@ -130,7 +138,7 @@ public final class Fleet extends ComponentResource {
 
         ClusterMesh mesh = null;
         if (topology.mesh().enabled()) {
-            mesh = new ClusterMesh("mesh", ClusterMeshArgs.builder().topology(topology).sites(sites).build(), child());
+            mesh = new ClusterMesh(MESH, ClusterMeshArgs.builder().topology(topology).sites(sites).build(), child());
             for (Site site : sites) {
                 // EKS sites are created without CoreDNS (Cilium is their CNI); it follows the CNI.
                 Sites.completeAfterCni(site, mesh.ciliumRelease(site.name()));
@@ -138,10 +146,10 @@ public final class Fleet extends ComponentResource {
         }
         this.meshApiserverAddresses = mesh == null ? null : Output.of(mesh.apiserverAddresses);
         if (topology.gitops() != null) {
-            new GitOps("gitops", topology, sites, child());
+            new GitOps(GITOPS, topology, sites, child());
         }
         DatabaseTopology data = topology.data() == null ? null
-                : new DatabaseTopology("data", DatabaseTopologyArgs.builder().topology(topology).sites(sites).build(), child());
+                : new DatabaseTopology(DATA, DatabaseTopologyArgs.builder().topology(topology).sites(sites).build(), child());
         this.databasePrimaries = data == null ? null : Output.of(data.primaries);
         this.databaseWriteEndpoints = data == null ? null : data.writeEndpoints;
         this.databaseReplicas = data == null ? null : data.replicas;

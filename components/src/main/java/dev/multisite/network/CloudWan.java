@@ -12,6 +12,7 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.Resource;
 import dev.multisite.topology.CloudWanPolicy;
 import dev.multisite.topology.Topology;
 
@@ -44,8 +45,7 @@ public final class CloudWan extends ComponentResource {
 
     public CloudWan(String name, Topology topology, ComponentResourceOptions options) {
         super(TYPE, name, options);
-        this.provider = new Provider(name + "-aws", ProviderArgs.builder().region(HOME_REGION).build(),
-                CustomResourceOptions.builder().parent(this).build());
+        this.provider = homeProvider(name, this);
         var global = new GlobalNetwork(name + "-global", GlobalNetworkArgs.builder()
                 .description("Multisite inter-site network").build(), options());
         this.coreNetwork = new CoreNetwork(name + "-core", CoreNetworkArgs.builder()
@@ -55,6 +55,20 @@ public final class CloudWan extends ComponentResource {
                 .coreNetworkId(coreNetwork.id())
                 .policyDocument(CloudWanPolicy.document(topology)).build(), options());
         registerOutputs(Map.of("coreNetworkId", coreNetwork.id()));
+    }
+
+    /** The name of the Cloud WAN of interconnect {@code interconnect}: {@code <interconnect>-wan}. */
+    public static String nameIn(String interconnect) {
+        return interconnect + "-wan";
+    }
+
+    /** An AWS provider in Network Manager's home region, {@code <name>-aws}, under {@code parent} (null: the stack's root). */
+    public static Provider homeProvider(String name, Resource parent) {
+        var options = CustomResourceOptions.builder();
+        if (parent != null) {
+            options.parent(parent);
+        }
+        return new Provider(name + "-aws", ProviderArgs.builder().region(HOME_REGION).build(), options.build());
     }
 
     public Output<String> coreNetworkId() {

@@ -39,7 +39,7 @@ public final class SiteNetworks implements LinkSides {
 
     @Override
     public Optional<WanEdge> wan(Interconnect interconnect) {
-        return Optional.of(new CloudWan(interconnect.name() + "-wan", topology, ComponentResourceOptions.builder().parent(interconnect).build()).edge());
+        return Optional.of(new CloudWan(CloudWan.nameIn(interconnect.name()), topology, ComponentResourceOptions.builder().parent(interconnect).build()).edge());
     }
 
     @Override

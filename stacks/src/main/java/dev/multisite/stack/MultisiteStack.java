@@ -20,9 +20,6 @@ import java.util.Map;
  * {@code Fleet} to every Pulumi language) run exactly the same code.
  */
 public final class MultisiteStack {
-    /** The fleet's resource name; its type is {@link Fleet#TYPE}. */
-    public static final String FLEET = "fleet";
-
     private MultisiteStack() {
     }
 
@@ -43,7 +40,7 @@ public final class MultisiteStack {
     public static Fleet define(Context ctx, Topology topology, SecretConfig secrets) {
         Map<String, Output<String>> given = new LinkedHashMap<>();
         topology.secretConfigKeys().values().forEach(key -> given.computeIfAbsent(key, secrets::require));
-        var fleet = new Fleet(FLEET, FleetArgs.fromTopology(TopologyJson.of(topology), given), ComponentResourceOptions.Empty);
+        var fleet = new Fleet(Fleet.NAME, FleetArgs.fromTopology(TopologyJson.of(topology), given), ComponentResourceOptions.Empty);
         fleet.outputs().forEach(ctx::export);
         return fleet;
     }

@@ -89,19 +89,19 @@ public final class FleetPart {
 
     /** The fleet's root component and the mesh CA under it. */
     private void shared() {
-        var fleet = new ComponentResource(Fleet.TYPE, "fleet", ComponentResourceOptions.Empty);
+        var fleet = new ComponentResource(Fleet.TYPE, Fleet.NAME, ComponentResourceOptions.Empty);
         outputs.put("siteNames", Output.of(topology.sites().stream().map(SiteSpec::name).toList()));
         if (topology.mesh().enabled()) {
-            var mesh = new ClusterMesh("mesh", topology, ComponentResourceOptions.builder().parent(fleet).build());
+            var mesh = new ClusterMesh(Fleet.MESH, topology, ComponentResourceOptions.builder().parent(fleet).build());
             outputs.put(SharedFacts.MESH_CA_CERT, mesh.trust().certBase64());
             outputs.put(SharedFacts.MESH_CA_KEY, mesh.trust().keyBase64());
             outputs.put("meshApiserverAddresses", Output.of(mesh.apiserverAddresses));
         }
     }
 
-    /** The Cloud WAN core network, under the name the one-stack interconnect gives it. */
+    /** The Cloud WAN core network, under the name the one-stack interconnect gives it (a part's root, no parent). */
     private void wan() {
-        var wan = new CloudWan("interconnect-wan", topology, ComponentResourceOptions.Empty);
+        var wan = new CloudWan(CloudWan.nameIn(Fleet.INTERCONNECT), topology, ComponentResourceOptions.Empty);
         outputs.put(WanFacts.CORE_NETWORK_ID, wan.coreNetworkId());
     }
 
@@ -110,7 +110,7 @@ public final class FleetPart {
      * peered with the core network (from the wan part), on a provider in Network Manager's home region.
      */
     private void wanAttachments() {
-        var home = new com.pulumi.aws.Provider("interconnect-wan-aws", com.pulumi.aws.ProviderArgs.builder().region(CloudWan.HOME_REGION).build());
+        var home = CloudWan.homeProvider(CloudWan.nameIn(Fleet.INTERCONNECT), null);
         var wan = new WanEdge(stacks.of(PartGraph.WAN).string(WanFacts.CORE_NETWORK_ID), home, List.of());
         InterconnectGraph graph = InterconnectGraph.of(topology);
         for (SiteSpec spec : topology.sites()) {
@@ -146,7 +146,7 @@ public final class FleetPart {
 
     /** Every link, the pre-shared keys and the AWS sites' Cloud WAN attachments. */
     private void links() {
-        var network = new Interconnect("interconnect", topology, new RemoteSides(topology, stacks), ComponentResourceOptions.Empty);
+        var network = new Interconnect(Fleet.INTERCONNECT, topology, new RemoteSides(topology, stacks), ComponentResourceOptions.Empty);
         outputs.put("interconnect", Output.of(network.summary().toMap()));
         if (topology.sites().stream().anyMatch(s -> s.provider() == CloudProvider.EXISTING)) {
             outputs.put("onPremVpn", network.onPremVpn.applyValue(Interconnect::asMaps).asSecret());
@@ -155,7 +155,7 @@ public final class FleetPart {
 
     /** Global DNS, health checks and load balancers: they need nothing of the sites but their names. */
     private void traffic() {
-        var endpoint = new GlobalEndpoint("global", GlobalEndpointArgs.builder().topology(topology).cloudflareToken(cloudflareToken()).build(),
+        var endpoint = new GlobalEndpoint(Fleet.GLOBAL, GlobalEndpointArgs.builder().topology(topology).cloudflareToken(cloudflareToken()).build(),
                 ComponentResourceOptions.Empty);
         outputs.put("globalHostname", Output.of(topology.traffic().hostname()));
         outputs.put("failoverBudgetSeconds", Output.of(endpoint.failoverBudgetSeconds));
@@ -168,7 +168,7 @@ public final class FleetPart {
     }
 
     private void gitops() {
-        new GitOps("gitops", topology, remoteSites(), ComponentResourceOptions.Empty);
+        new GitOps(Fleet.GITOPS, topology, remoteSites(), ComponentResourceOptions.Empty);
     }
 
     /** The database instances, on the sites of the providers holding a primary (the part's dependencies). */
@@ -176,7 +176,7 @@ public final class FleetPart {
         List<Site> sites = new ArrayList<>();
         topology.sites().stream().filter(s -> part.dependsOn().contains(Part.siteName(s.name())))
                 .forEach(spec -> sites.add(RemoteSites.of(spec, stacks.of(Part.siteName(spec.name())), null)));
-        var data = DatabaseTopology.instancesOnly("data", DatabaseTopologyArgs.builder().topology(topology).sites(sites).build(),
+        var data = DatabaseTopology.instancesOnly(Fleet.DATA, DatabaseTopologyArgs.builder().topology(topology).sites(sites).build(),
                 ComponentResourceOptions.Empty);
         outputs.put("databasePrimaries", Output.of(data.primaries));
         outputs.put(DataFacts.WRITE_ENDPOINTS, data.writeEndpoints);

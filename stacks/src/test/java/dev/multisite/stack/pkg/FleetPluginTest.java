@@ -11,7 +11,6 @@ import dev.multisite.offline.Plan;
 import dev.multisite.offline.PlanMocks;
 import dev.multisite.pkg.MultisitePackage;
 import dev.multisite.stack.ExampleStacks;
-import dev.multisite.stack.MultisiteStack;
 import dev.multisite.topology.SiteSpec;
 import dev.multisite.topology.Topology;
 import dev.multisite.topology.TopologyJson;
@@ -92,7 +91,7 @@ class FleetPluginTest {
                 .setParallel(16)
                 .setMonitorEndpoint(engine.address())
                 .setType(Fleet.TYPE)
-                .setName(MultisiteStack.FLEET)
+                .setName(Fleet.NAME)
                 .setParent(engine.stackUrn())
                 .setInputs(inputs.build())
                 .setAcceptsOutputValues(true)
