@@ -2,6 +2,7 @@ package dev.multisite.data;
 
 import dev.multisite.site.Site;
 import dev.multisite.site.Sites;
+import dev.multisite.site.TopologySitesBuilder;
 import dev.multisite.topology.Topology;
 
 import java.util.List;
@@ -12,7 +13,8 @@ import java.util.List;
  * {@link IllegalArgumentException} naming the field and what it expects. No field has a default.
  *
  * @param topology the validated topology, with its {@code data} block; required, with a data block
- * @param sites    every site of the stack, in topology order; required, not empty, no null entry (copied)
+ * @param sites    every site of the stack, in topology order (for {@link DatabaseTopology#instancesOnly}, at least
+ *                 every site of a provider that holds a primary); required, not empty, no null entry (copied)
  */
 public record DatabaseTopologyArgs(Topology topology, List<Site> sites) {
     public DatabaseTopologyArgs {
@@ -27,33 +29,7 @@ public record DatabaseTopologyArgs(Topology topology, List<Site> sites) {
         sites = Sites.checked("DatabaseTopologyArgs.sites", sites);
     }
 
-    public static Builder builder() {
-        return new Builder();
-    }
-
-    /** Fluent construction; {@link #build()} leaves validation to the record. */
-    public static final class Builder {
-        private Topology topology;
-        private List<Site> sites;
-
-        private Builder() {
-        }
-
-        /** The validated topology with its data block; required, no default. */
-        public Builder topology(Topology topology) {
-            this.topology = topology;
-            return this;
-        }
-
-        /** Every site of the stack, in topology order; required, not empty, no default. */
-        public Builder sites(List<Site> sites) {
-            this.sites = sites;
-            return this;
-        }
-
-        /** Validates (in the canonical constructor). */
-        public DatabaseTopologyArgs build() {
-            return new DatabaseTopologyArgs(topology, sites);
-        }
+    public static TopologySitesBuilder<DatabaseTopologyArgs> builder() {
+        return new TopologySitesBuilder<>(DatabaseTopologyArgs::new);
     }
 }

@@ -2,6 +2,7 @@ package dev.multisite.mesh;
 
 import dev.multisite.site.Site;
 import dev.multisite.site.Sites;
+import dev.multisite.site.TopologySitesBuilder;
 import dev.multisite.topology.Topology;
 
 import java.util.List;
@@ -23,33 +24,7 @@ public record ClusterMeshArgs(Topology topology, List<Site> sites) {
         sites = Sites.checked("ClusterMeshArgs.sites", sites);
     }
 
-    public static Builder builder() {
-        return new Builder();
-    }
-
-    /** Fluent construction; {@link #build()} leaves validation to the record. */
-    public static final class Builder {
-        private Topology topology;
-        private List<Site> sites;
-
-        private Builder() {
-        }
-
-        /** The validated topology; required, no default. */
-        public Builder topology(Topology topology) {
-            this.topology = topology;
-            return this;
-        }
-
-        /** Every site, in topology order; required, not empty, no default. */
-        public Builder sites(List<Site> sites) {
-            this.sites = sites;
-            return this;
-        }
-
-        /** Validates (in the canonical constructor). */
-        public ClusterMeshArgs build() {
-            return new ClusterMeshArgs(topology, sites);
-        }
+    public static TopologySitesBuilder<ClusterMeshArgs> builder() {
+        return new TopologySitesBuilder<>(ClusterMeshArgs::new);
     }
 }
