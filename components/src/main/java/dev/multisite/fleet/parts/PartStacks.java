@@ -9,9 +9,12 @@ import java.util.Map;
 
 /**
  * The stack references of a part to the parts it depends on, one per referenced part. A part's
- * stack is {@code <organization>/<project>/<fleet stack>-<part>}: the fully qualified name works
- * with Pulumi Cloud and with self-managed backends alike (the builtin provider reads it:
- * readStackReference in pulumi/pulumi pkg/resource/deploy/builtins.go).
+ * stack is {@code <organization>/<project>/<fleet stack>-<part>}, the builtin provider reads it
+ * (readStackReference in pulumi/pulumi pkg/resource/deploy/builtins.go). The fully qualified form
+ * works with Pulumi Cloud and with project-scoped self-managed backends, whose organization is
+ * always {@code organization} (what the SDK reports when the engine names none); legacy
+ * self-managed backends, not project-scoped, do not take it (Automation API fullyQualifiedStackName,
+ * https://www.pulumi.com/docs/reference/pkg/nodejs/pulumi/pulumi/functions/automation.fullyQualifiedStackName.html).
  */
 public final class PartStacks {
     private final String organization;
