@@ -13,7 +13,11 @@ import dev.multisite.topology.Topology;
  * authoritative for some of the site's names, and the deep health app the health checks probe.
  */
 public final class SiteTraffic {
-    /** Route 53 and IAM are global services, reached through us-east-1. */
+    /**
+     * Route 53 and IAM are global services reached through us-east-1: "Route 53 in AWS Regions
+     * other than the Beijing and Ningxia Regions: specify us-east-1 as the Region"
+     * (https://docs.aws.amazon.com/general/latest/gr/r53.html).
+     */
     static final String GLOBAL_REGION = "us-east-1";
 
     private SiteTraffic() {

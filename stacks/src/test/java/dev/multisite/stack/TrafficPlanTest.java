@@ -253,4 +253,21 @@ class TrafficPlanTest {
         assertThat(named(swapped, "kubernetes:helm.sh/v3:Release", "aws-use1-external-dns-release").inputs().path("values")
                 .path("domainFilters")).extracting(JsonNode::asText).containsExactly("mesh.example.org");
     }
+
+    /**
+     * Route 53 and IAM are reached through us-east-1 ("Route 53 in AWS Regions other than the
+     * Beijing and Ningxia Regions: specify us-east-1 as the Region", AWS General Reference, Route 53
+     * endpoints): the global endpoint's provider and, in fleet mode, each site part's own provider
+     * for its ExternalDNS role.
+     */
+    @Test
+    void route53AndIamGoThroughUsEast1InOneStackAndInTheSiteParts() {
+        assertThat(named(r53Plan, "pulumi:providers:aws", "global-aws").inputs().path("region").asText()).isEqualTo("us-east-1");
+        var site = dev.multisite.stack.plan.PartPlanner.plan("data", r53Topology, java.util.List.of("site-aws-use1")).get("site-aws-use1");
+        var provider = named(site, "pulumi:providers:aws", "aws-use1-global-aws");
+        assertThat(provider.inputs().path("region").asText()).isEqualTo("us-east-1");
+        // The site's ExternalDNS role is made on it.
+        assertThat(site.resources()).filteredOn(r -> r.type().equals("aws:iam/role:Role") && r.name().contains("external-dns"))
+                .isNotEmpty().allSatisfy(r -> assertThat(r.providerUrn()).isEqualTo(provider.urn()));
+    }
 }
