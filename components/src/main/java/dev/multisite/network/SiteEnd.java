@@ -30,10 +30,6 @@ public abstract sealed class SiteEnd permits AwsEnd, GcpEnd, AzureEnd {
         this.provider = provider;
     }
 
-    public SiteSpec spec() {
-        return spec;
-    }
-
     /**
      * What the links part reads of this end, by stack output name: in fleet mode the site part
      * exports these, and the links part makes the same end from them.

@@ -4,6 +4,7 @@ import dev.multisite.topology.CloudProvider;
 import dev.multisite.topology.DataSettings;
 import dev.multisite.topology.InterconnectGraph;
 import dev.multisite.topology.SiteSpec;
+import dev.multisite.topology.TopologyLimits;
 import dev.multisite.topology.Topology;
 
 import java.util.ArrayList;
@@ -101,7 +102,7 @@ public record PartGraph(List<Part> parts) {
 
     /** The part named {@code name}; an unknown name is refused with the part names allowed. */
     public Part require(String name) {
-        return part(name).orElseThrow(() -> new IllegalArgumentException("'" + name + "' is not a part of this stack; parts: "
+        return part(name).orElseThrow(() -> new IllegalArgumentException("'" + TopologyLimits.quote(name) + "' is not a part of this stack; parts: "
                 + String.join(", ", names())));
     }
 

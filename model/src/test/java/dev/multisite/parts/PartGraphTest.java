@@ -90,6 +90,14 @@ class PartGraphTest {
     }
 
     @Test
+    void anOverlongUnknownPartIsShortenedInTheMessage() {
+        String name = "x".repeat(500);
+        assertThatThrownBy(() -> graphOf(Fixtures.valid()).require(name))
+                .hasMessageStartingWith("'" + dev.multisite.topology.TopologyLimits.quote(name) + "' is not a part")
+                .hasMessageNotContaining(name);
+    }
+
+    @Test
     void aListOutOfDeployOrderOrWithACycleIsRefused() {
         var a = new Part("a", PartKind.SHARED, null, List.of("b"));
         var b = new Part("b", PartKind.SHARED, null, List.of("a"));

@@ -35,7 +35,7 @@ public final class PartStacks {
 
     /** The outputs of {@code part}'s stack, through one stack reference per part. */
     public StackFacts of(String part) {
-        return references.computeIfAbsent(part, p -> new StackFacts(p,
+        return references.computeIfAbsent(part, p -> new StackFacts(
                 new StackReference("part-" + p, StackReferenceArgs.builder().name(stackOf(p)).build())));
     }
 }

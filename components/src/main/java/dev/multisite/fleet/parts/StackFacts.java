@@ -11,7 +11,7 @@ import java.util.Map;
  * ({@code requireOutput}); secrecy follows the referenced stack's {@code secretOutputNames}, and
  * {@link #secret} marks the value secret whatever the other stack says.
  */
-public record StackFacts(String part, StackReference reference) {
+public record StackFacts(StackReference reference) {
 
     public Output<String> string(String name) {
         return reference.requireOutput(name).applyValue(v -> (String) v);

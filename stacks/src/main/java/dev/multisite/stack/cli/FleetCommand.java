@@ -6,7 +6,6 @@ import dev.multisite.stack.fleet.AutomationExecutor;
 import dev.multisite.stack.fleet.FleetRunner;
 import dev.multisite.stack.fleet.PartExecutor.Action;
 import dev.multisite.stack.plan.StackFile;
-import dev.multisite.topology.TopologyLimits;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -74,9 +73,10 @@ final class FleetCommand implements Callable<Integer> {
             StackFile stack = choice.read();
             PartGraph graph = PartGraph.of(stack.topology());
             for (String part : only == null ? List.<String>of() : only) {
-                if (graph.part(part).isEmpty()) {
-                    throw new ParameterException(spec.commandLine(), "--only: '" + TopologyLimits.quote(part) + "' is not a part of stack "
-                            + stack.stackName() + "; its parts are " + String.join(", ", graph.names()));
+                try {
+                    graph.require(part);
+                } catch (IllegalArgumentException e) {
+                    throw new ParameterException(spec.commandLine(), "--only: " + e.getMessage());
                 }
             }
             if (workDir != null) {

@@ -149,12 +149,7 @@ public final class FleetRunner {
             return new LinkedHashSet<>(graph.names());
         }
         Set<String> selected = new LinkedHashSet<>();
-        for (String name : only) {
-            if (graph.part(name).isEmpty()) {
-                throw new IllegalArgumentException("no part '" + name + "'; the parts are " + String.join(", ", graph.names()));
-            }
-            selected.add(name);
-        }
+        only.forEach(name -> selected.add(graph.require(name).name()));
         return selected;
     }
 

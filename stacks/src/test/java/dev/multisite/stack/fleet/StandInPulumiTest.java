@@ -279,7 +279,7 @@ class StandInPulumiTest {
 
         assertThat(exit).isEqualTo(2);
         assertThat(err.toString().lines().findFirst().orElseThrow())
-                .isEqualTo("error: --only: 'sites' is not a part of stack dev; its parts are shared, site-aws-use1, site-gcp-euw4, links");
+                .isEqualTo("error: --only: 'sites' is not a part of this stack; parts: shared, site-aws-use1, site-gcp-euw4, links");
         assertThat(out.toString()).isEmpty();
         assertThat(log).as("no pulumi call").doesNotExist();
     }
