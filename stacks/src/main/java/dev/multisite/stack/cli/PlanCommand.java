@@ -32,8 +32,8 @@ import java.util.concurrent.Callable;
  * mock engine, prints the summary and optionally writes a {@code pulumi preview --json} document.
  */
 @Command(name = "plan", mixinStandardHelpOptions = true,
-        description = {"Plan a stack offline: run the real stack program under the Pulumi mock engine",
-                "(no cloud, no credentials) and show every resource it would create.",
+        description = {"Plan a stack offline, with no cloud and no credentials.",
+                "It runs the real stack program under the Pulumi mock engine and shows every resource it would create.",
                 "Without --stack or --stack-file, plans the example 'prod' stack embedded in the jar."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:planned", "1:the program failed under the mock engine", "2:invalid stack file or topology (one line per problem on stderr)"})
