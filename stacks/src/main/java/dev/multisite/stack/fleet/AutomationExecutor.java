@@ -216,9 +216,16 @@ public final class AutomationExecutor implements PartExecutor {
             };
         } catch (UncheckedIOException e) {
             throw new FleetException("cannot write " + log + ": " + e.getCause().getMessage());
+        } catch (RuntimeException e) {
+            // The command ended well but what it printed could not be read: WorkspaceStack.up reads the newest
+            // `stack history` entry with Optional.get (pulumi-java 1.36.1), Gson parses `stack output --json`.
+            throw new FleetException("pulumi " + action.verb() + " gave no result the Automation API could read (" + redact(cause(e)) + ")"
+                    + (errors.stream().allMatch(String::isBlank) ? "" : "; pulumi's last error lines: " + redact(lastLines(errors))) + " (log: " + log + ")");
         } catch (AutomationException e) {
-            // The failed command's own error stream (it ends with the timeout line when it was stopped), else the part's.
-            String reason = e instanceof CommandException || errors.stream().allMatch(String::isBlank) ? cause(e) : lastLines(errors);
+            // A failed command: its own error stream (it ends with the timeout line when it was stopped). Else what the
+            // Automation API could not read, with pulumi's last error lines.
+            String reason = e instanceof CommandException || errors.stream().allMatch(String::isBlank) ? cause(e)
+                    : cause(e) + "; pulumi's last error lines: " + lastLines(errors);
             throw new FleetException(redact(reason) + " (log: " + log + ")");
         }
     }
