@@ -43,6 +43,8 @@ public final class PreviewReader {
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            // The topology's JSON text in config: one value, nothing after it.
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
     private static final String TOPOLOGY_KEY = "multisite:topology";
     private static final List<String> DELETIONS = List.of("delete", "delete-replaced", "discard", "discard-replaced", "remove-pending-replace");
