@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import com.fasterxml.jackson.databind.node.MissingNode;
@@ -35,17 +36,29 @@ import java.util.List;
  */
 public final class PreviewReader {
     /**
-     * Three times a real preview of the largest fleet (a 2,600-resource plan is about 10 MB): the
-     * rules keep every resource's inputs, whose tree takes several times their text, so this bound
-     * keeps {@code check} within about 300 MB (measured in docs/policies.md); it was 128 MB.
+     * 1.6 times a real preview of the largest example fleet (a 2,600-resource plan is about 10 MB):
+     * the rules keep every resource's inputs, whose tree takes several times their text, so this
+     * bound (with {@link #MAX_VALUES}) keeps {@code check} near 300 MB (measured: policies/README.md); it was 128 MB.
      */
-    public static final long MAX_BYTES = 32L * 1024 * 1024;
+    public static final long MAX_BYTES = 16L * 1024 * 1024;
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-            // The topology's JSON text in config: one value, nothing after it.
-            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
+    /**
+     * The topology's JSON text in config: one value, nothing after it. Not on {@link #JSON}, whose
+     * streaming reads (one step at a time) must leave the rest of the document to the parser.
+     */
+    private static final com.fasterxml.jackson.databind.ObjectReader ONE_VALUE = JSON.reader()
+            .with(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    /**
+     * JSON values one file may hold as trees: a plan holds about 14,000 per MB (the prod example's:
+     * 11,509 in 0.8 MB), so 16 MB of real preview is about 230,000; four times that, and far below a
+     * 16 MB file of tiny values ({@code {},} is 3 bytes, about 100 bytes as a node).
+     */
+    public static final long MAX_VALUES = 1_000_000;
+    /** The values in a real preview of the largest example fleet (52 sites, about 2,600 resources), from the prod plan's density. */
+    static final String TYPICAL_VALUES = "80,000";
     private static final String TOPOLOGY_KEY = "multisite:topology";
     private static final List<String> DELETIONS = List.of("delete", "delete-replaced", "discard", "discard-replaced", "remove-pending-replace");
 
@@ -86,8 +99,10 @@ public final class PreviewReader {
         } catch (TopologyException e) {
             throw new InvalidPreviewException(e.getMessage() + " (expected the output of `pulumi preview --json`)");
         }
-        try (in; JsonParser parser = JSON.createParser(in)) {
-            Preview preview = read(parser, file);
+        // A budget of JSON values per file, so the trees built (each step's, the config's) stay bounded.
+        var reader = JSON.reader().with(new BoundedNodeFactory(MAX_VALUES));
+        try (in; JsonParser parser = reader.createParser(in)) {
+            Preview preview = read(parser, reader, file);
             JsonToken after;
             try {
                 after = parser.nextToken();
@@ -107,6 +122,9 @@ public final class PreviewReader {
             throw e.getMessage().startsWith(file + ": ") ? e : new InvalidPreviewException(file + ": " + e.getMessage());
         } catch (TopologyException e) {
             throw new InvalidPreviewException(e.getMessage());
+        } catch (BoundedNodeFactory.OverBudget e) {
+            throw new InvalidPreviewException(file + ": holds " + e.getMessage() + " (objects, lists, strings and numbers); a preview of the largest "
+                    + "example fleet holds about " + TYPICAL_VALUES + "; expected the output of `pulumi preview --json`");
         } catch (IOException e) {
             var at = e instanceof JsonProcessingException json ? json.getLocation() : null;
             throw new InvalidPreviewException(file + ": not valid JSON" + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr()));
@@ -131,7 +149,8 @@ public final class PreviewReader {
         return where + "; expected the output of `pulumi preview --json`";
     }
 
-    private static Preview read(JsonParser parser, Path file) throws IOException {
+    /** Reads the document; every tree through {@code trees}, whose node factory holds the file's budget. */
+    private static Preview read(JsonParser parser, ObjectReader trees, Path file) throws IOException {
         JsonToken first = parser.nextToken();
         if (first == null) {
             throw new InvalidPreviewException(file + ": empty file; expected the output of `pulumi preview --json`");
@@ -149,16 +168,16 @@ public final class PreviewReader {
             switch (field) {
                 case "steps" -> {
                     if (value != JsonToken.START_ARRAY) {
-                        throw new InvalidPreviewException("not a `pulumi preview --json` document: steps is " + kind(parser.readValueAsTree())
+                        throw new InvalidPreviewException("not a `pulumi preview --json` document: steps is " + kind(trees.readTree(parser))
                                 + ", not an array");
                     }
                     steps = new Steps();
                     while (parser.nextToken() != JsonToken.END_ARRAY) {
-                        steps.add(parser.readValueAsTree());
+                        steps.add(trees.readTree(parser));
                     }
                 }
-                case "changeSummary" -> changeSummary = parser.readValueAsTree();
-                case "config" -> config = parser.readValueAsTree();
+                case "changeSummary" -> changeSummary = trees.readTree(parser);
+                case "config" -> config = trees.readTree(parser);
                 default -> parser.skipChildren();
             }
         }
@@ -321,7 +340,7 @@ public final class PreviewReader {
         JsonNode tree = value;
         if (value.isTextual()) {
             try {
-                tree = JSON.readTree(value.asText());
+                tree = ONE_VALUE.readTree(value.asText());
             } catch (JsonParseException e) {
                 throw new InvalidPreviewException("config." + TOPOLOGY_KEY + ": not valid JSON text at column " + e.getLocation().getColumnNr()
                         + " of the value; expected the topology as an object");

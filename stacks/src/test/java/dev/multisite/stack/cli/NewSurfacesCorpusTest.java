@@ -429,12 +429,16 @@ class NewSurfacesCorpusTest {
         cases.add(new Case("check: over the size limit", dir -> {
             Path file = dir.resolve("preview.json");
             try (var sparse = new RandomAccessFile(file.toFile(), "rw")) {
-                sparse.setLength(33L * 1024 * 1024);
+                sparse.setLength(17L * 1024 * 1024);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
             return new String[]{"check", file.toString()};
-        }, List.of("preview.json", "may be at most 33554432 bytes")));
+        }, List.of("preview.json", "may be at most 16777216 bytes")));
+        check(cases, "1.1 million empty objects in config", "{\"config\":{\"x\":[" + "{},".repeat(1_100_000) + "{}]},\"steps\":[]}",
+                "over 1000000 JSON values");
+        check(cases, "1.1 million numbers in a step's inputs", "{\"steps\":[{\"op\":\"create\",\"urn\":\"" + URN
+                + "\",\"newState\":{\"type\":\"a:b:C\",\"inputs\":{\"x\":[" + "12,".repeat(1_100_000) + "1]}}}]}", "over 1000000 JSON values");
         cases.add(new Case("check: /dev/zero", dir -> new String[]{"check", "/dev/zero"}, List.of("/dev/zero", "not a regular file")));
         cases.add(new Case("check: a directory", dir -> new String[]{"check", dir.toString()}, List.of("is a directory")));
         cases.add(new Case("check: missing file", dir -> new String[]{"check", dir.resolve("none.json").toString()}, List.of("none.json", "no such preview file")));
