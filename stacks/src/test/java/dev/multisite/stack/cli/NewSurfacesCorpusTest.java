@@ -100,6 +100,17 @@ class NewSurfacesCorpusTest {
         assertThat(cases.stream().map(Case::name).distinct().count()).as("unique names").isEqualTo(cases.size());
     }
 
+    /** One cause, one line: a wrong region used to bring one more problem per availability zone ("and 3 more problem(s)"). */
+    @Test
+    void aBadRegionIsOneLineWithoutItsZones(@TempDir Path dir) {
+        String text = BadInputs.text("prod").replaceFirst("region: us-east-1\n", "region: mars-north-1\n");
+        assertThat(text).contains("mars-north-1").contains("availabilityZones: [us-east-1a");
+        var r = PlanCommandTest.run(new String[]{"plan", "--no-policy", "--stack-file", BadInputs.write(dir, "Pulumi.prod.yaml", text).toString()});
+
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err().lines().toList()).singleElement().asString().contains(".region: 'mars-north-1' is not a", "region");
+    }
+
     static Stream<Arguments> corpus() {
         List<Case> cases = new ArrayList<>();
         partKeyCases(cases);
