@@ -39,8 +39,12 @@ final class GitOpsValidator {
             } else if (!names.add(app.name())) {
                 problems.add(path + ".name", "'" + app.name() + "' is declared twice");
             }
-            if (app.path() == null || app.path().startsWith("/")) {
+            if (app.path() == null) {
                 problems.add(path + ".path", "required; a directory relative to the repository root, e.g. argocd/apps/hello");
+            } else if (app.path().startsWith("/")) {
+                // Argo CD's source.path is relative to the repository root (Application spec, source.path).
+                problems.add(path + ".path", "'" + TopologyLimits.quote(app.path()) + "' is an absolute path; give the directory relative to the "
+                        + "repository root, e.g. " + TopologyLimits.quote(app.path().replaceFirst("^/+", "")));
             }
             if (app.namespace() == null || !app.namespace().matches("[a-z0-9]([-a-z0-9]*[a-z0-9])?")) {
                 problems.add(path + ".namespace", "required; a Kubernetes namespace name");

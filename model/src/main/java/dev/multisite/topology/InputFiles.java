@@ -1,6 +1,7 @@
 package dev.multisite.topology;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -32,36 +33,95 @@ public final class InputFiles {
     /** The file's text, at most {@code maxBytes}; {@code what} names it in messages. */
     public static String readText(Path path, String what, long maxBytes) {
         byte[] bytes;
-        if (path.toString().isEmpty()) {
-            throw new TopologyException("empty path; name a " + what);
-        }
         try {
-            if (Files.isDirectory(path)) {
-                throw new TopologyException(path + ": is a directory; expected a " + what);
-            }
-            if (!Files.exists(path)) {
-                throw new TopologyException(path + ": no such " + what);
-            }
-            if (!Files.isRegularFile(path)) {
-                throw new TopologyException(path + ": is not a regular file (a device or pipe); expected a " + what);
-            }
-            long size = Files.size(path);
-            if (size > maxBytes) {
-                throw new TopologyException(path + ": is " + size + " bytes; a " + what + " may be at most " + maxBytes + " bytes");
-            }
+            check(path, what, maxBytes);
             bytes = Files.readAllBytes(path);
-        } catch (NoSuchFileException e) {
-            throw new TopologyException(path + ": no such " + what);
-        } catch (AccessDeniedException e) {
-            throw new TopologyException(path + ": permission denied; the " + what + " must be readable");
         } catch (IOException e) {
-            throw new TopologyException(path + ": cannot be read; expected a readable " + what);
+            throw unreadable(path, what, e);
         }
         // The file may have grown between the size check and the read.
         if (bytes.length > maxBytes) {
             throw new TopologyException(path + ": is over " + maxBytes + " bytes; a " + what + " may be at most " + maxBytes + " bytes");
         }
         return utf8(bytes, path);
+    }
+
+    /**
+     * The file as a stream, for readers that parse as they read (a preview can be tens of MB): the
+     * same checks as {@link #readText}, and the stream fails once it has given {@code maxBytes}.
+     */
+    public static InputStream open(Path path, String what, long maxBytes) {
+        try {
+            check(path, what, maxBytes);
+            return new Bounded(Files.newInputStream(path), path, what, maxBytes);
+        } catch (IOException e) {
+            throw unreadable(path, what, e);
+        }
+    }
+
+    private static void check(Path path, String what, long maxBytes) throws IOException {
+        if (path.toString().isEmpty()) {
+            throw new TopologyException("empty path; name a " + what);
+        }
+        if (Files.isDirectory(path)) {
+            throw new TopologyException(path + ": is a directory; expected a " + what);
+        }
+        if (!Files.exists(path)) {
+            throw new TopologyException(path + ": no such " + what);
+        }
+        if (!Files.isRegularFile(path)) {
+            throw new TopologyException(path + ": is not a regular file (a device or pipe); expected a " + what);
+        }
+        long size = Files.size(path);
+        if (size > maxBytes) {
+            throw new TopologyException(path + ": is " + size + " bytes; a " + what + " may be at most " + maxBytes + " bytes");
+        }
+    }
+
+    private static TopologyException unreadable(Path path, String what, IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return new TopologyException(path + ": no such " + what);
+        }
+        if (e instanceof AccessDeniedException) {
+            return new TopologyException(path + ": permission denied; the " + what + " must be readable");
+        }
+        return new TopologyException(path + ": cannot be read; expected a readable " + what);
+    }
+
+    /** Fails (as a one-line {@link TopologyException}) once more than the limit was read: the file grew after the check. */
+    private static final class Bounded extends java.io.FilterInputStream {
+        private final Path path;
+        private final String what;
+        private final long limit;
+        private long read;
+
+        Bounded(InputStream in, Path path, String what, long limit) {
+            super(in);
+            this.path = path;
+            this.what = what;
+            this.limit = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            count(b < 0 ? 0 : 1);
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            count(Math.max(n, 0));
+            return n;
+        }
+
+        private void count(int n) {
+            read += n;
+            if (read > limit) {
+                throw new TopologyException(path + ": is over " + limit + " bytes; a " + what + " may be at most " + limit + " bytes");
+            }
+        }
     }
 
     /** Decodes strictly: a Latin-1 or binary file is refused rather than read with replacement characters. */

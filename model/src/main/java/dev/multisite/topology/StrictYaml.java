@@ -36,6 +36,8 @@ import java.util.Deque;
 public final class StrictYaml {
     /** Deepest nesting of mappings and sequences accepted (a topology needs about 8). */
     public static final int MAX_DEPTH = 32;
+    /** The YAML 1.1 float forms of infinity and not-a-number (yaml.org/type/float.html). */
+    private static final java.util.regex.Pattern NON_FINITE = java.util.regex.Pattern.compile("[-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN)");
 
     private static final YAMLFactory FACTORY = YAMLFactory.builder()
             .loaderOptions(loaderOptions())
@@ -111,6 +113,11 @@ public final class StrictYaml {
             }
             if (event instanceof NodeEvent node && node.getAnchor() != null) {
                 throw refuse(source, event, "anchor '&" + node.getAnchor() + "' is not supported; write each value out in full");
+            }
+            if (event instanceof ScalarEvent scalar && scalar.isPlain() && NON_FINITE.matcher(scalar.getValue()).matches()) {
+                // YAML 1.1 reads these plain scalars as floats (the !!float tag's .inf and .nan forms); no field takes them.
+                throw refuse(source, event, "'" + scalar.getValue() + "' is " + (scalar.getValue().toLowerCase(java.util.Locale.ROOT).contains("nan")
+                        ? "not a number (NaN)" : "infinity") + "; every number in a stack file is finite (quote it if it is meant as text)");
             }
             String tag = event instanceof ScalarEvent scalar ? scalar.getTag()
                     : event instanceof CollectionStartEvent collection ? collection.getTag() : null;

@@ -73,6 +73,9 @@ public final class TopologyParser {
             throw new TopologyException(explain(e, node));
         }
         TopologyValidator.validate(topology);
+        var withoutEffect = new Problems();
+        TrafficValidator.settingsWithoutEffect(node, topology, withoutEffect);
+        withoutEffect.throwIfAny();
         return topology;
     }
 

@@ -233,7 +233,9 @@ final class TopologyValidator {
     }
 
     private static void validateAws(SiteSpec site, int i, Problems problems) {
-        if (site.aws() == null || site.aws().availabilityZones().isEmpty() || site.region() == null) {
+        // Zones are judged against the region: with a bad region every zone would be one more, follow-on problem.
+        if (site.aws() == null || site.aws().availabilityZones().isEmpty() || site.region() == null
+                || site.region().length() > MAX_REGION || !site.provider().region().matcher(site.region()).matches()) {
             return;
         }
         var zones = site.aws().availabilityZones();

@@ -96,6 +96,30 @@ final class TrafficValidator {
         }
     }
 
+    /**
+     * Settings the stack's DNS backends never read are refused rather than silently ignored: the
+     * Route 53 health checker regions (Route 53's HealthCheckConfig.Regions) mean nothing to a
+     * Cloudflare monitor, whose probes run from the pool's check_regions instead. Read from the
+     * raw config ({@code raw}), because the record fills in the default regions; setting exactly
+     * the defaults cannot be told from them and passes.
+     */
+    static void settingsWithoutEffect(com.fasterxml.jackson.databind.JsonNode raw, Topology topology, Problems problems) {
+        TrafficSettings t = topology.traffic();
+        // The defaults are written back when a parsed topology is serialized (the program's config, the
+        // offline plan), so only regions other than the defaults are known to be the user's.
+        if (t == null || !raw.path("traffic").path("healthCheck").has("regions")
+                || t.healthCheck().regions().equals(HealthCheckSettings.DEFAULT_REGIONS)) {
+            return;
+        }
+        boolean route53 = t.dns().stream().anyMatch(d -> d.isSingle() && d.kind() == DnsBackend.Kind.ROUTE53);
+        if (!route53) {
+            String backends = t.dns().stream().filter(DnsBackend::isSingle).map(d -> d.kind().key()).distinct()
+                    .collect(java.util.stream.Collectors.joining(", "));
+            problems.add("traffic.healthCheck.regions", "Route 53 health checker regions, but this stack's DNS backends (" + backends
+                    + ") have no Route 53 health checks, so they would have no effect; remove the key");
+        }
+    }
+
     private static void validateBackends(TrafficSettings t, Problems problems) {
         if (t.dns().isEmpty()) {
             problems.add("traffic.dns", "required; at least one backend: - route53: {hostedZoneId: ...} or - cloudflare: {zoneId: ..., accountId: ..., apiToken: ...}");

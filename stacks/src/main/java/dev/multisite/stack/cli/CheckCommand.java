@@ -3,7 +3,7 @@ package dev.multisite.stack.cli;
 import dev.multisite.policy.PolicyConfig;
 import dev.multisite.policy.PreviewReader;
 import dev.multisite.policy.Report;
-import dev.multisite.policy.StackView;
+import dev.multisite.policy.PartPreviews;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -16,8 +16,8 @@ import java.util.concurrent.Callable;
 
 /** {@code multisite check}: the policy gate over a {@code pulumi preview --json} document. */
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = {"Evaluate the policy rules on a `pulumi preview --json` document (a real preview or ./multisite plan --json)",
-                "and print the violations grouped by level. Stack-wide rules need every resource: use",
+        description = {"Evaluate the policy rules on `pulumi preview --json` documents and print the violations by level.",
+                "A document is a real preview or ./multisite plan --json, exactly one per file. Stack-wide rules need every resource: use",
                 "`pulumi preview --show-sames --json`; without it they are judged from the topology where they can be."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:no mandatory violation", "1:at least one mandatory violation", "2:unreadable input or config"})
@@ -42,7 +42,7 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         // Both readers refuse what is not theirs with one line (exit 2), before any rule runs.
         var stack = previews.size() == 1 ? PreviewReader.read(previews.get(0))
-                : StackView.union(previews.stream().map(PreviewReader::read).toList());
+                : PartPreviews.union(previews.stream().map(PreviewReader::readPreview).toList());
         var settings = config == null ? PolicyConfig.DEFAULTS : PolicyConfig.read(config);
         var report = Report.of(stack, settings);
         spec.commandLine().getOut().print(format == Format.json ? report.json() + "\n" : report.text());

@@ -75,7 +75,8 @@ final class CliErrors implements IParameterExceptionHandler, IExecutionException
     }
 
     static String usageMessage(ParameterException e) {
-        String message = oneLine(e.getMessage());
+        // picocli words some of its own messages "Error: Missing required argument(s): ..."; the line already says error.
+        String message = oneLine(e.getMessage()).replaceFirst("^Error: ", "");
         if (e instanceof UnmatchedArgumentException unmatched) {
             List<String> suggestions = unmatched.getSuggestions();
             String arg = unmatched.getUnmatched().isEmpty() ? "" : unmatched.getUnmatched().get(0);
@@ -93,7 +94,6 @@ final class CliErrors implements IParameterExceptionHandler, IExecutionException
     }
 
     static String oneLine(String text) {
-        // One line, and no control characters (a NUL or escape sequence from the input) reaching the terminal.
-        return text == null ? "" : text.replaceAll("\\s*\\R\\s*", "; ").replaceAll("\\p{Cntrl}", "?").trim();
+        return TerminalText.oneLine(text);
     }
 }

@@ -35,8 +35,9 @@ import java.util.regex.Pattern;
  * and write a report. {@code --lab} runs it against a local lab on loopback (no cloud needed).
  */
 @Command(name = "drill", mixinStandardHelpOptions = true,
-        description = {"Run a failover drill: take a site out, measure detection, DNS convergence, survivor errors and",
-                "recovery against the failover budget, always restore, and write Markdown, JSON and SVG reports.",
+        description = {"Run a failover drill against the failover budget and write its reports.",
+                "It takes a site out, measures detection, DNS convergence, survivor errors and recovery,",
+                "always restores, and writes Markdown, JSON and SVG reports.",
                 "--lab runs it against local sites, a local DNS server and a health checker on loopback."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every drill passed", "1:a drill failed its budget or could not restore", "2:invalid options"})

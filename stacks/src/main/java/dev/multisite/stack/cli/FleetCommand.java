@@ -2,6 +2,8 @@ package dev.multisite.stack.cli;
 
 import dev.multisite.parts.PartConfig;
 import dev.multisite.parts.PartGraph;
+import dev.multisite.parts.StackName;
+import dev.multisite.stack.PartChoice;
 import dev.multisite.stack.fleet.AutomationExecutor;
 import dev.multisite.stack.fleet.FleetRunner;
 import dev.multisite.stack.fleet.PartExecutor.Action;
@@ -16,6 +18,7 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -27,11 +30,20 @@ import java.util.concurrent.Callable;
  * {@link GraphWalk}: add it to {@code subcommands}.
  */
 @Command(name = "fleet", mixinStandardHelpOptions = true,
-        description = "Deploy a fleet-mode stack part by part (`./multisite parts` lists them): each part is its own Pulumi stack "
-                + "<stack>-<part>, run with the pulumi CLI once the parts it reads are done; independent parts run in parallel. "
-                + "`fleet export` writes the same graph for the Pulumi Kubernetes Operator or GitHub Actions.",
+        description = {"Deploy a fleet-mode stack part by part with the pulumi CLI.",
+                "Each part (`./multisite parts` lists them) is its own Pulumi stack <stack>-<part>, run once the parts it reads are done;",
+                "independent parts run in parallel. `fleet export` writes the same graph for the Pulumi Kubernetes Operator or GitHub Actions."},
         subcommands = {FleetCommand.Preview.class, FleetCommand.Up.class, FleetCommand.Destroy.class, FleetExportCommand.class})
 final class FleetCommand implements Callable<Integer> {
+    /** One hour per part: a site part's first up creates a managed cluster, its node pools and its network. */
+    static final long DEFAULT_TIMEOUT_SECONDS = 3600;
+    /** One day: a longer bound is no bound for a CI job. */
+    static final long MAX_TIMEOUT_SECONDS = 86_400;
+    /**
+     * The pulumi command the fleet runs: {@code pulumi} on PATH. The system property exists for the
+     * in-process tests, which point it at a stand-in script.
+     */
+    static final String PULUMI_PROPERTY = "multisite.pulumi";
     @Spec
     CommandSpec spec;
 
@@ -59,6 +71,11 @@ final class FleetCommand implements Callable<Integer> {
                         + "Default: a new temporary directory, removed when every part succeeded.")
         Path workDir;
 
+        @Option(names = "--timeout-seconds", paramLabel = "N", defaultValue = "" + DEFAULT_TIMEOUT_SECONDS,
+                description = "Stop a part's pulumi commands after N seconds and report the part failed (default: ${DEFAULT-VALUE}, "
+                        + "room for a site part's first up, whose EKS, GKE or AKS cluster alone takes 10 to 20 minutes).")
+        long timeoutSeconds;
+
         @Spec
         CommandSpec spec;
 
@@ -70,7 +87,16 @@ final class FleetCommand implements Callable<Integer> {
             if (parallel < 1) {
                 throw new ParameterException(spec.commandLine(), "--parallel: '" + parallel + "' is not allowed; give a whole number from 1");
             }
+            if (timeoutSeconds < 1 || timeoutSeconds > MAX_TIMEOUT_SECONDS) {
+                throw new ParameterException(spec.commandLine(), "--timeout-seconds: " + timeoutSeconds + " is outside 1.." + MAX_TIMEOUT_SECONDS);
+            }
             StackFile stack = choice.read();
+            // Before anything starts: a part's own stack file, or a file whose name is no stack name, is not a fleet.
+            PartChoice.requireFleetStack(stack.path(), stack.config());
+            String badName = StackName.problem("stack name", stack.stackName());
+            if (badName != null) {
+                throw new ParameterException(spec.commandLine(), stack.path().getFileName() + ": " + badName + " (the file is Pulumi.<stack>.yaml)");
+            }
             PartGraph graph = PartGraph.of(stack.topology());
             for (String part : only == null ? List.<String>of() : only) {
                 try {
@@ -83,15 +109,20 @@ final class FleetCommand implements Callable<Integer> {
                 OutputFiles.checkDirectoryTarget(spec.commandLine(), "--work-dir", workDir);
             }
             Path projectFile = ProjectDir.find(Path.of("")).root().resolve("Pulumi.yaml");
+            // A --work-dir this run creates is removed again if the run fails before any part starts.
+            boolean created = workDir == null || !Files.exists(workDir);
             Path root = AutomationExecutor.workRoot(workDir);
             out.println("fleet " + action().verb() + " of stack " + stack.stackName() + ": " + graph.parts().size() + " parts, at most "
                     + parallel + " at once; work directory " + root);
             out.flush();
             AutomationExecutor executor;
             try {
-                executor = AutomationExecutor.open(projectFile, stack.path(), stack.stackName(), root);
+                executor = AutomationExecutor.open(projectFile, stack.path(), stack.stackName(), root,
+                        System.getProperty(PULUMI_PROPERTY, "pulumi"), Duration.ofSeconds(timeoutSeconds));
             } catch (AutomationExecutor.FleetException e) {
-                deleteIfTemporary(root);
+                if (created) {
+                    delete(root);
+                }
                 throw e;
             }
             long secret = executor.partConfigKeys().values().stream().filter(s -> s).count();
@@ -101,19 +132,16 @@ final class FleetCommand implements Callable<Integer> {
             var result = new FleetRunner(graph, action(), parallel, executor, out).run(only == null ? List.of() : only);
             out.println();
             out.print(result.table());
-            if (result.exitCode() == 0) {
-                deleteIfTemporary(root);
-            } else {
+            if (result.exitCode() == 0 && workDir == null) {
+                delete(root);
+            } else if (result.exitCode() != 0) {
                 out.println("logs: " + root + "/<part>/" + action().verb() + ".log");
             }
             out.flush();
             return result.exitCode();
         }
 
-        private void deleteIfTemporary(Path root) {
-            if (workDir != null) {
-                return;
-            }
+        private static void delete(Path root) {
             try (var paths = Files.walk(root)) {
                 paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             } catch (IOException e) {

@@ -23,7 +23,7 @@ import java.util.concurrent.Callable;
  * ({@code --engine operator}) or a GitHub Actions workflow ({@code --engine github}).
  */
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = {"Export a fleet stack's parts for another engine to deploy in graph order:",
+        description = {"Export a fleet stack's parts for another engine to deploy in graph order.",
                 "  operator  one Pulumi Kubernetes Operator Stack resource per part (spec.prerequisites = the part graph)",
                 "  github    one GitHub Actions workflow, one job per part (needs: = the part graph)"},
         exitCodeListHeading = "%nExit codes:%n",
@@ -139,7 +139,8 @@ final class FleetExportCommand implements Callable<Integer> {
         try {
             Files.createDirectories(out);
         } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot create " + out, e);
+            throw new CommandLine.ParameterException(cli, "--out: " + out + ": cannot be created (" + e.getClass().getSimpleName()
+                    .replace("Exception", "").replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT) + "); name a directory you can write");
         }
         OutputFiles.write(export.file(), export.text());
         var stdout = cli.getOut();

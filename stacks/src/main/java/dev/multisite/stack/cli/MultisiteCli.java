@@ -33,6 +33,12 @@ public final class MultisiteCli {
         cli.setExecutionExceptionHandler(errors);
         int code = cli.execute(args);
         out.flush();
+        // PrintWriter (and the PrintStream under it) swallow write errors: a full disk or a closed pipe
+        // would otherwise end with exit 0 and nothing written (`multisite schema > /dev/full`).
+        if (out.checkError()) {
+            err.println("error: standard output could not be written (disk full, or the reading end closed); nothing complete was written");
+            code = Math.max(code, CliErrors.FAILED);
+        }
         err.flush();
         return code;
     }

@@ -26,6 +26,7 @@ final class OutputFiles {
         if (file.toString().isEmpty()) {
             throw new CommandLine.ParameterException(cli, option + ": empty path; name a file to write");
         }
+        checkNames(cli, option, file);
         if (Files.isDirectory(file)) {
             throw bad(cli, option, file, "is a directory; name a file to write");
         }
@@ -40,6 +41,7 @@ final class OutputFiles {
         if (dir.toString().isEmpty()) {
             throw new CommandLine.ParameterException(cli, option + ": empty path; name a directory (. for the current one)");
         }
+        checkNames(cli, option, dir);
         if (Files.exists(dir)) {
             if (!Files.isDirectory(dir)) {
                 throw bad(cli, option, dir, "is a file, not a directory; name a directory to write into");
@@ -49,6 +51,27 @@ final class OutputFiles {
         }
         checkDirectory(cli, option, dir, parentOf(dir));
     }
+
+    /**
+     * Every name in the path short enough for the file system with room for the temporary file
+     * written beside it ({@code .<name>NNNN.tmp}): Linux allows 255 bytes per name (NAME_MAX) and
+     * 4096 per path (PATH_MAX), else the write fails late with "File name too long".
+     */
+    private static void checkNames(CommandLine cli, String option, Path path) {
+        for (Path name : path.toAbsolutePath()) {
+            int bytes = name.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            if (bytes > MAX_NAME_BYTES) {
+                throw bad(cli, option, path, "a name in it is " + bytes + " bytes long; at most " + MAX_NAME_BYTES + " per name");
+            }
+        }
+        if (path.toAbsolutePath().toString().length() > MAX_PATH_CHARS) {
+            throw bad(cli, option, path, "longer than " + MAX_PATH_CHARS + " characters; choose a shorter path");
+        }
+    }
+
+    /** NAME_MAX (255) less what the temporary file's name adds. */
+    private static final int MAX_NAME_BYTES = 200;
+    private static final int MAX_PATH_CHARS = 3800;
 
     private static void checkDirectory(CommandLine cli, String option, Path target, Path parent) {
         if (!Files.exists(parent)) {
@@ -107,6 +130,6 @@ final class OutputFiles {
     }
 
     private static CommandLine.ParameterException bad(CommandLine cli, String option, Path path, String problem) {
-        return new CommandLine.ParameterException(cli, option + ": " + path + ": " + problem);
+        return new CommandLine.ParameterException(cli, option + ": " + dev.multisite.topology.TopologyLimits.quote(path.toString()) + ": " + problem);
     }
 }

@@ -17,9 +17,9 @@ import java.util.concurrent.Callable;
 
 /** {@code multisite parts}: the parts of a fleet-mode stack, in a valid deploy order. */
 @Command(name = "parts", mixinStandardHelpOptions = true,
-        description = {"List the parts of a stack in fleet mode (one Pulumi stack per part, joined by stack references),",
-                "in a valid deploy order: each after every part it depends on. A part's stack is <stack>-<part>,",
-                "with the stack's config plus multisite:part and multisite:fleetStack.",
+        description = {"List the parts of a fleet-mode stack in a valid deploy order.",
+                "Each part is one Pulumi stack, <stack>-<part>, joined to the others by stack references and listed after",
+                "every part it depends on; its config is the stack's plus multisite:part and multisite:fleetStack.",
                 "Without --stack or --stack-file, lists the parts of the example 'prod' stack."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:listed", "2:invalid stack file or topology (one line per problem on stderr)"})
@@ -45,6 +45,11 @@ final class PartsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws JsonProcessingException {
+        if (json && estimate) {
+            // --json output must parse as JSON; the estimate is a text table.
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--estimate: cannot be combined with --json (the estimate is a text table); run them separately");
+        }
         StackFile stack = choice != null ? choice.read() : StackFile.example(PlanCommand.EMBEDDED_DEFAULT);
         List<Part> parts = PartGraph.of(stack.topology()).parts();
         var out = spec.commandLine().getOut();

@@ -32,8 +32,8 @@ import java.util.concurrent.Callable;
  * mock engine, prints the summary and optionally writes a {@code pulumi preview --json} document.
  */
 @Command(name = "plan", mixinStandardHelpOptions = true,
-        description = {"Plan a stack offline: run the real stack program under the Pulumi mock engine",
-                "(no cloud, no credentials) and show every resource it would create.",
+        description = {"Plan a stack offline, with no cloud and no credentials.",
+                "It runs the real stack program under the Pulumi mock engine and shows every resource it would create.",
                 "Without --stack or --stack-file, plans the example 'prod' stack embedded in the jar."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:planned", "1:the program failed under the mock engine", "2:invalid stack file or topology (one line per problem on stderr)"})
@@ -76,23 +76,26 @@ final class PlanCommand implements Callable<Integer> {
      * program itself reads it); null for the whole fleet. One line naming the problem otherwise (exit 2).
      */
     private PartChoice partChoice(StackFile stack) {
-        Optional<String> inFile = text(stack.config().get(PartConfig.PART_KEY));
-        Optional<String> fleetInFile = text(stack.config().get(PartConfig.FLEET_STACK_KEY));
-        if (part != null && inFile.isPresent() && !inFile.get().equals(part)) {
+        PartChoice inFile;
+        try {
+            inFile = PartChoice.of(stack.topology(), stack.config());
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), stack.path().getFileName() + ": " + e.getMessage());
+        }
+        if (part == null) {
+            return inFile;
+        }
+        if (!inFile.wholeFleet() && !inFile.part().name().equals(part)) {
             throw new ParameterException(spec.commandLine(), "--part: '" + part + "', but " + stack.path().getFileName()
-                    + " is the stack of part '" + inFile.get() + "'; plan that part, or give the fleet's stack file");
+                    + " is the stack of part '" + inFile.part().name() + "'; plan that part, or give the fleet's stack file");
         }
         try {
-            return part != null ? PartChoice.of(stack.topology(), Optional.of(part), Optional.of(fleetInFile.orElse(stack.stackName())))
-                    : PartChoice.of(stack.topology(), inFile, fleetInFile);
+            return PartChoice.of(stack.topology(), Optional.of(part), Optional.of(inFile.wholeFleet() ? stack.stackName() : inFile.fleetStack()));
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), (part != null ? "--part: " + e.getMessage().replace("multisite:part: ", "")
-                    : stack.path().getFileName() + ": " + e.getMessage()));
+            throw new ParameterException(spec.commandLine(), e.getMessage().startsWith(PartConfig.PART_KEY + ": ")
+                    ? "--part: " + e.getMessage().substring(PartConfig.PART_KEY.length() + 2)
+                    : stack.path().getFileName() + ": " + e.getMessage());
         }
-    }
-
-    private static Optional<String> text(JsonNode value) {
-        return value == null || !value.isTextual() ? Optional.empty() : Optional.of(value.asText());
     }
 
     @Override

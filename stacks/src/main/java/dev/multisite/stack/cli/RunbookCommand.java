@@ -15,8 +15,9 @@ import java.util.concurrent.Callable;
 
 /** {@code multisite runbook}: writes the stack's runbooks, generated from its topology and plan. */
 @Command(name = "runbook", mixinStandardHelpOptions = true,
-        description = {"Write Markdown runbooks generated from the stack: one per site (site unavailable),",
-                "database primary failure and split brain, with a Mermaid topology diagram."})
+        description = {"Write Markdown runbooks generated from the stack.",
+                "One per site (site unavailable), one for a database primary failure and one for split brain,",
+                "each with a Mermaid topology diagram."})
 final class RunbookCommand implements Callable<Integer> {
     @ArgGroup(multiplicity = "1")
     PlanCommand.StackChoice choice;

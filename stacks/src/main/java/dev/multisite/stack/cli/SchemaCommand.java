@@ -15,8 +15,8 @@ import java.util.concurrent.Callable;
  * without a Pulumi CLI.
  */
 @Command(name = "schema", mixinStandardHelpOptions = true,
-        description = {"Print the Pulumi package schema of the multisite component package (multisite:index:Fleet),",
-                "exactly as the plugin in package/ serves it to `pulumi package add`."})
+        description = {"Print the Pulumi package schema of the multisite component package.",
+                "It is exactly what the plugin in package/ serves to `pulumi package add` (multisite:index:Fleet)."})
 final class SchemaCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Write the schema to FILE instead of standard output.")
     Path out;

@@ -10,12 +10,10 @@ import com.pulumi.automation.AutomationException;
 import com.pulumi.automation.CommandException;
 import com.pulumi.automation.ConfigValue;
 import com.pulumi.automation.DestroyOptions;
-import com.pulumi.automation.LocalPulumiCommand;
 import com.pulumi.automation.LocalWorkspace;
 import com.pulumi.automation.LocalWorkspaceOptions;
 import com.pulumi.automation.OperationType;
 import com.pulumi.automation.PreviewOptions;
-import com.pulumi.automation.PulumiCommand;
 import com.pulumi.automation.StackNotFoundException;
 import com.pulumi.automation.UpOptions;
 import com.pulumi.automation.WorkspaceStack;
@@ -28,6 +26,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -55,10 +54,11 @@ import java.util.function.Consumer;
  * sdk/java/pulumi/src/main/java/com/pulumi/automation/LocalWorkspace.java, WorkspaceStack.java and
  * LocalPulumiCommand.java in pulumi/pulumi-java, checked against the jar's bytecode with javap):
  * <ul>
- *   <li>{@link LocalPulumiCommand#create()}: {@code pulumi version} on the JVM's {@code PATH} (the
- *       command is the bare name {@code pulumi}); it must print a version of at least 3.95 and below
- *       4, else it throws (skip with {@code PULUMI_AUTOMATION_API_SKIP_VERSION_CHECK}).</li>
- *   <li>every other call: {@code pulumi <args> --non-interactive} with the workspace's work dir as cwd.</li>
+ *   <li>{@link BoundedPulumiCommand#create}: {@code pulumi version} (bounded), which must print a version of
+ *       at least 3.95 and below 4, as {@code LocalPulumiCommand.create()} requires (skip with
+ *       {@code PULUMI_AUTOMATION_API_SKIP_VERSION_CHECK}).</li>
+ *   <li>every other call: {@code pulumi <args> --non-interactive} with the workspace's work dir as cwd,
+ *       through {@link BoundedPulumiCommand}, so every call of a part ends by the part's deadline.</li>
  *   <li>{@link LocalWorkspace#getAllConfig}: {@code config --show-secrets --json --stack S}.</li>
  *   <li>{@link WorkspaceStack#createOrSelect}: {@code stack select --stack S}; when that fails with
  *       "no stack named ... found", {@code stack init S}.</li>
@@ -69,8 +69,8 @@ import java.util.function.Consumer;
  *       then {@code stack output --json --stack S}, {@code stack output --json --show-secrets --stack S}
  *       and {@code stack history --json --page-size 1 --stack S} (the result's summary).</li>
  *   <li>{@link WorkspaceStack#preview}: {@code preview --exec-kind auto.local --stack S --event-log L},
- *       always with an engine event log: a file for CLIs up to 3.205.0, read until a
- *       {@code cancelEvent} line (events/internal/EventLogWatcher.java); a gRPC address above that.
+ *       always asking for engine events: {@link BoundedPulumiCommand} passes an event log file and
+ *       reads it once the CLI has ended (never waiting for a {@code cancelEvent}, see there).
  *       The change summary comes from its {@code summaryEvent}.</li>
  *   <li>{@link WorkspaceStack#destroy}: {@code destroy --yes --skip-preview --exec-kind auto.local --stack S},
  *       then {@code stack history --json --page-size 1 --stack S}.</li>
@@ -90,7 +90,8 @@ public final class AutomationExecutor implements PartExecutor {
     private final String fleetStack;
     private final Path workRoot;
     private final String projectYaml;
-    private final PulumiCommand pulumi;
+    private final BoundedPulumiCommand pulumi;
+    private final Duration timeout;
     private final Map<String, ConfigValue> fleetConfig;
     private final Set<String> projectKeys;
     private final List<String> secrets;
@@ -103,8 +104,9 @@ public final class AutomationExecutor implements PartExecutor {
      */
     private final List<String> policyPacks;
 
-    private AutomationExecutor(String fleetStack, Path workRoot, String projectYaml, PulumiCommand pulumi,
+    private AutomationExecutor(String fleetStack, Path workRoot, String projectYaml, BoundedPulumiCommand pulumi, Duration timeout,
                                Map<String, ConfigValue> fleetConfig, Set<String> projectKeys, List<String> secrets, List<String> policyPacks) {
+        this.timeout = timeout;
         this.fleetStack = fleetStack;
         this.workRoot = workRoot;
         this.projectYaml = projectYaml;
@@ -123,13 +125,16 @@ public final class AutomationExecutor implements PartExecutor {
      * @param stackFile   the fleet stack's {@code Pulumi.<stack>.yaml}
      * @param fleetStack  the fleet stack's name
      * @param workRoot    where the parts' work directories go
-     * @throws FleetException when the CLI is missing or too old, or the config cannot be read
+     * @param binary      the pulumi command ({@code pulumi}: found on PATH)
+     * @param timeout     how long each part (every pulumi call for it together) and the config read may take
+     * @throws FleetException when the CLI is missing, too old or does not answer, or the config cannot be read
      */
-    public static AutomationExecutor open(Path projectFile, Path stackFile, String fleetStack, Path workRoot) throws FleetException {
+    public static AutomationExecutor open(Path projectFile, Path stackFile, String fleetStack, Path workRoot, String binary,
+                                          Duration timeout) throws FleetException {
         String projectYaml = partProject(projectFile);
-        PulumiCommand pulumi;
+        BoundedPulumiCommand pulumi;
         try {
-            pulumi = LocalPulumiCommand.create();
+            pulumi = BoundedPulumiCommand.create(binary, timeout);
         } catch (AutomationException e) {
             throw new FleetException("cannot run the pulumi CLI (" + cause(e) + "); install Pulumi 3.95 or later and put `pulumi` on PATH");
         }
@@ -142,7 +147,7 @@ public final class AutomationExecutor implements PartExecutor {
         } catch (IOException e) {
             throw new FleetException("cannot prepare " + fleetDir + ": " + e.getMessage());
         }
-        try (var workspace = LocalWorkspace.create(LocalWorkspaceOptions.builder().workDir(fleetDir).pulumiCommand(pulumi).build())) {
+        try (var workspace = LocalWorkspace.create(LocalWorkspaceOptions.builder().workDir(fleetDir).pulumiCommand(pulumi.within(timeout)).build())) {
             config = workspace.getAllConfig(fleetStack);
         } catch (Exception e) {
             // The stack's config is decrypted on stdout: only the error stream is ever shown.
@@ -170,7 +175,7 @@ public final class AutomationExecutor implements PartExecutor {
                 .sorted(Comparator.comparingInt(String::length).reversed()).distinct().toList();
         Path pack = projectFile.toAbsolutePath().normalize().getParent().resolve("policies");
         List<String> policyPacks = Files.isRegularFile(pack.resolve("PulumiPolicy.yaml")) ? List.of(pack.toString()) : List.of();
-        return new AutomationExecutor(fleetStack, workRoot, projectYaml, pulumi, partConfig, projectKeys, secrets, policyPacks);
+        return new AutomationExecutor(fleetStack, workRoot, projectYaml, pulumi, timeout, partConfig, projectKeys, secrets, policyPacks);
     }
 
     @Override
@@ -182,7 +187,8 @@ public final class AutomationExecutor implements PartExecutor {
         Path log = dir.resolve(action.verb() + ".log");
         List<String> errors = Collections.synchronizedList(new ArrayList<>());
         try (BufferedWriter logFile = Files.newBufferedWriter(log, StandardCharsets.UTF_8);
-             var workspace = LocalWorkspace.create(LocalWorkspaceOptions.builder().workDir(dir).pulumiCommand(pulumi).build())) {
+             // One deadline for every call of this part: the whole part ends within the timeout.
+             var workspace = LocalWorkspace.create(LocalWorkspaceOptions.builder().workDir(dir).pulumiCommand(pulumi.within(timeout)).build())) {
             // The CLI masks secrets in its own output; masked again here in case a message echoes one.
             Consumer<String> out = line -> write(logFile, redact(line));
             Consumer<String> err = line -> {
@@ -210,8 +216,16 @@ public final class AutomationExecutor implements PartExecutor {
             };
         } catch (UncheckedIOException e) {
             throw new FleetException("cannot write " + log + ": " + e.getCause().getMessage());
+        } catch (RuntimeException e) {
+            // The command ended well but what it printed could not be read: WorkspaceStack.up reads the newest
+            // `stack history` entry with Optional.get (pulumi-java 1.36.1), Gson parses `stack output --json`.
+            throw new FleetException("pulumi " + action.verb() + " gave no result the Automation API could read (" + redact(cause(e)) + ")"
+                    + (errors.stream().allMatch(String::isBlank) ? "" : "; pulumi's last error lines: " + redact(lastLines(errors))) + " (log: " + log + ")");
         } catch (AutomationException e) {
-            String reason = errors.stream().filter(l -> !l.isBlank()).toList().isEmpty() ? cause(e) : lastLines(errors);
+            // A failed command: its own error stream (it ends with the timeout line when it was stopped). Else what the
+            // Automation API could not read, with pulumi's last error lines.
+            String reason = e instanceof CommandException || errors.stream().allMatch(String::isBlank) ? cause(e)
+                    : cause(e) + "; pulumi's last error lines: " + lastLines(errors);
             throw new FleetException(redact(reason) + " (log: " + log + ")");
         }
     }

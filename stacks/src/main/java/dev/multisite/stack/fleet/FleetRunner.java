@@ -191,7 +191,7 @@ public final class FleetRunner {
 
     /** One line, no control characters: executor messages reach the terminal as they are. */
     static String oneLine(String text) {
-        return text == null ? "" : text.replaceAll("\\s*\\R\\s*", "; ").replaceAll("\\p{Cntrl}", "?").trim();
+        return dev.multisite.stack.cli.TerminalText.oneLine(text);
     }
 
     /** Names the pool's threads after the fleet, and lets the JVM exit if a caller forgets them. */

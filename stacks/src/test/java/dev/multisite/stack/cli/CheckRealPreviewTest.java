@@ -90,18 +90,18 @@ class CheckRealPreviewTest {
 
     static Stream<Arguments> malformed() {
         return Stream.of(
-                Arguments.of("steps null", "{\"steps\":null}", "no steps array"),
+                Arguments.of("steps null", "{\"steps\":null}", "steps is null, not an array"),
                 Arguments.of("a number", "42", "no steps array"),
-                Arguments.of("step is a number", "{\"steps\":[1]}", "steps[0]: a number where a step object was expected"),
+                Arguments.of("step is a number", "{\"steps\":[1]}", "steps[0]: a number 1 where a step object was expected"),
                 Arguments.of("step is null", "{\"steps\":[null]}", "steps[0]: null where a step object was expected"),
-                Arguments.of("step without urn", "{\"steps\":[{\"op\":\"create\",\"newState\":{\"type\":\"a:b:C\"}}]}", "steps[0]: no urn"),
+                Arguments.of("step without urn", "{\"steps\":[{\"op\":\"create\",\"newState\":{\"type\":\"a:b:C\"}}]}", "steps[0].urn: missing"),
                 Arguments.of("newState is a string", "{\"steps\":[{\"op\":\"create\",\"urn\":\"urn:pulumi:s::p::a:b:C::x\",\"newState\":\"x\"}]}",
                         "newState is a string"),
                 Arguments.of("newState without type", "{\"steps\":[{\"op\":\"create\",\"urn\":\"urn:pulumi:s::p::a:b:C::x\",\"newState\":{}}]}",
                         "newState has no type"),
                 Arguments.of("truncated", "{\"steps\":[{\"op\":", "not valid JSON at line 1"),
                 Arguments.of("empty", "", "empty file"),
-                Arguments.of("duplicate key", "{\"steps\":[],\"steps\":[]}", "a key appears twice in one object"));
+                Arguments.of("duplicate key", "{\"steps\":[],\"steps\":[]}", "the key 'steps' appears twice in one object"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -269,6 +269,27 @@ class StandInPulumiTest {
         assertThat(previews).containsExactly("call", "done", "call", "done", "call", "fail");
     }
 
+    /**
+     * Issue 29: a preview that fails before the CLI writes any engine event. pulumi-java's own
+     * command waits for a cancelEvent in the event log that never comes (EventLogWatcher), so this
+     * run never ended (the helper gives up after 60 s); it must end at once with the part failed.
+     */
+    @Test
+    void aPreviewThatFailsBeforeWritingAnyEventEndsAtOnce() throws Exception {
+        Path stackFile = fleetStack("dev");
+        long start = System.nanoTime();
+        var run = fleet(Map.of("FAKE_PULUMI_BREAK", "preview:fail"), "preview", "--stack-file", stackFile.toString(),
+                "--work-dir", work.toString());
+
+        assertThat(run.exit()).as(run.output()).isEqualTo(1);
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(45));
+        assertThat(run.stdout().lines()).as(run.stdout())
+                .anyMatch(l -> l.matches("shared\\s+failed\\s+\\d+\\.\\d s\\s+error: stand-in preview failed at start-up \\(log: .*preview\\.log\\)"))
+                .anyMatch(l -> l.matches("links\\s+skipped\\s+-\\s+shared failed(, via .+)?"));
+        assertThat(run.stdout()).contains("preview: 0 succeeded, 1 failed, 3 skipped");
+        assertThat(run.stderr()).isEmpty();
+    }
+
     @Test
     void anUnknownOnlyPartIsOneErrorLineNamingThePartsAndExit2() throws Exception {
         Path stackFile = fleetStack("dev");

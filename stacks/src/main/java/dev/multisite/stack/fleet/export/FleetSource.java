@@ -10,7 +10,6 @@ import dev.multisite.topology.TopologyLimits;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * What every exporter reads: the fleet stack's name, its topology and config, and its part graph.
@@ -22,21 +21,17 @@ import java.util.regex.Pattern;
  */
 public record FleetSource(String fleetStack, Topology topology, Map<String, JsonNode> config, PartGraph graph) {
 
-    /**
-     * Pulumi stack names: letters, digits, '-', '_' and '.' (Pulumi CLI, `pulumi stack init`). The
-     * names end up in shell lines of a workflow, so nothing else may pass.
-     */
-    private static final Pattern STACK_NAME = Pattern.compile("[A-Za-z0-9_.-]{1,100}");
-
     public FleetSource {
         config = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(config));
-        if (!STACK_NAME.matcher(fleetStack).matches()) {
+        // The names end up in shell lines of a workflow, so nothing but a Pulumi stack name may pass.
+        if (!dev.multisite.parts.StackName.valid(fleetStack)) {
             throw new TopologyException("stack name '" + TopologyLimits.quote(fleetStack)
                     + "' is not a Pulumi stack name; use letters, digits, '-', '_' and '.' (name the file Pulumi.<stack>.yaml)");
         }
     }
 
     public static FleetSource of(StackFile file) {
+        dev.multisite.stack.PartChoice.requireFleetStack(file.path(), file.config());
         return new FleetSource(file.stackName(), file.topology(), file.config(), PartGraph.of(file.topology()));
     }
 

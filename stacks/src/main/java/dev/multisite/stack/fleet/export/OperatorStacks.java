@@ -70,6 +70,13 @@ public final class OperatorStacks {
             if (repo == null || repo.isBlank()) {
                 throw new IllegalArgumentException("--repo: required for --engine operator; name the git URL the operator clones, e.g. --repo https://github.com/acme/infra.git");
             }
+            GitSource.requireRepo(repo);
+            if (branch != null) {
+                GitSource.requireBranch(branch);
+            }
+            if (repoDir != null) {
+                GitSource.requireRepoDir(repoDir);
+            }
             if (branch != null && commit != null) {
                 throw new IllegalArgumentException("--branch and --commit: give one; the operator follows a branch or deploys one commit");
             }
