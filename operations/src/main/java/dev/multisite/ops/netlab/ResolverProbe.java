@@ -30,6 +30,10 @@ final class ResolverProbe {
         this.hostname = Name.fromString(NetLabConfig.HOSTNAME + ".");
     }
 
+    ResolverFlavour flavour() {
+        return flavour;
+    }
+
     ResolverSample sample() {
         long at = lab.now();
         try {
