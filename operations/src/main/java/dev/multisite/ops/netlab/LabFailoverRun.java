@@ -79,8 +79,8 @@ public final class LabFailoverRun {
                             throw new IOException("no write succeeded on " + newPrimary);
                         }
                     }));
-            // Hold the clients a little longer: a flavour that looks converged must stay so.
-            Thread.sleep(config.checkInterval().toMillis());
+            // Hold the clients past the budget: a flavour that looks converged must stay so, and one over budget is seen over it.
+            Thread.sleep(Math.max(config.checkInterval().toMillis(), faultAt + budget + config.checkInterval().toMillis() - lab.now()));
             sampling.set(false);
             sampler.join(5000);
             writer.close();
@@ -118,7 +118,7 @@ public final class LabFailoverRun {
                     : after.get(after.size() - 1).atMillis() - faultAt) + " after the fault" : "converged after " + FailoverRunReport.seconds(convergence))
                     + ", over the budget of " + FailoverRunReport.seconds(budget) + (maxTtl > config.ttlSeconds()
                     ? ": it handed out the answer with a TTL of " + maxTtl + " s while the zone's TTL is " + config.ttlSeconds() + " s"
-                    + (flavour.raisesTtl() ? " (cache-min-ttl: 300 raises every lower TTL to 300 s, so a cached answer outlives the failover by up to 300 s)" : "")
+                    + flavour.whyTtlIsLonger()
                     : "");
             flavours.add(new FlavourResult(flavour, flavour.label(), detection, convergence, maxTtl, errors, after.size(), within, why));
         }

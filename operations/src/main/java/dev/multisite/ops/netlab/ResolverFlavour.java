@@ -45,6 +45,18 @@ public enum ResolverFlavour {
         return this == UNBOUND_CACHE_MIN_TTL_300;
     }
 
+    /** Why this flavour hands out answers with a TTL longer than the zone's, from its documented settings. */
+    String whyTtlIsLonger() {
+        return switch (this) {
+            case UNBOUND_CACHE_MIN_TTL_300 -> " (cache-min-ttl: 300 raises every lower TTL to 300 s, so a cached answer outlives the failover by up to 300 s)";
+            // unbound.conf(5): serve-expired-reply-ttl, default 30: the TTL of an expired answer served from the cache.
+            case UNBOUND_PREFETCH_SERVE_EXPIRED -> " (serve-expired answers from the expired cache with serve-expired-reply-ttl, 30 s by default, then refreshes)";
+            // Knot Resolver docs, cache.min_ttl: default 5 s.
+            case KRESD_DEFAULT -> " (Knot Resolver's cache.min_ttl is 5 s by default)";
+            case UNBOUND_DEFAULT -> "";
+        };
+    }
+
     String configFileName() {
         return key() + (program.equals("unbound") ? ".conf" : ".lua");
     }
