@@ -13,8 +13,26 @@ import java.util.Optional;
  * knot-resolver 5.6 and postgresql-15). Checked before anything is started.
  */
 public final class LabRequirements {
-    /** PostgreSQL's server programs live outside PATH on Debian (postgresql-common wraps them). */
-    static final Path POSTGRES_BIN = Path.of("/usr/lib/postgresql/15/bin");
+    /**
+     * PostgreSQL's server programs live outside PATH on Debian and Ubuntu (postgresql-common wraps them), under
+     * /usr/lib/postgresql/MAJOR/bin: 15 on Debian 12 (what the lab was measured with), otherwise the newest installed.
+     */
+    static final Path POSTGRES_BIN = postgresBin();
+
+    private static Path postgresBin() {
+        Path root = Path.of("/usr/lib/postgresql");
+        Path preferred = root.resolve("15/bin");
+        if (Files.isExecutable(preferred.resolve("postgres")) || !Files.isDirectory(root)) {
+            return preferred;
+        }
+        try (var majors = Files.list(root)) {
+            return majors.filter(d -> d.getFileName().toString().matches("\\d+") && Files.isExecutable(d.resolve("bin/postgres")))
+                    .max(java.util.Comparator.comparingInt(d -> Integer.parseInt(d.getFileName().toString())))
+                    .map(d -> d.resolve("bin")).orElse(preferred);
+        } catch (java.io.IOException e) {
+            return preferred;
+        }
+    }
 
     private static final Map<String, String> PROGRAMS = new LinkedHashMap<>();
 

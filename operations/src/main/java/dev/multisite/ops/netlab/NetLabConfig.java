@@ -42,6 +42,11 @@ public record NetLabConfig(int sites, Duration checkInterval, int threshold, int
         return new NetLabConfig(3, Duration.ofSeconds(1), 2, 3, 5, "lab-1", "lab-2", 5, List.of(ResolverFlavour.values()));
     }
 
+    /** The same lab with other resolvers in front of the authority. */
+    public NetLabConfig withFlavours(List<ResolverFlavour> chosen) {
+        return new NetLabConfig(sites, checkInterval, threshold, checkers, ttlSeconds, primarySite, replicaSite, rpoSeconds, chosen);
+    }
+
     public List<String> siteNames() {
         return java.util.stream.IntStream.rangeClosed(1, sites).mapToObj(i -> "lab-" + i).toList();
     }

@@ -36,6 +36,11 @@ public enum ResolverFlavour {
         return label;
     }
 
+    /** The flavour with this {@link #key()}, if any. */
+    public static java.util.Optional<ResolverFlavour> byKey(String key) {
+        return java.util.Arrays.stream(values()).filter(f -> f.key().equals(key)).findFirst();
+    }
+
     public String key() {
         return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }

@@ -44,6 +44,10 @@ final class FailoverRunCommand implements Callable<Integer> {
             description = "Lab fault: cut-link, killed-app or stopped-database (default: ${DEFAULT-VALUE}).")
     String fault;
 
+    @Option(names = "--resolver", paramLabel = "FLAVOUR", split = ",",
+            description = "Lab resolvers: unbound-default, unbound-prefetch-serve-expired, unbound-cache-min-ttl-300, kresd-default (default: all).")
+    java.util.List<String> resolverKeys;
+
     @Option(names = "--dry-run", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Stack runs: print the steps and commands only (default). --no-dry-run is refused until cloud steps are built.")
     boolean dryRun;
@@ -66,6 +70,15 @@ final class FailoverRunCommand implements Callable<Integer> {
     private Integer lab() throws Exception {
         var cli = spec.commandLine();
         var config = NetLabConfig.standard();
+        if (resolverKeys != null) {
+            var chosen = new java.util.ArrayList<dev.multisite.ops.netlab.ResolverFlavour>();
+            for (String key : resolverKeys) {
+                chosen.add(dev.multisite.ops.netlab.ResolverFlavour.byKey(key).orElseThrow(() -> new ParameterException(cli, "--resolver: '"
+                        + TopologyLimits.quote(key) + "' is not a resolver flavour; choose from " + String.join(", ",
+                        java.util.Arrays.stream(dev.multisite.ops.netlab.ResolverFlavour.values()).map(dev.multisite.ops.netlab.ResolverFlavour::key).toList()))));
+            }
+            config = config.withFlavours(chosen.stream().distinct().toList());
+        }
         String target = site == null ? config.primarySite() : site;
         if (!config.siteNames().contains(target)) {
             throw new ParameterException(cli, "--site: no lab site '" + TopologyLimits.quote(target) + "'; the lab has "
