@@ -52,6 +52,10 @@ final class FailoverRunCommand implements Callable<Integer> {
             description = "Stack runs: print the steps and commands only (default). --no-dry-run is refused until cloud steps are built.")
     boolean dryRun;
 
+    @Option(names = "--outputs", paramLabel = "FILE",
+            description = "Stack run: `pulumi stack output --json` of the stack; the dry run then shows the SDK requests (Route 53, RDS).")
+    Path outputs;
+
     @Option(names = "--out", defaultValue = "failover", paramLabel = "DIR", description = "Report directory (default: ${DEFAULT-VALUE}).")
     Path out;
 
@@ -119,6 +123,17 @@ final class FailoverRunCommand implements Callable<Integer> {
                 + "' is not a site of stack " + stack + "; sites: " + String.join(", ", file.topology().sites().stream().map(SiteSpec::name).toList())));
         var plan = FailoverPlan.of(file.stackName(), file.topology(), lost);
         var progress = cli.getOut();
+        if (outputs != null) {
+            OutputFiles.checkFile(cli, "--outputs", outputs);
+            var stackOutputs = new dev.multisite.ops.drill.StackOutputs(readOutputs());
+            progress.println("dry run: nothing is sent. Would send, in order:");
+            try {
+                dev.multisite.ops.failover.CloudFailover.run(CloudSteps.of(file.topology(), plan, stackOutputs), true, progress);
+            } catch (Exception e) {
+                throw new IllegalStateException(e.getMessage());
+            }
+            return 0;
+        }
         progress.println("dry run: nothing is executed. Would run, in order:");
         for (var step : plan.steps()) {
             progress.println("  [group " + step.group() + "] " + step.kind() + ": " + step.action());
@@ -127,5 +142,18 @@ final class FailoverRunCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    private com.fasterxml.jackson.databind.JsonNode readOutputs() {
+        String text = dev.multisite.topology.InputFiles.readText(outputs, "stack outputs file");
+        try {
+            var node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(text);
+            if (node == null || !node.isObject()) {
+                throw new dev.multisite.topology.TopologyException(outputs + ": expected a JSON object from `pulumi stack output --json`");
+            }
+            return node;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new dev.multisite.topology.TopologyException(outputs + ": not valid JSON; write the output of `pulumi stack output --json`");
+        }
     }
 }

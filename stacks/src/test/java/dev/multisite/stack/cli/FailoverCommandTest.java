@@ -71,6 +71,18 @@ class FailoverCommandTest {
                 "aws rds promote-read-replica");
     }
 
+    @Test
+    void aStackRunWithOutputsShowsTheSdkRequestsAndWarnsThatPromotionIsOneWay(@TempDir Path dir) throws Exception {
+        Path outputs = dir.resolve("outputs.json");
+        Files.writeString(outputs, "{\"globalHostname\": \"app.example.org\", \"drainSwitches\": {\"aws-use1\": \"hc-drain-1\"},"
+                + " \"databaseInstances\": {\"aws-usw2/default\": \"aws-usw2-db-abc\"}}");
+        var ok = run("failover", "run", "--stack", "data", "--site", "aws-use1", "--outputs", outputs.toString());
+        assertThat(ok.code()).as(ok.err()).isZero();
+        assertThat(ok.out()).contains("dry run: nothing is sent", "WARNING: this run cannot restore what it changes",
+                "UpdateHealthCheckRequest(HealthCheckId=hc-drain-1, Inverted=true)", "PromoteReadReplicaRequest(DBInstanceIdentifier=aws-usw2-db-abc)");
+        assertThat(ok.out().indexOf("WARNING")).isLessThan(ok.out().indexOf("[group 1]"));
+    }
+
     private static void assertOneLine(PlanCommandTest.Run r, String start) {
         assertThat(r.code()).as(r.out() + r.err()).isEqualTo(2);
         assertThat(r.err()).startsWith(start);
