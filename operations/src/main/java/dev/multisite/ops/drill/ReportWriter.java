@@ -57,7 +57,14 @@ public final class ReportWriter {
         out.append("| ").append(name).append(" | ").append(value).append(" |\n");
     }
 
-    /** One lane per observer; green where the sample excluded the drained site (DNS) or succeeded (HTTP). */
+    private static final String GOOD = "#2e7d32";
+    private static final String BAD = "#c62828";
+
+    /**
+     * One lane per observer; green where the sample excluded the drained site (DNS) or succeeded (HTTP).
+     * Time axis in seconds since the drill started, a legend, and marker labels that never overlap
+     * (restore and converged used to be printed on top of each other).
+     */
     static String svg(DrillReport r) {
         List<String> lanes = new ArrayList<>();
         r.timeline().forEach(o -> {
@@ -65,45 +72,50 @@ public final class ReportWriter {
                 lanes.add(o.observer());
             }
         });
-        long last = r.timeline().stream().mapToLong(Observation::atMillis).max().orElse(1);
-        double width = 900;
-        double left = 140;
-        double scale = (width - left - 20) / Math.max(1, last);
+        long last = Math.max(r.injectedAtMillis() + r.budgetMillis(), r.timeline().stream().mapToLong(Observation::atMillis).max().orElse(1));
+        int width = 900;
+        int left = 140;
+        int right = width - 20;
+        double scale = (right - left) / (double) Math.max(1, last);
         int laneHeight = 24;
-        int height = 60 + lanes.size() * laneHeight;
-        var out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%.0f\" height=\"%d\" font-family=\"sans-serif\" font-size=\"12\">%n", width, height));
-        out.append(String.format(Locale.ROOT, "<text x=\"10\" y=\"18\">drill %s: %s</text>%n", escape(r.site()), escape(r.verdict())));
+        List<SvgTimeline.Marker> markers = new ArrayList<>();
+        markers.add(new SvgTimeline.Marker(left + r.injectedAtMillis() * scale, "inject"));
+        if (r.restoredAtMillis() != null) {
+            markers.add(new SvgTimeline.Marker(left + r.restoredAtMillis() * scale, "restore"));
+        }
+        if (r.convergenceMillis() != null) {
+            markers.add(new SvgTimeline.Marker(left + (r.injectedAtMillis() + r.convergenceMillis()) * scale, "converged"));
+        }
+        markers.add(new SvgTimeline.Marker(left + (r.injectedAtMillis() + r.budgetMillis()) * scale, "budget"));
+        var body = new StringBuilder();
+        body.append(String.format(Locale.ROOT, "<text x=\"10\" y=\"18\">drill %s: %s</text>%n", escape(r.site()), escape(r.verdict())));
+        int top = 26;
+        int rows = SvgTimeline.labels(body, markers, top);
+        int lanesTop = top + rows * 14 + 12;
         for (int i = 0; i < lanes.size(); i++) {
-            int y = 40 + i * laneHeight;
-            out.append(String.format(Locale.ROOT, "<text x=\"10\" y=\"%d\">%s</text>%n", y + 14, escape(lanes.get(i))));
+            int y = lanesTop + i * laneHeight;
+            body.append(String.format(Locale.ROOT, "<text x=\"10\" y=\"%d\">%s</text>%n", y + 14, escape(lanes.get(i))));
             for (Observation o : r.timeline()) {
                 if (!o.observer().equals(lanes.get(i))) {
                     continue;
                 }
                 boolean good = o.kind() == Observation.Kind.DNS ? o.ok() && !o.sites().contains(r.site()) : o.ok();
-                out.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%d\" width=\"4\" height=\"18\" fill=\"%s\"><title>%s</title></rect>%n",
-                        left + o.atMillis() * scale, y, good ? "#2e7d32" : "#c62828", escape(o.detail())));
+                body.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%d\" width=\"4\" height=\"18\" fill=\"%s\"><title>%s</title></rect>%n",
+                        left + o.atMillis() * scale, y, good ? GOOD : BAD, escape(o.detail())));
             }
         }
-        marker(out, "inject", left + r.injectedAtMillis() * scale, height);
-        if (r.restoredAtMillis() != null) {
-            marker(out, "restore", left + r.restoredAtMillis() * scale, height);
-        }
-        if (r.convergenceMillis() != null) {
-            marker(out, "converged", left + (r.injectedAtMillis() + r.convergenceMillis()) * scale, height);
-        }
-        marker(out, "budget", left + (r.injectedAtMillis() + r.budgetMillis()) * scale, height);
-        out.append("</svg>\n");
-        return out.toString();
-    }
-
-    private static void marker(StringBuilder out, String label, double x, int height) {
-        out.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"28\" x2=\"%.1f\" y2=\"%d\" stroke=\"#333\" stroke-dasharray=\"4 3\"/>%n", x, x, height - 4));
-        out.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" font-size=\"10\">%s</text>%n", x + 2, height - 6, label));
+        int axisY = lanesTop + lanes.size() * laneHeight + 6;
+        SvgTimeline.lines(body, markers, top, axisY);
+        SvgTimeline.axis(body, 0, last, left, scale, right, axisY, "seconds since the drill started");
+        int legendY = axisY + 48;
+        int legendRows = SvgTimeline.legend(body, List.of(
+                new SvgTimeline.LegendEntry(GOOD, "DNS answer without " + r.site() + " / request succeeded"),
+                new SvgTimeline.LegendEntry(BAD, "DNS answer with " + r.site() + " / request failed")), legendY, width);
+        return String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" font-family=\"sans-serif\" font-size=\"12\">%n",
+                width, legendY + legendRows * 16 + 10) + "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n" + body + "</svg>\n";
     }
 
     private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return SvgTimeline.escape(text);
     }
 }

@@ -72,7 +72,7 @@ final class DatabaseRunbook {
         md.code("yaml", "# stacks/Pulumi." + facts.stackName() + ".yaml, under multisite:topology.data\npromote: " + target.name());
         md.code("bash", "pulumi up --stack " + facts.stackName() + "\n# fleet mode instead: " + fleet.command(fleet.data())
                 + (cut.contains(target.name()) ? "  # plus the interconnect parts first: " + fleet.command(fleet.interconnect()) : "")
-                + "\n# by hand, first:\n" + promoteCommand(target) );
+                + "\n# by hand, first:\n" + OperatorCommands.promote(target) );
         md.p("`pulumi up` makes `" + target.name() + "-db` the primary (for RDS the replica loses its source), points "
                 + "`MULTISITE_DB_WRITE_HOST` in every site's `multisite-data` ConfigMap at it, and keeps `" + primary.name()
                 + "-db` (protected, tagged `retired-primary`) for you to inspect and retire.");
@@ -111,21 +111,8 @@ final class DatabaseRunbook {
 
     private static Markdown fence(Markdown md, RunbookFacts facts, SiteSpec primary) {
         md.p("Two writable primaries is split brain. Before promoting, make sure `" + primary.name() + "-db` can take no writes even if it comes back:");
-        String instance = "$(pulumi stack output --stack " + facts.stackName() + " databaseInstances | jq -r '.\"" + primary.name() + "/default\"')";
-        md.code("bash", switch (primary.provider()) {
-            case AWS -> "# remove every ingress rule of its security group: the database stays, unreachable\n"
-                    + "sg=$(aws ec2 describe-security-groups --region " + primary.region() + " --filters 'Name=group-name,Values=" + primary.name()
-                    + "-db-sg-*' --query 'SecurityGroups[0].GroupId' --output text)\n"
-                    + "aws ec2 revoke-security-group-ingress --region " + primary.region() + " --group-id \"$sg\" --ip-permissions \"$(aws ec2 describe-security-groups --region "
-                    + primary.region() + " --group-ids \"$sg\" --query 'SecurityGroups[0].IpPermissions')\"";
-            case GCP -> "gcloud sql instances patch " + instance + " --activation-policy NEVER --project " + primary.gcp().project();
-            case AZURE -> "az postgres flexible-server stop --resource-group " + primary.azure().resourceGroup() + " --name " + instance;
-            case EXISTING -> "# not applicable";
-        });
+        md.code("bash", OperatorCommands.fence(facts.stackName(), primary));
         return md;
     }
 
-    private static String promoteCommand(SiteSpec target) {
-        return dev.multisite.topology.DatabaseCommands.promote(target, "$(pulumi stack output databaseInstances | jq -r '.\"" + target.name() + "/default\"')");
-    }
 }

@@ -48,15 +48,12 @@ final class SiteDownRunbook {
                 case ROUTE53 -> () -> {
                     md.p("Route 53: set the site's drain switch `" + site.name() + "-drain` to Inverted; its serving check `" + site.name()
                             + "-serving` turns unhealthy and every record of `" + site.name() + "` leaves the answers. No record changes.");
-                    md.code("bash", "aws route53 update-health-check --inverted --health-check-id $(" + so + " drainSwitches | jq -r '.\""
-                            + site.name() + "\"')\n# undo when the site is back:\naws route53 update-health-check --no-inverted --health-check-id $("
-                            + so + " drainSwitches | jq -r '.\"" + site.name() + "\"')");
+                    md.code("bash", OperatorCommands.drain(facts.stackName(), global, site) + "\n# undo when the site is back:\n"
+                            + OperatorCommands.undrain(facts.stackName(), global, site));
                 };
                 case CLOUDFLARE -> () -> {
                     md.p("Cloudflare: disable the site's pool (token with Load Balancing edit in `CLOUDFLARE_API_TOKEN`):");
-                    md.code("bash", "curl -sX PATCH -H \"Authorization: Bearer $CLOUDFLARE_API_TOKEN\" -H 'Content-Type: application/json' \\\n"
-                            + "  https://api.cloudflare.com/client/v4/accounts/" + global.cloudflare().accountId() + "/load_balancers/pools/$("
-                            + so + " cloudflarePools | jq -r '.\"" + site.name() + "\"') --data '{\"enabled\": false}'");
+                    md.code("bash", OperatorCommands.drain(facts.stackName(), global, site));
                 };
             };
             drainByHand.run();
