@@ -58,7 +58,7 @@ final class PreviewComparison {
     /** The differing fields with the resource left out: {@code <type> <field>}, each once. */
     TreeSet<String> differingFields() {
         TreeSet<String> out = new TreeSet<>();
-        differences.forEach(d -> out.add(d.substring(0, d.indexOf(':'))));
+        differences.forEach(d -> out.add(d.substring(0, d.indexOf(": offline "))));
         return out;
     }
 

@@ -54,21 +54,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RealEngineTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration LONG = Duration.ofMinutes(15);
-    /** The engine's policy violation lines: {@code [mandatory]  multisite v0.1.0  <rule>  (<resource>: ...)}. */
-    private static final Pattern ENGINE_VIOLATION = Pattern.compile("\\[mandatory]\\s+multisite v\\S+\\s+([a-z0-9-]+)");
+    /**
+     * The engine's policy violation lines, {@code multisite@v0.1.0 [mandatory]  <rule>  ...} (pulumi/pulumi
+     * pkg/backend/display/diff.go, renderDiffPolicyViolationEvent; a severity may follow the level).
+     */
+    private static final Pattern ENGINE_VIOLATION = Pattern.compile("\\[mandatory](?: \\[severity: [a-z]+])?\\s+([a-z0-9-]+)");
 
     /**
-     * Fields where the real preview's document differs from the offline plan's, each with its reason
-     * in policies/README.md ("Real preview and offline plan").
+     * Fields ({@code <type> <field>}) where the real preview's document differs from the offline
+     * plan's, each with its reason in policies/README.md ("Real preview and offline plan"): the engine
+     * records a provider's plugin version in its inputs, {@code version} and an {@code __internal}
+     * map (pulumi/pulumi pkg/resource/deploy/providers/registry.go, SetProviderVersion); the SDK's
+     * mock engine does not.
      */
-    static final List<String> DOCUMENTED_DIFFERENCES = List.of();
+    static final Pattern DOCUMENTED_DIFFERENCES = Pattern.compile("pulumi:providers:[a-z-]+ inputs(\\.version|\\.__internal)?");
 
     private static String notRun;
     private static Path repository;
     private static Path scratch;
     private static RealProject project;
     private static RealPulumi pulumi;
-    private static final Map<String, String> report = new LinkedHashMap<>();
+    private static final Map<String, String> reported = new LinkedHashMap<>();
 
     @BeforeAll
     static void setUp() throws IOException {
@@ -85,7 +91,7 @@ class RealEngineTest {
         project = RealProject.create(repository, scratch.resolve("project"));
         pulumi = RealPulumi.in(bin.get(), project.dir, scratch);
         InstallStandins.install(pulumi.executable(), pulumi.env(), repository.resolve("standins/pulumi-resource-standin"), StandinPackage.all());
-        report.put("set-up (project, stand-in plugins)", seconds(System.nanoTime() - started));
+        report("set-up (project, stand-in plugins)", seconds(System.nanoTime() - started));
     }
 
     @AfterAll
@@ -93,7 +99,7 @@ class RealEngineTest {
         if (notRun != null) {
             return;
         }
-        report.forEach((k, v) -> System.out.println("real engine: " + k + ": " + v));
+        System.out.println("real engine: summary " + reported);
         try (Stream<Path> walk = Files.walk(scratch)) {
             walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
@@ -110,17 +116,18 @@ class RealEngineTest {
         var preview = pulumi.run(LONG, "preview", "--json", "--show-sames", "--policy-pack", "policies", "--stack", stack, "--non-interactive");
         assertThat(preview.exit()).as("pulumi preview of %s (a mandatory violation fails it):\n%s", stack, RealPulumi.tail(preview.both())).isZero();
         JsonNode real = JSON.readTree(preview.stdout());
-        JsonNode offline = offlinePlan(repository.resolve("stacks/Pulumi." + stack + ".yaml"));
+        JsonNode offline = engineUrns(offlinePlan(repository.resolve("stacks/Pulumi." + stack + ".yaml")));
 
         var comparison = PreviewComparison.of(offline, real);
-        report.put(stack + " preview", preview.took().toSeconds() + " s, " + comparison.real.size() + " resources (offline plan: "
+        report(stack + " preview", preview.took().toSeconds() + " s, " + comparison.real.size() + " resources (offline plan: "
                 + comparison.offline.size() + "), " + comparison.unknownInReal + " input values unknown until up");
-        comparison.differences.stream().limit(40).forEach(d -> System.out.println("real engine: " + stack + " differs: " + d));
+        comparison.differingFields().forEach(d -> System.out.println("real engine: " + stack + " field differs: " + d));
+        comparison.differences.stream().limit(15).forEach(d -> System.out.println("real engine: " + stack + " e.g.: " + d));
 
         assertThat(comparison.onlyOffline).as("resources only in the offline plan").isEmpty();
         assertThat(comparison.onlyReal).as("resources only in the real preview").isEmpty();
         assertThat(comparison.differingFields()).as("fields that differ and are not listed in policies/README.md")
-                .isSubsetOf(DOCUMENTED_DIFFERENCES);
+                .allMatch(field -> DOCUMENTED_DIFFERENCES.matcher(field).matches());
     }
 
     @Order(2)
@@ -131,13 +138,13 @@ class RealEngineTest {
         }
         project.initStack(pulumi, "dev");
         var up = pulumi.ok(LONG, "up", "--yes", "--skip-preview", "--stack", "dev", "--non-interactive");
-        report.put("dev up", up.took().toSeconds() + " s");
+        report("dev up", up.took().toSeconds() + " s");
 
         var again = pulumi.ok(LONG, "preview", "--json", "--stack", "dev", "--non-interactive");
         JsonNode unchanged = JSON.readTree(again.stdout());
         assertThat(ops(unchanged)).as("ops of a preview right after up").containsOnlyKeys("same");
         assertThat(unchanged.path("changeSummary").fieldNames()).toIterable().containsOnly("same");
-        report.put("dev preview after up", again.took().toSeconds() + " s, " + unchanged.path("changeSummary"));
+        report("dev preview after up", again.took().toSeconds() + " s, " + unchanged.path("changeSummary"));
 
         ObjectNode withThirdSite = (ObjectNode) project.stackFile("dev");
         ArrayNode sites = (ArrayNode) withThirdSite.path("config").path("multisite:topology").path("sites");
@@ -146,13 +153,13 @@ class RealEngineTest {
         var grown = pulumi.ok(LONG, "preview", "--json", "--stack", "dev", "--non-interactive");
         JsonNode growth = JSON.readTree(grown.stdout());
         Map<String, Integer> growthOps = ops(growth);
-        report.put("dev preview with a third site", grown.took().toSeconds() + " s, " + growthOps);
+        report("dev preview with a third site", grown.took().toSeconds() + " s, " + growthOps);
         assertThat(growthOps).as("no replacement when a site is added").doesNotContainKeys("replace", "create-replacement", "delete-replaced");
         assertThat(urnsWith(growth, "create")).as("the new site's resources are created")
                 .anyMatch(u -> u.endsWith("::aws-usw2")).anyMatch(u -> u.contains("aws-usw2-"));
 
         var destroy = pulumi.ok(LONG, "destroy", "--yes", "--skip-preview", "--stack", "dev", "--non-interactive");
-        report.put("dev destroy", destroy.took().toSeconds() + " s");
+        report("dev destroy", destroy.took().toSeconds() + " s");
         JsonNode state = JSON.readTree(pulumi.ok(Duration.ofSeconds(60), "stack", "export", "--stack", "dev").stdout());
         assertThat(state.path("deployment").path("resources")).as("resources left after destroy").isEmpty();
     }
@@ -190,7 +197,7 @@ class RealEngineTest {
                 checkRules.add(v.path("rule").asText());
             }
         });
-        report.put("violating stack", "engine: " + engineRules + ", check: " + checkRules);
+        report("violating stack", "engine: " + engineRules + ", check: " + checkRules);
         assertThat(checkRules).isEqualTo(engineRules);
     }
 
@@ -218,6 +225,17 @@ class RealEngineTest {
         return JSON.readTree(out.toFile());
     }
 
+    /**
+     * The offline plan's URNs as the engine writes them. The engine leaves the root stack's type out
+     * of a URN's type chain (pulumi/pulumi sdk/go/common/resource/urn/urn.go, New: a parent type of
+     * {@code pulumi:pulumi:Stack} is dropped); the Java SDK's mock engine, which the offline plan runs
+     * on, keeps it ({@code ...::pulumi:pulumi:Stack$multisite:index:Fleet$...}). Listed in
+     * policies/README.md.
+     */
+    private static JsonNode engineUrns(JsonNode offline) throws IOException {
+        return JSON.readTree(JSON.writeValueAsString(offline).replace("::" + "pulumi:pulumi:Stack$", "::"));
+    }
+
     private static Map<String, Integer> ops(JsonNode doc) {
         Map<String, Integer> out = new TreeMap<>();
         doc.path("steps").forEach(s -> out.merge(s.path("op").asText(), 1, Integer::sum));
@@ -233,6 +251,12 @@ class RealEngineTest {
             }
         }
         return out;
+    }
+
+    /** Printed at once (and kept for the summary at the end): the wall times and counts the issue asks to report. */
+    private static void report(String what, String value) {
+        System.out.println("real engine: " + what + ": " + value);
+        reported.put(what, value);
     }
 
     private static String seconds(long nanos) {

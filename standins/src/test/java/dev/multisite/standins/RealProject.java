@@ -72,10 +72,10 @@ final class RealProject {
         });
         for (String key : secureKeys) {
             config.remove(key);
-            // A well-formed kubeconfig for the existing sites' keys (the program parses it), a stand-in token otherwise.
-            secrets.put(key, key.endsWith("kubeconfig")
-                    ? OfflineKubeconfig.render(key, "https://" + key + ".real-engine-test.invalid:6443")
-                    : "real-engine-test-" + key.substring(key.indexOf(':') + 1));
+            // The offline plan's stand-in kubeconfig for an existing site's key (the program parses it: the
+            // Cilium values carry its host and port), so both runs see the same value; a stand-in token otherwise.
+            String bare = key.substring(key.indexOf(':') + 1);
+            secrets.put(key, bare.endsWith("kubeconfig") ? OfflineKubeconfig.forConfigKey(bare) : "real-engine-test-" + bare);
         }
         Path file = dir.resolve("stacks/Pulumi." + name + ".yaml");
         YAML.writeValue(file.toFile(), document);
