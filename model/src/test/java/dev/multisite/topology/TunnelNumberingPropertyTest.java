@@ -77,7 +77,7 @@ class TunnelNumberingPropertyTest {
             var pair = List.of(link.a().provider(), link.b().provider()).stream().sorted().toList();
             int expected = switch (link.kind()) {
                 case PEERING, CLOUD_WAN -> 0;
-                case IPSEC_BGP -> InterconnectGraph.tunnelCount(pair.get(0), pair.get(1));
+                case IPSEC_BGP -> TunnelNumbering.tunnelCount(pair.get(0), pair.get(1));
             };
             assertThat(link.tunnels()).extracting(InterconnectGraph.Tunnel::index)
                     .containsExactlyElementsOf(java.util.stream.IntStream.range(0, expected).boxed().toList());
