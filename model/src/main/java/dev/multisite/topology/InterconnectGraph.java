@@ -2,16 +2,12 @@ package dev.multisite.topology;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -20,7 +16,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * hubs, which links and IPsec tunnels exist, the BGP inside addresses of every tunnel, and the path
  * (and so the next hop) from every site to every remote range, in normal operation and after the
  * loss of any one region. The validator checks reachability and shared fate over it, the
- * components build exactly these links, and the plan summary prints its counts.
+ * components build exactly these links, and the plan summary prints its counts. This class holds
+ * the graph's types and builds it; the concerns live beside it: {@link InterconnectHubs} (which
+ * sites are hubs), {@link TunnelNumbering} (tunnels and their inside networks),
+ * {@link InterconnectPaths} (paths, routes, ranges per link) and {@link SharedFate} (what one
+ * region's loss cuts off).
  *
  * <p>Two hubs per provider (one where it has one site): a provider's spokes attach to both, its two
  * hubs are linked, and hubs of two providers are linked first to first and second to second, so no
@@ -69,7 +69,7 @@ public final class InterconnectGraph {
          */
         SIBLING(2, 100);
 
-        private final int cost;
+        final int cost;
         private final int bgpPriority;
 
         Preference(int cost, int bgpPriority) {
@@ -138,6 +138,8 @@ public final class InterconnectGraph {
     /** What losing a region cuts off, by the region's set of sites: every site of a region has the same answer. */
     private final Map<Set<String>, List<String>> cutOffByRegion = new ConcurrentHashMap<>();
     private volatile Set<String> hubNames;
+    private final InterconnectPaths paths = new InterconnectPaths(this);
+    private final SharedFate sharedFate = new SharedFate(this, paths);
 
     private InterconnectGraph(Topology topology, Map<CloudProvider, List<SiteSpec>> hubs, List<Link> links, int azureInsideNetworks) {
         this.topology = topology;
@@ -152,8 +154,8 @@ public final class InterconnectGraph {
         if (!settings.enabled()) {
             return new InterconnectGraph(topology, Map.of(), List.of(), 0);
         }
-        Map<CloudProvider, List<SiteSpec>> hubs = hubsOf(topology);
-        var builder = new LinkBuilder();
+        Map<CloudProvider, List<SiteSpec>> hubs = InterconnectHubs.of(topology);
+        var builder = new TunnelNumbering();
         List<CloudProvider> providers = new ArrayList<>(hubs.keySet());
         for (int i = 0; i < providers.size(); i++) {
             for (int j = i + 1; j < providers.size(); j++) {
@@ -199,7 +201,7 @@ public final class InterconnectGraph {
             if (vpn == null) {
                 continue;
             }
-            for (SiteSpec hub : attachmentsOf(vpn, hubs)) {
+            for (SiteSpec hub : InterconnectHubs.attachmentsOf(vpn, hubs)) {
                 boolean first = hubs.get(hub.provider()).get(0) == hub;
                 builder.add(hub, site, Role.EXISTING_TO_HUB, first ? Preference.PRIMARY : Preference.BACKUP, false);
             }
@@ -207,110 +209,6 @@ public final class InterconnectGraph {
         Map<CloudProvider, List<SiteSpec>> frozen = new EnumMap<>(CloudProvider.class);
         hubs.forEach((provider, list) -> frozen.put(provider, List.copyOf(list)));
         return new InterconnectGraph(topology, Collections.unmodifiableMap(frozen), List.copyOf(builder.links), builder.azureInsideNetworks);
-    }
-
-    /**
-     * The hubs of each provider with cloud sites, preferred first: {@code network.interconnect.hubs},
-     * completed to two (where the provider has two sites) by its first declared site, then its
-     * first site in a region no chosen hub is in, else its next site (the validator then asks for
-     * a waiver). A configured name that is no site of the provider is skipped (the validator
-     * reports it).
-     */
-    static Map<CloudProvider, List<SiteSpec>> hubsOf(Topology topology) {
-        var chosen = topology.network().interconnect().hubs();
-        Map<CloudProvider, List<SiteSpec>> hubs = new EnumMap<>(CloudProvider.class);
-        for (CloudProvider provider : CloudProvider.values()) {
-            List<SiteSpec> candidates = topology.sites().stream().filter(s -> s.provider() == provider).toList();
-            if (!provider.hasHub() || candidates.isEmpty()) {
-                continue;
-            }
-            List<SiteSpec> picked = new ArrayList<>();
-            for (String name : chosen.getOrDefault(provider.key(), List.of())) {
-                candidates.stream().filter(s -> s.name().equals(name) && !picked.contains(s)).findFirst().ifPresent(picked::add);
-            }
-            while (picked.size() < Math.min(HUBS_PER_PROVIDER, candidates.size())) {
-                candidates.stream().filter(s -> !picked.contains(s))
-                        .filter(s -> picked.stream().noneMatch(h -> h.region().equals(s.region())))
-                        .findFirst()
-                        .or(() -> candidates.stream().filter(s -> !picked.contains(s)).findFirst())
-                        .ifPresent(picked::add);
-            }
-            hubs.put(provider, picked);
-        }
-        return hubs;
-    }
-
-    /**
-     * The hubs an {@code existing} site's device keeps tunnels to: {@code existing.vpn.attachTo},
-     * else the first hub of every provider, plus second hubs while that is fewer than two hubs.
-     */
-    static List<SiteSpec> attachmentsOf(VpnEndpoint vpn, Map<CloudProvider, List<SiteSpec>> hubs) {
-        List<SiteSpec> all = hubs.values().stream().flatMap(List::stream).toList();
-        if (vpn.attachTo() != null) {
-            return all.stream().filter(h -> vpn.attachTo().contains(h.name())).toList();
-        }
-        List<SiteSpec> out = new ArrayList<>(hubs.values().stream().map(list -> list.get(0)).toList());
-        for (SiteSpec hub : all) {
-            if (out.size() >= HUBS_PER_PROVIDER) {
-                break;
-            }
-            if (!out.contains(hub)) {
-                out.add(hub);
-            }
-        }
-        return out;
-    }
-
-    /** Numbers the tunnels across the whole graph, so every /30 inside network is unique. */
-    private static final class LinkBuilder {
-        final List<Link> links = new ArrayList<>();
-        int azureInsideNetworks;
-        int otherInsideNetworks;
-
-        void add(SiteSpec a, SiteSpec b, Role role, Preference preference, boolean peering) {
-            if (peering) {
-                links.add(new Link(a, b, LinkKind.PEERING, role, preference, List.of()));
-                return;
-            }
-            int count = tunnelCount(a.provider(), b.provider());
-            if (count == 0) {
-                links.add(new Link(a, b, LinkKind.CLOUD_WAN, role, preference, List.of()));
-                return;
-            }
-            boolean gatewayAddresses = a.provider() == CloudProvider.AZURE && b.provider() == CloudProvider.AZURE;
-            List<Tunnel> tunnels = new ArrayList<>();
-            for (int t = 0; t < count; t++) {
-                Cidr inside = null;
-                if (!gatewayAddresses && (a.provider() == CloudProvider.AZURE || b.provider() == CloudProvider.AZURE)) {
-                    int index = Math.min(azureInsideNetworks++, MAX_AZURE_INSIDE_NETWORKS - 1);
-                    inside = AZURE_INSIDE_RANGES.get(index / PER_RANGE).subnet(30, index % PER_RANGE);
-                } else if (!gatewayAddresses) {
-                    inside = INSIDE_RANGE.subnet(30, otherInsideNetworks++);
-                }
-                tunnels.add(new Tunnel(t, inside));
-            }
-            links.add(new Link(a, b, LinkKind.IPSEC_BGP, role, preference, List.copyOf(tunnels)));
-        }
-    }
-
-    /**
-     * IPsec tunnels between two providers' gateways, each gateway redundant: AWS gives two tunnels
-     * per VPN connection and needs one connection per remote address (GCP HA VPN and Azure
-     * active-active gateways have two); GCP pairs its two interfaces; Azure to Azure is the four
-     * tunnels of two active-active gateways. AWS to AWS goes through Cloud WAN: none.
-     * {@code a} is the provider declared first in {@link CloudProvider}.
-     */
-    static int tunnelCount(CloudProvider a, CloudProvider b) {
-        return switch (a) {
-            case AWS -> b == CloudProvider.AWS ? 0 : 2 * addresses(b);
-            case AZURE -> b == CloudProvider.AZURE ? 4 : 2;
-            case GCP, EXISTING -> 2;
-        };
-    }
-
-    /** Public addresses of a site's VPN gateway. */
-    static int addresses(CloudProvider provider) {
-        return provider.vpnGatewayAddresses();
     }
 
     /** The hubs of each provider, preferred first. */
@@ -326,6 +224,10 @@ public final class InterconnectGraph {
     /** Every site's name, in declaration order. */
     public List<String> siteNames() {
         return topology.sites().stream().map(SiteSpec::name).toList();
+    }
+
+    Topology topology() {
+        return topology;
     }
 
     public SiteSpec site(String name) {
@@ -377,7 +279,7 @@ public final class InterconnectGraph {
             for (int j = i + 1; j < sites.size(); j++) {
                 CloudProvider a = sites.get(i).provider();
                 CloudProvider b = sites.get(j).provider();
-                total += a.ordinal() <= b.ordinal() ? tunnelCount(a, b) : tunnelCount(b, a);
+                total += a.ordinal() <= b.ordinal() ? TunnelNumbering.tunnelCount(a, b) : TunnelNumbering.tunnelCount(b, a);
             }
         }
         return total;
@@ -385,86 +287,17 @@ public final class InterconnectGraph {
 
     /** The links from one site to another in normal operation, transiting hubs only; empty when there is no path. */
     public Optional<List<Link>> path(String from, String to) {
-        return pathIn(tree(from, Set.of()), from, to);
+        return InterconnectPaths.pathIn(paths.tree(from, Set.of()), from, to);
     }
 
     /** The links from one site to another while every site in {@code down} is lost. */
     public Optional<List<Link>> pathWithout(String from, String to, Set<String> down) {
-        return pathIn(tree(from, down), from, to);
-    }
-
-    private static Optional<List<Link>> pathIn(Map<String, Link> arrivedBy, String from, String to) {
-        if (!from.equals(to) && !arrivedBy.containsKey(to)) {
-            return Optional.empty();
-        }
-        List<Link> path = new ArrayList<>();
-        for (String at = to; !at.equals(from); at = arrivedBy.get(at).other(at).name()) {
-            path.add(0, arrivedBy.get(at));
-        }
-        return Optional.of(path);
-    }
-
-    /**
-     * Cheapest paths from {@code from} by link preference (Dijkstra; ties keep the graph's order),
-     * avoiding the sites in {@code down} and transiting hubs only: for every site reached, the
-     * link it was reached by.
-     */
-    private Map<String, Link> tree(String from, Set<String> down) {
-        record Step(int cost, int order, String site, Link by) {
-        }
-        Map<String, Link> arrivedBy = new HashMap<>();
-        Set<String> settled = new LinkedHashSet<>();
-        var queue = new PriorityQueue<Step>(Comparator.comparingInt(Step::cost).thenComparingInt(Step::order));
-        int order = 0;
-        queue.add(new Step(0, order++, from, null));
-        while (!queue.isEmpty()) {
-            Step step = queue.poll();
-            if (!settled.add(step.site())) {
-                continue;
-            }
-            if (step.by() != null) {
-                arrivedBy.put(step.site(), step.by());
-            }
-            if (!step.site().equals(from) && !isHub(step.site())) {
-                continue;
-            }
-            for (Link link : linksOf(step.site())) {
-                String next = link.other(step.site()).name();
-                if (!down.contains(next) && !settled.contains(next) && (step.by() == null || mayContinue(step.by(), link))) {
-                    queue.add(new Step(step.cost() + link.preference().cost, order++, next, link));
-                }
-            }
-        }
-        return arrivedBy;
-    }
-
-    /**
-     * Whether a hub passes traffic that arrived over {@code in} on over {@code out}: never from
-     * one peering to another, and over a peering only where it lends the hub's gateway.
-     */
-    private static boolean mayContinue(Link in, Link out) {
-        boolean inPeering = in.kind() == LinkKind.PEERING;
-        boolean outPeering = out.kind() == LinkKind.PEERING;
-        if (inPeering && outPeering) {
-            return false;
-        }
-        return (!inPeering || in.lendsGateway()) && (!outPeering || out.lendsGateway());
+        return InterconnectPaths.pathIn(paths.tree(from, down), from, to);
     }
 
     /** Every remote range of every other site with the link it leaves {@code site} by in normal operation, in declaration order. */
     public List<Route> routes(String site) {
-        return routes.computeIfAbsent(site, s -> routesIn(tree(s, Set.of()), s));
-    }
-
-    private List<Route> routesIn(Map<String, Link> tree, String site) {
-        List<Route> out = new ArrayList<>();
-        for (SiteSpec remote : topology.sites()) {
-            if (!remote.name().equals(site) && tree.containsKey(remote.name())) {
-                Link first = pathIn(tree, site, remote.name()).orElseThrow().get(0);
-                remote.network().ranges().forEach(range -> out.add(new Route(range, remote.name(), first)));
-            }
-        }
-        return List.copyOf(out);
+        return routes.computeIfAbsent(site, s -> paths.routesIn(paths.tree(s, Set.of()), s));
     }
 
     /**
@@ -473,23 +306,7 @@ public final class InterconnectGraph {
      * region that spares both ends (the backup paths), in declaration order.
      */
     public List<Cidr> rangesVia(String site, Link link) {
-        return rangesVia.computeIfAbsent(site, this::rangesByLink).getOrDefault(link, List.of());
-    }
-
-    private Map<Link, List<Cidr>> rangesByLink(String site) {
-        Map<Link, Set<Cidr>> sets = new LinkedHashMap<>();
-        List<Set<String>> scenarios = new ArrayList<>();
-        scenarios.add(Set.of());
-        scenarios.addAll(regions().stream().filter(r -> !r.contains(site)).toList());
-        for (Set<String> down : scenarios) {
-            for (Route route : routesIn(tree(site, down), site)) {
-                sets.computeIfAbsent(route.via(), k -> new LinkedHashSet<>()).add(route.destination());
-            }
-        }
-        Map<Link, List<Cidr>> out = new HashMap<>();
-        List<Cidr> order = topology.sites().stream().flatMap(s -> s.network().ranges().stream()).toList();
-        sets.forEach((link, ranges) -> out.put(link, order.stream().filter(ranges::contains).toList()));
-        return out;
+        return rangesVia.computeIfAbsent(site, paths::rangesByLink).getOrDefault(link, List.of());
     }
 
     /** The sites lost with {@code site} when its region fails: those of the same provider in the same region (or location). */
@@ -501,25 +318,9 @@ public final class InterconnectGraph {
         return out;
     }
 
-    /** Every region (or on-prem location) that holds sites, as the set of its sites, in declaration order. */
-    private List<Set<String>> regions() {
-        Set<Set<String>> out = new LinkedHashSet<>();
-        topology.sites().forEach(s -> out.add(regionOf(s.name())));
-        return List.copyOf(out);
-    }
-
     /** Pairs of sites with no path, as {@code from -> [to...]}; empty when the graph is connected. */
     public Map<String, List<String>> unreachable() {
-        Map<String, List<String>> missing = new LinkedHashMap<>();
-        for (SiteSpec from : topology.sites()) {
-            Map<String, Link> tree = tree(from.name(), Set.of());
-            for (SiteSpec to : topology.sites()) {
-                if (from != to && !tree.containsKey(to.name())) {
-                    missing.computeIfAbsent(from.name(), k -> new ArrayList<>()).add(to.name());
-                }
-            }
-        }
-        return missing;
+        return sharedFate.unreachable();
     }
 
     /**
@@ -529,42 +330,12 @@ public final class InterconnectGraph {
      * when every surviving pair stays connected.
      */
     public List<String> cutOffWithout(String site) {
-        return cutOffByRegion.computeIfAbsent(regionOf(site), this::cutOffWithout);
-    }
-
-    private List<String> cutOffWithout(Set<String> down) {
-        List<String> survivors = topology.sites().stream().map(SiteSpec::name).filter(n -> !down.contains(n)).toList();
-        Map<String, Set<String>> missing = new LinkedHashMap<>();
-        for (String from : survivors) {
-            Set<String> reached = tree(from, down).keySet();
-            for (String to : survivors) {
-                if (!from.equals(to) && !reached.contains(to)) {
-                    missing.computeIfAbsent(from, k -> new LinkedHashSet<>()).add(to);
-                    missing.computeIfAbsent(to, k -> new LinkedHashSet<>()).add(from);
-                }
-            }
-        }
-        // Greedy: take out the survivor in the most broken pairs (the first declared on a tie) until none is left.
-        List<String> cut = new ArrayList<>();
-        while (missing.values().stream().anyMatch(m -> !m.isEmpty())) {
-            String worst = survivors.stream().filter(missing::containsKey)
-                    .max(Comparator.comparingInt((String n) -> missing.get(n).size()).thenComparing(n -> -survivors.indexOf(n))).orElseThrow();
-            cut.add(worst);
-            missing.remove(worst).forEach(other -> missing.getOrDefault(other, new LinkedHashSet<>()).remove(worst));
-        }
-        return survivors.stream().filter(cut::contains).toList();
+        return cutOffByRegion.computeIfAbsent(regionOf(site), sharedFate::cutOffWithout);
     }
 
     /** Per site whose region's loss cuts others off, the sites it cuts; empty for a fully redundant network. */
     public Map<String, List<String>> sharedFate() {
-        Map<String, List<String>> out = new LinkedHashMap<>();
-        for (SiteSpec site : topology.sites()) {
-            var cut = cutOffWithout(site.name());
-            if (!cut.isEmpty()) {
-                out.put(site.name(), cut);
-            }
-        }
-        return out;
+        return sharedFate.cuts();
     }
 
     /**
@@ -572,10 +343,7 @@ public final class InterconnectGraph {
      * {@code b}, such as a replica and its primary; empty when their path survives any one loss.
      */
     public List<String> lossesCutting(String a, String b) {
-        Set<String> ends = new LinkedHashSet<>(regionOf(a));
-        ends.addAll(regionOf(b));
-        return regions().stream().filter(r -> r.stream().noneMatch(ends::contains))
-                .filter(r -> pathWithout(a, b, r).isEmpty()).map(r -> r.iterator().next()).toList();
+        return sharedFate.lossesCutting(a, b);
     }
 
     /** Providers whose two hubs are in one region, so that one region outage takes both. */

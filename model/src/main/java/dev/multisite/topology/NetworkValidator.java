@@ -50,7 +50,7 @@ final class NetworkValidator {
                 problems.add("network.interconnect.sameProviderLinks." + provider, "'" + mode + "' is not allowed; use vpn or peering");
             }
         });
-        Set<String> hubNames = InterconnectGraph.hubsOf(topology).values().stream().flatMap(List::stream).map(SiteSpec::name)
+        Set<String> hubNames = InterconnectHubs.of(topology).values().stream().flatMap(List::stream).map(SiteSpec::name)
                 .collect(Collectors.toSet());
         for (int i = 0; i < topology.sites().size(); i++) {
             SiteSpec site = topology.sites().get(i);

@@ -42,7 +42,7 @@ public final class PolicyPack {
             if (rule.isStackRule()) {
                 Map<String, Set<String>> unknownReads = new HashMap<>();
                 var selected = stack.selecting(rule.selects());
-                var findings = Unknowns.tracking(unknownReads, () -> rule.checkStack(selected, context));
+                var findings = Unknowns.tracking(unknownReads, () -> InputReads.byRule(rule.name(), () -> rule.checkStack(selected, context)));
                 // A stack rule compares resources: any unknown it met may have decided any finding.
                 findings.forEach(f -> violations.add(violation(rule, level, f, unknownReads)));
             } else {
@@ -51,7 +51,7 @@ public final class PolicyPack {
                         continue;
                     }
                     Map<String, Set<String>> unknownReads = new HashMap<>();
-                    var findings = Unknowns.tracking(unknownReads, () -> rule.check(resource, context));
+                    var findings = Unknowns.tracking(unknownReads, () -> InputReads.byRule(rule.name(), () -> rule.check(resource, context)));
                     findings.forEach(f -> violations.add(violation(rule, level, f, unknownReads)));
                 }
             }

@@ -53,19 +53,62 @@ public record PolicyResource(String urn, String type, String name, boolean custo
     /**
      * The input at a dotted path ({@code vpcConfig.publicAccessCidrs}), or a missing node. A path
      * that runs into a value not known during a preview reads as missing, and the read is reported
-     * to the evaluation ({@link Unknowns}), so no rule concludes a violation from it.
+     * to the evaluation ({@link Unknowns}), so no rule concludes a violation from it. The read is
+     * recorded for the rule coverage test ({@link InputReads}).
      */
     public JsonNode input(String path) {
+        return read(inputs, path, path);
+    }
+
+    /**
+     * Whether the input at a dotted path is set, known or not during a preview (a value that is
+     * not known yet is still set). Recorded like {@link #input}.
+     */
+    public boolean has(String path) {
         JsonNode node = inputs;
         for (String part : path.split("\\.")) {
+            node = node == null || Unknowns.isUnknown(node) ? null : node.get(part);
+        }
+        boolean set = node != null && !node.isNull();
+        InputReads.record(type, path, set);
+        return set;
+    }
+
+    /**
+     * The elements of the list input at {@code path} ({@code agentPoolProfiles}), each read through
+     * {@link Element#input}, so that a field read inside an element is checked like any other path
+     * ({@code agentPoolProfiles[].minCount}). Empty when the path holds no list.
+     */
+    public List<Element> elements(String path) {
+        JsonNode list = input(path);
+        List<Element> out = new java.util.ArrayList<>();
+        if (list.isArray()) {
+            list.forEach(value -> out.add(new Element(this, path + "[]", value)));
+        }
+        return out;
+    }
+
+    /** One element of a list input; {@link #input} reads a field of it as {@code <list>[].<field>}. */
+    public record Element(PolicyResource owner, String listPath, JsonNode value) {
+        public JsonNode input(String path) {
+            return owner.read(value, path, listPath + "." + path);
+        }
+    }
+
+    private JsonNode read(JsonNode from, String path, String fullPath) {
+        JsonNode node = from;
+        for (String part : path.split("\\.")) {
             if (Unknowns.isUnknown(node)) {
-                Unknowns.recordRead(urn, path);
+                Unknowns.recordRead(urn, fullPath);
+                // Not known yet, so not evidence that the path exists.
+                InputReads.record(type, fullPath, false);
                 return MissingNode.getInstance();
             }
             node = node == null ? null : node.get(part);
         }
+        InputReads.record(type, fullPath, node != null && !node.isMissingNode() && !node.isNull());
         if (Unknowns.containsUnknown(node)) {
-            Unknowns.recordRead(urn, path);
+            Unknowns.recordRead(urn, fullPath);
             return Unknowns.isUnknown(node) ? MissingNode.getInstance() : node;
         }
         return node == null ? MissingNode.getInstance() : node;

@@ -8,13 +8,25 @@ import dev.multisite.topology.CloudProvider;
 import dev.multisite.topology.Topology;
 import dev.multisite.topology.TopologyParser;
 
+import dev.multisite.offline.PlannedResource;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /** The committed example stacks, read and planned the way {@code ./multisite plan} does. */
 public final class ExampleStacks {
-    /** Every committed {@code stacks/Pulumi.*.yaml}. Maven runs tests inside {@code stacks/}. */
-    public static final List<String> NAMES = List.of("dev", "prod", "global", "data");
+    private static final Pattern STACK_FILE = Pattern.compile("Pulumi\\.([a-z0-9-]+)\\.yaml");
+    /** Every committed {@code stacks/Pulumi.*.yaml}, by name, found in the directory (Maven runs tests inside {@code stacks/}). */
+    public static final List<String> NAMES = discover(Path.of("."));
+    /** The plans of this test run, one per stack: planning a stack takes seconds, and ~35 tests read them. */
+    private static final Map<String, Plan> PLANS = new ConcurrentHashMap<>();
     /** The prefix of a generated fleet's name: {@code init-52} is the 52-site fleet `./multisite init` writes. */
     public static final String INIT = "init-";
 
@@ -40,8 +52,35 @@ public final class ExampleStacks {
                 .path("config").path(StackFile.TOPOLOGY_KEY));
     }
 
+    /** For {@code @MethodSource("dev.multisite.stack.ExampleStacks#names")}. */
+    public static List<String> names() {
+        return NAMES;
+    }
+
+    /** The stack names of the {@code Pulumi.<name>.yaml} files in {@code directory}, sorted. */
+    static List<String> discover(Path directory) {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.map(f -> STACK_FILE.matcher(f.getFileName().toString())).filter(java.util.regex.Matcher::matches)
+                    .map(m -> m.group(1)).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The stack's offline plan (or for {@code init-<n>} the generated fleet's), planned once per test run. Each caller gets its own copy of the
+     * inputs (JSON trees are mutable, and a test may edit what it was given).
+     */
     public static Plan plan(String stack) {
-        var file = read(stack);
-        return OfflinePlanner.plan(file.stackName(), file.topology());
+        Plan plan = PLANS.computeIfAbsent(stack, s -> s.startsWith(INIT) ? OfflinePlanner.plan(s, topology(s))
+                : OfflinePlanner.plan(read(s).stackName(), read(s).topology()));
+        Map<String, com.fasterxml.jackson.databind.JsonNode> outputs = new java.util.LinkedHashMap<>();
+        plan.outputs().forEach((name, value) -> outputs.put(name, value == null ? null : value.deepCopy()));
+        return new Plan(plan.stackName(), plan.resources().stream().map(ExampleStacks::copy).toList(), outputs, plan.componentOutputs());
+    }
+
+    private static PlannedResource copy(PlannedResource r) {
+        return new PlannedResource(r.urn(), r.type(), r.name(), r.custom(), r.parent(), r.provider(), r.dependencies(),
+                r.propertyDependencies(), r.protect(), r.inputs().deepCopy());
     }
 }

@@ -3,6 +3,7 @@ package dev.multisite.stack;
 import dev.multisite.offline.Plan;
 import dev.multisite.offline.PlannedResource;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ExampleStacksPlanTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev", "prod", "global", "data"})
+    @MethodSource("dev.multisite.stack.ExampleStacks#names")
     void everyExampleStackPlansWithOneKubernetesProviderPerSite(String stack) {
         var file = ExampleStacks.read(stack);
         Plan plan = ExampleStacks.plan(stack);

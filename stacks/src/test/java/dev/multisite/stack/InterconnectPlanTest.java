@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.multisite.offline.Plan;
 import dev.multisite.offline.PlannedResource;
-import dev.multisite.stack.plan.OfflinePlanner;
 import dev.multisite.stack.plan.PlanSummary;
 import dev.multisite.stack.plan.PreviewDocument;
 import dev.multisite.topology.Cidr;
@@ -18,12 +17,11 @@ import dev.multisite.topology.Topology;
 import dev.multisite.topology.TopologyParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
@@ -32,13 +30,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The inter-site network in the prod (5 sites) and global (13 sites) plans. */
 class InterconnectPlanTest {
-    private static final Map<String, Plan> PLANS = new HashMap<>();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** An example stack's plan, or for {@code init-<n>} the plan of the n-site fleet `./multisite init` writes. */
     private static Plan plan(String stack) {
-        return PLANS.computeIfAbsent(stack, s -> s.startsWith("init-")
-                ? OfflinePlanner.plan(s, ExampleStacks.topology(s)) : ExampleStacks.plan(s));
+        return ExampleStacks.plan(stack);
     }
 
     private static PlannedResource named(Plan plan, String name) {
@@ -171,7 +167,7 @@ class InterconnectPlanTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev", "prod", "global", "data"})
+    @MethodSource("dev.multisite.stack.ExampleStacks#names")
     void thePlanSummaryPrintsPerSiteThatItsLossCutsNothing(String stack) {
         Topology topology = ExampleStacks.topology(stack);
         String summary = PlanSummary.render(plan(stack), topology);

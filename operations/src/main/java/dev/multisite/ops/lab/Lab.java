@@ -7,7 +7,6 @@ import dev.multisite.ops.drill.Observer;
 
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -50,10 +49,6 @@ public final class Lab implements AutoCloseable {
     public LabSite site(String name) {
         return sites.stream().filter(s -> s.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no lab site '" + name + "'; the lab has lab-1..lab-" + sites.size()));
-    }
-
-    public InetSocketAddress dnsAddress() {
-        return dns.address();
     }
 
     /** Caching resolvers in front of the lab DNS server, plus one HTTP client that follows the first of them. */

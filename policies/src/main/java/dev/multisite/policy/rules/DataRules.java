@@ -24,7 +24,7 @@ public final class DataRules {
 
     /** Whether a database resource is a write primary (not a replica of another). */
     static boolean isPrimary(PolicyResource r) {
-        if (labels(r).path("multisite-role").asText().equals("retired-primary")) {
+        if (label(r, "multisite-role").asText().equals("retired-primary")) {
             // A primary replaced by a promotion: fenced by the runbook's step, kept until retired by hand.
             return false;
         }
@@ -41,12 +41,16 @@ public final class DataRules {
     }
 
     static String partitionOf(PolicyResource r) {
-        return labels(r).path("multisite-partition").asText("default");
+        return label(r, "multisite-partition").asText("default");
     }
 
-    /** AWS and Azure tags, Cloud SQL user labels. */
-    private static com.fasterxml.jackson.databind.JsonNode labels(PolicyResource r) {
-        return r.inputs().has("tags") ? r.input("tags") : r.input("settings.userLabels");
+    /** A label the data tier puts on its databases: AWS and Azure tags, Cloud SQL user labels. */
+    private static com.fasterxml.jackson.databind.JsonNode label(PolicyResource r, String key) {
+        return switch (r.type()) {
+            case RDS_INSTANCE, FLEXIBLE_SERVER -> r.input("tags." + key);
+            case CLOUD_SQL_INSTANCE -> r.input("settings.userLabels." + key);
+            default -> com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+        };
     }
 
     public static final Rule ONE_WRITE_PRIMARY = stack("one-write-primary-per-partition", MANDATORY,

@@ -53,9 +53,9 @@ public final class MeshRules {
                     String owner = siteNames.stream().filter(n -> r.name().startsWith(n + "-"))
                             .max(java.util.Comparator.comparingInt(String::length)).orElse(r.name());
                     switch (r.type()) {
-                        case GCP_SUBNETWORK -> r.input("secondaryIpRanges").forEach(range -> {
-                            if (range.path("rangeName").asText().equals("pods")) {
-                                cidrs.put(owner, range.path("ipCidrRange").asText());
+                        case GCP_SUBNETWORK -> r.elements("secondaryIpRanges").forEach(range -> {
+                            if (range.input("rangeName").asText().equals("pods")) {
+                                cidrs.put(owner, range.input("ipCidrRange").asText());
                             }
                         });
                         case AKS_CLUSTER -> {

@@ -44,11 +44,11 @@ public final class NetworkRules {
             Map.of(), List.of(AWS_SG_INGRESS_RULE, AWS_SECURITY_GROUP, GCP_FIREWALL, AZURE_SECURITY_RULE), (r, c) -> {
                 List<String> sources = switch (r.type()) {
                     case AWS_SG_INGRESS_RULE -> List.of(r.input("cidrIpv4").asText(""));
-                    case AWS_SECURITY_GROUP -> texts(r.input("ingress"), "cidrBlocks");
+                    case AWS_SECURITY_GROUP -> r.elements("ingress").stream().flatMap(rule -> texts(rule.input("cidrBlocks")).stream()).toList();
                     case GCP_FIREWALL -> r.input("direction").asText("INGRESS").equals("INGRESS")
-                            ? texts(r.input("sourceRanges"), null) : List.of();
+                            ? texts(r.input("sourceRanges")) : List.of();
                     case AZURE_SECURITY_RULE -> r.input("direction").asText().equals("Inbound") && r.input("access").asText().equals("Allow")
-                            ? concat(r.input("sourceAddressPrefix").asText(""), texts(r.input("sourceAddressPrefixes"), null)) : List.of();
+                            ? concat(r.input("sourceAddressPrefix").asText(""), texts(r.input("sourceAddressPrefixes"))) : List.of();
                     default -> List.of();
                 };
                 return unless(sources.stream().noneMatch(WORLD::contains), r.urn(), r.name() + " admits " + String.join(", ",
@@ -168,17 +168,9 @@ public final class NetworkRules {
         return InterSitePort.required(options).size();
     }
 
-    private static List<String> texts(JsonNode node, String field) {
+    private static List<String> texts(JsonNode list) {
         List<String> out = new ArrayList<>();
-        if (node != null && node.isArray()) {
-            node.forEach(n -> {
-                if (field == null) {
-                    out.add(n.asText());
-                } else {
-                    n.path(field).forEach(v -> out.add(v.asText()));
-                }
-            });
-        }
+        list.forEach(n -> out.add(n.asText()));
         return out;
     }
 

@@ -128,7 +128,7 @@ public final class SiteRules {
                         if (r.input("masterAuthorizedNetworksConfig").isMissingNode()) {
                             cidrs.add("0.0.0.0/0 (no master authorized networks)");
                         }
-                        r.input("masterAuthorizedNetworksConfig.cidrBlocks").forEach(n -> cidrs.add(n.path("cidrBlock").asText()));
+                        r.elements("masterAuthorizedNetworksConfig.cidrBlocks").forEach(n -> cidrs.add(n.input("cidrBlock").asText()));
                     }
                     case AKS_CLUSTER -> {
                         if (r.input("apiServerAccessProfile.enablePrivateCluster").asBoolean(false)) {
@@ -162,7 +162,7 @@ public final class SiteRules {
                     case EKS_NODE_GROUP -> findings.addAll(minOf(r, r.input("scalingConfig.minSize"), min, r.name()));
                     case GKE_NODE_POOL -> findings.addAll(minOf(r, r.input("autoscaling.totalMinNodeCount"), min, r.name()));
                     case AKS_CLUSTER ->
-                            r.input("agentPoolProfiles").forEach(p -> findings.addAll(minOf(r, p.path("minCount"), min, p.path("name").asText())));
+                            r.elements("agentPoolProfiles").forEach(p -> findings.addAll(minOf(r, p.input("minCount"), min, p.input("name").asText())));
                     default -> {
                     }
                 }

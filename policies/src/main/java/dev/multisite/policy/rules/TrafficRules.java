@@ -51,7 +51,7 @@ public final class TrafficRules {
     private static boolean watches(DnsBackend.Kind kind, PolicyResource monitor, String site) {
         return switch (kind) {
             case ROUTE53 -> monitor.input("fqdn").asText().startsWith(site + ".");
-            case CLOUDFLARE -> monitor.input("origins").toString().contains("\"" + site + ".");
+            case CLOUDFLARE -> monitor.elements("origins").stream().anyMatch(o -> o.input("address").asText().startsWith(site + "."));
         };
     }
 
@@ -66,7 +66,7 @@ public final class TrafficRules {
             "Every routing record (one with a set identifier) has a health check attached.",
             "Without a health check Route 53 keeps answering with a failed site.",
             "attach the site's serving health check to its record",
-            Map.of(), List.of(ROUTE53_RECORD), (r, c) -> r.type().equals(ROUTE53_RECORD) && r.inputs().has("setIdentifier")
+            Map.of(), List.of(ROUTE53_RECORD), (r, c) -> r.type().equals(ROUTE53_RECORD) && r.has("setIdentifier")
                     ? unless(!r.input("healthCheckId").asText("").isEmpty(), r.urn(), "record " + r.name() + " (" + r.input("setIdentifier").asText()
                     + ") has no health check", "attach the site's serving health check (healthCheckId)")
                     : List.of());
@@ -92,7 +92,7 @@ public final class TrafficRules {
             "Health-checked records have a TTL of at most maxTtlSeconds.",
             "Resolvers keep a failed site's answer for the whole TTL; long TTLs stretch every failover.",
             "lower traffic.ttlSeconds",
-            Map.of("maxTtlSeconds", 60), List.of(ROUTE53_RECORD), (r, c) -> r.type().equals(ROUTE53_RECORD) && r.inputs().has("healthCheckId")
+            Map.of("maxTtlSeconds", 60), List.of(ROUTE53_RECORD), (r, c) -> r.type().equals(ROUTE53_RECORD) && r.has("healthCheckId")
                     ? unless(r.input("ttl").asInt(0) <= c.number("maxTtlSeconds"), r.urn(), "record " + r.name() + " has TTL " + r.input("ttl").asInt(),
                     "set traffic.ttlSeconds to at most " + (int) c.number("maxTtlSeconds"))
                     : List.of());
@@ -131,7 +131,7 @@ public final class TrafficRules {
             "Routing records use a calculated check that includes a drain switch.",
             "Operators and drills drain a site by flipping one switch instead of editing records under pressure.",
             "route through GlobalEndpoint's serving check (site check AND drain switch)",
-            Map.of(), List.of(ROUTE53_RECORD), (r, c) -> r.type().equals(ROUTE53_RECORD) && r.inputs().has("setIdentifier")
+            Map.of(), List.of(ROUTE53_RECORD), (r, c) -> r.type().equals(ROUTE53_RECORD) && r.has("setIdentifier")
                     ? unless(r.input("healthCheckId").asText("").contains("-serving"), r.urn(), "record " + r.name()
                     + " is not behind a serving check with a drain switch", "use GlobalEndpoint's serving check")
                     : List.of());

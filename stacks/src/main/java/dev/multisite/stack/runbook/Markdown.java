@@ -22,10 +22,6 @@ final class Markdown {
         return this;
     }
 
-    Markdown h3(String text) {
-        return line("### " + text).blank();
-    }
-
     Markdown p(String text) {
         return line(text).blank();
     }

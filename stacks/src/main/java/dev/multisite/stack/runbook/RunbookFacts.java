@@ -29,11 +29,6 @@ record RunbookFacts(String stackName, String globalHostname, List<String> dnsBac
                 dev.multisite.topology.InterconnectGraph.of(topology));
     }
 
-    /** Resources of one type whose logical name starts with the site's name (every per-site child is named so). */
-    List<PlannedResource> ofSite(String site, String type) {
-        return resources.stream().filter(r -> r.type().equals(type) && r.name().startsWith(site + "-")).toList();
-    }
-
     /** The data-tier role of a site ("write primary", "read replica"), from the planned database instances. */
     Optional<String> dataRoleOf(String site) {
         return resources.stream().filter(r -> r.name().startsWith(site + "-") && r.name().endsWith("-db")

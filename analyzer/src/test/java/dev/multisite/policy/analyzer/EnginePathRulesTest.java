@@ -31,7 +31,8 @@ class EnginePathRulesTest {
 
     @BeforeAll
     static void start() {
-        engine = EngineDriver.start(Path.of("").toAbsolutePath(), Map.of(), true);
+        // The pack is policies/ (PulumiPolicy.yaml and the launcher); the launcher runs this module's classes.
+        engine = EngineDriver.start(Path.of("..", "policies").toAbsolutePath().normalize(), Map.of(), true);
     }
 
     @AfterAll
