@@ -177,13 +177,16 @@ public final class AksSite extends SiteComponent implements AzureSite {
         // call is a 403. The deploying principal gets cluster admin at the cluster's scope
         // (azure-native authorization.RoleAssignment: principalId, roleDefinitionId, scope).
         Output<String> subscription = subscriptionId();
-        this.deployerRole = new RoleAssignment(childName("deployer-cluster-admin"), RoleAssignmentArgs.builder()
+        // principalType only when set: ARM infers it when it is left out, where a wrong one fails
+        // with UnmatchedPrincipalType (Azure RBAC docs, "Assign Azure roles using the REST API":
+        // principalType is optional; set it only to ride out Entra ID replication delay).
+        var roleArgs = RoleAssignmentArgs.builder()
                 .principalId(clientConfig.applyValue(GetClientConfigResult::objectId))
-                .principalType(spec.azure().deployerPrincipalType().name())
                 .roleDefinitionId(subscription.applyValue(AksSite::clusterAdminRoleDefinitionId))
                 .scope(cluster.id())
-                .description("Multisite: the principal that deploys this stack administers cluster " + spec.name())
-                .build(), onAzure());
+                .description("Multisite: the principal that deploys this stack administers cluster " + spec.name());
+        spec.azure().principalType().ifPresent(type -> roleArgs.principalType(type.name()));
+        this.deployerRole = new RoleAssignment(childName("deployer-cluster-admin"), roleArgs.build(), onAzure());
 
         AzureSettings.KubeloginMode mode = spec.azure().kubeloginMode();
         Output<String> kubeconfig = Output.tuple(ContainerserviceFunctions.listManagedClusterUserCredentials(
