@@ -7,6 +7,7 @@ import com.pulumi.resources.CustomResourceOptions;
 import dev.multisite.site.KeyedOutputs;
 import dev.multisite.site.Site;
 import dev.multisite.topology.CloudProvider;
+import dev.multisite.topology.DataPartitions;
 import dev.multisite.topology.DataSettings;
 import dev.multisite.topology.SiteSpec;
 import dev.multisite.topology.Topology;
@@ -26,7 +27,7 @@ import java.util.Map;
  */
 public final class DatabaseTopology extends ComponentResource {
     public static final String TYPE = "multisite:data:DatabaseTopology";
-    public static final String DEFAULT_PARTITION = "default";
+    public static final String DEFAULT_PARTITION = DataPartitions.DEFAULT_PARTITION;
     public static final String CONFIG_MAP = "multisite-data";
     public static final String SECRET = "multisite-data-credentials";
 
@@ -141,22 +142,8 @@ public final class DatabaseTopology extends ComponentResource {
         return List.copyOf(nodes);
     }
 
-    /** One partition after promotion: who takes writes, who replicates, and a retired primary if any. */
-    record Plan(String name, String authority, List<String> replicas, String retired) {
-    }
-
-    static List<Plan> partitions(List<SiteSpec> sites, DataSettings data) {
-        if (data.mode() == DataSettings.Mode.PARTITIONED) {
-            return data.partitions().stream().map(p -> new Plan(p.name(), p.authority(), p.replicas(), null)).toList();
-        }
-        List<String> replicas = new ArrayList<>(data.replicas().all()
-                ? sites.stream().map(SiteSpec::name).filter(n -> !n.equals(data.primary())).toList()
-                : data.replicas().sites());
-        if (data.promote() == null) {
-            return List.of(new Plan(DEFAULT_PARTITION, data.primary(), replicas, null));
-        }
-        replicas.remove(data.promote());
-        return List.of(new Plan(DEFAULT_PARTITION, data.promote(), replicas, data.primary()));
+    static List<DataPartitions.Plan> partitions(List<SiteSpec> sites, DataSettings data) {
+        return DataPartitions.of(sites, data);
     }
 
     /** Instance names stay the same through a promotion, so the promoted replica is updated in place. */
@@ -166,13 +153,6 @@ public final class DatabaseTopology extends ComponentResource {
 
     /** Per partition, the sites with a node of it to read from (its primary and same-provider replicas), from the topology alone. */
     public static Map<String, List<String>> localReaders(Topology topology) {
-        Map<String, List<String>> out = new LinkedHashMap<>();
-        for (var partition : partitions(topology.sites(), topology.data())) {
-            var provider = topology.site(partition.authority()).orElseThrow().provider();
-            List<String> sites = new ArrayList<>(List.of(partition.authority()));
-            partition.replicas().stream().filter(r -> topology.site(r).orElseThrow().provider() == provider).forEach(sites::add);
-            out.put(partition.name(), sites);
-        }
-        return out;
+        return DataPartitions.localReaders(topology);
     }
 }

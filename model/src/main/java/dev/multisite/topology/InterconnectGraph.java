@@ -461,7 +461,7 @@ public final class InterconnectGraph {
         for (SiteSpec remote : topology.sites()) {
             if (!remote.name().equals(site) && tree.containsKey(remote.name())) {
                 Link first = pathIn(tree, site, remote.name()).orElseThrow().get(0);
-                remote.network().ranges().forEach(range -> out.add(new Route(range, remote.name(), first)));
+                remote.routedRanges().forEach(range -> out.add(new Route(range, remote.name(), first)));
             }
         }
         return List.copyOf(out);
@@ -487,7 +487,7 @@ public final class InterconnectGraph {
             }
         }
         Map<Link, List<Cidr>> out = new HashMap<>();
-        List<Cidr> order = topology.sites().stream().flatMap(s -> s.network().ranges().stream()).toList();
+        List<Cidr> order = topology.sites().stream().flatMap(s -> s.routedRanges().stream()).toList();
         sets.forEach((link, ranges) -> out.put(link, order.stream().filter(ranges::contains).toList()));
         return out;
     }

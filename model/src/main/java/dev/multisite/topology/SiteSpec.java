@@ -44,4 +44,18 @@ public record SiteSpec(
     public Cidr gkePodsRange() {
         return network.podCidr().subnet(network.podCidr().prefixLength() + 1, 1);
     }
+
+    /**
+     * The ranges the site announces over the interconnect: its address plan's three, and on GCP the
+     * private services range Cloud SQL takes its addresses from, when the site declares one.
+     */
+    public java.util.List<Cidr> routedRanges() {
+        var range = PrivateServices.range(this);
+        if (range.isEmpty()) {
+            return network.ranges();
+        }
+        var out = new java.util.ArrayList<>(network.ranges());
+        out.add(range.get());
+        return java.util.List.copyOf(out);
+    }
 }

@@ -80,6 +80,8 @@ public final class TopologyReference {
                     "Project of the site's VPC and cluster."),
             row("sites[].gcp.masterIpv4Cidr", "IPv4 /28", "required for gcp",
                     "Private control plane range; disjoint from every other range."),
+            row("sites[].gcp.privateServicesCidr", "IPv4 CIDR, /16../24", "required where the site's VPC holds Cloud SQL",
+                    "Private services access range Cloud SQL takes its private addresses from (primary and replicas); disjoint from every other range and announced over the interconnect."),
             row("sites[].azure.resourceGroup", "resource group name", "required for azure",
                     "Created for the site."),
             row("sites[].azure.subscriptionId", "string", "the ambient login's",
