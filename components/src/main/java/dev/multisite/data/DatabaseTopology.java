@@ -9,6 +9,8 @@ import dev.multisite.site.Site;
 import dev.multisite.topology.CloudProvider;
 import dev.multisite.topology.DataPartitions;
 import dev.multisite.topology.DataSettings;
+import dev.multisite.topology.PrivateDnsForwarding;
+import dev.multisite.topology.PrivateServices;
 import dev.multisite.topology.SiteSpec;
 import dev.multisite.topology.Topology;
 
@@ -74,8 +76,17 @@ public final class DatabaseTopology extends ComponentResource {
         // A switch expression: a new provider does not compile until its database host is decided.
         java.util.function.Function<CloudProvider, DatabaseHost> hostOf = provider -> switch (provider) {
             case AWS -> new RdsHost(allowed);
-            case GCP -> new CloudSqlHost();
-            case AZURE -> new FlexibleServerHost(FlexibleServerHost.azureSitesOf(args.sites()));
+            case GCP -> {
+                Map<String, dev.multisite.site.GcpSite> networkOf = new LinkedHashMap<>();
+                partitions(topology.sites(), data).forEach(p -> {
+                    if (sites.get(PrivateServices.networkSite(p)) instanceof dev.multisite.site.GcpSite gcp) {
+                        networkOf.put(p.name(), gcp);
+                    }
+                });
+                yield new CloudSqlHost(networkOf);
+            }
+            case AZURE -> new FlexibleServerHost(FlexibleServerHost.azureSitesOf(args.sites()),
+                    PrivateDnsForwarding.resolverSites(topology).stream().map(SiteSpec::name).collect(java.util.stream.Collectors.toSet()));
             case EXISTING -> throw new IllegalStateException("an existing site hosts no database (the topology validator refuses it)");
         };
         Map<CloudProvider, DatabaseHost> hosts = new java.util.EnumMap<>(CloudProvider.class);
@@ -111,6 +122,12 @@ public final class DatabaseTopology extends ComponentResource {
         this.credentialRef = firstPrimary.credentialRef();
         this.user = firstPrimary.user();
         if (endpoints) {
+            // Sites outside Azure resolve the Flexible Server names they are handed through the
+            // inbound endpoints of the Azure primaries' sites (PrivateDnsForwarding).
+            List<String> resolvers = PrivateDnsForwarding.resolverSites(topology).stream().map(PrivateDnsForwarding::inboundAddress).toList();
+            java.util.Set<String> forwarding = PrivateDnsForwarding.forwardingSites(topology).stream().map(SiteSpec::name)
+                    .collect(java.util.stream.Collectors.toSet());
+            args.sites().stream().filter(s -> forwarding.contains(s.name())).forEach(s -> ZoneForwarding.forSite(s, resolvers, this));
             for (Site site : args.sites()) {
                 List<Output<String>> writes = partitions.stream().map(p -> primaryOf.get(p).host()).toList();
                 List<Output<String>> reads = partitions.stream().map(p -> localOf.get(p).getOrDefault(site.name(), primaryOf.get(p)).host()).toList();

@@ -39,9 +39,16 @@ public final class PrivateServices {
             return List.of();
         }
         return DataPartitions.of(topology.sites(), topology.data()).stream()
-                .flatMap(p -> java.util.stream.Stream.of(p.authority(), p.retired()))
-                .filter(java.util.Objects::nonNull)
+                .map(PrivateServices::networkSite)
                 .filter(s -> topology.site(s).map(SiteSpec::provider).orElse(null) == CloudProvider.GCP)
                 .distinct().toList();
+    }
+
+    /**
+     * The site whose VPC a partition's Cloud SQL instances live in: its primary's, and after a
+     * promotion still the retired primary's (the promoted replica was created there and keeps it).
+     */
+    public static String networkSite(DataPartitions.Plan partition) {
+        return partition.retired() != null ? partition.retired() : partition.authority();
     }
 }

@@ -174,7 +174,7 @@ public final class Reachability {
                     node.network().vpcCidr(), Resolution.PUBLIC, List.of());
             // Cloud SQL is handed by private IP, from the private services range of its primary's VPC.
             case GCP -> {
-                SiteSpec network = topology.site(partition.authority()).orElseThrow();
+                SiteSpec network = topology.site(PrivateServices.networkSite(partition)).orElseThrow();
                 yield new Endpoint(site.name(), Kind.DATA, label, "Cloud SQL private IP on " + nodeSite, network.name(),
                         PrivateServices.range(network).orElse(null), Resolution.ADDRESS, List.of());
             }
