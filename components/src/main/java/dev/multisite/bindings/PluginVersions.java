@@ -10,6 +10,8 @@ final class PluginVersions {
     static final String TLS = "5.0.9";
     /** pulumi-random 4.x. */
     static final String RANDOM = "4.16.7";
+    /** pulumi-command 1.x (no Java SDK on Maven Central: com.pulumi:command is not published there). */
+    static final String COMMAND = "1.0.1";
 
     private PluginVersions() {
     }
