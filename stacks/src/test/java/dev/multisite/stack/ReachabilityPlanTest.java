@@ -42,6 +42,16 @@ class ReachabilityPlanTest {
     }
 
     @Test
+    void theInitFleetsOf26And52SitesHaveNoFinding() {
+        for (int sites : new int[]{26, 52}) {
+            Topology fleet = ExampleStacks.init(sites);
+            assertThat(Reachability.check(fleet)).as(sites + " sites").isEmpty();
+            // Every site is given every other site's mesh apiserver (over the interconnect) and its own health name.
+            assertThat(Reachability.endpoints(fleet)).filteredOn(e -> e.kind() == Reachability.Kind.MESH).hasSize(sites * (sites - 1));
+        }
+    }
+
+    @Test
     void cloudSqlsRangeIsTheAddressPlansAndIsAnnouncedAndExportedBack() {
         var range = PrivateServices.range(topology.site("gcp-euw4").orElseThrow()).orElseThrow();
         JsonNode address = named("gcp-euw4-sql-range").inputs();
