@@ -124,10 +124,7 @@ public final class DatabaseTopology extends ComponentResource {
         if (endpoints) {
             // Sites outside Azure resolve the Flexible Server names they are handed through the
             // inbound endpoints of the Azure primaries' sites (PrivateDnsForwarding).
-            List<String> resolvers = PrivateDnsForwarding.resolverSites(topology).stream().map(PrivateDnsForwarding::inboundAddress).toList();
-            java.util.Set<String> forwarding = PrivateDnsForwarding.forwardingSites(topology).stream().map(SiteSpec::name)
-                    .collect(java.util.stream.Collectors.toSet());
-            args.sites().stream().filter(s -> forwarding.contains(s.name())).forEach(s -> ZoneForwarding.forSite(s, resolvers, this));
+            ZoneForwarding.build(topology, args.sites(), this);
             for (Site site : args.sites()) {
                 List<Output<String>> writes = partitions.stream().map(p -> primaryOf.get(p).host()).toList();
                 List<Output<String>> reads = partitions.stream().map(p -> localOf.get(p).getOrDefault(site.name(), primaryOf.get(p)).host()).toList();

@@ -22,6 +22,8 @@ import com.pulumi.resources.Resource;
 import dev.multisite.site.AwsSite;
 import dev.multisite.site.Site;
 import dev.multisite.topology.PrivateDnsForwarding;
+import dev.multisite.topology.SiteSpec;
+import dev.multisite.topology.Topology;
 
 import java.util.List;
 import java.util.Map;
@@ -43,11 +45,23 @@ import java.util.Map;
  *   its queries come from 35.199.192.0/19, which every GCP VPC would have to announce to Azure.</li>
  * </ul>
  */
-final class ZoneForwarding {
+public final class ZoneForwarding {
     private static final ObjectMapper JSON = new ObjectMapper();
     static final int DNS_PORT = 53;
 
     private ZoneForwarding() {
+    }
+
+    /**
+     * The forwarding of every site {@link PrivateDnsForwarding#forwardingSites} names, to every
+     * inbound endpoint; written with the data endpoints (one stack: under the data tier; fleet mode:
+     * in the data-endpoints part, at the root, so {@code parent} may be null).
+     */
+    public static void build(Topology topology, List<Site> sites, Resource parent) {
+        List<String> targets = PrivateDnsForwarding.resolverSites(topology).stream().map(PrivateDnsForwarding::inboundAddress).toList();
+        java.util.Set<String> forwarding = PrivateDnsForwarding.forwardingSites(topology).stream().map(SiteSpec::name)
+                .collect(java.util.stream.Collectors.toSet());
+        sites.stream().filter(s -> forwarding.contains(s.name())).forEach(s -> forSite(s, targets, parent));
     }
 
     /** The forwarding of one site (which {@link PrivateDnsForwarding#forwardingSites} names) to {@code targets}. */
