@@ -12,6 +12,8 @@ public final class PluginVersions {
     static final String TLS = "5.0.9";
     /** pulumi-random 4.x. */
     static final String RANDOM = "4.16.7";
+    /** pulumi-command 1.x (no Java SDK on Maven Central: com.pulumi:command is not published there). */
+    static final String COMMAND = "1.0.1";
 
     /** Package name to the plugin version its resources request: what a provider plugin must be installed at. */
     public static final Map<String, String> BY_PACKAGE = Map.of("cloudflare", CLOUDFLARE, "tls", TLS, "random", RANDOM);

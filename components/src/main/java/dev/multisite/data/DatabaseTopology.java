@@ -7,7 +7,10 @@ import com.pulumi.resources.CustomResourceOptions;
 import dev.multisite.site.KeyedOutputs;
 import dev.multisite.site.Site;
 import dev.multisite.topology.CloudProvider;
+import dev.multisite.topology.DataPartitions;
 import dev.multisite.topology.DataSettings;
+import dev.multisite.topology.PrivateDnsForwarding;
+import dev.multisite.topology.PrivateServices;
 import dev.multisite.topology.SiteSpec;
 import dev.multisite.topology.Topology;
 
@@ -26,7 +29,7 @@ import java.util.Map;
  */
 public final class DatabaseTopology extends ComponentResource {
     public static final String TYPE = "multisite:data:DatabaseTopology";
-    public static final String DEFAULT_PARTITION = "default";
+    public static final String DEFAULT_PARTITION = DataPartitions.DEFAULT_PARTITION;
     public static final String CONFIG_MAP = "multisite-data";
     public static final String SECRET = "multisite-data-credentials";
 
@@ -73,8 +76,17 @@ public final class DatabaseTopology extends ComponentResource {
         // A switch expression: a new provider does not compile until its database host is decided.
         java.util.function.Function<CloudProvider, DatabaseHost> hostOf = provider -> switch (provider) {
             case AWS -> new RdsHost(allowed);
-            case GCP -> new CloudSqlHost();
-            case AZURE -> new FlexibleServerHost(FlexibleServerHost.azureSitesOf(args.sites()));
+            case GCP -> {
+                Map<String, dev.multisite.site.GcpSite> networkOf = new LinkedHashMap<>();
+                partitions(topology.sites(), data).forEach(p -> {
+                    if (sites.get(PrivateServices.networkSite(p)) instanceof dev.multisite.site.GcpSite gcp) {
+                        networkOf.put(p.name(), gcp);
+                    }
+                });
+                yield new CloudSqlHost(networkOf);
+            }
+            case AZURE -> new FlexibleServerHost(FlexibleServerHost.azureSitesOf(args.sites()),
+                    PrivateDnsForwarding.resolverSites(topology).stream().map(SiteSpec::name).collect(java.util.stream.Collectors.toSet()));
             case EXISTING -> throw new IllegalStateException("an existing site hosts no database (the topology validator refuses it)");
         };
         Map<CloudProvider, DatabaseHost> hosts = new java.util.EnumMap<>(CloudProvider.class);
@@ -110,6 +122,9 @@ public final class DatabaseTopology extends ComponentResource {
         this.credentialRef = firstPrimary.credentialRef();
         this.user = firstPrimary.user();
         if (endpoints) {
+            // Sites outside Azure resolve the Flexible Server names they are handed through the
+            // inbound endpoints of the Azure primaries' sites (PrivateDnsForwarding).
+            ZoneForwarding.build(topology, args.sites(), this);
             for (Site site : args.sites()) {
                 List<Output<String>> writes = partitions.stream().map(p -> primaryOf.get(p).host()).toList();
                 List<Output<String>> reads = partitions.stream().map(p -> localOf.get(p).getOrDefault(site.name(), primaryOf.get(p)).host()).toList();
@@ -141,22 +156,8 @@ public final class DatabaseTopology extends ComponentResource {
         return List.copyOf(nodes);
     }
 
-    /** One partition after promotion: who takes writes, who replicates, and a retired primary if any. */
-    record Plan(String name, String authority, List<String> replicas, String retired) {
-    }
-
-    static List<Plan> partitions(List<SiteSpec> sites, DataSettings data) {
-        if (data.mode() == DataSettings.Mode.PARTITIONED) {
-            return data.partitions().stream().map(p -> new Plan(p.name(), p.authority(), p.replicas(), null)).toList();
-        }
-        List<String> replicas = new ArrayList<>(data.replicas().all()
-                ? sites.stream().map(SiteSpec::name).filter(n -> !n.equals(data.primary())).toList()
-                : data.replicas().sites());
-        if (data.promote() == null) {
-            return List.of(new Plan(DEFAULT_PARTITION, data.primary(), replicas, null));
-        }
-        replicas.remove(data.promote());
-        return List.of(new Plan(DEFAULT_PARTITION, data.promote(), replicas, data.primary()));
+    static List<DataPartitions.Plan> partitions(List<SiteSpec> sites, DataSettings data) {
+        return DataPartitions.of(sites, data);
     }
 
     /** Instance names stay the same through a promotion, so the promoted replica is updated in place. */
@@ -166,13 +167,6 @@ public final class DatabaseTopology extends ComponentResource {
 
     /** Per partition, the sites with a node of it to read from (its primary and same-provider replicas), from the topology alone. */
     public static Map<String, List<String>> localReaders(Topology topology) {
-        Map<String, List<String>> out = new LinkedHashMap<>();
-        for (var partition : partitions(topology.sites(), topology.data())) {
-            var provider = topology.site(partition.authority()).orElseThrow().provider();
-            List<String> sites = new ArrayList<>(List.of(partition.authority()));
-            partition.replicas().stream().filter(r -> topology.site(r).orElseThrow().provider() == provider).forEach(sites::add);
-            out.put(partition.name(), sites);
-        }
-        return out;
+        return DataPartitions.localReaders(topology);
     }
 }

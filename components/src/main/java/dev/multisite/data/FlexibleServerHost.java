@@ -16,6 +16,11 @@ import com.pulumi.azurenative.managedidentity.UserAssignedIdentity;
 import com.pulumi.azurenative.managedidentity.UserAssignedIdentityArgs;
 import com.pulumi.azurenative.network.PrivateZone;
 import com.pulumi.azurenative.network.PrivateZoneArgs;
+import com.pulumi.azurenative.network.inputs.InboundEndpointIPConfigurationArgs;
+import com.pulumi.azurenative.network.DnsResolver;
+import com.pulumi.azurenative.network.DnsResolverArgs;
+import com.pulumi.azurenative.network.InboundEndpoint;
+import com.pulumi.azurenative.network.InboundEndpointArgs;
 import com.pulumi.azurenative.network.Subnet;
 import com.pulumi.azurenative.network.SubnetArgs;
 import com.pulumi.azurenative.network.VirtualNetworkLink;
@@ -32,6 +37,7 @@ import dev.multisite.site.AzureSite;
 import dev.multisite.site.Site;
 import dev.multisite.site.WorkloadIdentity;
 import dev.multisite.topology.DataSettings;
+import dev.multisite.topology.PrivateDnsForwarding;
 import dev.multisite.topology.DatabaseCommands;
 
 import java.util.ArrayList;
@@ -71,13 +77,21 @@ final class FlexibleServerHost implements DatabaseHost {
     private final Map<String, Subnet> subnets = new HashMap<>();
 
     /** @param azureSites every Azure site of the stack: the readers of an Azure primary */
-    FlexibleServerHost(List<AzureSite> azureSites) {
+    /** The Azure sites that get a DNS Private Resolver inbound endpoint ({@link PrivateDnsForwarding#resolverSites}). */
+    private final java.util.Set<String> resolverSites;
+    private final java.util.Set<String> resolversBuilt = new java.util.HashSet<>();
+
+    FlexibleServerHost(List<AzureSite> azureSites, java.util.Set<String> resolverSites) {
         this.azureSites = List.copyOf(azureSites);
+        this.resolverSites = java.util.Set.copyOf(resolverSites);
     }
 
     @Override
     public DatabaseNode primary(String name, Site site, String partition, DataSettings data, boolean retired, Resource parent) {
         var aks = (AzureSite) site;
+        if (resolverSites.contains(site.name()) && resolversBuilt.add(site.name())) {
+            inboundEndpoint(aks, parent);
+        }
         var zone = privateZone(name, aks, azureSites, parent);
         var server = new Server(name, base(aks, data, partition, retired ? "retired-primary" : "primary", zone, parent)
                 .createMode("Default")
@@ -168,6 +182,43 @@ final class FlexibleServerHost implements DatabaseHost {
                 .registrationEnabled(false)
                 .location("global")
                 .build(), options(owner, parent).build());
+    }
+
+    /**
+     * An Azure DNS Private Resolver with one inbound endpoint at the address the model fixes
+     * ({@link PrivateDnsForwarding#inboundAddress}), in a subnet delegated to
+     * {@code Microsoft.Network/dnsResolvers}: the sites outside Azure forward
+     * {@code postgres.database.azure.com} to it, and it answers from the private zones linked to
+     * this VNet (every primary's). Microsoft Learn, "Azure DNS Private Resolver endpoints and
+     * rulesets" (inbound endpoint; subnet /28 to /24, delegated, used by nothing else) and
+     * azure-native {@code network.DnsResolver} / {@code network.InboundEndpoint}.
+     */
+    private void inboundEndpoint(AzureSite site, Resource parent) {
+        var subnet = new Subnet(site.name() + "-dns-inbound-subnet", SubnetArgs.builder()
+                .resourceGroupName(site.resourceGroupName())
+                .virtualNetworkName(site.virtualNetworkName())
+                .subnetName("multisite-dns-inbound")
+                .addressPrefix(PrivateDnsForwarding.inboundSubnet(site.spec()).toString())
+                .delegations(DelegationArgs.builder().name("dnsResolvers").serviceName("Microsoft.Network/dnsResolvers").build())
+                // Azure serialises writes to one VNet's subnets (as for the PostgreSQL subnet).
+                .build(), CustomResourceOptions.builder().parent(parent).provider(site.azureProvider())
+                .dependsOn(site.lastSubnet() == null ? List.of() : List.of(site.lastSubnet())).build());
+        site.addSubnet(subnet);
+        var resolver = new DnsResolver(site.name() + "-dns-resolver", DnsResolverArgs.builder()
+                .resourceGroupName(site.resourceGroupName())
+                .location(site.region())
+                .virtualNetwork(SubResourceArgs.builder().id(site.virtualNetworkId()).build())
+                .build(), options(site, parent).build());
+        new InboundEndpoint(site.name() + "-dns-inbound", InboundEndpointArgs.builder()
+                .resourceGroupName(site.resourceGroupName())
+                .dnsResolverName(resolver.name())
+                .location(site.region())
+                .ipConfigurations(InboundEndpointIPConfigurationArgs.builder()
+                        .privateIpAllocationMethod("Static")
+                        .privateIpAddress(PrivateDnsForwarding.inboundAddress(site.spec()))
+                        .subnet(SubResourceArgs.builder().id(subnet.id()).build())
+                        .build())
+                .build(), options(site, parent).dependsOn(subnet).build());
     }
 
     /** The site's subnet delegated to Flexible Server: one per site, shared by its servers. */

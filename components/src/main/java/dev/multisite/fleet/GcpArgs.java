@@ -17,6 +17,10 @@ public final class GcpArgs extends ResourceArgs {
     @Import(name = "masterIpv4Cidr", required = true)
     private String masterIpv4Cidr;
 
+    /** The private services access range Cloud SQL takes its addresses from; required where the site's VPC holds Cloud SQL. */
+    @Import(name = "privateServicesCidr")
+    private String privateServicesCidr;
+
     public GcpArgs() {
     }
 
@@ -26,6 +30,10 @@ public final class GcpArgs extends ResourceArgs {
 
     public String masterIpv4Cidr() {
         return masterIpv4Cidr;
+    }
+
+    public String privateServicesCidr() {
+        return privateServicesCidr;
     }
 
     public static Builder builder() {
@@ -42,6 +50,11 @@ public final class GcpArgs extends ResourceArgs {
 
         public Builder masterIpv4Cidr(String masterIpv4Cidr) {
             args.masterIpv4Cidr = masterIpv4Cidr;
+            return this;
+        }
+
+        public Builder privateServicesCidr(String privateServicesCidr) {
+            args.privateServicesCidr = privateServicesCidr;
             return this;
         }
 

@@ -28,9 +28,10 @@ final class CiliumValues {
         SiteSpec spec = site.spec();
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("cluster", Map.of("name", spec.name(), "id", spec.mesh().clusterId()));
+        // On GKE the pool is half the pod CIDR, the other half being GKE's own pods range (SiteSpec.ciliumPodPool).
         values.put("ipam", Map.of("mode", "cluster-pool", "operator", Map.of(
-                "clusterPoolIPv4PodCIDRList", List.of(spec.network().podCidr().toString()),
-                "clusterPoolIPv4MaskSize", Math.max(24, spec.network().podCidr().prefixLength() + 4))));
+                "clusterPoolIPv4PodCIDRList", List.of(spec.ciliumPodPool().toString()),
+                "clusterPoolIPv4MaskSize", Math.max(24, spec.ciliumPodPool().prefixLength() + 4))));
         switch (mesh.datapath()) {
             case TUNNEL_VXLAN -> {
                 values.put("routingMode", "tunnel");

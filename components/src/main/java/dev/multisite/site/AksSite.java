@@ -30,6 +30,8 @@ import com.pulumi.azurenative.network.VirtualNetworkArgs;
 import com.pulumi.azurenative.network.inputs.AddressSpaceArgs;
 import com.pulumi.azurenative.resources.ResourceGroup;
 import com.pulumi.azurenative.resources.ResourceGroupArgs;
+import com.pulumi.azurenative.authorization.enums.PrincipalType;
+import com.pulumi.core.Either;
 import com.pulumi.core.Output;
 import com.pulumi.deployment.InvokeOptions;
 import com.pulumi.resources.ComponentResourceOptions;
@@ -177,13 +179,21 @@ public final class AksSite extends SiteComponent implements AzureSite {
         // call is a 403. The deploying principal gets cluster admin at the cluster's scope
         // (azure-native authorization.RoleAssignment: principalId, roleDefinitionId, scope).
         Output<String> subscription = subscriptionId();
-        this.deployerRole = new RoleAssignment(childName("deployer-cluster-admin"), RoleAssignmentArgs.builder()
+        // principalType only when set: ARM infers it when it is left out, where a wrong one fails
+        // with UnmatchedPrincipalType (Azure RBAC docs, "Assign Azure roles using the REST API":
+        // principalType is optional; set it only to ride out Entra ID replication delay).
+        var roleArgs = RoleAssignmentArgs.builder()
                 .principalId(clientConfig.applyValue(GetClientConfigResult::objectId))
-                .principalType(spec.azure().deployerPrincipalType().name())
                 .roleDefinitionId(subscription.applyValue(AksSite::clusterAdminRoleDefinitionId))
                 .scope(cluster.id())
-                .description("Multisite: the principal that deploys this stack administers cluster " + spec.name())
-                .build(), onAzure());
+                .description("Multisite: the principal that deploys this stack administers cluster " + spec.name());
+        // The pinned SDK (azure-native 2.10.0) fills the schema default "User" into an unset
+        // principalType (RoleAssignmentArgs.Builder.build: Codegen ... def("User")); an explicit
+        // null Output reaches the engine as no value, so ARM infers the type.
+        roleArgs.principalType(spec.azure().principalType()
+                .map(type -> Output.<Either<String, PrincipalType>>of(Either.ofLeft(type.name())))
+                .orElse(Output.ofNullable(null)));
+        this.deployerRole = new RoleAssignment(childName("deployer-cluster-admin"), roleArgs.build(), onAzure());
 
         AzureSettings.KubeloginMode mode = spec.azure().kubeloginMode();
         Output<String> kubeconfig = Output.tuple(ContainerserviceFunctions.listManagedClusterUserCredentials(
@@ -196,9 +206,13 @@ public final class AksSite extends SiteComponent implements AzureSite {
                 // Every Kubernetes child waits for the role assignment (it reads this kubeconfig).
                 .applyValue(t -> kubeconfig(spec.name(), new String(Base64.getDecoder().decode(t.t1.kubeconfigs().get(0).value()),
                         StandardCharsets.UTF_8), mode, t.t2.tenantId()));
+        // Role assignments take effect minutes after they exist: the provider's kubeconfig (and so every
+        // Kubernetes resource of the site) waits for the bounded access check (AksAccessCheck).
+        var accessCheck = AksAccessCheck.create(spec.name(), kubeconfig, this);
+        Output<String> provenKubeconfig = Output.tuple(kubeconfig, accessCheck.id()).applyValue(t -> t.t1);
         Output<String> issuer = cluster.oidcIssuerProfile()
                 .applyValue(p -> p.map(profile -> profile.issuerURL()).orElse(""));
-        complete(cluster.name(), cluster.fqdn().applyValue(fqdn -> "https://" + fqdn + ":443"), kubeconfig,
+        complete(cluster.name(), cluster.fqdn().applyValue(fqdn -> "https://" + fqdn + ":443"), provenKubeconfig,
                 Optional.of(new WorkloadIdentity(WorkloadIdentity.Kind.AZURE_WORKLOAD_IDENTITY, issuer, Output.of(""), "")));
     }
 

@@ -70,9 +70,10 @@ public final class EksSite extends SiteComponent implements AwsSite {
      * AWS managed policies by ARN. {@code arn:aws:} is the commercial partition; the topology parser
      * refuses regions of the other partitions (aws-cn, aws-us-gov, ISO), whose ARNs would differ.
      */
+    // No AmazonEKS_CNI_Policy: it grants the VPC CNI its ENI calls, and no VPC CNI runs here
+    // (bootstrapSelfManagedAddons=false; Cilium in cluster-pool overlay mode makes no EC2 calls).
     private static final List<String> NODE_POLICIES = List.of(
             "arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy",
-            "arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy",
             "arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryReadOnly");
 
     private final Provider aws;

@@ -36,9 +36,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A GKE site: its own custom-mode VPC with one subnet whose secondary ranges are the site's pod and
- * service CIDRs (VPC-native), Cloud NAT for the private nodes, a regional cluster with private
- * nodes and a public endpoint restricted to {@code kubernetes.apiAccessCidrs}, Workload Identity,
+ * A GKE site: its own custom-mode VPC with one subnet whose secondary ranges are the upper half of
+ * the site's pod CIDR (Cilium's cluster pool is the lower half) and its service CIDR (VPC-native),
+ * Cloud NAT for the private nodes, a regional cluster with private nodes and a public endpoint restricted to {@code kubernetes.apiAccessCidrs}, Workload Identity,
  * and node pools that run as a dedicated least-privilege service account.
  *
  * <p>The datapath is GKE's legacy one, not Dataplane V2: Dataplane V2 is GKE's own managed Cilium,
@@ -70,7 +70,7 @@ public final class GkeSite extends SiteComponent implements GcpSite {
                 .ipCidrRange(spec.network().vpcCidr().toString())
                 .privateIpGoogleAccess(true)
                 .secondaryIpRanges(
-                        SubnetworkSecondaryIpRangeArgs.builder().rangeName(PODS_RANGE).ipCidrRange(spec.network().podCidr().toString()).build(),
+                        SubnetworkSecondaryIpRangeArgs.builder().rangeName(PODS_RANGE).ipCidrRange(spec.gkePodsRange().toString()).build(),
                         SubnetworkSecondaryIpRangeArgs.builder().rangeName(SERVICES_RANGE).ipCidrRange(spec.network().serviceCidr().toString()).build())
                 .build(), onGcp());
         var router = new Router(childName("router"), RouterArgs.builder()

@@ -28,6 +28,9 @@ class CloudWanTest {
                 .containsExactly("us-east-1", "eu-west-1");
         assertThat(plan.ofType("aws:networkmanager/transitGatewayPeering:TransitGatewayPeering")).extracting(r -> r.name())
                 .containsExactlyInAnyOrder("aws-use1-net-wan-peering", "aws-euw1-net-wan-peering");
+        // The association's required attachment id comes from the peering (the offline mock fills it, as AWS does).
+        assertThat(plan.ofType("aws:ec2transitgateway/policyTableAssociation:PolicyTableAssociation")).hasSize(2)
+                .allSatisfy(r -> assertThat(r.inputs().path("transitGatewayAttachmentId").asText()).startsWith("tgw-attach-"));
         assertThat(plan.ofType("aws:networkmanager/transitGatewayRouteTableAttachment:TransitGatewayRouteTableAttachment")).hasSize(2);
         assertThat(plan.ofType("aws:ec2transitgateway/peeringAttachment:PeeringAttachment")).isEmpty();
         // The GCP site gets tunnels from both AWS hubs (first to first, the single GCP hub to the second).

@@ -14,9 +14,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ExternalDnsArgsTest {
-    /** Two cloud sites; Route 53 holds the delegated subzone app.example.com, Cloudflare example.com. */
+    /** Two cloud sites; Route 53 holds the delegated subzone app.example.com (the global name below its apex), Cloudflare example.com. */
     private static final Topology TOPO = TwoSites.topology("traffic", """
-            hostname: app.example.com
+            hostname: www.app.example.com
             dns:
               - route53: {hostedZoneId: Z0123456789EXAMPLE, zone: app.example.com}
               - cloudflare: {zoneId: 0123456789abcdef0123456789abcdef, accountId: fedcba9876543210fedcba9876543210, apiToken: cf-token}

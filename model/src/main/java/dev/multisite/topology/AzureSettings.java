@@ -14,21 +14,24 @@ import java.util.List;
  *                            default {@code azurecli}; never device code
  * @param deployerPrincipalType the kind of principal that runs Pulumi, the {@code principalType} of its
  *                            role assignment (ARM rejects a type that does not match the principal);
- *                            default {@code User} with {@code azurecli}, {@code ServicePrincipal} with
- *                            {@code workloadidentity} or {@code spn}
+ *                            default none: the property is left out and ARM infers it (a CI logged in
+ *                            with {@code az login --service-principal} under {@code azurecli} is no User)
  */
 public record AzureSettings(String resourceGroup, String subscriptionId, List<String> adminGroupObjectIds, KubeloginMode kubeloginMode,
                             PrincipalType deployerPrincipalType) {
     public AzureSettings {
         adminGroupObjectIds = adminGroupObjectIds == null ? List.of() : List.copyOf(adminGroupObjectIds);
         kubeloginMode = kubeloginMode == null ? KubeloginMode.AZURECLI : kubeloginMode;
-        deployerPrincipalType = deployerPrincipalType != null ? deployerPrincipalType
-                : kubeloginMode == KubeloginMode.AZURECLI ? PrincipalType.User : PrincipalType.ServicePrincipal;
     }
 
     /** Shorthand for a site with no admin groups and the default login mode. */
     public AzureSettings(String resourceGroup, String subscriptionId) {
         this(resourceGroup, subscriptionId, null, null, null);
+    }
+
+    /** The principal type to send, when the topology sets one. */
+    public java.util.Optional<PrincipalType> principalType() {
+        return java.util.Optional.ofNullable(deployerPrincipalType);
     }
 
     /** Role assignment principal types, spelled as ARM spells them. */

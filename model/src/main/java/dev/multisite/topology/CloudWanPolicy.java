@@ -24,6 +24,18 @@ public final class CloudWanPolicy {
     private CloudWanPolicy() {
     }
 
+    /**
+     * The commercial Regions where Cloud WAN can place a core network edge, from AWS General
+     * Reference, "AWS Cloud WAN endpoints and quotas" (docs.aws.amazon.com/general/latest/gr/cloudwan.html,
+     * "AWS Cloud WAN is available in the following Regions"). A Region missing here fails the
+     * policy attachment at {@code pulumi up}; add it once AWS lists it.
+     */
+    public static final java.util.Set<String> EDGE_REGIONS = java.util.Set.of(
+            "us-east-1", "us-east-2", "us-west-1", "us-west-2", "af-south-1", "ap-east-1", "ap-south-1", "ap-south-2",
+            "ap-southeast-1", "ap-southeast-2", "ap-southeast-3", "ap-southeast-4", "ap-northeast-1", "ap-northeast-2",
+            "ap-northeast-3", "ca-central-1", "eu-central-1", "eu-central-2", "eu-west-1", "eu-west-2", "eu-west-3",
+            "eu-south-1", "eu-south-2", "eu-north-1", "il-central-1", "me-central-1", "me-south-1", "sa-east-1");
+
     /** The regions that need a core network edge: those of the AWS sites, in declaration order. */
     public static List<String> edgeRegions(Topology topology) {
         return topology.sites().stream().filter(s -> s.provider() == CloudProvider.AWS).map(SiteSpec::region).distinct().toList();

@@ -90,7 +90,7 @@ final class InterconnectPaths {
         for (SiteSpec remote : graph.topology().sites()) {
             if (!remote.name().equals(site) && tree.containsKey(remote.name())) {
                 Link first = pathIn(tree, site, remote.name()).orElseThrow().get(0);
-                remote.network().ranges().forEach(range -> out.add(new Route(range, remote.name(), first)));
+                remote.routedRanges().forEach(range -> out.add(new Route(range, remote.name(), first)));
             }
         }
         return List.copyOf(out);
@@ -107,7 +107,7 @@ final class InterconnectPaths {
             }
         }
         Map<Link, List<Cidr>> out = new HashMap<>();
-        List<Cidr> order = graph.topology().sites().stream().flatMap(s -> s.network().ranges().stream()).toList();
+        List<Cidr> order = graph.topology().sites().stream().flatMap(s -> s.routedRanges().stream()).toList();
         sets.forEach((link, ranges) -> out.put(link, order.stream().filter(ranges::contains).toList()));
         return out;
     }

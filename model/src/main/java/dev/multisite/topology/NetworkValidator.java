@@ -57,6 +57,12 @@ final class NetworkValidator {
             if (site.provider() == CloudProvider.EXISTING) {
                 validateVpn(site, i, hubNames, problems);
             }
+            if (site.provider() == CloudProvider.AWS && site.region() != null && CloudProvider.AWS.region().matcher(site.region()).matches()
+                    && !CloudWanPolicy.EDGE_REGIONS.contains(site.region())) {
+                problems.add(sitePath(site, i, "region"), site.region() + " is not a Region AWS Cloud WAN serves, and every aws site's"
+                        + " Transit Gateway joins the core network at an edge in its Region; choose one of the Regions in AWS's"
+                        + " \"AWS Cloud WAN endpoints and quotas\" (e.g. us-east-1, eu-west-1), or turn the interconnect off");
+            }
         }
         if (!problems.isEmpty()) {
             return;

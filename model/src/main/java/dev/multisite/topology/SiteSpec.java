@@ -28,4 +28,34 @@ public record SiteSpec(
     public long asn() {
         return network.asn() != null ? network.asn() : NetworkSettings.PRIVATE_ASN_BASE + mesh.clusterId();
     }
+
+    /**
+     * The range Cilium's cluster-pool IPAM hands pod addresses out of: the site's pod CIDR, except
+     * on GKE, where its lower half. A VPC-native GKE cluster must name a pods secondary range, and
+     * GKE gives every node an alias IP range out of it (a VPC route to that node); Cilium's
+     * cluster pool allocates per-node ranges of its own (Cilium docs, IPAM "Cluster Scope"), so
+     * the two must not share addresses, or the VPC would route one node's pods to another node.
+     */
+    public Cidr ciliumPodPool() {
+        return provider == CloudProvider.GCP ? network.podCidr().subnet(network.podCidr().prefixLength() + 1, 0) : network.podCidr();
+    }
+
+    /** GKE's own {@code pods} secondary range: the upper half of the pod CIDR (see {@link #ciliumPodPool()}). */
+    public Cidr gkePodsRange() {
+        return network.podCidr().subnet(network.podCidr().prefixLength() + 1, 1);
+    }
+
+    /**
+     * The ranges the site announces over the interconnect: its address plan's three, and on GCP the
+     * private services range Cloud SQL takes its addresses from, when the site declares one.
+     */
+    public java.util.List<Cidr> routedRanges() {
+        var range = PrivateServices.range(this);
+        if (range.isEmpty()) {
+            return network.ranges();
+        }
+        var out = new java.util.ArrayList<>(network.ranges());
+        out.add(range.get());
+        return java.util.List.copyOf(out);
+    }
 }

@@ -82,6 +82,17 @@ final class TopologyValidator {
         GitOpsValidator.validate(topology, problems);
         NetworkValidator.validate(topology, problems);
         problems.throwIfAny();
+        for (String host : PrivateServices.hostSites(topology)) {
+            SiteSpec site = topology.site(host).orElseThrow();
+            if (site.gcp().privateServicesCidr() == null) {
+                problems.add(sitePath(site, topology.sites().indexOf(site), "gcp.privateServicesCidr"), "required: this site's VPC holds Cloud SQL"
+                        + " (a primary and its replicas), whose private addresses come from this range; allocate a /16../24 from the address plan,"
+                        + " disjoint from every other range (e.g. a free 10.x.0.0/20)");
+            }
+        }
+        problems.throwIfAny();
+        Reachability.check(topology).forEach(f -> problems.add(f.path(), f.message()));
+        problems.throwIfAny();
     }
 
     private static void validateSite(SiteSpec site, int i, Problems problems) {
@@ -263,6 +274,12 @@ final class TopologyValidator {
         } else if (site.gcp().masterIpv4Cidr().prefixLength() != 28) {
             problems.add(sitePath(site, i, "gcp.masterIpv4Cidr"), site.gcp().masterIpv4Cidr() + " is not a /28; GKE requires exactly /28");
         }
+        // Private services access allocations are /24 or larger (Google, "Configure private services access":
+        // the allocated range's prefix length is at most 24); /16 is the widest a site plan needs.
+        Cidr psa = site.gcp().privateServicesCidr();
+        if (psa != null && (psa.prefixLength() < 16 || psa.prefixLength() > 24)) {
+            problems.add(sitePath(site, i, "gcp.privateServicesCidr"), psa + " is not allowed; use a /16 to /24 (private services access needs at least a /24)");
+        }
     }
 
     private static void validateAzure(SiteSpec site, int i, Problems problems) {
@@ -336,6 +353,9 @@ final class TopologyValidator {
             ranges.add(new Range(site.name(), "network.serviceCidr", site.network().serviceCidr()));
             if (site.gcp() != null && site.gcp().masterIpv4Cidr() != null) {
                 ranges.add(new Range(site.name(), "gcp.masterIpv4Cidr", site.gcp().masterIpv4Cidr()));
+            }
+            if (site.gcp() != null && site.gcp().privateServicesCidr() != null) {
+                ranges.add(new Range(site.name(), "gcp.privateServicesCidr", site.gcp().privateServicesCidr()));
             }
         }
         for (int a = 0; a < ranges.size(); a++) {

@@ -263,6 +263,17 @@ final class TrafficValidator {
             problems.add("traffic.dns", "no backend's zone holds " + String.join(", ", orphans.size() > 3 ? orphans.subList(0, 3) : orphans)
                     + (orphans.size() > 3 ? " and " + (orphans.size() - 3) + " more" : "") + "; one backend's zone must be the stack's domain " + domain);
         }
+        // Route 53 refuses a CNAME at a zone apex (InvalidChangeBatch): the apex holds the zone's SOA
+        // and NS records, and a CNAME may not share its name with any other record (RFC 1034 section
+        // 3.6.2; Route 53 Developer Guide, "Choosing between alias and non-alias records"). The global
+        // hostname is published as latency / failover CNAMEs, so it must sit below its Route 53 zone.
+        // Cloudflare flattens a CNAME at the apex, so it is not refused there.
+        var global = authority.global();
+        if (global != null && global.backend().kind() == DnsBackend.Kind.ROUTE53 && global.name().equals(t.hostname())) {
+            problems.add("traffic.hostname", t.hostname() + " is the apex of the route53 zone " + global.name() + " (" + global.path()
+                    + "); Route 53 refuses the CNAME records the global name is published as at a zone apex;"
+                    + " use a name below the zone, e.g. www." + t.hostname());
+        }
         for (var z : zones) {
             if (authority.names().stream().noneMatch(n -> n.zone() == z)) {
                 problems.add(z.path(), z.name() + " holds none of the names the stack publishes (" + t.hostname() + ", <site>." + t.hostname()

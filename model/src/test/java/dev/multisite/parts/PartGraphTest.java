@@ -114,12 +114,14 @@ class PartGraphTest {
     @Test
     void theDataInstancesWaitOnlyForTheSitesOfAPrimarysProviderAndTheEndpointsForEverySite() {
         ObjectNode doc = Fixtures.valid();
+        // Without the existing site: it could not resolve the Flexible Server's private name (Reachability).
+        doc.withArray("sites").remove(3);
         doc.set("data", Fixtures.yaml("{mode: partitioned, engine: {version: '14'}, partitions: [{name: eu, authority: az-weu}, "
-                + "{name: us, authority: aws-use1, replicas: [metal-fra]}]}"));
+                + "{name: us, authority: aws-use1, replicas: [gcp-euw4]}]}"));
         PartGraph graph = graphOf(doc);
-        // The replica on metal-fra is of another provider: not provisioned, so its site is not waited for.
+        // The replica on gcp-euw4 is of another provider: not provisioned, so its site is not waited for.
         assertThat(graph.require("data").dependsOn()).containsExactly("site-aws-use1", "site-az-weu");
         assertThat(graph.require("data-endpoints").dependsOn())
-                .containsExactly("data", "site-aws-use1", "site-gcp-euw4", "site-az-weu", "site-metal-fra");
+                .containsExactly("data", "site-aws-use1", "site-gcp-euw4", "site-az-weu");
     }
 }

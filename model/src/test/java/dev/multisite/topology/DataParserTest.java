@@ -32,7 +32,14 @@ class DataParserTest {
         assertThat(d.instanceClassFor(CloudProvider.GCP)).isEqualTo("db-custom-2-7680");
         assertThat(d.engine().version()).isEqualTo("16");
         assertThat(d.backupRetentionDays()).isEqualTo(7);
-        var p = TopologyParser.parse(with(PARTITIONED)).data();
+        // The fixture's existing cluster is handed the Flexible Server's private name, which only Azure
+        // VNets (and the stack's forwarders on aws and gcp sites) resolve: refused by the reachability check.
+        assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(() -> TopologyParser.parse(with(PARTITIONED)), TopologyException.class))
+                .hasMessageContaining("sites[metal-fra]: data endpoint partition eu write host (Flexible Server az-weu")
+                .hasMessageContaining(Reachability.MARKER + ": its private DNS zone answers only in the VNets of az-weu");
+        ObjectNode cloudOnly = with(PARTITIONED.replace("replicas: [metal-fra]", "replicas: []"));
+        cloudOnly.withArray("sites").remove(3);
+        var p = TopologyParser.parse(cloudOnly).data();
         assertThat(p.partitions()).extracting(DataSettings.Partition::authority).containsExactly("az-weu", "aws-use1");
     }
 
@@ -127,6 +134,7 @@ class DataParserTest {
                 kubernetes: {version: "1.31", apiAccessCidrs: [203.0.113.0/24], nodePools: [{name: system, machineType: e2-standard-4, min: 2, max: 6}]}
                 gcp: {project: %s, masterIpv4Cidr: 192.168.9.0/28}
                 """.formatted(project)));
+        ((ObjectNode) doc.withArray("sites").get(1).get("gcp")).put("privateServicesCidr", "10.102.0.0/20");
         return doc;
     }
 

@@ -28,6 +28,20 @@ class InterconnectParserTest {
     }
 
     @Test
+    void anAwsRegionCloudWanDoesNotServeIsRejected() {
+        // ap-southeast-5 has the AWS region shape but is not in AWS's Cloud WAN Region list.
+        assertThat(problemOf(doc -> site(doc, 0).put("region", "ap-southeast-5")))
+                .startsWith("sites[aws-use1].region: ap-southeast-5 is not a Region AWS Cloud WAN serves");
+        assertThat(CloudWanPolicy.EDGE_REGIONS).contains("us-east-1", "us-west-2", "eu-west-1", "ap-southeast-1");
+        var off = Fixtures.valid();
+        site(off, 0).put("region", "ap-southeast-5");
+        off.with("network").with("interconnect").put("enabled", false);
+        off.with("mesh").put("apiserverExposure", "nodeport");
+        assertThat(TopologyParser.parse(off).site("aws-use1").orElseThrow().region()).as("no core network without the interconnect")
+                .isEqualTo("ap-southeast-5");
+    }
+
+    @Test
     void anAsnUsedTwiceIsRejectedNamingBothSites() {
         assertThat(problemOf(doc -> {
             site(doc, 0).with("network").put("asn", 64700);

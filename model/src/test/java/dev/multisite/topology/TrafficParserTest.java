@@ -37,11 +37,24 @@ class TrafficParserTest {
         return doc;
     }
 
-    /** cloudOnly() with Route 53 holding the delegated subzone app.example.com and Cloudflare example.com. */
+    /**
+     * cloudOnly() with Route 53 holding the delegated subzone app.example.com (the global hostname
+     * www.app.example.com below its apex) and Cloudflare example.com.
+     */
     static ObjectNode delegated() {
         ObjectNode doc = cloudOnly();
         ((ObjectNode) doc.get("traffic").withArray("dns").get(0).get("route53")).put("zone", "app.example.com");
+        ((ObjectNode) doc.get("traffic")).put("hostname", "www.app.example.com");
         return doc;
+    }
+
+    @Test
+    void route53RefusesTheGlobalHostnameAtItsZoneApex() {
+        ObjectNode doc = delegated();
+        ((ObjectNode) doc.get("traffic")).put("hostname", "app.example.com");
+        assertThat(Fixtures.singleProblem(doc)).isEqualTo("traffic.hostname: app.example.com is the apex of the route53 zone app.example.com"
+                + " (traffic.dns[0].route53.zone); Route 53 refuses the CNAME records the global name is published as at a zone apex;"
+                + " use a name below the zone, e.g. www.app.example.com");
     }
 
     @Test
@@ -50,7 +63,7 @@ class TrafficParserTest {
         assertThat(t.healthCheck().path()).isEqualTo("/healthz");
         assertThat(t.routing()).isEqualTo(TrafficSettings.Routing.LATENCY);
         assertThat(t.dns()).allSatisfy(d -> assertThat(FailoverBudget.of(d, t).worstCaseSeconds()).isLessThanOrEqualTo(45));
-        assertThat(t.siteHostname("az-weu")).isEqualTo("az-weu.app.example.com");
+        assertThat(t.siteHostname("az-weu")).isEqualTo("az-weu.www.app.example.com");
     }
 
     @Test
@@ -147,7 +160,7 @@ class TrafficParserTest {
         assertThat(authority.delegation().orElseThrow().child().name()).isEqualTo("app.example.com");
         assertThat(authority.names()).allSatisfy(n -> assertThat(n.zone()).isNotNull());
         // Each site runs one ExternalDNS per backend holding its names, each filtered to those names.
-        assertThat(authority.externalDns("gcp-euw4").values()).containsExactly(java.util.List.of("app.example.com"), java.util.List.of("mesh.example.com"));
+        assertThat(authority.externalDns("gcp-euw4").values()).containsExactly(java.util.List.of("www.app.example.com"), java.util.List.of("mesh.example.com"));
     }
 
     @Test
@@ -172,6 +185,7 @@ class TrafficParserTest {
         ObjectNode doc = cloudOnly();
         ((ObjectNode) doc.get("traffic")).withArray("dns").remove(1);
         ((ObjectNode) doc.get("traffic").withArray("dns").get(0).get("route53")).put("zone", "app.example.com");
+        ((ObjectNode) doc.get("traffic")).put("hostname", "www.app.example.com");
         assertThat(Fixtures.singleProblem(doc)).isEqualTo("traffic.dns: no backend's zone holds aws-use1.mesh.example.com,"
                 + " gcp-euw4.mesh.example.com, az-weu.mesh.example.com; one backend's zone must be the stack's domain example.com");
     }

@@ -138,6 +138,10 @@ public class PlanMocks implements Mocks {
                 state.put("ownerId", ACCOUNT);
                 state.put("associationDefaultRouteTableId", "tgw-rtb-" + hex(args.name, 17));
             }
+            // The peering's own attachment id, which the policy table association takes as a required
+            // input (aws networkmanager.TransitGatewayPeering output transitGatewayPeeringAttachmentId).
+            case "aws:networkmanager/transitGatewayPeering:TransitGatewayPeering" ->
+                    state.put("transitGatewayPeeringAttachmentId", "tgw-attach-" + hex(args.name + "/peering", 17));
             case "aws:ec2/vpnConnection:VpnConnection" -> {
                 state.put("tunnel1Address", publicAddress(args.name + "/1"));
                 state.put("tunnel2Address", publicAddress(args.name + "/2"));

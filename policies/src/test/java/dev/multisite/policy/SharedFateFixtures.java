@@ -40,4 +40,12 @@ public final class SharedFateFixtures {
         topology.withObject("network").withObject("interconnect").withObject("waivers").put("gcp-euw4", "one uplink until March");
         return topology;
     }
+
+    /** prod with its data primary on az-weu: metal-fra, an existing cluster, cannot resolve the Flexible Server's private name. */
+    public static ObjectNode prodWithAnAzurePrimary() {
+        ObjectNode topology = prod();
+        ObjectNode data = topology.putObject("data");
+        data.put("mode", "primary-replica").put("primary", "az-weu").putObject("engine").put("version", "14");
+        return topology;
+    }
 }

@@ -35,8 +35,11 @@ class MeshPlanTest {
             JsonNode values = release.inputs().path("values");
             assertThat(values.path("cluster").path("name").asText()).isEqualTo(site.name());
             assertThat(values.path("cluster").path("id").asInt()).isEqualTo(site.mesh().clusterId());
+            // The site's pod CIDR, except on GKE: its lower half (the upper half is GKE's own pods range).
             assertThat(values.path("ipam").path("operator").path("clusterPoolIPv4PodCIDRList").get(0).asText())
-                    .isEqualTo(site.network().podCidr().toString());
+                    .isEqualTo(site.provider() == dev.multisite.topology.CloudProvider.GCP
+                            ? site.network().podCidr().subnet(site.network().podCidr().prefixLength() + 1, 0).toString()
+                            : site.network().podCidr().toString());
             assertThat(release.inputs().path("version").asText()).isEqualTo("1.20.0");
             assertThat(values.path("clustermesh").path("apiserver").path("kvstoremesh").path("enabled").asBoolean()).isTrue();
         }

@@ -121,8 +121,13 @@ class SitesPlanTest {
     void gkeIsVpcNativeWithTheSitesRangesPrivateNodesAndWorkloadIdentity() {
         JsonNode subnet = one("gcp:compute/subnetwork:Subnetwork", "gcp-euw4-nodes").inputs();
         assertThat(subnet.path("ipCidrRange").asText()).isEqualTo("10.3.0.0/16");
+        // GKE's pods range is the upper half of the site's pod CIDR 100.67.0.0/16; Cilium's cluster pool
+        // takes the lower half, so GKE's per-node alias ranges never hold Cilium's pod addresses.
         assertThat(subnet.path("secondaryIpRanges")).extracting(r -> r.path("ipCidrRange").asText())
-                .containsExactlyInAnyOrder("100.67.0.0/16", "172.16.48.0/20");
+                .containsExactlyInAnyOrder("100.67.128.0/17", "172.16.48.0/20");
+        var gke = ExampleStacks.read("prod").topology().site("gcp-euw4").orElseThrow();
+        assertThat(gke.ciliumPodPool().toString()).isEqualTo("100.67.0.0/17");
+        assertThat(gke.ciliumPodPool().overlaps(gke.gkePodsRange())).isFalse();
 
         JsonNode cluster = one("gcp:container/cluster:Cluster", "gcp-euw4-gke").inputs();
         assertThat(cluster.path("privateClusterConfig").path("enablePrivateNodes").asBoolean()).isTrue();

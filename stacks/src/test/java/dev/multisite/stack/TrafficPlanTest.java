@@ -57,7 +57,7 @@ class TrafficPlanTest {
         for (var site : r53Topology.sites()) {
             JsonNode in = named(r53Plan, "aws:route53/healthCheck:HealthCheck", site.name() + "-check").inputs();
             assertThat(in.path("type").asText()).isEqualTo("HTTPS_STR_MATCH");
-            assertThat(in.path("fqdn").asText()).isEqualTo(site.name() + ".app.example.org");
+            assertThat(in.path("fqdn").asText()).isEqualTo(site.name() + ".www.app.example.org");
             assertThat(in.path("resourcePath").asText()).isEqualTo(hc.path());
             assertThat(in.path("requestInterval").asInt()).isEqualTo(hc.intervalSeconds());
             assertThat(in.path("failureThreshold").asInt()).isEqualTo(hc.failureThreshold());
@@ -94,9 +94,9 @@ class TrafficPlanTest {
                 .containsExactlyInAnyOrderElementsOf(r53Topology.sites().stream().map(s -> s.name()).toList());
         for (PlannedResource r : records) {
             String site = r.inputs().path("setIdentifier").asText();
-            assertThat(r.inputs().path("name").asText()).isEqualTo("app.example.org");
+            assertThat(r.inputs().path("name").asText()).isEqualTo("www.app.example.org");
             assertThat(r.inputs().path("ttl").asInt()).isEqualTo(15);
-            assertThat(r.inputs().path("records").get(0).asText()).isEqualTo(site + ".app.example.org");
+            assertThat(r.inputs().path("records").get(0).asText()).isEqualTo(site + ".www.app.example.org");
             assertThat(r.inputs().path("healthCheckId").asText()).startsWith(site + "-serving-");
             assertThat(r.inputs().path("latencyRoutingPolicies").get(0).path("region").asText()).isNotEmpty();
         }
@@ -147,7 +147,7 @@ class TrafficPlanTest {
         for (var site : r53Topology.sites()) {
             JsonNode route53 = named(r53Plan, "kubernetes:helm.sh/v3:Release", site.name() + "-external-dns-release").inputs();
             assertThat(route53.path("values").path("provider").path("name").asText()).isEqualTo("aws");
-            assertThat(route53.path("values").path("domainFilters")).extracting(JsonNode::asText).containsExactly("app.example.org");
+            assertThat(route53.path("values").path("domainFilters")).extracting(JsonNode::asText).containsExactly("www.app.example.org");
             assertThat(route53.path("values").path("extraArgs")).extracting(JsonNode::asText).contains("--zone-id-filter=Z0123456789EXAMPLEDATA");
             JsonNode cloudflare = named(r53Plan, "kubernetes:helm.sh/v3:Release", site.name() + "-external-dns-cloudflare-release").inputs();
             assertThat(cloudflare.path("name").asText()).isEqualTo("external-dns-cloudflare");
@@ -162,9 +162,13 @@ class TrafficPlanTest {
         // prod: Cloudflare holds example.com; no Route 53 record or check exists.
         assertThat(plan.resources()).noneMatch(r -> r.type().startsWith("aws:route53/"));
         assertThat(plan.ofType("cloudflare:index/loadBalancer:LoadBalancer")).hasSize(1);
-        // data: Route 53 holds app.example.org (the global hostname's records), Cloudflare example.org (no load balancer).
+        // data: Route 53 holds app.example.org (the global hostname www.app.example.org below its apex: a
+        // CNAME cannot sit at a zone apex), Cloudflare example.org (no load balancer).
         assertThat(r53Plan.ofType("aws:route53/record:Record")).hasSize(r53Topology.sites().size())
-                .allSatisfy(r -> assertThat(r.inputs().path("name").asText()).isEqualTo("app.example.org"));
+                .allSatisfy(r -> {
+                    assertThat(r.inputs().path("type").asText()).isEqualTo("CNAME");
+                    assertThat(r.inputs().path("name").asText()).isEqualTo("www.app.example.org").isNotEqualTo(r53Topology.traffic().dns().get(0).zone());
+                });
         assertThat(r53Plan.resources()).noneMatch(r -> r.type().startsWith("cloudflare:index/loadBalancer"));
         List<PlannedResource> ns = r53Plan.ofType("cloudflare:index/record:Record");
         assertThat(ns).hasSize(4).allSatisfy(r -> {

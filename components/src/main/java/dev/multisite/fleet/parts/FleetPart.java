@@ -195,8 +195,11 @@ public final class FleetPart {
         Output<Map<String, String>> writeHosts = data.map(DataFacts.WRITE_ENDPOINTS);
         Output<Map<String, String>> nodeHosts = data.map(DataFacts.HOSTS);
         List<Output<String>> writes = partitions.stream().map(p -> writeHosts.applyValue(m -> m.get(p))).toList();
+        List<Site> remote = remoteSites();
+        // The AWS and GCP sites' forwarding of Flexible Server names, as the one stack writes it with the endpoints.
+        dev.multisite.data.ZoneForwarding.build(topology, remote, null);
         for (SiteSpec spec : topology.sites()) {
-            Site site = RemoteSites.of(spec, stacks.of(Part.siteName(spec.name())), null);
+            Site site = remote.stream().filter(s -> s.name().equals(spec.name())).findFirst().orElseThrow();
             List<Output<String>> reads = new ArrayList<>();
             for (int i = 0; i < partitions.size(); i++) {
                 String key = spec.name() + "/" + partitions.get(i);

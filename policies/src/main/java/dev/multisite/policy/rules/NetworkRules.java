@@ -11,6 +11,7 @@ import dev.multisite.policy.Rule;
 import dev.multisite.topology.InterSitePort;
 import dev.multisite.topology.InterconnectSettings;
 import dev.multisite.topology.MeshOptions;
+import dev.multisite.topology.Reachability;
 import dev.multisite.topology.TopologyException;
 import dev.multisite.topology.TopologyParser;
 
@@ -136,7 +137,29 @@ public final class NetworkRules {
                 return findings;
             });
 
-    public static final List<Rule> ALL = List.of(NO_WORLD_INGRESS, UNIQUE_BGP_ASNS, AWS_QUOTA_HEADROOM, NO_CUT_SITE, WAIVED_SHARED_FATE);
+    public static final Rule EVERY_ENDPOINT_REACHABLE = topologyStack("every-endpoint-reachable", MANDATORY,
+            "Every data endpoint, mesh apiserver, health name and hub address a site is given has a route over the interconnect and a resolver that answers it.",
+            "A site handed a name it cannot resolve or an address no route covers fails at run time, not at deploy time: the model's "
+                    + "reachability check (Reachability) finds it before anything is created.",
+            "announce the range (gcp.privateServicesCidr), keep Cloud SQL off VPC-peered paths, or give the site a resolver for the name",
+            Map.of(), List.of(Rule.TOPOLOGY), (s, c) -> unreachable(s.topology()).stream()
+                    .map(problem -> new Rule.Finding("", problem, "see the missing piece the line names")).toList());
+
+    public static final List<Rule> ALL = List.of(NO_WORLD_INGRESS, UNIQUE_BGP_ASNS, AWS_QUOTA_HEADROOM, NO_CUT_SITE, WAIVED_SHARED_FATE,
+            EVERY_ENDPOINT_REACHABLE);
+
+    /** The reachability findings the parser refuses the topology with (the model's one check, dev.multisite.topology.Reachability). */
+    static List<String> unreachable(JsonNode topology) {
+        if (!topology.isObject()) {
+            return List.of();
+        }
+        try {
+            TopologyParser.parse(topology);
+            return List.of();
+        } catch (TopologyException e) {
+            return e.problems().stream().filter(p -> p.contains(Reachability.MARKER)).toList();
+        }
+    }
 
     /**
      * The topology's unwaived shared fate, as the parser words it (the one place that decides it:

@@ -8,7 +8,8 @@ import java.io.PrintWriter;
 /** The {@code ./multisite} command line. */
 @Command(name = "multisite", mixinStandardHelpOptions = true, version = "multisite 0.1.0",
         description = "Multi-site active-active Kubernetes across providers, as one Pulumi stack.",
-        subcommands = {PlanCommand.class, CheckCommand.class, InitCommand.class, DrillCommand.class, FailoverCommand.class, RunbookCommand.class, SchemaCommand.class, PartsCommand.class, FleetCommand.class})
+        subcommands = {PlanCommand.class, CheckCommand.class, InitCommand.class, DrillCommand.class, FailoverCommand.class, RunbookCommand.class, SchemaCommand.class, PartsCommand.class, FleetCommand.class,
+                VerifyCommand.class})
 public final class MultisiteCli {
     private MultisiteCli() {
     }

@@ -55,8 +55,8 @@ final class UpstreamSources {
                     "AKS: \"Use Azure RBAC for Kubernetes authorization\" (built-in role Azure Kubernetes Service RBAC Cluster Admin,"
                             + " b1ff04bb-8a4e-4dc4-8eb5-8693973ce19b, assigned at the managed cluster's scope)",
                     "kubelogin: \"get-token\" and \"Login modes\" (azurecli, workloadidentity, spn; server id 6dae42f8-4368-4678-94ff-3960e28e3630)"),
-                    List.of("how long the role assignment takes to propagate before the first Kubernetes call stops answering 403",
-                            "that deployerPrincipalType matches the principal that runs Pulumi"));
+                    List.of("how long the role assignment takes to propagate (the access check waits up to 10 minutes for it)",
+                            "that deployerPrincipalType, when set, matches the principal that runs Pulumi (left out, ARM infers it)"));
             case EXISTING -> new Entry(List.of(), List.of("the kubeconfig's own credentials"));
         };
     }

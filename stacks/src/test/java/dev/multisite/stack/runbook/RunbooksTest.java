@@ -73,8 +73,8 @@ class RunbooksTest {
                 "route53: 10 s interval x 2 failures + 10 s propagation + 15 s TTL = 45 s", "`az-weu-drain`", "aws route53 update-health-check --inverted");
         assertThat(md).doesNotContain("load_balancers/pools/");
         String split = generated.get("split-brain.md");
-        assertThat(split).contains("| `app.example.org` | the stack (global hostname) | route53 (app.example.org) |",
-                "| `az-weu.app.example.org` | ExternalDNS of az-weu (site name) | route53 (app.example.org) |",
+        assertThat(split).contains("| `www.app.example.org` | the stack (global hostname) | route53 (app.example.org) |",
+                "| `az-weu.www.app.example.org` | ExternalDNS of az-weu (site name) | route53 (app.example.org) |",
                 "| `az-weu.mesh.example.org` | ExternalDNS of az-weu (mesh apiserver) | cloudflare (example.org) |",
                 "`app.example.org` is delegated from cloudflare (`example.org`) to route53 by NS records the stack creates");
         assertThat(generated.get("README.md")).contains("Route 53 (app.example.org) + Cloudflare (example.org)");
