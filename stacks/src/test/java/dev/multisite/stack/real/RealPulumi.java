@@ -16,8 +16,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The real Pulumi CLI and its language hosts, built from their Go modules into the toolchain cache
- * ({@code $MULTISITE_TOOLCHAIN}, default {@code ~/.cache/multisite-toolchain/bin}), run offline:
+ * The real Pulumi CLI and its language hosts, built from their Go modules by toolchain/build.sh into
+ * {@code $MULTISITE_TOOLCHAIN/bin} (default {@code ~/.cache/multisite-toolchain/bin}), run offline:
  * a private {@code PULUMI_HOME}, a file backend in a temporary directory, a passphrase secrets
  * provider, no update check and no plugin downloads (the variables are the CLI's own:
  * pulumi/pulumi sdk/go/common/env/env.go, and "State and backends" / "Environment variables" in
@@ -40,11 +40,12 @@ public final class RealPulumi {
         this.backend = Files.createDirectories(scratch.resolve("backend"));
     }
 
-    /** Where the toolchain's binaries are. */
+    /** Where the toolchain's binaries are (the cache toolchain/build.sh fills). */
     public static Path toolchainBin() {
         String configured = System.getenv("MULTISITE_TOOLCHAIN");
-        return configured != null && !configured.isBlank() ? Path.of(configured)
-                : Path.of(System.getProperty("user.home"), ".cache", "multisite-toolchain", "bin");
+        Path cache = configured != null && !configured.isBlank() ? Path.of(configured)
+                : Path.of(System.getProperty("user.home"), ".cache", "multisite-toolchain");
+        return cache.resolve("bin");
     }
 
     /** Whether the toolchain has this binary (e.g. {@code pulumi-language-nodejs}). */
@@ -68,7 +69,7 @@ public final class RealPulumi {
         }
         if (!missing.isEmpty()) {
             String why = "real Pulumi stage did not run: " + String.join(", ", missing) + " not found in " + toolchainBin()
-                    + " (build the toolchain first; see toolchain/)";
+                    + " (toolchain/build.sh builds it)";
             if (TOLD.compareAndSet(false, true)) {
                 System.out.println(why);
             }
