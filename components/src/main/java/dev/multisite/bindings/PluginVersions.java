@@ -2,14 +2,19 @@ package dev.multisite.bindings;
 
 import com.pulumi.resources.CustomResourceOptions;
 
+import java.util.Map;
+
 /** The provider plugin versions the bindings are written against, applied to every binding resource. */
-final class PluginVersions {
+public final class PluginVersions {
     /** pulumi-cloudflare 5.x: the schema these bindings follow (v6 renamed most load-balancing properties). */
     static final String CLOUDFLARE = "5.49.1";
     /** pulumi-tls 5.x. */
     static final String TLS = "5.0.9";
     /** pulumi-random 4.x. */
     static final String RANDOM = "4.16.7";
+
+    /** Package name to the plugin version its resources request: what a provider plugin must be installed at. */
+    public static final Map<String, String> BY_PACKAGE = Map.of("cloudflare", CLOUDFLARE, "tls", TLS, "random", RANDOM);
 
     private PluginVersions() {
     }
