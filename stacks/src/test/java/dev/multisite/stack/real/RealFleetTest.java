@@ -39,8 +39,9 @@ class RealFleetTest {
     @Test
     void upDeploysEveryPartInGraphOrderThenPreviewShowsNoChangesAndDestroyEmptiesEveryPart() throws Exception {
         RealPulumi pulumi = RealPulumi.open(scratch, "pulumi-language-java");
-        StandIns.install(pulumi, scratch);
         Path root = Path.of("..").toAbsolutePath().normalize();
+        pulumi.buildProject(root);
+        StandIns.install(pulumi, scratch);
         PartGraph graph = PartGraph.of(ExampleStacks.read("dev").topology());
 
         var up = fleet(pulumi, root, "up");

@@ -50,6 +50,7 @@ class RealPackageTest {
     static void bootThePluginOnce() throws Exception {
         pulumi = RealPulumi.open(scratch, "pulumi-language-java");
         root = Path.of("..").toAbsolutePath().normalize();
+        pulumi.buildProject(root);
         schema = pulumi.pulumi(root, PLUGIN_BOOT, "package", "get-schema", "./package");
         Files.writeString(scratch.resolve("schema.json"), schema.stdout());
     }

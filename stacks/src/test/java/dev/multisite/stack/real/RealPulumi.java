@@ -28,6 +28,7 @@ public final class RealPulumi {
     /** Only for the file backend's encrypted config of throwaway test stacks. */
     static final String PASSPHRASE = "multisite-real-stage-test-only";
     private static final AtomicBoolean TOLD = new AtomicBoolean();
+    private static boolean built;
 
     private final Path bin;
     private final Path home;
@@ -76,6 +77,28 @@ public final class RealPulumi {
             Assumptions.abort(why);
         }
         return new RealPulumi(toolchainBin(), scratch);
+    }
+
+    /**
+     * Builds and installs the project once per test JVM ({@code mvn install} without tests), because
+     * the real CLI runs what a user runs: the stack jar {@code Pulumi.yaml} names
+     * ({@code stacks/target/multisite-stacks.jar}), the policy pack's and the stand-ins' class paths,
+     * and the package plugin, which Maven builds against the multisite modules in the local
+     * repository. Tests are neither compiled nor run again ({@code maven.test.skip}), so the classes
+     * of the running suite are left alone.
+     */
+    public synchronized void buildProject(Path root) throws IOException, InterruptedException {
+        synchronized (RealPulumi.class) {
+            if (built) {
+                return;
+            }
+            var mvn = run(root, Duration.ofMinutes(15), List.of("mvn", "-B", "-ntp", "-q", "install", "-Dmaven.test.skip=true"));
+            if (mvn.exit() != 0) {
+                throw new AssertionError("mvn install (for the real stage) failed\n" + mvn.output());
+            }
+            System.out.println("real: mvn install -Dmaven.test.skip=true took " + mvn.took().toSeconds() + " s");
+            built = true;
+        }
     }
 
     /** Puts a directory of plugins (stand-in providers, analyzers) on {@code PATH} after the toolchain. */

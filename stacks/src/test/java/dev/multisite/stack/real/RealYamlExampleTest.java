@@ -60,8 +60,9 @@ class RealYamlExampleTest {
     @Test
     void previewRegistersTheCustomResourcesTheJavaProgramRegistersForProd() throws Exception {
         RealPulumi pulumi = RealPulumi.open(scratch, "pulumi-language-java", "pulumi-language-yaml");
-        StandIns.install(pulumi, scratch);
         Path root = Path.of("..").toAbsolutePath().normalize();
+        pulumi.buildProject(root);
+        StandIns.install(pulumi, scratch);
 
         // The example, with its package path made absolute: it runs from a scratch copy.
         Path project = Files.createDirectories(scratch.resolve("yaml"));
