@@ -143,6 +143,10 @@ public final class AutomationExecutor implements PartExecutor {
             throw new FleetException("cannot prepare " + fleetDir + ": " + e.getMessage());
         }
         try (var workspace = LocalWorkspace.create(LocalWorkspaceOptions.builder().workDir(fleetDir).pulumiCommand(pulumi).build())) {
+            // The real CLI reads a stack's config only for a stack that exists in the backend (without
+            // a terminal: "no stack named 'dev' found", pulumi/pulumi pkg/cmd/pulumi requireStack). The
+            // fleet stack is never deployed, it only holds the config: a first run creates it, empty.
+            WorkspaceStack.createOrSelect(fleetStack, workspace);
             config = workspace.getAllConfig(fleetStack);
         } catch (Exception e) {
             // The stack's config is decrypted on stdout: only the error stream is ever shown.
