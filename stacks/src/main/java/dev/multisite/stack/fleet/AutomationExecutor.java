@@ -8,8 +8,10 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.pulumi.automation.AutomationException;
 import com.pulumi.automation.CommandException;
+import com.pulumi.automation.CommandRunOptions;
 import com.pulumi.automation.ConfigValue;
 import com.pulumi.automation.DestroyOptions;
+import com.pulumi.automation.HistoryOptions;
 import com.pulumi.automation.LocalPulumiCommand;
 import com.pulumi.automation.LocalWorkspace;
 import com.pulumi.automation.LocalWorkspaceOptions;
@@ -17,7 +19,7 @@ import com.pulumi.automation.OperationType;
 import com.pulumi.automation.PreviewOptions;
 import com.pulumi.automation.PulumiCommand;
 import com.pulumi.automation.StackNotFoundException;
-import com.pulumi.automation.UpOptions;
+import com.pulumi.automation.UpdateSummary;
 import com.pulumi.automation.WorkspaceStack;
 import dev.multisite.parts.Part;
 import dev.multisite.parts.PartConfig;
@@ -65,7 +67,8 @@ import java.util.function.Consumer;
  *   <li>{@link WorkspaceStack#setAllConfig}: {@code config set-all --stack S (--plaintext|--secret) k=v ...}
  *       (so values travel as process arguments); {@link WorkspaceStack#removeAllConfig}:
  *       {@code config rm-all --stack S k ...}.</li>
- *   <li>{@link WorkspaceStack#up}: {@code up --yes --skip-preview --exec-kind auto.local --stack S},
+ *   <li>{@link WorkspaceStack#up}: {@code up --yes --skip-preview --exec-kind auto.local --stack S} (which this class runs
+ *       itself, see {@code up}),
  *       then {@code stack output --json --stack S}, {@code stack output --json --show-secrets --stack S}
  *       and {@code stack history --json --page-size 1 --stack S} (the result's summary).</li>
  *   <li>{@link WorkspaceStack#preview}: {@code preview --exec-kind auto.local --stack S --event-log L},
@@ -207,8 +210,7 @@ public final class AutomationExecutor implements PartExecutor {
             return switch (action) {
                 case PREVIEW -> changes(stack.preview(PreviewOptions.builder().policyPacks(policyPacks).onStandardOutput(out)
                         .onStandardError(err).build()).changeSummary());
-                case UP -> changes(stack.up(UpOptions.builder().policyPacks(policyPacks).onStandardOutput(out).onStandardError(err).build())
-                        .summary().resourceChanges());
+                case UP -> up(stack, dir, out, err);
                 case DESTROY -> changes(stack.destroy(DestroyOptions.builder().onStandardOutput(out).onStandardError(err).build())
                         .summary().resourceChanges());
             };
@@ -218,6 +220,23 @@ public final class AutomationExecutor implements PartExecutor {
             String reason = errors.stream().filter(l -> !l.isBlank()).toList().isEmpty() ? cause(e) : lastLines(errors);
             throw new FleetException(redact(reason) + " (log: " + log + ")");
         }
+    }
+
+    /**
+     * {@code pulumi up} of a part stack, then its summary from the stack's history. Not
+     * {@link WorkspaceStack#up}: in pulumi-java 1.36.1 it reads the stack's outputs afterwards as
+     * strings only ({@code LocalWorkspace.getStackOutputs} parses {@code stack output --json} with a
+     * gson {@code TypeToken<Map<String, String>>}, checked in the jar with javap), so every part, whose
+     * outputs are maps and lists, failed after a successful update with "Expected a string but was
+     * BEGIN_OBJECT" (found by the real CLI, RealFleetTest). The command is the one
+     * {@code WorkspaceStack.up} runs, through the same Automation API {@link PulumiCommand}.
+     */
+    private String up(WorkspaceStack stack, Path dir, Consumer<String> out, Consumer<String> err) throws AutomationException {
+        List<String> args = new ArrayList<>(List.of("up", "--yes", "--skip-preview", "--exec-kind", "auto.local", "--stack", stack.name()));
+        policyPacks.forEach(pack -> args.addAll(List.of("--policy-pack", pack)));
+        pulumi.run(args, CommandRunOptions.builder().workingDir(dir).onStandardOutput(out).onStandardError(err).build());
+        List<UpdateSummary> last = stack.getHistory(HistoryOptions.builder().pageSize(1).build());
+        return last.isEmpty() ? "" : changes(last.get(0).resourceChanges());
     }
 
     /** The part stack's config: the fleet's, both part keys, and nothing else (stale keys removed). */
