@@ -80,15 +80,18 @@ class RealYamlExampleTest {
 
         var preview = pulumi.pulumi(project, PREVIEW, "preview", "--json", "--stack", "prod");
         assertThat(preview.exit()).as(preview.output()).isZero();
-        JsonNode steps = JSON.readTree(preview.stdout()).path("steps");
+        JsonNode document = JSON.readTree(preview.stdout());
+        JsonNode steps = document.path("steps");
+        // Printed, not asserted: the stand-in plugins may be reported as having "exited prematurely"
+        // when the engine shuts them down (a stand-in matter, not the package's).
+        document.path("diagnostics").forEach(d -> System.out.println("real: examples/yaml preview diagnostic: "
+                + d.path("message").asText().lines().findFirst().orElse("")));
         Map<String, Long> real = customResources(steps);
         System.out.println("real: examples/yaml preview took " + String.format(java.util.Locale.ROOT, "%.1f s", preview.took().toMillis() / 1000.0)
                 + ", " + steps.size() + " steps, " + real.values().stream().mapToLong(Long::longValue).sum() + " custom resources");
 
-        // Only the YAML program has the component package's own provider (the engine's default
-        // provider for the multisite package, which serves Construct); the Java program builds the
-        // Fleet in-process.
-        assertThat(real.keySet().removeIf(k -> k.startsWith("pulumi:providers:multisite::"))).as(real.toString()).isTrue();
+        // Construct of a component goes to the package's plugin without a provider resource in the
+        // preview, so the custom resources of both programs compare one to one.
         Plan plan = ExampleStacks.plan("prod");
         Map<String, Long> java = plan.resources().stream().filter(PlannedResource::custom)
                 .collect(Collectors.groupingBy(r -> r.type() + "::" + r.name(), TreeMap::new, Collectors.counting()));
