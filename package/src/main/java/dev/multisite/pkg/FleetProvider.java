@@ -29,7 +29,7 @@ final class FleetProvider implements Provider {
 
     @Override
     public CompletableFuture<GetSchemaResponse> getSchema(GetSchemaRequest request) {
-        return schemaSource.getSchema(request);
+        return schemaSource.getSchema(request).thenApply(r -> new GetSchemaResponse(PackageSpecForm.of(r.getSchema())));
     }
 
     @Override

@@ -8,14 +8,16 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.pulumi.automation.AutomationException;
 import com.pulumi.automation.CommandException;
+import com.pulumi.automation.CommandRunOptions;
 import com.pulumi.automation.ConfigValue;
 import com.pulumi.automation.DestroyOptions;
+import com.pulumi.automation.HistoryOptions;
 import com.pulumi.automation.LocalWorkspace;
 import com.pulumi.automation.LocalWorkspaceOptions;
 import com.pulumi.automation.OperationType;
 import com.pulumi.automation.PreviewOptions;
 import com.pulumi.automation.StackNotFoundException;
-import com.pulumi.automation.UpOptions;
+import com.pulumi.automation.UpdateSummary;
 import com.pulumi.automation.WorkspaceStack;
 import dev.multisite.parts.Part;
 import dev.multisite.parts.PartConfig;
@@ -65,7 +67,8 @@ import java.util.function.Consumer;
  *   <li>{@link WorkspaceStack#setAllConfig}: {@code config set-all --stack S (--plaintext|--secret) k=v ...}
  *       (so values travel as process arguments); {@link WorkspaceStack#removeAllConfig}:
  *       {@code config rm-all --stack S k ...}.</li>
- *   <li>{@link WorkspaceStack#up}: {@code up --yes --skip-preview --exec-kind auto.local --stack S},
+ *   <li>{@link WorkspaceStack#up}: {@code up --yes --skip-preview --exec-kind auto.local --stack S} (which this class runs
+ *       itself, see {@code up}),
  *       then {@code stack output --json --stack S}, {@code stack output --json --show-secrets --stack S}
  *       and {@code stack history --json --page-size 1 --stack S} (the result's summary).</li>
  *   <li>{@link WorkspaceStack#preview}: {@code preview --exec-kind auto.local --stack S --event-log L},
@@ -148,6 +151,10 @@ public final class AutomationExecutor implements PartExecutor {
             throw new FleetException("cannot prepare " + fleetDir + ": " + e.getMessage());
         }
         try (var workspace = LocalWorkspace.create(LocalWorkspaceOptions.builder().workDir(fleetDir).pulumiCommand(pulumi.within(timeout)).build())) {
+            // The real CLI reads a stack's config only for a stack that exists in the backend (without
+            // a terminal: "no stack named 'dev' found", pulumi/pulumi pkg/cmd/pulumi requireStack). The
+            // fleet stack is never deployed, it only holds the config: a first run creates it, empty.
+            WorkspaceStack.createOrSelect(fleetStack, workspace);
             config = workspace.getAllConfig(fleetStack);
         } catch (Exception e) {
             // The stack's config is decrypted on stdout: only the error stream is ever shown.
@@ -186,9 +193,10 @@ public final class AutomationExecutor implements PartExecutor {
         String stackName = Part.stackName(fleetStack, part.name());
         Path log = dir.resolve(action.verb() + ".log");
         List<String> errors = Collections.synchronizedList(new ArrayList<>());
+        BoundedPulumiCommand partCommand = pulumi.within(timeout);
         try (BufferedWriter logFile = Files.newBufferedWriter(log, StandardCharsets.UTF_8);
              // One deadline for every call of this part: the whole part ends within the timeout.
-             var workspace = LocalWorkspace.create(LocalWorkspaceOptions.builder().workDir(dir).pulumiCommand(pulumi.within(timeout)).build())) {
+             var workspace = LocalWorkspace.create(LocalWorkspaceOptions.builder().workDir(dir).pulumiCommand(partCommand).build())) {
             // The CLI masks secrets in its own output; masked again here in case a message echoes one.
             Consumer<String> out = line -> write(logFile, redact(line));
             Consumer<String> err = line -> {
@@ -209,8 +217,7 @@ public final class AutomationExecutor implements PartExecutor {
             return switch (action) {
                 case PREVIEW -> changes(stack.preview(PreviewOptions.builder().policyPacks(policyPacks).onStandardOutput(out)
                         .onStandardError(err).build()).changeSummary());
-                case UP -> changes(stack.up(UpOptions.builder().policyPacks(policyPacks).onStandardOutput(out).onStandardError(err).build())
-                        .summary().resourceChanges());
+                case UP -> up(partCommand, stack, dir, out, err);
                 case DESTROY -> changes(stack.destroy(DestroyOptions.builder().onStandardOutput(out).onStandardError(err).build())
                         .summary().resourceChanges());
             };
@@ -228,6 +235,24 @@ public final class AutomationExecutor implements PartExecutor {
                     : cause(e) + "; pulumi's last error lines: " + lastLines(errors);
             throw new FleetException(redact(reason) + " (log: " + log + ")");
         }
+    }
+
+    /**
+     * {@code pulumi up} of a part stack, then its summary from the stack's history. Not
+     * {@link WorkspaceStack#up}: in pulumi-java 1.36.1 it reads the stack's outputs afterwards as
+     * strings only ({@code LocalWorkspace.getStackOutputs} parses {@code stack output --json} with a
+     * gson {@code TypeToken<Map<String, String>>}, checked in the jar with javap), so every part, whose
+     * outputs are maps and lists, failed after a successful update with "Expected a string but was
+     * BEGIN_OBJECT" (found by the real CLI, RealFleetTest). The command is the one
+     * {@code WorkspaceStack.up} runs, through the part's bounded command, so it keeps the part's deadline.
+     */
+    private String up(BoundedPulumiCommand command, WorkspaceStack stack, Path dir, Consumer<String> out, Consumer<String> err)
+            throws AutomationException {
+        List<String> args = new ArrayList<>(List.of("up", "--yes", "--skip-preview", "--exec-kind", "auto.local", "--stack", stack.name()));
+        policyPacks.forEach(pack -> args.addAll(List.of("--policy-pack", pack)));
+        command.run(args, CommandRunOptions.builder().workingDir(dir).onStandardOutput(out).onStandardError(err).build());
+        List<UpdateSummary> last = stack.getHistory(HistoryOptions.builder().pageSize(1).build());
+        return last.isEmpty() ? "" : changes(last.get(0).resourceChanges());
     }
 
     /** The part stack's config: the fleet's, both part keys, and nothing else (stale keys removed). */

@@ -188,8 +188,8 @@ class StandInPulumiTest {
         }
         assertThat(stale).as("a key the fleet stack no longer has is removed from the part stack").doesNotExist();
         assertThat(run.commands("stack")).filteredOn(c -> c.args().startsWith("stack init")).extracting(Call::args)
-                .as("stacks created once, links already existed")
-                .containsExactlyInAnyOrder("stack init dev-shared --non-interactive", "stack init dev-site-aws-use1 --non-interactive",
+                .as("stacks created once (the fleet stack, which holds the config, too), links already existed")
+                .containsExactlyInAnyOrder("stack init dev --non-interactive", "stack init dev-shared --non-interactive", "stack init dev-site-aws-use1 --non-interactive",
                         "stack init dev-site-gcp-euw4 --non-interactive");
         // The two sites are independent: each started before the other finished.
         assertThat(run.started("up", stackOf("site-aws-use1"))).isLessThan(run.finished("up", stackOf("site-gcp-euw4")));
