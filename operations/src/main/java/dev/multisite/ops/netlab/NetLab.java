@@ -386,6 +386,12 @@ public final class NetLab implements AutoCloseable {
             Commands.quietly("ip", "netns", "del", ns);
         }
         Commands.quietly("ip", "link", "del", hostLink());
+        // A command the lab was still running when it was interrupted (initdb, pg_basebackup while the lab
+        // is built) is no tracked process: stop every descendant that works in the lab's directory.
+        String dirName = dir.toString();
+        ProcessHandle.current().descendants()
+                .filter(h -> h.info().arguments().map(args -> String.join(" ", args).contains(dirName)).orElse(false))
+                .forEach(ProcessHandle::destroyForcibly);
         deleteTree(dir);
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
@@ -408,14 +414,22 @@ public final class NetLab implements AutoCloseable {
         }
     }
 
+    /** Deletes {@code root}, again while a process that is just being stopped still writes into it (at most 10 s). */
     private static void deleteTree(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (var walk = Files.walk(root)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // Best effort; the sweep of the next lab retries.
+        for (int attempt = 0; attempt < 40 && Files.exists(root); attempt++) {
+            try (var walk = Files.walk(root)) {
+                walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException | java.io.UncheckedIOException e) {
+                // A file vanished or appeared while walking: walk again.
+            }
+            if (Files.exists(root)) {
+                try {
+                    Thread.sleep(250);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return; // Best effort; the sweep of the next lab retries.
+                }
+            }
         }
     }
 
