@@ -150,23 +150,22 @@ public final class NetworkRules {
 
     /** The reachability findings the parser refuses the topology with (the model's one check, dev.multisite.topology.Reachability). */
     static List<String> unreachable(JsonNode topology) {
-        if (!topology.isObject()) {
-            return List.of();
-        }
-        try {
-            TopologyParser.parse(topology);
-            return List.of();
-        } catch (TopologyException e) {
-            return e.problems().stream().filter(p -> p.contains(Reachability.MARKER)).toList();
-        }
+        return parserProblems(topology, Reachability.MARKER);
     }
 
     /**
      * The topology's unwaived shared fate, as the parser words it (the one place that decides it:
-     * {@code InterconnectGraph} through the network validator); empty when the topology is
-     * valid, and for topologies refused for other reasons (other rules and the parser report those).
+     * {@code InterconnectGraph} through the network validator).
      */
     static List<String> sharedFate(JsonNode topology) {
+        return parserProblems(topology, InterconnectSettings.WAIVER_HINT);
+    }
+
+    /**
+     * The parser's problems with the topology that contain {@code marker}: empty when the topology is
+     * valid, and for topologies refused for other reasons only (other rules and the parser report those).
+     */
+    private static List<String> parserProblems(JsonNode topology, String marker) {
         if (!topology.isObject()) {
             return List.of();
         }
@@ -174,7 +173,7 @@ public final class NetworkRules {
             TopologyParser.parse(topology);
             return List.of();
         } catch (TopologyException e) {
-            return e.problems().stream().filter(p -> p.contains(InterconnectSettings.WAIVER_HINT)).toList();
+            return e.problems().stream().filter(p -> p.contains(marker)).toList();
         }
     }
 
