@@ -20,7 +20,7 @@ class FailoverPlanTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"prod", "data"})
+    @ValueSource(strings = {"prod", "global", "data"})
     void everySitesDrainIsTheCommandItsRunbookPrints(String stack) {
         Topology topology = ExampleStacks.topology(stack);
         var runbooks = Runbooks.generate(stack, topology, ExampleStacks.plan(stack));
