@@ -193,7 +193,9 @@ class RuleCoverageTest {
                 Arguments.of("interconnect-no-cut-site", view("prod"), new StackView(List.of(), SharedFateFixtures.prodWithOneHubForMetal()),
                         "cuts metal-fra off"),
                 Arguments.of("interconnect-waived-shared-fate", view("prod"), new StackView(List.of(), SharedFateFixtures.prodWithWaivedCut()),
-                        "waived (one uplink until March)"));
+                        "waived (one uplink until March)"),
+                Arguments.of("every-endpoint-reachable", view("prod"), new StackView(List.of(), SharedFateFixtures.prodWithAnAzurePrimary()),
+                        "sites[metal-fra]: data endpoint partition default write host (Flexible Server az-weu"));
     }
 
     @ParameterizedTest(name = "{0}")

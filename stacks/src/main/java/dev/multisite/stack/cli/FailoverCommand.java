@@ -4,8 +4,9 @@ import picocli.CommandLine.Command;
 
 /** {@code multisite failover}: the executable plan for losing a site, whether it can meet its targets, and running it. */
 @Command(name = "failover", mixinStandardHelpOptions = true,
-        description = {"Failover you can execute and measure: plan (the steps for losing a site), evaluate (can the plan meet",
-                "its targets now) and run (execute it in the lab of real DNS servers, resolvers and PostgreSQL)."},
+        description = {"Plan, evaluate and run the failover of a lost site, and measure it.",
+                "plan: the steps for losing a site; evaluate: whether the plan can meet its targets now; run: execute it",
+                "(in the lab of real DNS servers, resolvers and PostgreSQL, or as a dry run against a stack)."},
         subcommands = {FailoverPlanCommand.class, FailoverEvaluateCommand.class, FailoverRunCommand.class})
 final class FailoverCommand {
 }

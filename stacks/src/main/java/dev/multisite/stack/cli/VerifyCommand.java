@@ -22,8 +22,8 @@ import java.util.concurrent.Callable;
  * credentials to run; it never calls a cloud itself.
  */
 @Command(name = "verify", mixinStandardHelpOptions = true,
-        description = {"Print the cloud commands that settle, on a deployed stack, the questions the offline plan cannot answer:",
-                "(1) a Cloud SQL replica's private network is its primary's; (2) AWS IAM accepts an AKS site's service account",
+        description = {"Print the cloud commands that settle what the offline plan cannot answer on a deployed stack.",
+                "(1) A Cloud SQL replica's private network is its primary's; (2) AWS IAM accepts an AKS site's service account",
                 "token (its issuer ends in '/') for the Route 53 role ExternalDNS assumes. Run them with the stack's credentials."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:printed", "2:invalid option, stack file or topology (one line on stderr)"})
