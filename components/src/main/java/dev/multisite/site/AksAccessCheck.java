@@ -1,9 +1,8 @@
 package dev.multisite.site;
 
 import com.pulumi.core.Output;
-import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
-import dev.multisite.bindings.CommandProvider;
+import dev.multisite.bindings.BoundedCheck;
 import dev.multisite.bindings.LocalCommand;
 
 import java.util.Map;
@@ -27,27 +26,21 @@ public final class AksAccessCheck {
 
     /** The check for one site; {@code kubeconfig} is the site's (secret) kubeconfig, passed in the environment. */
     static LocalCommand create(String site, Output<String> kubeconfig, Resource parent) {
-        var provider = new CommandProvider(site + "-command", CustomResourceOptions.builder().parent(parent).build());
         Output<Map<String, String>> environment = kubeconfig.applyValue(k -> Map.of("MULTISITE_KUBECONFIG", k)).asSecret();
-        return new LocalCommand(site + "-access-check", new LocalCommand.Args(script(site), environment),
-                CustomResourceOptions.builder().parent(parent).provider(provider).build());
+        return BoundedCheck.create(site + "-access-check", site + "-command", script(site), environment, parent);
     }
 
     /** The bounded wait: a pure function of the site's name, so the plan shows exactly what runs. */
     static String script(String site) {
-        return """
-                set -u
-                kubeconfig="$(mktemp)"
-                trap 'rm -f "$kubeconfig"' EXIT
-                printf '%%s' "$MULTISITE_KUBECONFIG" > "$kubeconfig"
-                for attempt in $(seq 1 %d); do
-                  if kubectl --kubeconfig "$kubeconfig" auth can-i '*' '*' --all-namespaces >/dev/null 2>&1; then
-                    exit 0
-                  fi
-                  sleep %d
-                done
-                echo "error: %s: the deploying principal still cannot administer the cluster %d s after its Azure Kubernetes Service RBAC Cluster Admin assignment (kubectl auth can-i '*' '*' --all-namespaces); check the role assignment and that kubectl and kubelogin are on PATH, then run pulumi up again" >&2
-                exit 1
-                """.formatted(ATTEMPTS, INTERVAL_SECONDS, site, ATTEMPTS * INTERVAL_SECONDS);
+        return BoundedCheck.script("""
+                        kubeconfig="$(mktemp)"
+                        trap 'rm -f "$kubeconfig"' EXIT
+                        printf '%s' "$MULTISITE_KUBECONFIG" > "$kubeconfig"
+                        """,
+                "kubectl --kubeconfig \"$kubeconfig\" auth can-i '*' '*' --all-namespaces >/dev/null 2>&1",
+                ATTEMPTS, INTERVAL_SECONDS, 0,
+                site + ": the deploying principal still cannot administer the cluster " + ATTEMPTS * INTERVAL_SECONDS
+                        + " s after its Azure Kubernetes Service RBAC Cluster Admin assignment (kubectl auth can-i '*' '*' --all-namespaces);"
+                        + " check the role assignment and that kubectl and kubelogin are on PATH, then run pulumi up again");
     }
 }

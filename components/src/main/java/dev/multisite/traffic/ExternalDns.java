@@ -20,8 +20,10 @@ import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.Resource;
 import dev.multisite.site.WorkloadIdentity;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -54,12 +56,14 @@ public final class ExternalDns extends ComponentResource {
                 .metadata(ObjectMetaArgs.builder().name(args.namespace()).labels(Map.of("multisite/site", site.name())).build())
                 .build(), onSite);
         var inNamespace = CustomResourceOptions.builder().parent(this).provider(site.kubernetesProvider()).dependsOn(namespace).build();
+        // What the release must wait for besides its namespace: for Route 53, the role's IAM check.
+        var releaseWaitsFor = new ArrayList<Resource>(List.of(namespace));
 
         // A switch expression: a new DNS backend does not compile until its ExternalDNS provider is set up here.
         Output<ExternalDnsValues> values = switch (args.backend().kind()) {
             case ROUTE53 -> {
                 String zoneId = args.backend().route53().hostedZoneId();
-                Role role = route53Role(name, args, zoneId);
+                Role role = route53Role(name, args, zoneId, releaseWaitsFor);
                 yield role.arn().applyValue(arn -> values(args, "aws", List.of("--zone-id-filter=" + zoneId, "--aws-zone-type=public"),
                         List.of(ExternalDnsValues.EnvVar.of("AWS_ROLE_ARN", arn),
                                 ExternalDnsValues.EnvVar.of("AWS_WEB_IDENTITY_TOKEN_FILE", TOKEN_DIR + "/token"),
@@ -82,7 +86,7 @@ public final class ExternalDns extends ComponentResource {
                 .namespace(args.namespace())
                 .repositoryOpts(RepositoryOptsArgs.builder().repo("https://kubernetes-sigs.github.io/external-dns/").build())
                 .values(values.applyValue(ExternalDnsValues::toMap))
-                .build(), inNamespace);
+                .build(), CustomResourceOptions.builder().parent(this).provider(site.kubernetesProvider()).dependsOn(releaseWaitsFor).build());
         this.ownerId = Output.of(args.ownerId());
         registerOutputs(Map.of("ownerId", ownerId));
     }
@@ -99,8 +103,11 @@ public final class ExternalDns extends ComponentResource {
                 new ExternalDnsValues.ServiceAccount(true, args.releaseName()), extraArgs);
     }
 
-    /** An IAM role only this site's ExternalDNS service account can assume, allowed to change only the one zone. */
-    private Role route53Role(String name, ExternalDnsArgs args, String zoneId) {
+    /**
+     * An IAM role only this site's ExternalDNS service account can assume, allowed to change only the
+     * one zone; its bounded propagation check ({@link IamRoleCheck}) is added to {@code releaseWaitsFor}.
+     */
+    private Role route53Role(String name, ExternalDnsArgs args, String zoneId, List<Resource> releaseWaitsFor) {
         var onAws = CustomResourceOptions.builder().parent(this).provider(args.awsGlobal()).build();
         WorkloadIdentity identity = args.site().workloadIdentity().orElseThrow(() -> new IllegalStateException(
                 "site " + args.site().name() + " has no workload identity for Route 53"));
@@ -116,10 +123,12 @@ public final class ExternalDns extends ComponentResource {
                 .description("ExternalDNS of site " + args.site().name() + ": Route 53 records in zone " + zoneId + " only")
                 .assumeRolePolicy(trust)
                 .build(), onAws);
-        new RolePolicy(name + "-route53", RolePolicyArgs.builder()
+        var policy = new RolePolicy(name + "-route53", RolePolicyArgs.builder()
                 .role(role.id())
                 .policy(zonePolicy(zoneId))
                 .build(), onAws);
+        // IAM is eventually consistent: the pod's first AssumeRoleWithWebIdentity waits for the role to take effect.
+        releaseWaitsFor.add(IamRoleCheck.create(name, args.site().name(), role.name(), policy.name(), this));
         return role;
     }
 

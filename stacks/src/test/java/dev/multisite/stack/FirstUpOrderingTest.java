@@ -50,6 +50,36 @@ class FirstUpOrderingTest {
         }
     }
 
+    /**
+     * A first {@code pulumi up} with a Route 53 backend: no ExternalDNS release, whose pod assumes its
+     * web-identity IAM role, can start before the bounded IAM check has seen that role and its policy
+     * (IAM is eventually consistent; IamRoleCheck cites the IAM User Guide), and that check runs only
+     * after both exist. The data stack is the one whose names live in Route 53.
+     */
+    @Test
+    void noExternalDnsReleaseStartsBeforeItsWebIdentityRoleIsChecked() {
+        Plan plan = ExampleStacks.plan("data");
+        Map<String, PlannedResource> byUrn = plan.resources().stream().collect(Collectors.toMap(PlannedResource::urn, Function.identity()));
+        List<PlannedResource> roles = plan.resources().stream()
+                .filter(r -> r.type().equals("aws:iam/role:Role") && r.inputs().path("assumeRolePolicy").asText().contains("sts:AssumeRoleWithWebIdentity"))
+                .toList();
+        assertThat(roles).as("web-identity roles in the data plan").isNotEmpty();
+        for (PlannedResource role : roles) {
+            String instance = role.name().substring(0, role.name().length() - "-role".length());
+            PlannedResource check = only(plan, instance + "-iam-check");
+            assertThat(check.type()).isEqualTo("command:local:Command");
+            assertThat(check.inputs().path("create").asText()).contains("aws iam get-role --role-name \"$MULTISITE_ROLE\"",
+                    "aws iam get-role-policy", "seq 1 30", "sleep 10", "sleep 30", "exit 1");
+            assertThat(waitsFor(check, byUrn)).as(check.name() + " waits for the role and its policy")
+                    .contains(role.urn(), only(plan, instance + "-route53").urn());
+            PlannedResource release = only(plan, instance + "-release");
+            assertThat(release.type()).isEqualTo("kubernetes:helm.sh/v3:Release");
+            assertThat(waitsFor(release, byUrn)).as(release.name() + " waits for the IAM check").contains(check.urn());
+        }
+        // A release that assumes no IAM role (Cloudflare) gets no IAM check.
+        assertThat(plan.resources().stream().filter(r -> r.name().endsWith("-iam-check")).count()).isEqualTo(roles.size());
+    }
+
     /** Every URN a resource cannot start before: its dependencies, its provider, theirs, transitively. */
     private static Set<String> waitsFor(PlannedResource start, Map<String, PlannedResource> byUrn) {
         Set<String> seen = new HashSet<>();
