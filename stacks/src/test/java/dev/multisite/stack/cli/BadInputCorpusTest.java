@@ -340,7 +340,7 @@ class BadInputCorpusTest {
                 {"--ttl-seconds", "-1", "--ttl-seconds: -1 is outside 1..3600"}, {"--ttl-seconds", "0", "--ttl-seconds: 0"}, {"--ttl-seconds", "3601", "--ttl-seconds: 3601"},
                 {"--budget-ms", "-3", "--budget-ms: -3 is outside 1..3600000"}, {"--budget-ms", "0", "--budget-ms: 0"},
                 {"--lab-sites", "1", "--lab-sites: 1 is outside 2..20"}, {"--lab-sites", "21", "--lab-sites: 21"}, {"--lab-sites", "-1", "--lab-sites: -1"},
-                {"--checkers", "0", "--checkers: 0 is outside 1..10"}, {"--checkers", "11", "--checkers: 11"}, {"--ttl-ms", "500", "Unknown option"},
+                {"--checkers", "0", "--checkers: 0 is outside 1..10"}, {"--checkers", "11", "--checkers: 11"}, {"--ttl-ms", "500", "unknown option '--ttl-ms'; did you mean --ttl-seconds?"},
                 {"--site", "lab-9", "no lab site 'lab-9'; the lab has lab-1..lab-3"}, {"--site", "lab-0", "no lab site 'lab-0'"}, {"--site", "x", "no lab site 'x'"},
                 {"--site", LONG, "no lab site"}, {"--injector", "dns", "--injector", "route53, cloudflare, ingress"}, {"--resolver", "a b", "--resolver: 'a b'"},
                 {"--ingress", "no-slash", "--ingress: 'no-slash' is not namespace/deployment"}, {"--ingress", "A/B", "--ingress: 'A/B'"}};
