@@ -10,7 +10,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -34,7 +33,7 @@ public final class CloudObservers {
         List<Observer> observers = new ArrayList<>();
         for (String resolver : resolvers) {
             observers.add(new DnsObserver("dns:" + resolver, new InetSocketAddress(InetAddress.getByName(resolver), 53),
-                    hostname, siteByAddress, Duration.ZERO));
+                    hostname, siteByAddress));
         }
         URI healthz = URI.create("https://" + hostname + "/healthz");
         observers.add(new HttpObserver("https", () -> healthz));

@@ -20,20 +20,16 @@ import java.util.TreeSet;
 
 /**
  * Asks one resolver for the global hostname's A records and maps the addresses to sites.
- * With a {@code cacheTtl} it behaves like a recursive resolver in front of an authoritative one
- * (the lab): an answer is reused until its TTL runs out, which is the delay TTL adds to failover.
+ * The resolver's own cache is what is measured: the observer keeps no cache of its own.
  */
 public final class DnsObserver implements Observer {
     private final String name;
     private final SimpleResolver resolver;
     private final Name hostname;
     private final Map<InetAddress, String> siteByAddress;
-    private final Duration cacheTtl;
-    private Set<String> cached;
-    private long cachedUntil = Long.MIN_VALUE;
     private volatile Set<String> lastSites = Set.of();
 
-    public DnsObserver(String name, InetSocketAddress server, String hostname, Map<InetAddress, String> siteByAddress, Duration cacheTtl) {
+    public DnsObserver(String name, InetSocketAddress server, String hostname, Map<InetAddress, String> siteByAddress) {
         this.name = name;
         this.resolver = new SimpleResolver(server);
         this.resolver.setTimeout(Duration.ofSeconds(2));
@@ -43,7 +39,6 @@ public final class DnsObserver implements Observer {
             throw new IllegalArgumentException("'" + hostname + "' is not a DNS name", e);
         }
         this.siteByAddress = Map.copyOf(siteByAddress);
-        this.cacheTtl = cacheTtl;
     }
 
     @Override
@@ -63,9 +58,6 @@ public final class DnsObserver implements Observer {
 
     @Override
     public synchronized Observation observe(long atMillis) {
-        if (cached != null && atMillis < cachedUntil) {
-            return new Observation(atMillis, name, kind(), cached, true, "cached " + cached);
-        }
         try {
             Message response = resolver.send(Message.newQuery(Record.newRecord(hostname, Type.A, DClass.IN)));
             if (response.getHeader().getRcode() != Rcode.NOERROR) {
@@ -78,10 +70,6 @@ public final class DnsObserver implements Observer {
                 }
             }
             lastSites = Set.copyOf(sites);
-            if (!cacheTtl.isZero()) {
-                cached = Set.copyOf(sites);
-                cachedUntil = atMillis + cacheTtl.toMillis();
-            }
             return new Observation(atMillis, name, kind(), sites, true, String.valueOf(sites));
         } catch (IOException e) {
             return new Observation(atMillis, name, kind(), Set.of(), false, e.getClass().getSimpleName() + ": " + e.getMessage());

@@ -17,12 +17,20 @@ public final class HttpObserver implements Observer {
 
     private final String name;
     private final Supplier<URI> target;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final Duration timeout;
+    private final HttpClient http;
 
     /** @param target where to send the next request (the lab resolves it from its DNS each time) */
     public HttpObserver(String name, Supplier<URI> target) {
+        this(name, target, Duration.ofSeconds(3));
+    }
+
+    /** @param timeout bound of one request (connecting included), so that a dead site does not stall the sampling */
+    public HttpObserver(String name, Supplier<URI> target, Duration timeout) {
         this.name = name;
         this.target = target;
+        this.timeout = timeout;
+        this.http = HttpClient.newBuilder().connectTimeout(timeout.compareTo(Duration.ofSeconds(2)) < 0 ? timeout : Duration.ofSeconds(2)).build();
     }
 
     @Override
@@ -39,7 +47,7 @@ public final class HttpObserver implements Observer {
     public Observation observe(long atMillis) {
         try {
             URI uri = target.get();
-            var response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(3)).GET().build(),
+            var response = http.send(HttpRequest.newBuilder(uri).timeout(timeout).GET().build(),
                     HttpResponse.BodyHandlers.discarding());
             String site = response.headers().firstValue(SITE_HEADER).orElse("");
             return new Observation(atMillis, name, kind(), site.isEmpty() ? Set.of() : Set.of(site),

@@ -4,9 +4,10 @@ import dev.multisite.ops.drill.Drill;
 import dev.multisite.ops.drill.DrillReport;
 import dev.multisite.ops.drill.DrillSpec;
 import dev.multisite.ops.drill.ReportWriter;
-import dev.multisite.ops.lab.Lab;
-import dev.multisite.ops.lab.LabConfig;
-import dev.multisite.ops.lab.LabSite;
+import dev.multisite.ops.netlab.LabRequirements;
+import dev.multisite.ops.netlab.NetLab;
+import dev.multisite.ops.netlab.NetLabConfig;
+import dev.multisite.ops.netlab.NetLabDrill;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -32,13 +33,15 @@ import java.util.regex.Pattern;
 
 /**
  * {@code multisite drill}: inject a site failure, measure failover against the budget, restore,
- * and write a report. {@code --lab} runs it against a local lab on loopback (no cloud needed).
+ * and write a report. {@code --lab} runs it in the lab of real components (BIND, Unbound, Knot Resolver
+ * in network namespaces; root and .ci/lab-packages), no cloud needed.
  */
 @Command(name = "drill", mixinStandardHelpOptions = true,
         description = {"Run a failover drill against the failover budget and write its reports.",
                 "It takes a site out, measures detection, DNS convergence, survivor errors and recovery,",
                 "always restores, and writes Markdown, JSON and SVG reports.",
-                "--lab runs it against local sites, a local DNS server and a health checker on loopback."},
+                "--lab runs it in the lab of real components: sites in network namespaces, BIND, health checkers,",
+                "Unbound and Knot Resolver with their defaults (root, Linux, .ci/lab-packages)."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every drill passed", "1:a drill failed its budget or could not restore", "2:invalid options"})
 final class DrillCommand implements Callable<Integer> {
@@ -47,7 +50,7 @@ final class DrillCommand implements Callable<Integer> {
     /** How a cloud drill takes the site out. */
     enum Injector { route53, cloudflare, ingress }
 
-    @Option(names = "--lab", description = "Drill a local lab on loopback instead of a deployed stack.")
+    @Option(names = "--lab", description = "Drill the local lab of real components instead of a deployed stack.")
     boolean lab;
 
     @Option(names = "--stack", paramLabel = "NAME", description = "Cloud drill: the deployed stack (reads stacks/Pulumi.<NAME>.yaml).")
@@ -73,19 +76,19 @@ final class DrillCommand implements Callable<Integer> {
     @Option(names = "--site", description = "Site to take out (lab: lab-1..lab-N). Default: every site in turn.")
     String site;
 
-    @Option(names = "--interval-ms", defaultValue = "1000", description = "Health check interval (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--interval-ms", defaultValue = "1000", description = "Lab health check interval (default: ${DEFAULT-VALUE}).")
     long intervalMs;
 
     @Option(names = "--threshold", defaultValue = "3", description = "Failures before a site is unhealthy (default: ${DEFAULT-VALUE}).")
     int threshold;
 
-    @Option(names = "--ttl-ms", defaultValue = "1000", description = "DNS TTL the resolvers honour (default: ${DEFAULT-VALUE}).")
-    long ttlMs;
+    @Option(names = "--ttl-seconds", defaultValue = "5", description = "TTL of the lab's global name, in whole seconds as DNS has them (default: ${DEFAULT-VALUE}).")
+    int ttlSeconds;
 
-    @Option(names = "--resolvers", defaultValue = "3", description = "Caching resolvers observing DNS (default: ${DEFAULT-VALUE}).")
-    int resolvers;
+    @Option(names = "--checkers", defaultValue = "3", description = "Lab health checkers, each in its own namespace (default: ${DEFAULT-VALUE}).")
+    int checkers;
 
-    @Option(names = "--budget-ms", description = "Failover budget to hold the drill to (default: interval x threshold + TTL + interval).")
+    @Option(names = "--budget-ms", description = "Failover budget to hold the drill to (lab default: interval x threshold + interval + TTL).")
     Long budgetMs;
 
     @Option(names = "--out", defaultValue = "drills", description = "Report directory (default: ${DEFAULT-VALUE}).")
@@ -97,7 +100,9 @@ final class DrillCommand implements Callable<Integer> {
     /** Bounds of the numeric options: long enough for a real drill, short enough to finish. */
     static final long MAX_MILLIS = 3_600_000;
     static final int MAX_THRESHOLD = 10;
-    static final int MAX_RESOLVERS = 20;
+    static final int MAX_CHECKERS = 10;
+    /** NetLabConfig's bound: each site is a namespace with a JVM health app. */
+    static final int MAX_LAB_SITES = 20;
     private static final Pattern RESOLVER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9.:-]{0,252}");
     private static final Pattern INGRESS = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?/[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?");
     private static final Pattern LAB_SITE = Pattern.compile("lab-([1-9][0-9]?)");
@@ -114,11 +119,13 @@ final class DrillCommand implements Callable<Integer> {
     /** Every option is checked before the lab starts or the first network call: a drill never half-runs on bad input. */
     private void validate() {
         var cli = spec.commandLine();
-        range(cli, "--lab-sites", labSites, 2, 50, "sites");
-        range(cli, "--interval-ms", intervalMs, 10, MAX_MILLIS, "milliseconds");
+        range(cli, "--lab-sites", labSites, 2, MAX_LAB_SITES, "sites");
+        // The checkers are JVM processes probing over HTTP: below 100 ms their own latency is the measurement.
+        range(cli, "--interval-ms", intervalMs, 100, MAX_MILLIS, "milliseconds");
         range(cli, "--threshold", threshold, 1, MAX_THRESHOLD, "consecutive failures");
-        range(cli, "--ttl-ms", ttlMs, 0, MAX_MILLIS, "milliseconds");
-        range(cli, "--resolvers", resolvers, 1, MAX_RESOLVERS, "resolvers");
+        // RFC 2181 section 8: a TTL is whole seconds; 1 hour bounds a drill's wait.
+        range(cli, "--ttl-seconds", ttlSeconds, 1, MAX_MILLIS / 1000, "seconds");
+        range(cli, "--checkers", checkers, 1, MAX_CHECKERS, "checkers");
         if (budgetMs != null) {
             range(cli, "--budget-ms", budgetMs, 1, MAX_MILLIS, "milliseconds");
         }
@@ -168,15 +175,24 @@ final class DrillCommand implements Callable<Integer> {
     }
 
     private Integer labDrills() throws Exception {
-        var config = new LabConfig(labSites, Duration.ofMillis(intervalMs), threshold, Duration.ofMillis(ttlMs), resolvers, "app.lab.multisite.test");
+        var config = new NetLabConfig(labSites, Duration.ofMillis(intervalMs), threshold, checkers, ttlSeconds,
+                "lab-1", "lab-2", NetLabConfig.standard().rpoSeconds(), NetLabDrill.FLAVOURS);
+        // A machine that cannot run the lab is a bad invocation here, said in one line before anything starts.
+        var missing = LabRequirements.missing();
+        if (missing.isPresent()) {
+            throw new ParameterException(spec.commandLine(), missing.get());
+        }
+        List<String> targets = site != null ? List.of(site) : config.siteNames();
+        Duration budget = budgetMs != null ? Duration.ofMillis(budgetMs) : config.budget();
+        Duration sample = Duration.ofMillis(Math.max(100, intervalMs / 4));
         List<DrillReport> reports = new ArrayList<>();
-        try (Lab lab = new Lab(config)) {
+        try (NetLab running = NetLab.start(config, spec.commandLine().getOut())) {
+            var drill = new NetLabDrill(running);
+            var observers = drill.observers();
+            // Every resolver answers with every site before the first fault: the baseline is a healthy lab.
             Thread.sleep(config.detection().toMillis() + intervalMs);
-            List<String> targets = site != null ? List.of(lab.site(site).name()) : lab.sites().stream().map(LabSite::name).toList();
-            Duration budget = budgetMs != null ? Duration.ofMillis(budgetMs) : config.budget();
-            Duration sample = Duration.ofMillis(Math.max(50, intervalMs / 4));
             for (String target : targets) {
-                reports.add(runAndReport(new DrillSpec(target, config.hostname(), lab.failSite(target), lab.observers(), sample,
+                reports.add(runAndReport(new DrillSpec(target, NetLabConfig.HOSTNAME, drill.cutLink(target), observers, sample,
                         Duration.ofMillis(intervalMs), budget, budget.multipliedBy(3), budget.multipliedBy(3))));
             }
         }

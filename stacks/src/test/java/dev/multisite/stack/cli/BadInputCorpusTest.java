@@ -333,14 +333,14 @@ class BadInputCorpusTest {
 
     private static void drillCases(List<Case> cases) {
         String[][] lab = {
-                {"--interval-ms", "-5", "--interval-ms: -5 is outside 10..3600000"}, {"--interval-ms", "0", "--interval-ms: 0 is outside"},
+                {"--interval-ms", "-5", "--interval-ms: -5 is outside 100..3600000"}, {"--interval-ms", "99", "--interval-ms: 99 is outside"}, {"--interval-ms", "0", "--interval-ms: 0 is outside"},
                 {"--interval-ms", "5", "--interval-ms: 5 is outside"}, {"--interval-ms", "99999999999", "--interval-ms: 99999999999 is outside"},
                 {"--interval-ms", "abc", "'abc' is not a whole number"}, {"--interval-ms", "1e3", "'1e3' is not a whole number"},
                 {"--threshold", "0", "--threshold: 0 is outside 1..10"}, {"--threshold", "-1", "--threshold: -1"}, {"--threshold", "11", "--threshold: 11"},
-                {"--ttl-ms", "-1", "--ttl-ms: -1 is outside 0..3600000"}, {"--ttl-ms", "4000000", "--ttl-ms: 4000000"},
+                {"--ttl-seconds", "-1", "--ttl-seconds: -1 is outside 1..3600"}, {"--ttl-seconds", "0", "--ttl-seconds: 0"}, {"--ttl-seconds", "3601", "--ttl-seconds: 3601"},
                 {"--budget-ms", "-3", "--budget-ms: -3 is outside 1..3600000"}, {"--budget-ms", "0", "--budget-ms: 0"},
-                {"--lab-sites", "1", "--lab-sites: 1 is outside 2..50"}, {"--lab-sites", "51", "--lab-sites: 51"}, {"--lab-sites", "-1", "--lab-sites: -1"},
-                {"--resolvers", "0", "--resolvers: 0 is outside 1..20"}, {"--resolvers", "1000", "--resolvers: 1000"},
+                {"--lab-sites", "1", "--lab-sites: 1 is outside 2..20"}, {"--lab-sites", "21", "--lab-sites: 21"}, {"--lab-sites", "-1", "--lab-sites: -1"},
+                {"--checkers", "0", "--checkers: 0 is outside 1..10"}, {"--checkers", "11", "--checkers: 11"}, {"--ttl-ms", "500", "unknown option '--ttl-ms'; did you mean --ttl-seconds?"},
                 {"--site", "lab-9", "no lab site 'lab-9'; the lab has lab-1..lab-3"}, {"--site", "lab-0", "no lab site 'lab-0'"}, {"--site", "x", "no lab site 'x'"},
                 {"--site", LONG, "no lab site"}, {"--injector", "dns", "--injector", "route53, cloudflare, ingress"}, {"--resolver", "a b", "--resolver: 'a b'"},
                 {"--ingress", "no-slash", "--ingress: 'no-slash' is not namespace/deployment"}, {"--ingress", "A/B", "--ingress: 'A/B'"}};
