@@ -16,7 +16,8 @@ public final class PluginVersions {
     static final String COMMAND = "1.0.1";
 
     /** Package name to the plugin version its resources request: what a provider plugin must be installed at. */
-    public static final Map<String, String> BY_PACKAGE = Map.of("cloudflare", CLOUDFLARE, "tls", TLS, "random", RANDOM);
+    public static final Map<String, String> BY_PACKAGE = Map.of("cloudflare", CLOUDFLARE, "tls", TLS, "random", RANDOM,
+            "command", COMMAND);
 
     private PluginVersions() {
     }
