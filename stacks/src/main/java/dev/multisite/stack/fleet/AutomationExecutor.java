@@ -252,7 +252,11 @@ public final class AutomationExecutor implements PartExecutor {
         policyPacks.forEach(pack -> args.addAll(List.of("--policy-pack", pack)));
         command.run(args, CommandRunOptions.builder().workingDir(dir).onStandardOutput(out).onStandardError(err).build());
         List<UpdateSummary> last = stack.getHistory(HistoryOptions.builder().pageSize(1).build());
-        return last.isEmpty() ? "" : changes(last.get(0).resourceChanges());
+        if (last.isEmpty()) {
+            // Every `pulumi up` records an update, failed or not: a CLI that ended well without one did not run it.
+            throw new IllegalStateException("no update in the stack's history after `pulumi up`");
+        }
+        return changes(last.get(0).resourceChanges());
     }
 
     /** The part stack's config: the fleet's, both part keys, and nothing else (stale keys removed). */
