@@ -26,6 +26,8 @@ import java.util.logging.Level;
  */
 public final class OfflineEngine {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Runs of one plan when each earlier run failed only by the SDK's serializer race ({@link SdkRace}). */
+    static final int ATTEMPTS = 3;
 
     private OfflineEngine() {
     }
@@ -44,6 +46,24 @@ public final class OfflineEngine {
 
     /** As {@link #run}, also keeping the stack outputs' values (mock values, secrets included) in memory. */
     public static Run runCapturing(String project, String stackName, Mocks mocks, Consumer<Context> program) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return runOnce(project, stackName, mocks, program, attempt == ATTEMPTS);
+            } catch (SdkRaceException race) {
+                System.err.println("offline plan of " + stackName + ": the Pulumi SDK's serializer race (attempt "
+                        + attempt + " of " + ATTEMPTS + "); planning again");
+            }
+        }
+    }
+
+    /** Thrown by a run that failed only by the SDK's race, while another attempt is left. */
+    private static final class SdkRaceException extends RuntimeException {
+        SdkRaceException() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static Run runOnce(String project, String stackName, Mocks mocks, Consumer<Context> program, boolean last) {
         var recorder = new RecordingMonitor[1];
         var engine = PulumiTestInternal.builder()
                 .options(TestOptions.builder().projectName(project).stackName(stackName).preview(false).build())
@@ -56,6 +76,9 @@ public final class OfflineEngine {
             List<String> failures = new ArrayList<>(result.errors());
             // An exception inside an apply does not throw from runTest: it is only in exceptions().
             result.exceptions().forEach(e -> failures.add(rootMessage(e)));
+            if (!last && SdkRace.onlyFailures(result.errors(), result.exceptions())) {
+                throw new SdkRaceException();
+            }
             if (!failures.isEmpty()) {
                 throw new PlanException(failures);
             }
