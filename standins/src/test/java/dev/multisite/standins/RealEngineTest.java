@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.multisite.stack.cli.MultisiteCli;
+import dev.multisite.stack.real.RealPulumi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -69,7 +70,6 @@ class RealEngineTest {
      */
     static final Pattern DOCUMENTED_DIFFERENCES = Pattern.compile("pulumi:providers:[a-z-]+ inputs(\\.version|\\.__internal)?");
 
-    private static String notRun;
     private static Path repository;
     private static Path scratch;
     private static RealProject project;
@@ -77,26 +77,19 @@ class RealEngineTest {
     private static final Map<String, String> reported = new LinkedHashMap<>();
 
     @BeforeAll
-    static void setUp() throws IOException {
-        StringBuilder why = new StringBuilder();
-        var bin = RealPulumi.toolchain(why);
-        if (bin.isEmpty()) {
-            notRun = why.toString();
-            System.out.println(RealPulumi.NOT_RUN + notRun);
-            return;
-        }
+    static void setUp() throws Exception {
         long started = System.nanoTime();
         repository = Path.of("").toAbsolutePath().getParent();
         scratch = Files.createTempDirectory("multisite-real-engine-");
+        pulumi = RealPulumi.open(scratch, "pulumi-language-java");
         project = RealProject.create(repository, scratch.resolve("project"));
-        pulumi = RealPulumi.in(bin.get(), project.dir, scratch);
-        InstallStandins.install(pulumi.executable(), pulumi.env(), repository.resolve("standins/pulumi-resource-standin"), StandinPackage.all());
+        InstallStandins.install(pulumi.executable(), pulumi.environment(), repository.resolve("standins/pulumi-resource-standin"), StandinPackage.all());
         report("set-up (project, stand-in plugins)", seconds(System.nanoTime() - started));
     }
 
     @AfterAll
-    static void tearDown() throws IOException {
-        if (notRun != null) {
+    static void tearDown() throws Exception {
+        if (project == null) {
             return;
         }
         System.out.println("real engine: summary " + reported);
@@ -108,13 +101,10 @@ class RealEngineTest {
     @Order(1)
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"dev", "prod"})
-    void previewWithThePolicyPackRegistersTheOfflinePlansResources(String stack) throws IOException {
-        if (notRun != null) {
-            return;
-        }
+    void previewWithThePolicyPackRegistersTheOfflinePlansResources(String stack) throws Exception {
         project.initStack(pulumi, stack);
-        var preview = pulumi.run(LONG, "preview", "--json", "--show-sames", "--policy-pack", "policies", "--stack", stack, "--non-interactive");
-        assertThat(preview.exit()).as("pulumi preview of %s (a mandatory violation fails it):\n%s", stack, RealPulumi.tail(preview.both())).isZero();
+        var preview = pulumi.pulumi(project.dir, LONG, "preview", "--json", "--show-sames", "--policy-pack", "policies", "--stack", stack, "--non-interactive");
+        assertThat(preview.exit()).as("pulumi preview of %s (a mandatory violation fails it):\n%s", stack, RealPulumi.tail(preview.output())).isZero();
         JsonNode real = JSON.readTree(preview.stdout());
         JsonNode offline = engineUrns(offlinePlan(repository.resolve("stacks/Pulumi." + stack + ".yaml")));
 
@@ -132,15 +122,12 @@ class RealEngineTest {
 
     @Order(2)
     @Test
-    void upThenNoChangesThenAThirdSiteIsCreatedNotReplacedThenDestroyEmptiesTheStack() throws IOException {
-        if (notRun != null) {
-            return;
-        }
+    void upThenNoChangesThenAThirdSiteIsCreatedNotReplacedThenDestroyEmptiesTheStack() throws Exception {
         project.initStack(pulumi, "dev");
-        var up = pulumi.ok(LONG, "up", "--yes", "--skip-preview", "--stack", "dev", "--non-interactive");
+        var up = pulumi.ok(project.dir, LONG, "up", "--yes", "--skip-preview", "--stack", "dev", "--non-interactive");
         report("dev up", up.took().toSeconds() + " s");
 
-        var again = pulumi.ok(LONG, "preview", "--json", "--stack", "dev", "--non-interactive");
+        var again = pulumi.ok(project.dir, LONG, "preview", "--json", "--stack", "dev", "--non-interactive");
         JsonNode unchanged = JSON.readTree(again.stdout());
         assertThat(ops(unchanged)).as("ops of a preview right after up").containsOnlyKeys("same");
         assertThat(unchanged.path("changeSummary").fieldNames()).toIterable().containsOnly("same");
@@ -150,7 +137,7 @@ class RealEngineTest {
         ArrayNode sites = (ArrayNode) withThirdSite.path("config").path("multisite:topology").path("sites");
         sites.add(thirdSite(sites.get(0)));
         Files.writeString(project.dir.resolve("stacks/Pulumi.dev.yaml"), RealProject.YAML.writeValueAsString(withThirdSite));
-        var grown = pulumi.ok(LONG, "preview", "--json", "--stack", "dev", "--non-interactive");
+        var grown = pulumi.ok(project.dir, LONG, "preview", "--json", "--stack", "dev", "--non-interactive");
         JsonNode growth = JSON.readTree(grown.stdout());
         Map<String, Integer> growthOps = ops(growth);
         report("dev preview with a third site", grown.took().toSeconds() + " s, " + growthOps);
@@ -158,34 +145,31 @@ class RealEngineTest {
         assertThat(urnsWith(growth, "create")).as("the new site's resources are created")
                 .anyMatch(u -> u.endsWith("::aws-usw2")).anyMatch(u -> u.contains("aws-usw2-"));
 
-        var destroy = pulumi.ok(LONG, "destroy", "--yes", "--skip-preview", "--stack", "dev", "--non-interactive");
+        var destroy = pulumi.ok(project.dir, LONG, "destroy", "--yes", "--skip-preview", "--stack", "dev", "--non-interactive");
         report("dev destroy", destroy.took().toSeconds() + " s");
-        JsonNode state = JSON.readTree(pulumi.ok(Duration.ofSeconds(60), "stack", "export", "--stack", "dev").stdout());
+        JsonNode state = JSON.readTree(pulumi.ok(project.dir, Duration.ofSeconds(60), "stack", "export", "--stack", "dev").stdout());
         assertThat(state.path("deployment").path("resources")).as("resources left after destroy").isEmpty();
     }
 
     @Order(3)
     @Test
-    void aMandatoryViolationFailsTheRealPreviewAndCheckAgreesOnItsJson() throws IOException {
-        if (notRun != null) {
-            return;
-        }
+    void aMandatoryViolationFailsTheRealPreviewAndCheckAgreesOnItsJson() throws Exception {
         // dev with a peak no site loss can carry: parses (peakDemand is only a positive integer to the
         // parser) but breaks n-plus-one-capacity (total capacity minus the largest site < peakDemand).
         ObjectNode violating = (ObjectNode) RealProject.YAML.readTree(repository.resolve("stacks/Pulumi.dev.yaml").toFile());
         ((ObjectNode) violating.path("config").path("multisite:topology")).put("peakDemand", 1000);
         project.writeStackFile("violating", violating, pulumi);
 
-        var withPack = pulumi.run(LONG, "preview", "--policy-pack", "policies", "--stack", "violating", "--non-interactive");
-        assertThat(withPack.exit()).as("a mandatory violation fails the preview:\n%s", RealPulumi.tail(withPack.both())).isNotZero();
+        var withPack = pulumi.pulumi(project.dir, LONG, "preview", "--policy-pack", "policies", "--stack", "violating", "--non-interactive");
+        assertThat(withPack.exit()).as("a mandatory violation fails the preview:\n%s", RealPulumi.tail(withPack.output())).isNotZero();
         TreeSet<String> engineRules = new TreeSet<>();
-        Matcher m = ENGINE_VIOLATION.matcher(withPack.both());
+        Matcher m = ENGINE_VIOLATION.matcher(withPack.output());
         while (m.find()) {
             engineRules.add(m.group(1));
         }
-        assertThat(engineRules).as("mandatory rules the engine reports:\n%s", RealPulumi.tail(withPack.both())).contains("n-plus-one-capacity");
+        assertThat(engineRules).as("mandatory rules the engine reports:\n%s", RealPulumi.tail(withPack.output())).contains("n-plus-one-capacity");
 
-        var plain = pulumi.ok(LONG, "preview", "--json", "--show-sames", "--stack", "violating", "--non-interactive");
+        var plain = pulumi.ok(project.dir, LONG, "preview", "--json", "--show-sames", "--stack", "violating", "--non-interactive");
         Path json = scratch.resolve("violating-preview.json");
         Files.writeString(json, plain.stdout());
         StringWriter out = new StringWriter();

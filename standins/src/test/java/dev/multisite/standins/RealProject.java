@@ -1,5 +1,7 @@
 package dev.multisite.standins;
 
+import dev.multisite.stack.real.RealPulumi;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -55,13 +57,13 @@ final class RealProject {
      * Creates stack {@code name} from the repository's {@code stacks/Pulumi.<name>.yaml}, with its
      * secret keys set as real secrets: the example files hold placeholders no passphrase decrypts.
      */
-    void initStack(RealPulumi pulumi, String name) throws IOException {
+    void initStack(RealPulumi pulumi, String name) throws Exception {
         Path source = repository.resolve("stacks/Pulumi." + name + ".yaml");
         writeStackFile(name, (ObjectNode) YAML.readTree(source.toFile()), pulumi);
     }
 
     /** Creates stack {@code name} from {@code document} (a stack file's content), secrets set as above. */
-    void writeStackFile(String name, ObjectNode document, RealPulumi pulumi) throws IOException {
+    void writeStackFile(String name, ObjectNode document, RealPulumi pulumi) throws Exception {
         ObjectNode config = (ObjectNode) document.path("config");
         Map<String, String> secrets = new LinkedHashMap<>();
         List<String> secureKeys = new ArrayList<>();
@@ -79,11 +81,11 @@ final class RealProject {
         }
         Path file = dir.resolve("stacks/Pulumi." + name + ".yaml");
         YAML.writeValue(file.toFile(), document);
-        if (pulumi.run(Duration.ofSeconds(60), "stack", "select", name, "--non-interactive").exit() != 0) {
-            pulumi.ok(Duration.ofSeconds(60), "stack", "init", name, "--non-interactive");
+        if (pulumi.pulumi(dir, Duration.ofSeconds(60), "stack", "select", name, "--non-interactive").exit() != 0) {
+            pulumi.ok(dir, Duration.ofSeconds(60), "stack", "init", name, "--non-interactive");
         }
         for (var secret : secrets.entrySet()) {
-            pulumi.ok(Duration.ofSeconds(60), "config", "set", "--secret", "--stack", name, secret.getKey(), secret.getValue());
+            pulumi.setSecret(dir, name, secret.getKey(), secret.getValue());
         }
     }
 

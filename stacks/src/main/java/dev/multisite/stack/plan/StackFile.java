@@ -69,7 +69,7 @@ public record StackFile(Path path, String stackName, Topology topology, Map<Stri
             String key = "multisite:" + name;
             JsonNode value = config.get(key);
             if (value == null) {
-                problems.add(path, "config key " + key + " is not set in this stack; run `pulumi config set --secret " + key + " <value>`");
+                problems.add(path, "config key " + key + " is not set in this stack; run `pulumi config set --secret " + key + " < file` (the value on stdin, not on the command line)");
             } else if (!(value.isObject() && value.has("secure"))) {
                 problems.add(path, "config key " + key + " holds the value in plain text; store it with `pulumi config set --secret`");
             }

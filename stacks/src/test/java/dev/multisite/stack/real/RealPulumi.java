@@ -22,11 +22,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * provider, no update check and no plugin downloads (the variables are the CLI's own:
  * pulumi/pulumi sdk/go/common/env/env.go, and "State and backends" / "Environment variables" in
  * the CLI docs). Where the toolchain is absent, one line says so and the caller's test is aborted
- * (reported as skipped with that reason, never as passed).
+ * (reported as skipped with that reason, never as passed); where {@value #REQUIRED} is set, as
+ * {@code .ci/run} sets it, the test fails instead, so CI never passes without the real stage.
+ * The real-stage tests of every module use this one class (the stand-ins' through this module's test jar).
  */
 public final class RealPulumi {
     /** Only for the file backend's encrypted config of throwaway test stacks. */
     static final String PASSPHRASE = "multisite-real-stage-test-only";
+    /** Set (to anything) where the real stage must run: a missing toolchain fails the test. */
+    public static final String REQUIRED = "MULTISITE_REQUIRE_TOOLCHAIN";
     private static final AtomicBoolean TOLD = new AtomicBoolean();
     private static boolean built;
 
@@ -69,14 +73,22 @@ public final class RealPulumi {
             missing.add(0, "pulumi");
         }
         if (!missing.isEmpty()) {
-            String why = "real Pulumi stage did not run: " + String.join(", ", missing) + " not found in " + toolchainBin()
-                    + " (toolchain/build.sh builds it)";
-            if (TOLD.compareAndSet(false, true)) {
-                System.out.println(why);
-            }
-            Assumptions.abort(why);
+            notRun(String.join(", ", missing) + " not found in " + toolchainBin() + " (toolchain/build.sh builds it)");
         }
         return new RealPulumi(toolchainBin(), scratch);
+    }
+
+    /** Says once why the real stage cannot run; fails the test where it must run, aborts it elsewhere. */
+    public static void notRun(String why) {
+        String line = "real Pulumi stage did not run: " + why;
+        if (TOLD.compareAndSet(false, true)) {
+            System.out.println(line);
+        }
+        String required = System.getenv(REQUIRED);
+        if (required != null && !required.isBlank()) {
+            throw new AssertionError(line + " (" + REQUIRED + " is set)");
+        }
+        Assumptions.abort(line);
     }
 
     /**
@@ -125,6 +137,8 @@ public final class RealPulumi {
         env.put("PULUMI_SKIP_UPDATE_CHECK", "true");
         env.put("PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION", "true");
         env.put("PULUMI_SKIP_CONFIRMATIONS", "true");
+        // Plain text: tests match the CLI's diagnostics with patterns.
+        env.put("NO_COLOR", "1");
         return env;
     }
 
@@ -135,21 +149,65 @@ public final class RealPulumi {
         }
     }
 
+    /** The real CLI's executable. */
+    public Path executable() {
+        return bin.resolve("pulumi");
+    }
+
     /** Runs {@code pulumi args...} in {@code dir}; fails the test when it does not finish in time. */
     public Result pulumi(Path dir, Duration timeout, String... args) throws IOException, InterruptedException {
+        return run(dir, timeout, pulumiCommand(args), null);
+    }
+
+    /** As {@link #pulumi}, failing with the CLI's own output unless it exits 0. */
+    public Result ok(Path dir, Duration timeout, String... args) throws IOException, InterruptedException {
+        Result result = pulumi(dir, timeout, args);
+        if (result.exit() != 0) {
+            throw new AssertionError("pulumi " + String.join(" ", args) + " failed\n" + tail(result.output()));
+        }
+        return result;
+    }
+
+    /**
+     * Sets a secret config value of {@code stack}, the value on the CLI's standard input, never on its
+     * command line ({@code pulumi config set} reads the value from stdin when none is given and the
+     * input is not a terminal).
+     */
+    public void setSecret(Path dir, String stack, String key, String value) throws IOException, InterruptedException {
+        Result set = run(dir, Duration.ofSeconds(60), pulumiCommand("config", "set", "--secret", "--stack", stack, key), value);
+        if (set.exit() != 0) {
+            throw new AssertionError("pulumi config set --secret " + key + " failed\n" + tail(set.output()));
+        }
+    }
+
+    private List<String> pulumiCommand(String... args) {
         List<String> command = new ArrayList<>();
-        command.add(bin.resolve("pulumi").toString());
+        command.add(executable().toString());
         command.addAll(List.of(args));
-        return run(dir, timeout, command);
+        return command;
     }
 
     /** Runs any command with this environment (e.g. {@code multisite fleet}, {@code tsc}). */
     public Result run(Path dir, Duration timeout, List<String> command) throws IOException, InterruptedException {
+        return run(dir, timeout, command, null);
+    }
+
+    /** The last part of a long output, for assertion messages. */
+    public static String tail(String text) {
+        return text.length() <= 6000 ? text : "..." + text.substring(text.length() - 6000);
+    }
+
+    private Result run(Path dir, Duration timeout, List<String> command, String stdin) throws IOException, InterruptedException {
         Path out = Files.createTempFile("real-stdout", ".txt");
         Path err = Files.createTempFile("real-stderr", ".txt");
+        Path in = stdin == null ? null : Files.createTempFile("real-stdin", ".txt");
         try {
+            if (in != null) {
+                Files.writeString(in, stdin, StandardCharsets.UTF_8);
+            }
             var builder = new ProcessBuilder(command).directory(dir.toFile())
-                    .redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+                    .redirectOutput(out.toFile()).redirectError(err.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(in != null ? in.toFile() : new File("/dev/null")));
             builder.environment().putAll(environment());
             long start = System.nanoTime();
             Process process = builder.start();
@@ -165,6 +223,9 @@ public final class RealPulumi {
         } finally {
             Files.deleteIfExists(out);
             Files.deleteIfExists(err);
+            if (in != null) {
+                Files.deleteIfExists(in);
+            }
         }
     }
 }

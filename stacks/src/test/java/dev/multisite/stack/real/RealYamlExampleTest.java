@@ -13,7 +13,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -73,9 +72,7 @@ class RealYamlExampleTest {
         assertThat(pulumi.pulumi(project, CLI, "stack", "init", "prod").exit()).isZero();
         Files.writeString(scratch.resolve("kubeconfig"), KUBECONFIG);
         for (var secret : Map.of("metal-fra-kubeconfig", KUBECONFIG, "cloudflare-api-token", "test-only-cloudflare-token").entrySet()) {
-            var set = pulumi.run(project, CLI, List.of(RealPulumi.toolchainBin().resolve("pulumi").toString(),
-                    "config", "set", "--secret", secret.getKey(), "--", secret.getValue()));
-            assertThat(set.exit()).as(set.output()).isZero();
+            pulumi.setSecret(project, "prod", secret.getKey(), secret.getValue());
         }
 
         var preview = pulumi.pulumi(project, PREVIEW, "preview", "--json", "--stack", "prod");
