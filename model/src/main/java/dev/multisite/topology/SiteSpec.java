@@ -24,6 +24,19 @@ public record SiteSpec(
         AzureSettings azure,
         ExistingSettings existing) {
 
+    /**
+     * The site's block for {@code provider} ({@code sites[].<provider>}), null when it is not set.
+     * A switch expression: a new provider does not compile until its block is named here.
+     */
+    public ProviderSettings block(CloudProvider provider) {
+        return switch (provider) {
+            case AWS -> aws;
+            case GCP -> gcp;
+            case AZURE -> azure;
+            case EXISTING -> existing;
+        };
+    }
+
     /** The site's BGP ASN: {@code network.asn}, or 64512 + {@code mesh.clusterId} when unset. */
     public long asn() {
         return network.asn() != null ? network.asn() : NetworkSettings.PRIVATE_ASN_BASE + mesh.clusterId();

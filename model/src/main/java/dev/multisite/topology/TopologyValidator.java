@@ -221,14 +221,7 @@ final class TopologyValidator {
 
     private static void validateProviderBlocks(SiteSpec site, int i, Problems problems) {
         for (CloudProvider provider : CloudProvider.values()) {
-            // A switch expression: a new provider does not compile until its block is named here.
-            Object block = switch (provider) {
-                case AWS -> site.aws();
-                case GCP -> site.gcp();
-                case AZURE -> site.azure();
-                case EXISTING -> site.existing();
-            };
-            if (block != null && provider != site.provider()) {
+            if (site.block(provider) != null && provider != site.provider()) {
                 problems.add(sitePath(site, i, provider.key()), "set on a " + site.provider().key() + " site; only the "
                         + site.provider().key() + " block applies, remove this one");
             }
