@@ -50,7 +50,12 @@ public record SiteSpec(
      * the two must not share addresses, or the VPC would route one node's pods to another node.
      */
     public Cidr ciliumPodPool() {
-        return provider == CloudProvider.GCP ? network.podCidr().subnet(network.podCidr().prefixLength() + 1, 0) : network.podCidr();
+        // A switch expression: a new provider does not compile until it is decided whether its
+        // cloud routes pod ranges of its own inside the pod CIDR.
+        return switch (provider) {
+            case GCP -> network.podCidr().subnet(network.podCidr().prefixLength() + 1, 0);
+            case AWS, AZURE, EXISTING -> network.podCidr();
+        };
     }
 
     /** GKE's own {@code pods} secondary range: the upper half of the pod CIDR (see {@link #ciliumPodPool()}). */

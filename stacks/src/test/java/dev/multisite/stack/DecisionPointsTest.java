@@ -1,5 +1,14 @@
 package dev.multisite.stack;
 
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.JavacTask;
+import com.sun.source.util.SourcePositions;
+import com.sun.source.util.TreeScanner;
+import com.sun.source.util.Trees;
 import org.junit.jupiter.api.Test;
 
 import javax.tools.Diagnostic;
@@ -11,9 +20,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -40,6 +52,13 @@ class DecisionPointsTest {
     }
 
     @Test
+    void printPlaces() throws IOException {
+        failingPlaces("dev/multisite/topology/CloudProvider.java",
+                "    EXISTING(Pattern.compile", "    OKE(Pattern.compile(\"[a-z]+-[a-z]+-\\\\d\"), \"eu-frankfurt-1\", true, false, true, 2, \"VM.Standard.E4\"),\n    EXISTING(Pattern.compile")
+                .forEach((k, v) -> System.out.println("PLACE " + k + " x" + v));
+    }
+
+    @Test
     void aNewDnsBackendFailsAtEveryDecisionPointTheChecklistNames() throws IOException {
         Set<String> failing = compileWith("dev/multisite/topology/DnsBackend.java",
                 "ROUTE53(false), CLOUDFLARE(true);", "ROUTE53(false), CLOUDFLARE(true), NS1(true);");
@@ -48,6 +67,29 @@ class DecisionPointsTest {
 
     /** The files (module-relative source paths) whose compile fails after one edit of one source file. */
     private static Set<String> compileWith(String file, String find, String replaceWith) throws IOException {
+        Set<String> failing = new TreeSet<>();
+        compileErrors(file, find, replaceWith).forEach(error -> failing.add(error.file()));
+        return failing;
+    }
+
+    /**
+     * The places whose compile fails after one edit of one source file, each with its number of
+     * errors: a place is a file and the member (method, constructor or field) around the error.
+     */
+    private static Map<String, Integer> failingPlaces(String file, String find, String replaceWith) throws IOException {
+        Map<String, Integer> places = new TreeMap<>();
+        compileErrors(file, find, replaceWith).forEach(error -> places.merge(error.place(), 1, Integer::sum));
+        return places;
+    }
+
+    /** One compile error: the module-relative source path and the member it is in. */
+    private record CompileError(String file, String member) {
+        String place() {
+            return file + " " + member;
+        }
+    }
+
+    private static List<CompileError> compileErrors(String file, String find, String replaceWith) throws IOException {
         Path scratch = Files.createTempDirectory("multisite-decision-points");
         List<Path> sources = new ArrayList<>();
         for (String module : MODULES) {
@@ -72,20 +114,59 @@ class DecisionPointsTest {
                 .collect(Collectors.joining(java.io.File.pathSeparator));
         var compiler = ToolProvider.getSystemJavaCompiler();
         var diagnostics = new DiagnosticCollector<JavaFileObject>();
+        List<CompileError> errors = new ArrayList<>();
         try (var files = compiler.getStandardFileManager(diagnostics, Locale.ROOT, null)) {
             var units = files.getJavaFileObjectsFromPaths(sources);
-            compiler.getTask(null, files, diagnostics, List.of("-proc:none", "-Xmaxerrs", "10000",
+            var task = (JavacTask) compiler.getTask(null, files, diagnostics, List.of("-proc:none", "-Xmaxerrs", "10000",
                     // Keep attributing every class after the first error, so every decision point reports.
                     "-XDshould-stop.ifError=FLOW", "-d",
-                    scratch.resolve("classes").toString(), "-cp", classpath), null, units).call();
-        }
-        Set<String> failing = new TreeSet<>();
-        for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
-            if (d.getKind() == Diagnostic.Kind.ERROR && d.getSource() != null) {
-                failing.add(scratch.relativize(Path.of(d.getSource().toUri())).toString());
+                    scratch.resolve("classes").toString(), "-cp", classpath), null, units);
+            Map<java.net.URI, CompilationUnitTree> parsed = new HashMap<>();
+            task.parse().forEach(unit -> parsed.put(unit.getSourceFile().toUri(), unit));
+            task.analyze();
+            var positions = Trees.instance(task).getSourcePositions();
+            for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
+                if (d.getKind() == Diagnostic.Kind.ERROR && d.getSource() != null) {
+                    CompilationUnitTree unit = parsed.get(d.getSource().toUri());
+                    errors.add(new CompileError(scratch.relativize(Path.of(d.getSource().toUri())).toString(),
+                            unit == null ? "line " + d.getLineNumber() : memberAround(unit, positions, d.getPosition(), d.getLineNumber())));
+                }
             }
         }
-        return failing;
+        return errors;
+    }
+
+    /** The innermost method, constructor or field of {@code unit} around {@code position} (its name; a constructor by its class's). */
+    private static String memberAround(CompilationUnitTree unit, SourcePositions positions, long position, long line) {
+        String[] member = {"line " + line};
+        new TreeScanner<Void, String>() {
+            @Override
+            public Void visitClass(ClassTree tree, String enclosingClass) {
+                return contains(tree) ? super.visitClass(tree, tree.getSimpleName().toString()) : null;
+            }
+
+            @Override
+            public Void visitMethod(MethodTree tree, String enclosingClass) {
+                if (contains(tree)) {
+                    member[0] = tree.getName().contentEquals("<init>") ? enclosingClass : tree.getName().toString();
+                    super.visitMethod(tree, enclosingClass);
+                }
+                return null;
+            }
+
+            @Override
+            public Void visitVariable(VariableTree tree, String enclosingClass) {
+                if (contains(tree) && member[0].startsWith("line ")) {
+                    member[0] = tree.getName().toString();
+                }
+                return super.visitVariable(tree, enclosingClass);
+            }
+
+            private boolean contains(Tree tree) {
+                return positions.getStartPosition(unit, tree) <= position && position <= positions.getEndPosition(unit, tree);
+            }
+        }.scan(unit, null);
+        return member[0];
     }
 
     /** The files a CONTRIBUTING.md checklist names: every `module/src/main/java/...java` in that section. */
