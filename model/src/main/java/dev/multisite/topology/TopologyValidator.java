@@ -167,7 +167,12 @@ final class TopologyValidator {
 
     private static void validateKubernetes(SiteSpec site, int i, Problems problems) {
         var k8s = site.kubernetes();
-        boolean cloud = site.provider() != CloudProvider.EXISTING;
+        // A switch expression: a new provider does not compile until it is decided whether the stack
+        // creates its clusters (then their API access and node pools are required) or finds them.
+        boolean cloud = switch (site.provider()) {
+            case AWS, GCP, AZURE -> true;
+            case EXISTING -> false;
+        };
         if (k8s == null) {
             problems.add(sitePath(site, i, "kubernetes"), "required; set version" + (cloud ? ", apiAccessCidrs and nodePools" : ""));
             return;
