@@ -35,7 +35,9 @@ import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import dev.multisite.site.AzureSite;
 import dev.multisite.site.Site;
+import dev.multisite.site.Sites;
 import dev.multisite.site.WorkloadIdentity;
+import dev.multisite.topology.CloudProvider;
 import dev.multisite.topology.DataSettings;
 import dev.multisite.topology.PrivateDnsForwarding;
 import dev.multisite.topology.DatabaseCommands;
@@ -88,7 +90,7 @@ final class FlexibleServerHost implements DatabaseHost {
 
     @Override
     public DatabaseNode primary(String name, Site site, String partition, DataSettings data, boolean retired, Resource parent) {
-        var aks = (AzureSite) site;
+        var aks = site.azureSite().orElseThrow(Sites.notA(site, CloudProvider.AZURE));
         if (resolverSites.contains(site.name()) && resolversBuilt.add(site.name())) {
             inboundEndpoint(aks, parent);
         }
@@ -145,7 +147,7 @@ final class FlexibleServerHost implements DatabaseHost {
 
     @Override
     public DatabaseNode replica(String name, Site site, String partition, DataSettings data, DatabaseNode source, Resource parent) {
-        var aks = (AzureSite) site;
+        var aks = site.azureSite().orElseThrow(Sites.notA(site, CloudProvider.AZURE));
         var zone = privateZone(name, aks, List.of(aks), parent);
         var server = new Server(name, base(aks, data, partition, "replica", zone, parent)
                 .createMode("Replica")
@@ -268,7 +270,7 @@ final class FlexibleServerHost implements DatabaseHost {
 
     static List<AzureSite> azureSitesOf(List<Site> sites) {
         List<AzureSite> out = new ArrayList<>();
-        sites.stream().filter(AzureSite.class::isInstance).map(AzureSite.class::cast).forEach(out::add);
+        sites.stream().flatMap(s -> s.azureSite().stream()).forEach(out::add);
         return out;
     }
 }

@@ -14,6 +14,8 @@ import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import dev.multisite.site.AwsSite;
 import dev.multisite.site.Site;
+import dev.multisite.site.Sites;
+import dev.multisite.topology.CloudProvider;
 import dev.multisite.topology.DataSettings;
 import dev.multisite.topology.DatabaseCommands;
 
@@ -80,13 +82,13 @@ final class RdsHost implements DatabaseHost {
         }
 
         CustomResourceOptions.Builder options() {
-            return CustomResourceOptions.builder().parent(parent).provider(((AwsSite) site).awsProvider());
+            return CustomResourceOptions.builder().parent(parent).provider(site.awsSite().orElseThrow(Sites.notA(site, CloudProvider.AWS)).awsProvider());
         }
     }
 
     /** The instance's key, subnet group and security group, in the site's own region and VPC. */
     private Network network(String name, Site site, Resource parent) {
-        var eks = (AwsSite) site;
+        var eks = site.awsSite().orElseThrow(Sites.notA(site, CloudProvider.AWS));
         var opts = CustomResourceOptions.builder().parent(parent).provider(eks.awsProvider()).build();
         var key = new Key(name + "-key", KeyArgs.builder()
                 .description("Multisite " + name + " storage encryption (" + site.region() + ")")

@@ -21,6 +21,8 @@ import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import dev.multisite.site.AwsSite;
 import dev.multisite.site.Site;
+import dev.multisite.site.Sites;
+import dev.multisite.topology.CloudProvider;
 import dev.multisite.topology.PrivateDnsForwarding;
 import dev.multisite.topology.SiteSpec;
 import dev.multisite.topology.Topology;
@@ -66,11 +68,16 @@ public final class ZoneForwarding {
 
     /** The forwarding of one site (which {@link PrivateDnsForwarding#forwardingSites} names) to {@code targets}. */
     static void forSite(Site site, List<String> targets, Resource parent) {
-        switch (site.provider()) {
-            case AWS -> route53Resolver((AwsSite) site, targets, parent);
-            case GCP -> kubeDnsStubDomain(site, targets, parent);
-            case AZURE, EXISTING -> throw new IllegalStateException(site.name() + " is not a forwarding site (PrivateDnsForwarding)");
-        }
+        // A switch expression (a statement need not cover every constant): a new provider does not
+        // compile until it is decided how its sites forward the database zone, or that they never do.
+        Runnable forward = switch (site.provider()) {
+            case AWS -> () -> route53Resolver(site.awsSite().orElseThrow(Sites.notA(site, CloudProvider.AWS)), targets, parent);
+            case GCP -> () -> kubeDnsStubDomain(site, targets, parent);
+            case AZURE, EXISTING -> () -> {
+                throw new IllegalStateException(site.name() + " is not a forwarding site (PrivateDnsForwarding)");
+            };
+        };
+        forward.run();
     }
 
     private static void route53Resolver(AwsSite site, List<String> targets, Resource parent) {

@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * An AWS site's end of its links: its Transit Gateway, which terminates every VPN connection and
@@ -53,6 +54,11 @@ public final class AwsEnd extends SiteEnd {
         this.transitGatewayArn = transitGatewayArn;
         this.ownerId = ownerId;
         this.routeTableId = routeTableId;
+    }
+
+    @Override
+    public <R> R match(Function<AwsEnd, R> aws, Function<GcpEnd, R> gcp, Function<AzureEnd, R> azure) {
+        return aws.apply(this);
     }
 
     @Override

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * An Azure site's end of its links: its active-active VPN gateway (absent where the site
@@ -53,6 +54,11 @@ public final class AzureEnd extends SiteEnd {
     }
 
     /** The gateway and its addresses, where the site terminates tunnels (its VNet is its site's fact). */
+    @Override
+    public <R> R match(Function<AwsEnd, R> aws, Function<GcpEnd, R> gcp, Function<AzureEnd, R> azure) {
+        return azure.apply(this);
+    }
+
     @Override
     public Map<String, Output<?>> facts() {
         Map<String, Output<?>> out = new LinkedHashMap<>();

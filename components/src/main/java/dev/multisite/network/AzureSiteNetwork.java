@@ -136,7 +136,12 @@ public final class AzureSiteNetwork extends SiteNetwork {
     }
 
     static int instanceOf(InterconnectGraph.Link link, InterconnectGraph.Tunnel tunnel) {
-        return link.a().provider() == dev.multisite.topology.CloudProvider.AWS ? tunnel.index() / 2 : tunnel.index() % 2;
+        // A switch expression over side a (the far end when it is not this Azure site): a new
+        // provider does not compile until its tunnels are paired with the gateway's instances.
+        return switch (link.a().provider()) {
+            case AWS -> tunnel.index() / 2;
+            case GCP, AZURE, EXISTING -> tunnel.index() % 2;
+        };
     }
 
     private String localAddress(InterconnectGraph.Link link, InterconnectGraph.Tunnel tunnel) {

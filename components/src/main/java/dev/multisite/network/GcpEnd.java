@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * A GCP site's end of its links: its HA VPN gateway and Cloud Router (absent where the site
@@ -57,6 +58,11 @@ public final class GcpEnd extends SiteEnd {
     }
 
     /** The gateway and router, where the site terminates tunnels (its network is its site's fact). */
+    @Override
+    public <R> R match(Function<AwsEnd, R> aws, Function<GcpEnd, R> gcp, Function<AzureEnd, R> azure) {
+        return gcp.apply(this);
+    }
+
     @Override
     public Map<String, Output<?>> facts() {
         Map<String, Output<?>> out = new LinkedHashMap<>();

@@ -57,8 +57,8 @@ public final class Interconnect extends ComponentResource {
         this.ends = sides.ends(this);
         graph.links().stream().filter(l -> l.kind() == InterconnectGraph.LinkKind.IPSEC_BGP).forEach(this::build);
         if (graph.links().stream().anyMatch(l -> l.kind() == InterconnectGraph.LinkKind.CLOUD_WAN)) {
-            sides.wan(this).ifPresent(wan -> topology.sites().stream().map(s -> ends.get(s.name())).filter(AwsEnd.class::isInstance)
-                    .map(AwsEnd.class::cast).forEach(end -> end.attachTo(wan)));
+            sides.wan(this).ifPresent(wan -> topology.sites().stream().map(s -> ends.get(s.name())).filter(java.util.Objects::nonNull)
+                    .forEach(end -> end.<Runnable>match(aws -> () -> aws.attachTo(wan), gcp -> () -> { }, azure -> () -> { }).run()));
         }
         // Both clouds refuse concurrent peering changes on one network: each provider's peerings
         // are chained, one after the other, in the graph's order.
@@ -94,9 +94,8 @@ public final class Interconnect extends ComponentResource {
         SiteEnd b = ends.get(link.b().name());
         // A switch expression: a new provider does not compile until its side of a link is decided.
         Runnable side = switch (link.a().provider()) {
-            case AWS -> () -> awsTo(link, (AwsEnd) a, b);
-            case GCP -> () -> gcpTo(link, (GcpEnd) a, b);
-            case AZURE -> () -> azureTo(link, (AzureEnd) a, b);
+            case AWS, GCP, AZURE -> a.match(aws -> () -> awsTo(link, aws, b), gcp -> () -> gcpTo(link, gcp, b),
+                    azure -> () -> azureTo(link, azure, b));
             case EXISTING -> () -> {
                 throw new IllegalStateException("an existing site is never side a of " + link.name());
             };
@@ -114,14 +113,14 @@ public final class Interconnect extends ComponentResource {
         boolean toHub = link.lendsGateway();
         return switch (link.a().provider()) {
             case GCP -> {
-                var spoke = (GcpEnd) a;
-                var other = (GcpEnd) b;
+                var spoke = gcpEnd(link, a);
+                var other = gcpEnd(link, b);
                 var there = spoke.peerWith(other, false, toHub, previous);
                 yield other.peerWith(spoke, toHub, false, there);
             }
             case AZURE -> {
-                var spoke = (AzureEnd) a;
-                var other = (AzureEnd) b;
+                var spoke = azureEnd(link, a);
+                var other = azureEnd(link, b);
                 boolean transit = toHub && other.hasGateway();
                 List<com.pulumi.resources.Resource> after = new ArrayList<>();
                 if (previous != null) {
@@ -145,8 +144,8 @@ public final class Interconnect extends ComponentResource {
         List<Output<String>> awsAddresses = new ArrayList<>();
         for (int j = 0; j < t.size() / 2; j++) {
             Output<String> farAddress = switch (remote.provider()) {
-                case GCP -> ((GcpEnd) far).interfaceAddress(j);
-                case AZURE -> ((AzureEnd) far).publicAddress(j);
+                case GCP -> gcpEnd(link, far).interfaceAddress(j);
+                case AZURE -> azureEnd(link, far).publicAddress(j);
                 case EXISTING -> Output.of(remote.existing().vpn().publicIp());
                 case AWS -> throw new IllegalStateException(link.name() + ": AWS to AWS goes through Cloud WAN");
             };
@@ -156,7 +155,7 @@ public final class Interconnect extends ComponentResource {
         }
         Runnable farSide = switch (remote.provider()) {
             case GCP -> () -> {
-                var gcp = (GcpEnd) far;
+                var gcp = gcpEnd(link, far);
                 var external = gcp.externalGateway(link.a().name(), awsAddresses);
                 for (Tunnel tunnel : t) {
                     gcp.tunnel("tun-" + link.a().name() + "-" + tunnel.index(), tunnel.index() / 2,
@@ -165,7 +164,7 @@ public final class Interconnect extends ComponentResource {
                 }
             };
             case AZURE -> () -> {
-                var azure = (AzureEnd) far;
+                var azure = azureEnd(link, far);
                 for (Tunnel tunnel : t) {
                     azure.connection(link.a().name() + "-" + tunnel.index(), awsAddresses.get(tunnel.index()), link.a().asn(), tunnel.aAddress(),
                             List.of(AzureSiteNetwork.instanceOf(link, tunnel)), List.of(tunnel.bAddress()), key(link, tunnel.index()));
@@ -186,7 +185,7 @@ public final class Interconnect extends ComponentResource {
         String prefix = "tun-" + remote.name() + "-";
         Runnable farSide = switch (remote.provider()) {
             case GCP -> () -> {
-                var other = (GcpEnd) far;
+                var other = gcpEnd(link, far);
                 for (Tunnel tunnel : t) {
                     gcp.tunnel(prefix + tunnel.index(), tunnel.index(), new GcpEnd.Peer(remote.name(), remote.asn(), null, 0, other.gatewayId()),
                             key(link, tunnel.index()), tunnel.aAddress(), tunnel.bAddress(), graph.rangesVia(remote.name(), link), link.preference());
@@ -196,7 +195,7 @@ public final class Interconnect extends ComponentResource {
                 }
             };
             case AZURE -> () -> {
-                var azure = (AzureEnd) far;
+                var azure = azureEnd(link, far);
                 var external = gcp.externalGateway(remote.name(), List.of(azure.publicAddress(0), azure.publicAddress(1)));
                 for (Tunnel tunnel : t) {
                     gcp.tunnel(prefix + tunnel.index(), tunnel.index(), new GcpEnd.Peer(remote.name(), remote.asn(), external, tunnel.index(), null),
@@ -220,21 +219,53 @@ public final class Interconnect extends ComponentResource {
         farSide.run();
     }
 
-    /** Azure side: VNet-to-VNet to another Azure gateway, or an active-active pair to an on-prem device. */
+    /**
+     * Azure side: VNet-to-VNet to another Azure gateway, or an active-active pair to an on-prem
+     * device. Azure is side a only of links to providers declared after it in {@link CloudProvider}
+     * (AWS and GCP take side a of their links to Azure).
+     */
     private void azureTo(Link link, AzureEnd azure, SiteEnd far) {
         SiteSpec remote = link.b();
-        if (remote.provider() == CloudProvider.AZURE) {
-            var other = (AzureEnd) far;
-            azure.vnetToVnet(other, key(link, 0));
-            other.vnetToVnet(azure, key(link, 0));
-            return;
-        }
+        // A switch expression over the far end's provider: a new provider linked to an Azure hub
+        // does not compile until its side is decided here (it used to fall to "the device").
+        Runnable farSide = switch (remote.provider()) {
+            case AZURE -> () -> {
+                var other = azureEnd(link, far);
+                azure.vnetToVnet(other, key(link, 0));
+                other.vnetToVnet(azure, key(link, 0));
+            };
+            case EXISTING -> () -> azureToDevice(link, azure);
+            case AWS, GCP -> () -> {
+                throw new IllegalStateException(link.name() + ": side a of a link between " + remote.provider().key()
+                        + " and azure is the " + remote.provider().key() + " site");
+            };
+        };
+        farSide.run();
+    }
+
+    /** An Azure gateway's active-active pair of tunnels to an existing site's one device. */
+    private void azureToDevice(Link link, AzureEnd azure) {
+        SiteSpec remote = link.b();
         List<Tunnel> t = link.tunnels();
         azure.connection(remote.name(), Output.of(remote.existing().vpn().publicIp()), remote.asn(), t.get(0).bAddress(),
                 t.stream().map(Tunnel::index).toList(), t.stream().map(Tunnel::aAddress).toList(), key(link, 0));
         // Both gateway instances peer with the device's one BGP address (the first tunnel's).
         t.forEach(tunnel -> onPrem(link, tunnel, azure.publicAddress(tunnel.index()), key(link, 0),
                 List.of("bgp-peer-address " + t.get(0).bAddress() + " for both tunnels; ebgp-multihop 2")));
+    }
+
+    /** {@code end} as the GCP end the graph says it is (the provider of its side of {@code link}). */
+    private static GcpEnd gcpEnd(Link link, SiteEnd end) {
+        return end.match(aws -> notThe(link, aws, "gcp"), gcp -> gcp, azure -> notThe(link, azure, "gcp"));
+    }
+
+    /** {@code end} as the Azure end the graph says it is (the provider of its side of {@code link}). */
+    private static AzureEnd azureEnd(Link link, SiteEnd end) {
+        return end.match(aws -> notThe(link, aws, "azure"), gcp -> notThe(link, gcp, "azure"), azure -> azure);
+    }
+
+    private static <T> T notThe(Link link, SiteEnd end, String expected) {
+        throw new IllegalStateException(link.name() + ": the end of " + end.spec.name() + " is not a " + expected + " end");
     }
 
     /** The pre-shared key of one tunnel of a link, created once. */

@@ -7,6 +7,7 @@ import com.pulumi.resources.Resource;
 import dev.multisite.topology.SiteSpec;
 
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * One cloud site's end of the inter-site links: the facts of its network half a link needs
@@ -35,6 +36,13 @@ public abstract sealed class SiteEnd permits AwsEnd, GcpEnd, AzureEnd {
      * exports these, and the links part makes the same end from them.
      */
     public abstract Map<String, Output<?>> facts();
+
+    /**
+     * This end as its cloud's type: the exhaustive switch over the sealed ends, without a cast.
+     * Java 17 has no pattern switch, so this fold stands in for one: a new end type adds a
+     * parameter here, and every caller stops compiling until it decides what that end does.
+     */
+    public abstract <R> R match(Function<AwsEnd, R> aws, Function<GcpEnd, R> gcp, Function<AzureEnd, R> azure);
 
     /** {@code <site>-net-<role>}: the names of link resources on this side, the same in every mode. */
     protected String childName(String role) {

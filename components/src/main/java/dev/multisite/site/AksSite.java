@@ -85,7 +85,6 @@ public final class AksSite extends SiteComponent implements AzureSite {
     private final Output<String> resourceGroupName;
     private final Output<String> virtualNetworkName;
     private final Output<String> virtualNetworkId;
-    private final Subnet nodeSubnet;
     private Subnet lastSubnet;
     private final Output<String> nodeSecurityGroupName;
     private final Output<GetClientConfigResult> clientConfig;
@@ -96,13 +95,35 @@ public final class AksSite extends SiteComponent implements AzureSite {
         this.azure = new Provider(childName("azure"), providerArgs(spec), child());
         // The ambient login (tenant, subscription, object id) of whoever runs Pulumi: an invoke.
         this.clientConfig = AuthorizationFunctions.getClientConfig(InvokeArgs.Empty, new InvokeOptions(this, azure, null));
-
         var group = new ResourceGroup(childName("rg"), ResourceGroupArgs.builder()
                 .resourceGroupName(spec.azure().resourceGroup())
                 .location(spec.region())
                 .tags(tags())
                 .build(), onAzure());
         this.resourceGroupName = group.name();
+        var network = network(spec, group);
+        this.virtualNetworkName = network.vnet().name();
+        this.virtualNetworkId = network.vnet().id();
+        this.lastSubnet = network.nodes();
+        this.nodeSecurityGroupName = network.nodeSecurityGroup().name();
+        var cluster = cluster(spec, group, network.nodes());
+        this.deployerRole = deployerRole(spec, cluster);
+        Output<String> kubeconfig = userKubeconfig(spec, group, cluster);
+        // Role assignments take effect minutes after they exist: the provider's kubeconfig (and so every
+        // Kubernetes resource of the site) waits for the bounded access check (AksAccessCheck).
+        var accessCheck = AksAccessCheck.create(spec.name(), kubeconfig, this);
+        Output<String> provenKubeconfig = Output.tuple(kubeconfig, accessCheck.id()).applyValue(t -> t.t1);
+        Output<String> issuer = cluster.oidcIssuerProfile()
+                .applyValue(p -> p.map(profile -> profile.issuerURL()).orElse(""));
+        complete(cluster.name(), cluster.fqdn().applyValue(fqdn -> "https://" + fqdn + ":443"), provenKubeconfig,
+                Optional.of(new WorkloadIdentity(WorkloadIdentity.Kind.AZURE_WORKLOAD_IDENTITY, issuer, Output.of(""), "")));
+    }
+
+    /** The site's virtual network, its node subnet and that subnet's security group. */
+    private record SiteVnet(VirtualNetwork vnet, NetworkSecurityGroup nodeSecurityGroup, Subnet nodes) {
+    }
+
+    private SiteVnet network(SiteSpec spec, ResourceGroup group) {
         Cidr vpc = spec.network().vpcCidr();
         var vnet = new VirtualNetwork(childName("vnet"), VirtualNetworkArgs.builder()
                 .resourceGroupName(group.name())
@@ -124,12 +145,11 @@ public final class AksSite extends SiteComponent implements AzureSite {
                 .addressPrefix(SubnetLayout.privateSubnet(vpc, 0).toString())
                 .networkSecurityGroup(com.pulumi.azurenative.network.inputs.NetworkSecurityGroupArgs.builder().id(nodeSecurityGroup.id()).build())
                 .build(), onAzure());
-        this.virtualNetworkName = vnet.name();
-        this.virtualNetworkId = vnet.id();
-        this.nodeSubnet = nodes;
-        this.lastSubnet = nodes;
-        this.nodeSecurityGroupName = nodeSecurityGroup.name();
+        return new SiteVnet(vnet, nodeSecurityGroup, nodes);
+    }
 
+    /** The managed cluster on the node subnet: no CNI (Cilium), Entra ID with Azure RBAC, workload identity. */
+    private ManagedCluster cluster(SiteSpec spec, ResourceGroup group, Subnet nodes) {
         var k8s = spec.kubernetes();
         List<ManagedClusterAgentPoolProfileArgs> pools = new ArrayList<>();
         for (int i = 0; i < k8s.nodePools().size(); i++) {
@@ -150,7 +170,7 @@ public final class AksSite extends SiteComponent implements AzureSite {
                     .nodeLabels(java.util.Map.of("multisite/pool", pool.name()))
                     .build());
         }
-        var cluster = new ManagedCluster(childName("aks"), ManagedClusterArgs.builder()
+        return new ManagedCluster(childName("aks"), ManagedClusterArgs.builder()
                 .resourceGroupName(group.name())
                 .location(spec.region())
                 .dnsPrefix("ms-" + spec.name())
@@ -174,10 +194,14 @@ public final class AksSite extends SiteComponent implements AzureSite {
                         .workloadIdentity(ManagedClusterSecurityProfileWorkloadIdentityArgs.builder().enabled(true).build()).build())
                 .tags(tags())
                 .build(), onAzure());
+    }
 
-        // Azure RBAC is on and local accounts are off: without a role assignment every Kubernetes
-        // call is a 403. The deploying principal gets cluster admin at the cluster's scope
-        // (azure-native authorization.RoleAssignment: principalId, roleDefinitionId, scope).
+    /**
+     * Azure RBAC is on and local accounts are off: without a role assignment every Kubernetes
+     * call is a 403. The deploying principal gets cluster admin at the cluster's scope
+     * (azure-native authorization.RoleAssignment: principalId, roleDefinitionId, scope).
+     */
+    private RoleAssignment deployerRole(SiteSpec spec, ManagedCluster cluster) {
         Output<String> subscription = subscriptionId();
         // principalType only when set: ARM infers it when it is left out, where a wrong one fails
         // with UnmatchedPrincipalType (Azure RBAC docs, "Assign Azure roles using the REST API":
@@ -193,10 +217,13 @@ public final class AksSite extends SiteComponent implements AzureSite {
         roleArgs.principalType(spec.azure().principalType()
                 .map(type -> Output.<Either<String, PrincipalType>>of(Either.ofLeft(type.name())))
                 .orElse(Output.ofNullable(null)));
-        this.deployerRole = new RoleAssignment(childName("deployer-cluster-admin"), roleArgs.build(), onAzure());
+        return new RoleAssignment(childName("deployer-cluster-admin"), roleArgs.build(), onAzure());
+    }
 
+    /** The cluster's user credential as a kubelogin kubeconfig, once the deployer's role assignment exists. */
+    private Output<String> userKubeconfig(SiteSpec spec, ResourceGroup group, ManagedCluster cluster) {
         AzureSettings.KubeloginMode mode = spec.azure().kubeloginMode();
-        Output<String> kubeconfig = Output.tuple(ContainerserviceFunctions.listManagedClusterUserCredentials(
+        return Output.tuple(ContainerserviceFunctions.listManagedClusterUserCredentials(
                         ListManagedClusterUserCredentialsArgs.builder()
                                 .resourceGroupName(group.name())
                                 .resourceName(cluster.name())
@@ -206,14 +233,6 @@ public final class AksSite extends SiteComponent implements AzureSite {
                 // Every Kubernetes child waits for the role assignment (it reads this kubeconfig).
                 .applyValue(t -> kubeconfig(spec.name(), new String(Base64.getDecoder().decode(t.t1.kubeconfigs().get(0).value()),
                         StandardCharsets.UTF_8), mode, t.t2.tenantId()));
-        // Role assignments take effect minutes after they exist: the provider's kubeconfig (and so every
-        // Kubernetes resource of the site) waits for the bounded access check (AksAccessCheck).
-        var accessCheck = AksAccessCheck.create(spec.name(), kubeconfig, this);
-        Output<String> provenKubeconfig = Output.tuple(kubeconfig, accessCheck.id()).applyValue(t -> t.t1);
-        Output<String> issuer = cluster.oidcIssuerProfile()
-                .applyValue(p -> p.map(profile -> profile.issuerURL()).orElse(""));
-        complete(cluster.name(), cluster.fqdn().applyValue(fqdn -> "https://" + fqdn + ":443"), provenKubeconfig,
-                Optional.of(new WorkloadIdentity(WorkloadIdentity.Kind.AZURE_WORKLOAD_IDENTITY, issuer, Output.of(""), "")));
     }
 
     /** The role definition id of AKS RBAC Cluster Admin in a subscription. */
@@ -289,11 +308,6 @@ public final class AksSite extends SiteComponent implements AzureSite {
     /** The site's virtual network id, what VNet peering names the remote network by. */
     public Output<String> virtualNetworkId() {
         return virtualNetworkId;
-    }
-
-    /** The node subnet; other subnets of the vnet are created after it (Azure serialises subnet writes). */
-    public Subnet nodeSubnet() {
-        return nodeSubnet;
     }
 
     /**

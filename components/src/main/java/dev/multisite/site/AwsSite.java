@@ -6,6 +6,7 @@ import com.pulumi.core.Output;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** What components other than the site itself use of an AWS site: its provider and network. */
 public interface AwsSite extends Site {
@@ -24,6 +25,11 @@ public interface AwsSite extends Site {
 
     /** The EKS cluster security group, which managed node groups attach to every node. */
     Output<String> nodeSecurityGroupId();
+
+    @Override
+    default Optional<AwsSite> awsSite() {
+        return Optional.of(this);
+    }
 
     @Override
     default Map<String, Output<?>> facts() {

@@ -7,6 +7,7 @@ import dev.multisite.topology.Cidr;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /** What components other than the site itself use of an Azure site: its provider, resource group and VNet. */
 public interface AzureSite extends Site {
@@ -52,6 +53,11 @@ public interface AzureSite extends Site {
      */
     default Cidr databaseSubnetRange() {
         return SubnetLayout.publicSubnet(spec().network().vpcCidr(), 0);
+    }
+
+    @Override
+    default Optional<AzureSite> azureSite() {
+        return Optional.of(this);
     }
 
     @Override

@@ -40,6 +40,7 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import dev.multisite.topology.Cidr;
+import dev.multisite.topology.KubernetesSettings;
 import dev.multisite.topology.NodePool;
 import dev.multisite.topology.SiteSpec;
 
@@ -88,7 +89,22 @@ public final class EksSite extends SiteComponent implements AwsSite {
     public EksSite(SiteSpec spec, ComponentResourceOptions options) {
         super(TYPE, spec, options);
         this.aws = new Provider(childName("aws"), providerArgs(spec), child());
+        this.vpcId = network(spec).id();
+        var cluster = cluster(spec);
+        this.clusterName = cluster.name();
+        this.nodeSecurityGroupId = cluster.vpcConfig().applyValue(c -> c.clusterSecurityGroupId().orElseThrow());
+        nodeGroups(spec.kubernetes(), cluster);
+        Output<String> issuer = cluster.identities().applyValue(ids -> ids.get(0).oidcs().get(0).issuer().orElseThrow());
+        var oidc = new OpenIdConnectProvider(childName("oidc"), OpenIdConnectProviderArgs.builder()
+                .url(issuer)
+                .clientIdLists("sts.amazonaws.com")
+                .build(), onAws());
+        complete(cluster.name(), cluster.endpoint(), kubeconfig(spec, cluster), Optional.of(new WorkloadIdentity(
+                WorkloadIdentity.Kind.AWS_IRSA, issuer, oidc.arn(), "")));
+    }
 
+    /** The VPC, its internet gateway and public route table, and each zone's subnets ({@link #zone}). */
+    private Vpc network(SiteSpec spec) {
         var vpcCidr = spec.network().vpcCidr();
         var vpc = new Vpc(childName("vpc"), VpcArgs.builder()
                 .cidrBlock(vpcCidr.toString())
@@ -100,37 +116,43 @@ public final class EksSite extends SiteComponent implements AwsSite {
                 .vpcId(vpc.id())
                 .routes(RouteTableRouteArgs.builder().cidrBlock("0.0.0.0/0").gatewayId(igw.id()).build())
                 .build(), onAws());
-
-        this.vpcId = vpc.id();
         List<String> zones = zones(spec);
         for (int z = 0; z < SubnetLayout.ZONES; z++) {
-            String zone = zones.get(z);
-            var pub = subnet("public-" + zone, vpc, SubnetLayout.publicSubnet(vpcCidr, z), zone, true);
-            new RouteTableAssociation(childName("public-" + zone), RouteTableAssociationArgs.builder()
-                    .subnetId(pub.id()).routeTableId(publicRoutes.id()).build(), onAws());
-            var eip = new Eip(childName("nat-" + zone), EipArgs.builder().domain("vpc").build(), onAws());
-            var nat = new NatGateway(childName("nat-" + zone), NatGatewayArgs.builder()
-                    .subnetId(pub.id()).allocationId(eip.id()).build(), onAws());
-            var priv = subnet("private-" + zone, vpc, SubnetLayout.privateSubnet(vpcCidr, z), zone, false);
-            // Routes of private tables are separate resources: the interconnect adds its own to them,
-            // and inline routes would claim the whole table.
-            var privateRoutes = new RouteTable(childName("private-rt-" + zone), RouteTableArgs.builder()
-                    .vpcId(vpc.id()).build(), onAws());
-            new Route(childName("private-default-" + zone), RouteArgs.builder()
-                    .routeTableId(privateRoutes.id()).destinationCidrBlock("0.0.0.0/0").natGatewayId(nat.id()).build(), onAws());
-            privateRouteTableIds.add(privateRoutes.id());
-            new RouteTableAssociation(childName("private-" + zone), RouteTableAssociationArgs.builder()
-                    .subnetId(priv.id()).routeTableId(privateRoutes.id()).build(), onAws());
-            privateSubnetIds.add(priv.id());
+            zone(vpc, publicRoutes, zones.get(z), z);
         }
+        return vpc;
+    }
 
+    /** One zone's public subnet with its NAT gateway, and its private (node) subnet routed through that NAT. */
+    private void zone(Vpc vpc, RouteTable publicRoutes, String zone, int z) {
+        var vpcCidr = spec().network().vpcCidr();
+        var pub = subnet("public-" + zone, vpc, SubnetLayout.publicSubnet(vpcCidr, z), zone, true);
+        new RouteTableAssociation(childName("public-" + zone), RouteTableAssociationArgs.builder()
+                .subnetId(pub.id()).routeTableId(publicRoutes.id()).build(), onAws());
+        var eip = new Eip(childName("nat-" + zone), EipArgs.builder().domain("vpc").build(), onAws());
+        var nat = new NatGateway(childName("nat-" + zone), NatGatewayArgs.builder()
+                .subnetId(pub.id()).allocationId(eip.id()).build(), onAws());
+        var priv = subnet("private-" + zone, vpc, SubnetLayout.privateSubnet(vpcCidr, z), zone, false);
+        // Routes of private tables are separate resources: the interconnect adds its own to them,
+        // and inline routes would claim the whole table.
+        var privateRoutes = new RouteTable(childName("private-rt-" + zone), RouteTableArgs.builder()
+                .vpcId(vpc.id()).build(), onAws());
+        new Route(childName("private-default-" + zone), RouteArgs.builder()
+                .routeTableId(privateRoutes.id()).destinationCidrBlock("0.0.0.0/0").natGatewayId(nat.id()).build(), onAws());
+        privateRouteTableIds.add(privateRoutes.id());
+        new RouteTableAssociation(childName("private-" + zone), RouteTableAssociationArgs.builder()
+                .subnetId(priv.id()).routeTableId(privateRoutes.id()).build(), onAws());
+        privateSubnetIds.add(priv.id());
+    }
+
+    /** The EKS cluster and its role, on the private subnets, without the add-ons Cilium replaces. */
+    private Cluster cluster(SiteSpec spec) {
         var clusterRole = new Role(childName("cluster-role"), RoleArgs.builder().assumeRolePolicy(EKS_ASSUME).build(), onAws());
         var clusterPolicy = new RolePolicyAttachment(childName("cluster-policy"), RolePolicyAttachmentArgs.builder()
                 .role(clusterRole.name())
                 .policyArn("arn:aws:iam::aws:policy/AmazonEKSClusterPolicy").build(), onAws());
-
         var k8s = spec.kubernetes();
-        var cluster = new Cluster(childName("eks"), ClusterArgs.builder()
+        return new Cluster(childName("eks"), ClusterArgs.builder()
                 .version(k8s.version())
                 .roleArn(clusterRole.arn())
                 .vpcConfig(ClusterVpcConfigArgs.builder()
@@ -153,10 +175,10 @@ public final class EksSite extends SiteComponent implements AwsSite {
                 // bootstrapSelfManagedAddons). CoreDNS comes back as an EKS add-on: installCoreDns.
                 .bootstrapSelfManagedAddons(false)
                 .build(), CustomResourceOptions.builder().parent(this).provider(aws).dependsOn(clusterPolicy).build());
-        this.clusterName = cluster.name();
+    }
 
-        this.nodeSecurityGroupId = cluster.vpcConfig().applyValue(c -> c.clusterSecurityGroupId().orElseThrow());
-
+    /** The node role with its managed policies, and one managed node group per pool. */
+    private void nodeGroups(KubernetesSettings k8s, Cluster cluster) {
         var nodeRole = new Role(childName("node-role"), RoleArgs.builder().assumeRolePolicy(EC2_ASSUME).build(), onAws());
         var nodePolicies = new ArrayList<com.pulumi.resources.Resource>();
         for (String policy : NODE_POLICIES) {
@@ -178,19 +200,14 @@ public final class EksSite extends SiteComponent implements AwsSite {
                     .build(), CustomResourceOptions.builder().parent(this).provider(aws).dependsOn(nodePolicies).build());
             nodeGroups.add(group);
         }
+    }
 
-        Output<String> issuer = cluster.identities().applyValue(ids -> ids.get(0).oidcs().get(0).issuer().orElseThrow());
-        var oidc = new OpenIdConnectProvider(childName("oidc"), OpenIdConnectProviderArgs.builder()
-                .url(issuer)
-                .clientIdLists("sts.amazonaws.com")
-                .build(), onAws());
-
-        Output<String> kubeconfig = Output.tuple(cluster.name(), cluster.endpoint(), cluster.certificateAuthority())
+    /** A kubeconfig that logs in with {@code aws eks get-token}. */
+    private static Output<String> kubeconfig(SiteSpec spec, Cluster cluster) {
+        return Output.tuple(cluster.name(), cluster.endpoint(), cluster.certificateAuthority())
                 .applyValue(t -> Kubeconfigs.exec(spec.name(), t.t2, t.t3.data().orElseThrow(), new Kubeconfigs.ExecPlugin(
                         "aws", List.of("eks", "get-token", "--cluster-name", t.t1, "--region", spec.region(), "--output", "json"),
                         List.of(), "Install the AWS CLI v2: https://docs.aws.amazon.com/cli/")));
-        complete(cluster.name(), cluster.endpoint(), kubeconfig, Optional.of(new WorkloadIdentity(
-                WorkloadIdentity.Kind.AWS_IRSA, issuer, oidc.arn(), "")));
     }
 
     /**
@@ -231,11 +248,6 @@ public final class EksSite extends SiteComponent implements AwsSite {
     /** The site's VPC id, for components that place resources in it (databases, security groups). */
     public Output<String> vpcId() {
         return vpcId;
-    }
-
-    /** The three private (node) subnet ids. */
-    public List<Output<String>> privateSubnetIds() {
-        return List.copyOf(privateSubnetIds);
     }
 
     @Override

@@ -5,6 +5,7 @@ import com.pulumi.gcp.Provider;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /** What components other than the site itself use of a GCP site: its provider and VPC network. */
 public interface GcpSite extends Site {
@@ -19,6 +20,11 @@ public interface GcpSite extends Site {
 
     /** The site's VPC network self link, what VPC peering names networks by. */
     Output<String> networkSelfLink();
+
+    @Override
+    default Optional<GcpSite> gcpSite() {
+        return Optional.of(this);
+    }
 
     @Override
     default Map<String, Output<?>> facts() {

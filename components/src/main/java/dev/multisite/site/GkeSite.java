@@ -55,15 +55,24 @@ public final class GkeSite extends SiteComponent implements GcpSite {
 
     public GkeSite(SiteSpec spec, ComponentResourceOptions options) {
         super(TYPE, spec, options);
-        String project = spec.gcp().project();
         this.gcp = new Provider(childName("gcp"), providerArgs(spec), child());
-
         var network = new Network(childName("vpc"), NetworkArgs.builder()
                 .autoCreateSubnetworks(false)
                 .routingMode("GLOBAL")
                 .build(), onGcp());
         this.networkId = network.id();
         this.networkSelfLink = network.selfLink();
+        var cluster = cluster(spec, network, nodesSubnet(spec, network));
+        nodePools(spec, cluster);
+        Output<String> endpoint = cluster.endpoint().applyValue(ip -> "https://" + ip);
+        Output<String> issuer = cluster.selfLink().applyValue(link -> "https://container.googleapis.com/v1/"
+                + link.substring(link.indexOf("projects/")));
+        complete(cluster.name(), endpoint, kubeconfig(spec, cluster, endpoint), Optional.of(new WorkloadIdentity(
+                WorkloadIdentity.Kind.GCP_WORKLOAD_IDENTITY, issuer, Output.of(""), workloadPool(spec))));
+    }
+
+    /** The nodes' subnet with GKE's pods and services secondary ranges, and Cloud NAT for the private nodes. */
+    private Subnetwork nodesSubnet(SiteSpec spec, Network network) {
         var subnet = new Subnetwork(childName("nodes"), SubnetworkArgs.builder()
                 .network(network.id())
                 .region(spec.region())
@@ -81,10 +90,14 @@ public final class GkeSite extends SiteComponent implements GcpSite {
                 .natIpAllocateOption("AUTO_ONLY")
                 .sourceSubnetworkIpRangesToNat("ALL_SUBNETWORKS_ALL_IP_RANGES")
                 .build(), onGcp());
+        return subnet;
+    }
 
+    /** The VPC-native, private GKE cluster without its default node pool, on the legacy datapath (Cilium is its CNI). */
+    private Cluster cluster(SiteSpec spec, Network network, Subnetwork subnet) {
         var k8s = spec.kubernetes();
         String workloadPool = workloadPool(spec);
-        var cluster = new Cluster(childName("gke"), ClusterArgs.builder()
+        return new Cluster(childName("gke"), ClusterArgs.builder()
                 .location(spec.region())
                 .network(network.id())
                 .subnetwork(subnet.id())
@@ -108,7 +121,11 @@ public final class GkeSite extends SiteComponent implements GcpSite {
                 .deletionProtection(true)
                 .resourceLabels(tags())
                 .build(), onGcp());
+    }
 
+    /** The nodes' service account and one autoscaled pool per node pool, tainted until Cilium runs. */
+    private void nodePools(SiteSpec spec, Cluster cluster) {
+        var k8s = spec.kubernetes();
         var nodeAccount = new Account(childName("nodes-sa"), AccountArgs.builder()
                 .accountId(("ms-" + spec.name() + "-nodes").substring(0, Math.min(30, ("ms-" + spec.name() + "-nodes").length())))
                 .displayName("Multisite " + spec.name() + " GKE nodes")
@@ -133,16 +150,14 @@ public final class GkeSite extends SiteComponent implements GcpSite {
                             .build())
                     .build(), onGcp());
         }
+    }
 
-        Output<String> endpoint = cluster.endpoint().applyValue(ip -> "https://" + ip);
-        Output<String> kubeconfig = Output.tuple(endpoint, cluster.masterAuth())
+    /** A kubeconfig that logs in with {@code gke-gcloud-auth-plugin}. */
+    private static Output<String> kubeconfig(SiteSpec spec, Cluster cluster, Output<String> endpoint) {
+        return Output.tuple(endpoint, cluster.masterAuth())
                 .applyValue(t -> Kubeconfigs.exec(spec.name(), t.t1, t.t2.clusterCaCertificate().orElseThrow(),
                         new Kubeconfigs.ExecPlugin("gke-gcloud-auth-plugin", List.of(), List.of(),
                                 "Install gke-gcloud-auth-plugin: https://cloud.google.com/kubernetes-engine/docs/how-to/cluster-access-for-kubectl")));
-        Output<String> issuer = cluster.selfLink().applyValue(link -> "https://container.googleapis.com/v1/"
-                + link.substring(link.indexOf("projects/")));
-        complete(cluster.name(), endpoint, kubeconfig, Optional.of(new WorkloadIdentity(
-                WorkloadIdentity.Kind.GCP_WORKLOAD_IDENTITY, issuer, Output.of(""), workloadPool)));
     }
 
     /** The site's GCP provider settings: its project and region, and its labels on every resource. */

@@ -64,4 +64,25 @@ public interface Site {
     default Map<String, Output<?>> facts() {
         return SiteFacts.common(this);
     }
+
+    /*
+     * Per-cloud views, instead of downcasts after a switch over the provider: each cloud's
+     * interface answers its own (Site cannot be sealed, its implementations span packages).
+     * Empty means "not this cloud"; callers decide per provider in a switch expression first.
+     */
+
+    /** This site as an AWS site; empty on any other cloud. */
+    default Optional<AwsSite> awsSite() {
+        return Optional.empty();
+    }
+
+    /** This site as a GCP site; empty on any other cloud. */
+    default Optional<GcpSite> gcpSite() {
+        return Optional.empty();
+    }
+
+    /** This site as an Azure site; empty on any other cloud. */
+    default Optional<AzureSite> azureSite() {
+        return Optional.empty();
+    }
 }

@@ -41,6 +41,15 @@ public final class Sites {
         next.run();
     }
 
+    /**
+     * The error when a site's per-cloud view ({@link Site#awsSite()} and the others) is empty after
+     * a switch over its provider chose that cloud: a bug in the wiring, never bad input.
+     */
+    public static java.util.function.Supplier<IllegalStateException> notA(Site site, dev.multisite.topology.CloudProvider expected) {
+        return () -> new IllegalStateException(site.name() + " is declared " + site.provider().key() + " but its site component is no "
+                + expected.key() + " site");
+    }
+
     /** The site's Kubernetes provider settings: server-side apply, and an unreachable cluster is an error, not a deletion. */
     public static com.pulumi.kubernetes.ProviderArgs kubernetesProviderArgs(Output<String> kubeconfig) {
         return com.pulumi.kubernetes.ProviderArgs.builder()

@@ -8,7 +8,7 @@ import java.util.List;
  * @param availabilityZones the three zones for subnets; default: the region's {@code a}, {@code b}
  *                          and {@code c} zones
  */
-public record AwsSettings(List<String> availabilityZones) {
+public record AwsSettings(List<String> availabilityZones) implements ProviderSettings {
     public AwsSettings {
         availabilityZones = availabilityZones == null ? List.of() : List.copyOf(availabilityZones);
     }

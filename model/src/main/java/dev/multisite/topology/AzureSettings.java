@@ -18,7 +18,7 @@ import java.util.List;
  *                            with {@code az login --service-principal} under {@code azurecli} is no User)
  */
 public record AzureSettings(String resourceGroup, String subscriptionId, List<String> adminGroupObjectIds, KubeloginMode kubeloginMode,
-                            PrincipalType deployerPrincipalType) {
+                            PrincipalType deployerPrincipalType) implements ProviderSettings {
     public AzureSettings {
         adminGroupObjectIds = adminGroupObjectIds == null ? List.of() : List.copyOf(adminGroupObjectIds);
         kubeloginMode = kubeloginMode == null ? KubeloginMode.AZURECLI : kubeloginMode;

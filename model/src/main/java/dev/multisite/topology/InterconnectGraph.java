@@ -119,8 +119,16 @@ public final class InterconnectGraph {
          * with the second without transit.
          */
         public boolean lendsGateway() {
-            return kind == LinkKind.PEERING && role == Role.SPOKE_TO_HUB
-                    && (a.provider() == CloudProvider.GCP || preference == Preference.PRIMARY);
+            if (kind != LinkKind.PEERING || role != Role.SPOKE_TO_HUB) {
+                return false;
+            }
+            // A switch expression: a new provider that can peer does not compile until this is decided.
+            return switch (a.provider()) {
+                case GCP -> true;
+                case AZURE -> preference == Preference.PRIMARY;
+                // They never peer (CloudProvider.canPeer).
+                case AWS, EXISTING -> false;
+            };
         }
     }
 

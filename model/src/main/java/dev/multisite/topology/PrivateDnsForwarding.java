@@ -53,7 +53,22 @@ public final class PrivateDnsForwarding {
         if (topology.data() == null || azurePrimaries(topology).isEmpty()) {
             return List.of();
         }
-        return topology.sites().stream().filter(s -> s.provider() == CloudProvider.AWS || s.provider() == CloudProvider.GCP).toList();
+        return topology.sites().stream().filter(s -> forwardsZone(s.provider())).toList();
+    }
+
+    /**
+     * Whether the provider's sites forward {@link #ZONE} to the inbound endpoints. A switch
+     * expression: a new provider does not compile until it is decided how its pods resolve an
+     * Azure database's private name (ZoneForwarding builds the forwarding of those that do).
+     */
+    static boolean forwardsZone(CloudProvider provider) {
+        return switch (provider) {
+            // Route 53 Resolver rule (AWS), kube-dns stub domain (GKE).
+            case AWS, GCP -> true;
+            // Azure: the primary's zone is linked to every Azure VNet. Existing: its DNS is not
+            // Multisite's to configure.
+            case AZURE, EXISTING -> false;
+        };
     }
 
     private static List<SiteSpec> azurePrimaries(Topology topology) {

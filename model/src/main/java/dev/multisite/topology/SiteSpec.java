@@ -24,6 +24,19 @@ public record SiteSpec(
         AzureSettings azure,
         ExistingSettings existing) {
 
+    /**
+     * The site's block for {@code provider} ({@code sites[].<provider>}), null when it is not set.
+     * A switch expression: a new provider does not compile until its block is named here.
+     */
+    public ProviderSettings block(CloudProvider provider) {
+        return switch (provider) {
+            case AWS -> aws;
+            case GCP -> gcp;
+            case AZURE -> azure;
+            case EXISTING -> existing;
+        };
+    }
+
     /** The site's BGP ASN: {@code network.asn}, or 64512 + {@code mesh.clusterId} when unset. */
     public long asn() {
         return network.asn() != null ? network.asn() : NetworkSettings.PRIVATE_ASN_BASE + mesh.clusterId();
@@ -37,7 +50,12 @@ public record SiteSpec(
      * the two must not share addresses, or the VPC would route one node's pods to another node.
      */
     public Cidr ciliumPodPool() {
-        return provider == CloudProvider.GCP ? network.podCidr().subnet(network.podCidr().prefixLength() + 1, 0) : network.podCidr();
+        // A switch expression: a new provider does not compile until it is decided whether its
+        // cloud routes pod ranges of its own inside the pod CIDR.
+        return switch (provider) {
+            case GCP -> network.podCidr().subnet(network.podCidr().prefixLength() + 1, 0);
+            case AWS, AZURE, EXISTING -> network.podCidr();
+        };
     }
 
     /** GKE's own {@code pods} secondary range: the upper half of the pod CIDR (see {@link #ciliumPodPool()}). */

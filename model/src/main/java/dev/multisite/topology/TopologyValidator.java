@@ -167,7 +167,12 @@ final class TopologyValidator {
 
     private static void validateKubernetes(SiteSpec site, int i, Problems problems) {
         var k8s = site.kubernetes();
-        boolean cloud = site.provider() != CloudProvider.EXISTING;
+        // A switch expression: a new provider does not compile until it is decided whether the stack
+        // creates its clusters (then their API access and node pools are required) or finds them.
+        boolean cloud = switch (site.provider()) {
+            case AWS, GCP, AZURE -> true;
+            case EXISTING -> false;
+        };
         if (k8s == null) {
             problems.add(sitePath(site, i, "kubernetes"), "required; set version" + (cloud ? ", apiAccessCidrs and nodePools" : ""));
             return;
@@ -221,14 +226,7 @@ final class TopologyValidator {
 
     private static void validateProviderBlocks(SiteSpec site, int i, Problems problems) {
         for (CloudProvider provider : CloudProvider.values()) {
-            // A switch expression: a new provider does not compile until its block is named here.
-            Object block = switch (provider) {
-                case AWS -> site.aws();
-                case GCP -> site.gcp();
-                case AZURE -> site.azure();
-                case EXISTING -> site.existing();
-            };
-            if (block != null && provider != site.provider()) {
+            if (site.block(provider) != null && provider != site.provider()) {
                 problems.add(sitePath(site, i, provider.key()), "set on a " + site.provider().key() + " site; only the "
                         + site.provider().key() + " block applies, remove this one");
             }

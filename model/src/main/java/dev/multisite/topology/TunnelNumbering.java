@@ -27,7 +27,7 @@ final class TunnelNumbering {
         List<InterconnectGraph.Tunnel> tunnels = new ArrayList<>();
         for (int t = 0; t < count; t++) {
             Cidr inside = null;
-            if (!gatewayAddresses && (a.provider() == CloudProvider.AZURE || b.provider() == CloudProvider.AZURE)) {
+            if (!gatewayAddresses && (apipaOnly(a.provider()) || apipaOnly(b.provider()))) {
                 int index = Math.min(azureInsideNetworks++, InterconnectGraph.MAX_AZURE_INSIDE_NETWORKS - 1);
                 inside = InterconnectGraph.AZURE_INSIDE_RANGES.get(index / InterconnectGraph.PER_RANGE).subnet(30, index % InterconnectGraph.PER_RANGE);
             } else if (!gatewayAddresses) {
@@ -46,10 +46,30 @@ final class TunnelNumbering {
      * {@code a} is the provider declared first in {@link CloudProvider}.
      */
     static int tunnelCount(CloudProvider a, CloudProvider b) {
+        // Switch expressions over both ends: a new provider does not compile until each pair is decided.
         return switch (a) {
-            case AWS -> b == CloudProvider.AWS ? 0 : 2 * addresses(b);
-            case AZURE -> b == CloudProvider.AZURE ? 4 : 2;
+            case AWS -> switch (b) {
+                case AWS -> 0;
+                case GCP, AZURE, EXISTING -> 2 * addresses(b);
+            };
+            case AZURE -> switch (b) {
+                case AZURE -> 4;
+                case AWS, GCP, EXISTING -> 2;
+            };
             case GCP, EXISTING -> 2;
+        };
+    }
+
+    /**
+     * Whether the provider's gateway only answers BGP on APIPA addresses of its own ranges, so the
+     * inside networks of its tunnels come from {@link InterconnectGraph#AZURE_INSIDE_RANGES}: Azure's
+     * custom BGP addresses must lie in 169.254.21.0 to 169.254.22.255 (Azure VPN Gateway docs, "How
+     * to configure BGP", APIPA). The other gateways take any 169.254.0.0/16 /30.
+     */
+    static boolean apipaOnly(CloudProvider provider) {
+        return switch (provider) {
+            case AZURE -> true;
+            case AWS, GCP, EXISTING -> false;
         };
     }
 

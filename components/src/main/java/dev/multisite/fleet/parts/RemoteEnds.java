@@ -7,9 +7,8 @@ import dev.multisite.network.AzureEnd;
 import dev.multisite.network.AzureSiteNetwork;
 import dev.multisite.network.GcpEnd;
 import dev.multisite.network.SiteEnd;
-import dev.multisite.site.AwsSite;
-import dev.multisite.site.AzureSite;
-import dev.multisite.site.GcpSite;
+import dev.multisite.site.Sites;
+import dev.multisite.topology.CloudProvider;
 import dev.multisite.topology.InterconnectGraph;
 
 import java.util.ArrayList;
@@ -24,14 +23,17 @@ final class RemoteEnds {
     static SiteEnd of(dev.multisite.site.Site site, StackFacts facts, InterconnectGraph graph, Resource parent) {
         boolean gateway = graph.hasTunnels(site.name());
         return switch (site.provider()) {
-            case AWS -> new AwsEnd(site.spec(), parent, ((AwsSite) site).awsProvider(), facts.string(AwsEnd.TRANSIT_GATEWAY_ID),
-                    facts.string(AwsEnd.TRANSIT_GATEWAY_ARN), facts.string(AwsEnd.TRANSIT_GATEWAY_OWNER_ID),
+            case AWS -> new AwsEnd(site.spec(), parent, site.awsSite().orElseThrow(Sites.notA(site, CloudProvider.AWS)).awsProvider(),
+                    facts.string(AwsEnd.TRANSIT_GATEWAY_ID), facts.string(AwsEnd.TRANSIT_GATEWAY_ARN), facts.string(AwsEnd.TRANSIT_GATEWAY_OWNER_ID),
                     facts.string(AwsEnd.TRANSIT_GATEWAY_ROUTE_TABLE_ID));
-            case GCP -> new GcpEnd(site.spec(), parent, ((GcpSite) site).gcpProvider(), ((GcpSite) site).networkSelfLink(),
-                    gateway ? facts.string(SiteEnd.VPN_GATEWAY_ID) : null, gateway ? facts.strings(SiteEnd.VPN_ADDRESSES) : null,
-                    gateway ? facts.string(GcpEnd.ROUTER_ID) : null, gateway ? facts.string(GcpEnd.ROUTER_NAME) : null);
+            case GCP -> {
+                var gcp = site.gcpSite().orElseThrow(Sites.notA(site, CloudProvider.GCP));
+                yield new GcpEnd(site.spec(), parent, gcp.gcpProvider(), gcp.networkSelfLink(),
+                        gateway ? facts.string(SiteEnd.VPN_GATEWAY_ID) : null, gateway ? facts.strings(SiteEnd.VPN_ADDRESSES) : null,
+                        gateway ? facts.string(GcpEnd.ROUTER_ID) : null, gateway ? facts.string(GcpEnd.ROUTER_NAME) : null);
+            }
             case AZURE -> {
-                var azure = (AzureSite) site;
+                var azure = site.azureSite().orElseThrow(Sites.notA(site, CloudProvider.AZURE));
                 List<Output<String>> addresses = new ArrayList<>();
                 for (int i = 0; gateway && i < AzureSiteNetwork.INSTANCES; i++) {
                     addresses.add(facts.element(SiteEnd.VPN_ADDRESSES, i));
