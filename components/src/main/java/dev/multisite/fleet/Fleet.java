@@ -212,7 +212,18 @@ public final class Fleet extends ComponentResource {
 
     /** Options of a direct child: parented to the fleet, aliased to its URN from before the fleet existed. */
     private ComponentResourceOptions child() {
-        return ComponentResourceOptions.builder().parent(this).aliases(Alias.noParent()).build();
+        return childOf(this);
+    }
+
+    /**
+     * Options of a direct child of a fleet component (this one, or a fleet-mode part's root):
+     * parented to it and aliased to the child's URN without it, the URN it had before the fleet
+     * existed and the one {@code pulumi state move} gives it when the fleet stays behind
+     * (state_move.go in pulumi/pulumi re-parents a moved resource whose parent is not moved to the
+     * destination's root stack).
+     */
+    public static ComponentResourceOptions childOf(com.pulumi.resources.Resource fleet) {
+        return ComponentResourceOptions.builder().parent(fleet).aliases(Alias.noParent()).build();
     }
 
     /** One map output keyed by site name, e.g. {@code clusterEndpoints: {aws-use1: https://...}}. */
