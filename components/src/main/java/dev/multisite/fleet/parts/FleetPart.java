@@ -8,6 +8,7 @@ import dev.multisite.data.DataEndpoints;
 import dev.multisite.data.DatabaseTopology;
 import dev.multisite.data.DatabaseTopologyArgs;
 import dev.multisite.fleet.Fleet;
+import dev.multisite.fleet.FleetOutputs;
 import dev.multisite.gitops.GitOps;
 import dev.multisite.mesh.ClusterMesh;
 import dev.multisite.mesh.MeshTrust;
@@ -94,12 +95,12 @@ public final class FleetPart {
 
     /** The mesh CA. */
     private void shared() {
-        outputs.put("siteNames", Output.of(topology.sites().stream().map(SiteSpec::name).toList()));
+        outputs.put(FleetOutputs.SITE_NAMES, Output.of(topology.sites().stream().map(SiteSpec::name).toList()));
         if (topology.mesh().enabled()) {
             var mesh = new ClusterMesh(Fleet.MESH, topology, Fleet.childOf(fleet));
             outputs.put(SharedFacts.MESH_CA_CERT, mesh.trust().certBase64());
             outputs.put(SharedFacts.MESH_CA_KEY, mesh.trust().keyBase64());
-            outputs.put("meshApiserverAddresses", Output.of(mesh.apiserverAddresses));
+            outputs.put(FleetOutputs.MESH_APISERVER_ADDRESSES, Output.of(mesh.apiserverAddresses));
         }
     }
 
@@ -152,9 +153,9 @@ public final class FleetPart {
     /** Every link, the pre-shared keys and the AWS sites' Cloud WAN attachments. */
     private void links() {
         var network = new Interconnect(Fleet.INTERCONNECT, topology, new RemoteSides(topology, stacks), Fleet.childOf(fleet));
-        outputs.put("interconnect", Output.of(network.summary().toMap()));
+        outputs.put(FleetOutputs.INTERCONNECT, Output.of(network.summary().toMap()));
         if (topology.sites().stream().anyMatch(s -> s.provider() == CloudProvider.EXISTING)) {
-            outputs.put("onPremVpn", network.onPremVpn.applyValue(Interconnect::asMaps).asSecret());
+            outputs.put(FleetOutputs.ON_PREM_VPN, network.onPremVpn.applyValue(Interconnect::asMaps).asSecret());
         }
     }
 
@@ -162,14 +163,14 @@ public final class FleetPart {
     private void traffic() {
         var endpoint = new GlobalEndpoint(Fleet.GLOBAL, GlobalEndpointArgs.builder().topology(topology).cloudflareToken(cloudflareToken()).build(),
                 Fleet.childOf(fleet));
-        outputs.put("globalHostname", Output.of(topology.traffic().hostname()));
-        outputs.put("failoverBudgetSeconds", Output.of(endpoint.failoverBudgetSeconds));
-        outputs.put("drainSwitches", endpoint.drainSwitches);
-        outputs.put("healthChecks", endpoint.healthChecks);
+        outputs.put(FleetOutputs.GLOBAL_HOSTNAME, Output.of(topology.traffic().hostname()));
+        outputs.put(FleetOutputs.FAILOVER_BUDGET_SECONDS, Output.of(endpoint.failoverBudgetSeconds));
+        outputs.put(FleetOutputs.DRAIN_SWITCHES, endpoint.drainSwitches);
+        outputs.put(FleetOutputs.HEALTH_CHECKS, endpoint.healthChecks);
         if (endpoint.cloudflarePools != null) {
-            outputs.put("cloudflarePools", endpoint.cloudflarePools);
+            outputs.put(FleetOutputs.CLOUDFLARE_POOLS, endpoint.cloudflarePools);
         }
-        DnsBackends.cloudflare(topology.traffic()).ifPresent(cf -> outputs.put("cloudflareAccountId", Output.of(cf.accountId())));
+        DnsBackends.cloudflare(topology.traffic()).ifPresent(cf -> outputs.put(FleetOutputs.CLOUDFLARE_ACCOUNT_ID, Output.of(cf.accountId())));
     }
 
     private void gitops() {
@@ -183,10 +184,10 @@ public final class FleetPart {
                 .forEach(spec -> sites.add(RemoteSites.of(spec, stacks.of(Part.siteName(spec.name())), null)));
         var data = DatabaseTopology.instancesOnly(Fleet.DATA, DatabaseTopologyArgs.builder().topology(topology).sites(sites).build(),
                 Fleet.childOf(fleet));
-        outputs.put("databasePrimaries", Output.of(data.primaries));
+        outputs.put(FleetOutputs.DATABASE_PRIMARIES, Output.of(data.primaries));
         outputs.put(DataFacts.WRITE_ENDPOINTS, data.writeEndpoints);
-        outputs.put("databaseReplicas", data.replicas);
-        outputs.put("databaseInstances", data.instances);
+        outputs.put(FleetOutputs.DATABASE_REPLICAS, data.replicas);
+        outputs.put(FleetOutputs.DATABASE_INSTANCES, data.instances);
         outputs.put(DataFacts.HOSTS, data.hosts);
         outputs.put(DataFacts.CREDENTIAL_REF, data.credentialRef);
         outputs.put(DataFacts.USER, data.user);
