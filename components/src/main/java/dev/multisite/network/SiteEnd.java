@@ -50,9 +50,9 @@ public abstract sealed class SiteEnd permits AwsEnd, GcpEnd, AzureEnd {
     /**
      * Puts this end's link resources under {@code interconnect}, as fleet mode's links part does, so a
      * link has one URN in both modes. One stack made them under the site's network half before: an
-     * alias with only the parent names that URN (the other alias fields default to the resource's
-     * own: the Alias docs in pulumi/pulumi sdk/nodejs/resource.ts), so a deployed stack renames them
-     * in place instead of replacing them.
+     * alias with only the parent names that URN (the engine takes the other fields from the
+     * resource itself: Alias.Spec in pulumi/pulumi proto/pulumi/alias.proto), so a deployed stack
+     * renames them in place instead of replacing them.
      */
     void moveUnder(Resource interconnect) {
         aliases.add(Alias.builder().parent(parent).build());
