@@ -14,24 +14,24 @@ class FleetMigrateCommandTest {
 
     @Test
     void printsAStackInitAndOneStateMovePerPartWithQuotedUrnsAndTheFleetRootLast() {
-        Run r = run("fleet", "migrate", "--stack-file", ExampleStacks.file("data").toString());
+        Run r = run("fleet", "migrate", "--stack-file", ExampleStacks.file("dev").toString());
         assertThat(r.code()).as(r.err()).isZero();
         List<String> lines = r.out().lines().toList();
         // Every provider of the fleet is a component's child: the known refusal of pulumi state move is said first.
         assertThat(lines.get(0)).startsWith("# warning: ").contains("providers of this stack are children of resources that move");
         lines = lines.subList(1, lines.size());
-        assertThat(lines.get(0)).startsWith("# ").contains("moves of stack data into its parts");
+        assertThat(lines.get(0)).startsWith("# ").contains("moves of stack dev into its parts");
         List<String> moves = lines.stream().filter(l -> l.startsWith("pulumi state move ")).toList();
         List<String> inits = lines.stream().filter(l -> l.startsWith("pulumi stack init ")).toList();
         assertThat(moves).isNotEmpty().hasSameSizeAs(inits);
         for (int i = 1; i < lines.size(); i += 2) {
-            String part = lines.get(i).substring("pulumi stack init data-".length());
+            String part = lines.get(i).substring("pulumi stack init dev-".length());
             // --source and --dest are the real flags; without --yes pulumi asks before each move.
-            assertThat(lines.get(i + 1)).startsWith("pulumi state move --source data --dest data-" + part + " 'urn:pulumi:data::multisite::")
+            assertThat(lines.get(i + 1)).startsWith("pulumi state move --source dev --dest dev-" + part + " 'urn:pulumi:dev::multisite::")
                     .doesNotContain("--yes");
         }
         assertThat(moves.get(moves.size() - 1)).as("the fleet root goes last, to the shared part")
-                .isEqualTo("pulumi state move --source data --dest data-shared 'urn:pulumi:data::multisite::pulumi:pulumi:Stack$multisite:index:Fleet::fleet'");
+                .isEqualTo("pulumi state move --source dev --dest dev-shared 'urn:pulumi:dev::multisite::pulumi:pulumi:Stack$multisite:index:Fleet::fleet'");
     }
 
     @Test
@@ -45,7 +45,7 @@ class FleetMigrateCommandTest {
         String before = System.getProperty(FleetCommand.PULUMI_PROPERTY);
         System.setProperty(FleetCommand.PULUMI_PROPERTY, "/nonexistent/pulumi");
         try {
-            Run r = run("fleet", "migrate", "--stack-file", ExampleStacks.file("data").toString(), "--execute", "--timeout-seconds", "5");
+            Run r = run("fleet", "migrate", "--stack-file", ExampleStacks.file("dev").toString(), "--execute", "--timeout-seconds", "5");
             assertThat(r.code()).isEqualTo(1);
             assertThat(r.err().strip().lines()).hasSize(1).first().asString().startsWith("fleet migrate: ").endsWith("nothing was moved");
         } finally {

@@ -4,8 +4,6 @@ import dev.multisite.offline.Plan;
 import dev.multisite.offline.PlannedResource;
 import dev.multisite.parts.PartGraph;
 import dev.multisite.stack.ExampleStacks;
-import dev.multisite.stack.plan.OfflinePlanner;
-import dev.multisite.stack.plan.PartPlanner;
 import dev.multisite.topology.Topology;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -39,8 +37,8 @@ class FleetMigrationTest {
     void everyResourceMovesOnceToThePartThatPlansItAndOnlyTheStackAndProvidersStay(String stack) {
         Topology topology = ExampleStacks.topology(stack);
         PartGraph graph = PartGraph.of(topology);
-        Plan one = OfflinePlanner.plan(stack, topology);
-        Map<String, Plan> parts = PartPlanner.planAll(stack, topology);
+        Plan one = ExampleStacks.plan(stack);
+        Map<String, Plan> parts = ExampleStacks.partPlans(stack);
         List<FleetMigration.Move> moves = FleetMigration.of(stack, graph, one, parts);
 
         Map<String, Held> source = new LinkedHashMap<>();

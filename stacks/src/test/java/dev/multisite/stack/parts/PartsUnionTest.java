@@ -7,8 +7,6 @@ import dev.multisite.offline.PlannedResource;
 import dev.multisite.parts.Part;
 import dev.multisite.parts.PartGraph;
 import dev.multisite.stack.ExampleStacks;
-import dev.multisite.stack.plan.OfflinePlanner;
-import dev.multisite.stack.plan.PartPlanner;
 import dev.multisite.topology.Topology;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -63,8 +61,8 @@ class PartsUnionTest {
     @ValueSource(strings = {"prod", "global", "data", "init-52"})
     void theUnionOfThePartsIsTheOneStackPlanWithTheSameUrnsParentsAndInputs(String stack) {
         Topology topology = ExampleStacks.topology(stack);
-        Plan one = OfflinePlanner.plan(stack, topology);
-        Map<String, Plan> parts = PartPlanner.planAll(stack, topology);
+        Plan one = ExampleStacks.plan(stack);
+        Map<String, Plan> parts = ExampleStacks.partPlans(stack);
         assertThat(parts.keySet()).containsExactlyElementsOf(PartGraph.of(topology).names());
 
         Set<String> shared = sharedComponents();
@@ -100,7 +98,7 @@ class PartsUnionTest {
     @ValueSource(strings = {"prod", "global"})
     void eachSitePartHoldsItsOwnSiteOnly(String stack) {
         Topology topology = ExampleStacks.topology(stack);
-        Map<String, Plan> parts = PartPlanner.planAll(stack, topology);
+        Map<String, Plan> parts = ExampleStacks.partPlans(stack);
         for (Part part : PartGraph.of(topology).parts()) {
             if (part.site() == null) {
                 continue;
