@@ -2,6 +2,7 @@ package dev.multisite.data;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.pulumi.core.Alias;
 import com.pulumi.core.Output;
 import com.pulumi.kubernetes.core.v1.ConfigMap;
 import com.pulumi.kubernetes.core.v1.ConfigMapArgs;
@@ -37,6 +38,9 @@ public final class DataEndpoints {
      */
     public static void write(Site site, DataSettings data, List<String> partitions, List<Output<String>> writes, List<Output<String>> reads,
                              boolean local, Output<String> credentialRef, Output<String> user, CustomResourceOptions.Builder options) {
+        // Aliased to the stack's root: where `pulumi state move` puts these in the data-endpoints part,
+        // whose data tier is a copy left behind (fleet migrate; state_move.go in pulumi/pulumi).
+        options.aliases(Alias.noParent());
         Output<Map<String, String>> config = Output.tuple(Output.all(writes), Output.all(reads)).applyValue(t -> {
             Map<String, Map<String, String>> authority = new LinkedHashMap<>();
             for (int i = 0; i < partitions.size(); i++) {

@@ -17,6 +17,7 @@ import com.pulumi.core.Output;
 import com.pulumi.kubernetes.core.v1.ConfigMapPatch;
 import com.pulumi.kubernetes.core.v1.ConfigMapPatchArgs;
 import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaPatchArgs;
+import com.pulumi.core.Alias;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import dev.multisite.site.AwsSite;
@@ -57,7 +58,7 @@ public final class ZoneForwarding {
     /**
      * The forwarding of every site {@link PrivateDnsForwarding#forwardingSites} names, to every
      * inbound endpoint; written with the data endpoints (one stack: under the data tier; fleet mode:
-     * in the data-endpoints part, at the root, so {@code parent} may be null).
+     * in the data-endpoints part, under its copy of the data tier).
      */
     public static void build(Topology topology, List<Site> sites, Resource parent) {
         List<String> targets = PrivateDnsForwarding.resolverSites(topology).stream().map(PrivateDnsForwarding::inboundAddress).toList();
@@ -81,7 +82,7 @@ public final class ZoneForwarding {
     }
 
     private static void route53Resolver(AwsSite site, List<String> targets, Resource parent) {
-        var options = CustomResourceOptions.builder().parent(parent).provider(site.awsProvider());
+        var options = under(parent).provider(site.awsProvider());
         var group = new SecurityGroup(site.name() + "-dns-forward", SecurityGroupArgs.builder()
                 .vpcId(site.vpcId())
                 .description("Multisite: DNS from the Route 53 Resolver outbound endpoint to the Azure DNS Private Resolver")
@@ -94,17 +95,25 @@ public final class ZoneForwarding {
                 .securityGroupIds(group.id().applyValue(List::of))
                 .ipAddresses(site.privateSubnets().applyValue(subnets -> subnets.stream()
                         .map(id -> ResolverEndpointIpAddressArgs.builder().subnetId(id).build()).toList()))
-                .build(), CustomResourceOptions.builder().parent(parent).provider(site.awsProvider()).build());
+                .build(), under(parent).provider(site.awsProvider()).build());
         var rule = new ResolverRule(site.name() + "-dns-azure-postgres", ResolverRuleArgs.builder()
                 .domainName(PrivateDnsForwarding.ZONE)
                 .ruleType("FORWARD")
                 .resolverEndpointId(endpoint.id())
                 .targetIps(targets.stream().map(t -> ResolverRuleTargetIpArgs.builder().ip(t).port(DNS_PORT).build()).toList())
-                .build(), CustomResourceOptions.builder().parent(parent).provider(site.awsProvider()).build());
+                .build(), under(parent).provider(site.awsProvider()).build());
         new ResolverRuleAssociation(site.name() + "-dns-azure-postgres", ResolverRuleAssociationArgs.builder()
                 .resolverRuleId(rule.id())
                 .vpcId(site.vpcId())
-                .build(), CustomResourceOptions.builder().parent(parent).provider(site.awsProvider()).build());
+                .build(), under(parent).provider(site.awsProvider()).build());
+    }
+
+    /**
+     * Under {@code parent}, aliased to the stack's root: where `pulumi state move` puts these in
+     * the data-endpoints part, whose data tier is a copy left behind (fleet migrate; state_move.go in pulumi/pulumi).
+     */
+    private static CustomResourceOptions.Builder under(Resource parent) {
+        return CustomResourceOptions.builder().parent(parent).aliases(Alias.noParent());
     }
 
     private static void kubeDnsStubDomain(Site site, List<String> targets, Resource parent) {
@@ -117,6 +126,6 @@ public final class ZoneForwarding {
         new ConfigMapPatch(site.name() + "-kube-dns-stub-domains", ConfigMapPatchArgs.builder()
                 .metadata(ObjectMetaPatchArgs.builder().name("kube-dns").namespace("kube-system").build())
                 .data(Map.of("stubDomains", stubDomains))
-                .build(), CustomResourceOptions.builder().parent(parent).provider(site.kubernetesProvider()).build());
+                .build(), under(parent).provider(site.kubernetesProvider()).build());
     }
 }

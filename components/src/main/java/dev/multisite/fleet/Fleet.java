@@ -56,41 +56,41 @@ public final class Fleet extends ComponentResource {
     public static final String GITOPS = "gitops";
     public static final String DATA = "data";
 
-    @Export(name = "siteNames")
+    @Export(name = FleetOutputs.SITE_NAMES)
     public final Output<List<String>> siteNames;
-    @Export(name = "clusterNames")
+    @Export(name = FleetOutputs.CLUSTER_NAMES)
     public final Output<Map<String, String>> clusterNames;
-    @Export(name = "clusterEndpoints")
+    @Export(name = FleetOutputs.CLUSTER_ENDPOINTS)
     public final Output<Map<String, String>> clusterEndpoints;
     /** A secret. */
-    @Export(name = "kubeconfigs")
+    @Export(name = FleetOutputs.KUBECONFIGS)
     public final Output<Map<String, String>> kubeconfigs;
-    @Export(name = "interconnect")
+    @Export(name = FleetOutputs.INTERCONNECT)
     public final Output<InterconnectSummary> interconnect;
     /** A secret: it holds the tunnels' pre-shared keys. */
-    @Export(name = "onPremVpn")
+    @Export(name = FleetOutputs.ON_PREM_VPN)
     public final Output<Map<String, List<OnPremTunnel>>> onPremVpn;
-    @Export(name = "meshApiserverAddresses")
+    @Export(name = FleetOutputs.MESH_APISERVER_ADDRESSES)
     public final Output<Map<String, String>> meshApiserverAddresses;
-    @Export(name = "globalHostname")
+    @Export(name = FleetOutputs.GLOBAL_HOSTNAME)
     public final Output<String> globalHostname;
-    @Export(name = "failoverBudgetSeconds")
+    @Export(name = FleetOutputs.FAILOVER_BUDGET_SECONDS)
     public final Output<Map<String, Integer>> failoverBudgetSeconds;
-    @Export(name = "drainSwitches")
+    @Export(name = FleetOutputs.DRAIN_SWITCHES)
     public final Output<Map<String, String>> drainSwitches;
-    @Export(name = "healthChecks")
+    @Export(name = FleetOutputs.HEALTH_CHECKS)
     public final Output<Map<String, String>> healthChecks;
-    @Export(name = "cloudflarePools")
+    @Export(name = FleetOutputs.CLOUDFLARE_POOLS)
     public final Output<Map<String, String>> cloudflarePools;
-    @Export(name = "cloudflareAccountId")
+    @Export(name = FleetOutputs.CLOUDFLARE_ACCOUNT_ID)
     public final Output<String> cloudflareAccountId;
-    @Export(name = "databasePrimaries")
+    @Export(name = FleetOutputs.DATABASE_PRIMARIES)
     public final Output<Map<String, String>> databasePrimaries;
-    @Export(name = "databaseWriteEndpoints")
+    @Export(name = FleetOutputs.DATABASE_WRITE_ENDPOINTS)
     public final Output<Map<String, String>> databaseWriteEndpoints;
-    @Export(name = "databaseReplicas")
+    @Export(name = FleetOutputs.DATABASE_REPLICAS)
     public final Output<Map<String, Map<String, String>>> databaseReplicas;
-    @Export(name = "databaseInstances")
+    @Export(name = FleetOutputs.DATABASE_INSTANCES)
     public final Output<Map<String, String>> databaseInstances;
 
     private final Map<String, Output<?>> outputs = new LinkedHashMap<>();
@@ -167,23 +167,23 @@ public final class Fleet extends ComponentResource {
     }
 
     private void collectOutputs() {
-        put("siteNames", siteNames);
-        put("clusterNames", clusterNames);
-        put("clusterEndpoints", clusterEndpoints);
-        put("kubeconfigs", kubeconfigs);
-        put("interconnect", interconnect == null ? null : interconnect.applyValue(InterconnectSummary::toMap));
-        put("onPremVpn", onPremVpn == null ? null : onPremVpn.applyValue(Interconnect::asMaps));
-        put("globalHostname", globalHostname);
-        put("failoverBudgetSeconds", failoverBudgetSeconds);
-        put("drainSwitches", drainSwitches);
-        put("healthChecks", healthChecks);
-        put("cloudflarePools", cloudflarePools);
-        put("cloudflareAccountId", cloudflareAccountId);
-        put("meshApiserverAddresses", meshApiserverAddresses);
-        put("databasePrimaries", databasePrimaries);
-        put("databaseWriteEndpoints", databaseWriteEndpoints);
-        put("databaseReplicas", databaseReplicas);
-        put("databaseInstances", databaseInstances);
+        put(FleetOutputs.SITE_NAMES, siteNames);
+        put(FleetOutputs.CLUSTER_NAMES, clusterNames);
+        put(FleetOutputs.CLUSTER_ENDPOINTS, clusterEndpoints);
+        put(FleetOutputs.KUBECONFIGS, kubeconfigs);
+        put(FleetOutputs.INTERCONNECT, interconnect == null ? null : interconnect.applyValue(InterconnectSummary::toMap));
+        put(FleetOutputs.ON_PREM_VPN, onPremVpn == null ? null : onPremVpn.applyValue(Interconnect::asMaps));
+        put(FleetOutputs.GLOBAL_HOSTNAME, globalHostname);
+        put(FleetOutputs.FAILOVER_BUDGET_SECONDS, failoverBudgetSeconds);
+        put(FleetOutputs.DRAIN_SWITCHES, drainSwitches);
+        put(FleetOutputs.HEALTH_CHECKS, healthChecks);
+        put(FleetOutputs.CLOUDFLARE_POOLS, cloudflarePools);
+        put(FleetOutputs.CLOUDFLARE_ACCOUNT_ID, cloudflareAccountId);
+        put(FleetOutputs.MESH_APISERVER_ADDRESSES, meshApiserverAddresses);
+        put(FleetOutputs.DATABASE_PRIMARIES, databasePrimaries);
+        put(FleetOutputs.DATABASE_WRITE_ENDPOINTS, databaseWriteEndpoints);
+        put(FleetOutputs.DATABASE_REPLICAS, databaseReplicas);
+        put(FleetOutputs.DATABASE_INSTANCES, databaseInstances);
     }
 
     private void put(String name, Output<?> value) {
@@ -212,7 +212,18 @@ public final class Fleet extends ComponentResource {
 
     /** Options of a direct child: parented to the fleet, aliased to its URN from before the fleet existed. */
     private ComponentResourceOptions child() {
-        return ComponentResourceOptions.builder().parent(this).aliases(Alias.noParent()).build();
+        return childOf(this);
+    }
+
+    /**
+     * Options of a direct child of a fleet component (this one, or a fleet-mode part's root):
+     * parented to it and aliased to the child's URN without it, the URN it had before the fleet
+     * existed and the one {@code pulumi state move} gives it when the fleet stays behind
+     * (state_move.go in pulumi/pulumi re-parents a moved resource whose parent is not moved to the
+     * destination's root stack).
+     */
+    public static ComponentResourceOptions childOf(com.pulumi.resources.Resource fleet) {
+        return ComponentResourceOptions.builder().parent(fleet).aliases(Alias.noParent()).build();
     }
 
     /** One map output keyed by site name, e.g. {@code clusterEndpoints: {aws-use1: https://...}}. */

@@ -1,5 +1,6 @@
 package dev.multisite.mesh;
 
+import com.pulumi.core.Alias;
 import com.pulumi.core.Output;
 import com.pulumi.kubernetes.core.v1.ServicePatch;
 import com.pulumi.kubernetes.core.v1.ServicePatchArgs;
@@ -64,7 +65,9 @@ public final class ClusterMesh extends ComponentResource {
      * under {@code parent}. Returns the release: the site's CNI.
      */
     public static Release member(Site site, Topology topology, MeshTrust trust, Resource parent) {
-        var onSite = CustomResourceOptions.builder().parent(parent).provider(site.kubernetesProvider()).build();
+        // Aliased to the stack's root: in fleet mode a site part holds these under its copy of the
+        // mesh component, which `pulumi state move` leaves behind (fleet migrate; state_move.go in pulumi/pulumi).
+        var onSite = CustomResourceOptions.builder().parent(parent).provider(site.kubernetesProvider()).aliases(Alias.noParent()).build();
         var release = new Release(site.name() + "-cilium", ReleaseArgs.builder()
                 .name("cilium")
                 .chart("cilium")
@@ -78,7 +81,8 @@ public final class ClusterMesh extends ComponentResource {
             new ServicePatch(site.name() + "-global-" + service.namespace() + "-" + service.name(), ServicePatchArgs.builder()
                     .metadata(ObjectMetaPatchArgs.builder().namespace(service.namespace()).name(service.name())
                             .annotations(CiliumValues.globalServiceAnnotations(service.affinity())).build())
-                    .build(), CustomResourceOptions.builder().parent(parent).provider(site.kubernetesProvider()).dependsOn(release).build());
+                    .build(), CustomResourceOptions.builder().parent(parent).provider(site.kubernetesProvider()).aliases(Alias.noParent())
+                    .dependsOn(release).build());
         }
         return release;
     }

@@ -102,7 +102,7 @@ public final class AwsEnd extends SiteEnd {
     private CustomResourceOptions onWan(WanEdge wan, Resource after) {
         var dependencies = new ArrayList<Resource>(List.of(after));
         dependencies.addAll(wan.after());
-        return CustomResourceOptions.builder().parent(parent()).provider(wan.provider()).dependsOn(dependencies).build();
+        return on(wan.provider()).dependsOn(dependencies).build();
     }
 
     /**

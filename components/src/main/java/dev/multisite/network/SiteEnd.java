@@ -1,19 +1,23 @@
 package dev.multisite.network;
 
+import com.pulumi.core.Alias;
 import com.pulumi.core.Output;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.ProviderResource;
 import com.pulumi.resources.Resource;
 import dev.multisite.topology.SiteSpec;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
 /**
  * One cloud site's end of the inter-site links: the facts of its network half a link needs
  * (gateway ids and addresses) and the methods that create link resources on its side. In one
- * stack the half itself makes its end (the link resources are its children); in fleet mode the
- * links part makes it from the site part's stack outputs, so values cross parts only as outputs.
+ * stack the half itself makes its end; in fleet mode the links part makes it from the site part's
+ * stack outputs, so values cross parts only as outputs. In both the link resources are the
+ * interconnect's children, so a link has the same URN in both modes.
  */
 public abstract sealed class SiteEnd permits AwsEnd, GcpEnd, AzureEnd {
     /** Stack output names of the facts a link needs of a VPN gateway (GCP HA VPN, Azure VPN gateway). */
@@ -22,7 +26,9 @@ public abstract sealed class SiteEnd permits AwsEnd, GcpEnd, AzureEnd {
     public static final String VPN_ADDRESSES = "vpnAddresses";
 
     protected final SiteSpec spec;
-    private final Resource parent;
+    private Resource parent;
+    /** Former URNs of this end's link resources (see {@link #moveUnder} and {@link #aliasedAtRoot}). */
+    private final List<Alias> aliases = new ArrayList<>();
     private final ProviderResource provider;
 
     protected SiteEnd(SiteSpec spec, Resource parent, ProviderResource provider) {
@@ -49,12 +55,39 @@ public abstract sealed class SiteEnd permits AwsEnd, GcpEnd, AzureEnd {
         return spec.name() + "-net-" + role;
     }
 
-    /** Options of a link resource on this side: under the end's parent, on the site's cloud provider. */
-    protected CustomResourceOptions.Builder options() {
-        return CustomResourceOptions.builder().parent(parent).provider(provider);
+    /**
+     * Puts this end's link resources under {@code interconnect}, as fleet mode's links part does, so a
+     * link has one URN in both modes. One stack made them under the site's network half before: an
+     * alias with only the parent names that URN (the engine takes the other fields from the
+     * resource itself: Alias.Spec in pulumi/pulumi proto/pulumi/alias.proto), so a deployed stack
+     * renames them in place instead of replacing them.
+     */
+    void moveUnder(Resource interconnect) {
+        aliases.add(Alias.builder().parent(parent).build());
+        this.parent = interconnect;
     }
 
-    protected Resource parent() {
-        return parent;
+    /**
+     * Aliases this end's link resources to their URN at the stack's root: where {@code pulumi state
+     * move} puts them in a part whose parent component stays behind (fleet mode's wan-attachments
+     * part, whose interconnect is a copy; see {@code fleet migrate}).
+     */
+    public SiteEnd aliasedAtRoot() {
+        aliases.add(Alias.noParent());
+        return this;
+    }
+
+    /** Options of a link resource on this side: under the end's parent, on the site's cloud provider. */
+    protected CustomResourceOptions.Builder options() {
+        return on(provider);
+    }
+
+    /** Options of a link resource on this side under the end's parent, on {@code provider}. */
+    protected CustomResourceOptions.Builder on(ProviderResource provider) {
+        var options = CustomResourceOptions.builder().parent(parent).provider(provider);
+        if (!aliases.isEmpty()) {
+            options.aliases(aliases.toArray(Alias[]::new));
+        }
+        return options;
     }
 }

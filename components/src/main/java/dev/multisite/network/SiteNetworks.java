@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One stack's link sides: each cloud site's network half, built under its site, and the stack's
- * Cloud WAN under the interconnect. The halves register their outputs once every link exists.
+ * One stack's link sides: each cloud site's network half, built under its site, its link resources
+ * under the interconnect (as in fleet mode's links part), and the stack's Cloud WAN under the interconnect. The halves register their outputs once every link exists.
  */
 public final class SiteNetworks implements LinkSides {
     private final Topology topology;
@@ -31,7 +31,9 @@ public final class SiteNetworks implements LinkSides {
         for (Site site : sites) {
             SiteNetwork.of(site, interconnect.graph, ports).ifPresent(n -> {
                 networks.put(site.name(), n);
-                ends.put(site.name(), n.end());
+                SiteEnd end = n.end();
+                end.moveUnder(interconnect);
+                ends.put(site.name(), end);
             });
         }
         return ends;

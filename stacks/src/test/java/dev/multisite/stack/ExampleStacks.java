@@ -27,6 +27,8 @@ public final class ExampleStacks {
     public static final List<String> NAMES = discover(Path.of("."));
     /** The plans of this test run, one per stack: planning a stack takes seconds, and ~35 tests read them. */
     private static final Map<String, Plan> PLANS = new ConcurrentHashMap<>();
+    /** The fleet-mode plans of this test run, by part, per committed stack (PartsUnionTest and FleetMigrationTest read the same). */
+    private static final Map<String, Map<String, Plan>> PART_PLANS = new ConcurrentHashMap<>();
     /** The prefix of a generated fleet's name: {@code init-52} is the 52-site fleet `./multisite init` writes. */
     public static final String INIT = "init-";
 
@@ -65,6 +67,18 @@ public final class ExampleStacks {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Every part's offline plan of a stack, by part in deploy order: planned once per test run for a
+     * committed stack (read-only: callers must not edit the inputs), every call for {@code init-<n>}
+     * (52 site parts are not worth their memory between tests).
+     */
+    public static Map<String, Plan> partPlans(String stack) {
+        if (stack.startsWith(INIT)) {
+            return dev.multisite.stack.plan.PartPlanner.planAll(stack, topology(stack));
+        }
+        return PART_PLANS.computeIfAbsent(stack, s -> dev.multisite.stack.plan.PartPlanner.planAll(read(s).stackName(), read(s).topology()));
     }
 
     /**

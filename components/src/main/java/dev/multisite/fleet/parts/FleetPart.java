@@ -8,6 +8,7 @@ import dev.multisite.data.DataEndpoints;
 import dev.multisite.data.DatabaseTopology;
 import dev.multisite.data.DatabaseTopologyArgs;
 import dev.multisite.fleet.Fleet;
+import dev.multisite.fleet.FleetOutputs;
 import dev.multisite.gitops.GitOps;
 import dev.multisite.mesh.ClusterMesh;
 import dev.multisite.mesh.MeshTrust;
@@ -45,8 +46,10 @@ import java.util.function.Function;
  * outputs other parts read. Whatever comes from another part is read through a stack reference
  * ({@link PartStacks}); secrets read that way stay secrets. The one-stack mode does not use this.
  *
- * <p>Top-level components (each site, the interconnect, the global endpoint, GitOps, the data
- * tier) have no parent: the URNs the one-stack fleet's no-parent aliases point at.
+ * <p>Every resource has the URN it has in one stack (type, name and parent chain): each part's
+ * root is its own {@code fleet} component, the layers' components are its children, and a part
+ * that holds resources of a layer whose component is another part's has its own copy of that
+ * component ({@link Scope}). {@code PartsUnionTest} compares the URNs, parents and inputs.
  */
 public final class FleetPart {
     private final Topology topology;
@@ -54,12 +57,15 @@ public final class FleetPart {
     private final PartStacks stacks;
     private final String fleetStack;
     private final Map<String, Output<?>> outputs = new LinkedHashMap<>();
+    /** This part's root: the fleet component, as in one stack (each part has its own, as it has its own stack). */
+    private final ComponentResource fleet;
 
     private FleetPart(Topology topology, Function<String, Output<String>> secret, PartStacks stacks, String fleetStack) {
         this.topology = topology;
         this.secret = secret;
         this.stacks = stacks;
         this.fleetStack = fleetStack;
+        this.fleet = new ComponentResource(Fleet.TYPE, Fleet.NAME, ComponentResourceOptions.Empty);
     }
 
     /**
@@ -87,21 +93,20 @@ public final class FleetPart {
         return program.outputs;
     }
 
-    /** The fleet's root component and the mesh CA under it. */
+    /** The mesh CA. */
     private void shared() {
-        var fleet = new ComponentResource(Fleet.TYPE, Fleet.NAME, ComponentResourceOptions.Empty);
-        outputs.put("siteNames", Output.of(topology.sites().stream().map(SiteSpec::name).toList()));
+        outputs.put(FleetOutputs.SITE_NAMES, Output.of(topology.sites().stream().map(SiteSpec::name).toList()));
         if (topology.mesh().enabled()) {
-            var mesh = new ClusterMesh(Fleet.MESH, topology, ComponentResourceOptions.builder().parent(fleet).build());
+            var mesh = new ClusterMesh(Fleet.MESH, topology, Fleet.childOf(fleet));
             outputs.put(SharedFacts.MESH_CA_CERT, mesh.trust().certBase64());
             outputs.put(SharedFacts.MESH_CA_KEY, mesh.trust().keyBase64());
-            outputs.put("meshApiserverAddresses", Output.of(mesh.apiserverAddresses));
+            outputs.put(FleetOutputs.MESH_APISERVER_ADDRESSES, Output.of(mesh.apiserverAddresses));
         }
     }
 
-    /** The Cloud WAN core network, under the name the one-stack interconnect gives it (a part's root, no parent). */
+    /** The Cloud WAN core network, under the interconnect's name and parent chain, as in one stack. */
     private void wan() {
-        var wan = new CloudWan(CloudWan.nameIn(Fleet.INTERCONNECT), topology, ComponentResourceOptions.Empty);
+        var wan = new CloudWan(CloudWan.nameIn(Fleet.INTERCONNECT), topology, Scope.childOf(scope(Scope.INTERCONNECT)));
         outputs.put(WanFacts.CORE_NETWORK_ID, wan.coreNetworkId());
     }
 
@@ -110,20 +115,21 @@ public final class FleetPart {
      * peered with the core network (from the wan part), on a provider in Network Manager's home region.
      */
     private void wanAttachments() {
+        var interconnect = scope(Scope.INTERCONNECT);
         var home = CloudWan.homeProvider(CloudWan.nameIn(Fleet.INTERCONNECT), null);
         var wan = new WanEdge(stacks.of(PartGraph.WAN).string(WanFacts.CORE_NETWORK_ID), home, List.of());
         InterconnectGraph graph = InterconnectGraph.of(topology);
         for (SiteSpec spec : topology.sites()) {
             if (spec.provider() == CloudProvider.AWS) {
                 StackFacts facts = stacks.of(Part.siteName(spec.name()));
-                ((AwsEnd) RemoteEnds.of(RemoteSites.of(spec, facts, null), facts, graph, null)).attachTo(wan);
+                ((AwsEnd) RemoteEnds.of(RemoteSites.of(spec, facts, null), facts, graph, interconnect).aliasedAtRoot()).attachTo(wan);
             }
         }
     }
 
     /** One site: its cluster, its network half, its Cilium (with the shared CA), its DNS agents and health app. */
     private void site(SiteSpec spec) {
-        Site site = Sites.create(spec, secret, ComponentResourceOptions.Empty);
+        Site site = Sites.create(spec, secret, Fleet.childOf(fleet));
         Optional<SiteEnd> end = Optional.empty();
         if (topology.network().interconnect().enabled()) {
             Optional<SiteNetwork> half = SiteNetwork.of(site, InterconnectGraph.of(topology), InterSitePort.required(topology));
@@ -133,7 +139,7 @@ public final class FleetPart {
         if (topology.mesh().enabled()) {
             StackFacts shared = stacks.of(PartGraph.SHARED);
             var trust = new MeshTrust(shared.string(SharedFacts.MESH_CA_CERT), shared.secret(SharedFacts.MESH_CA_KEY));
-            Sites.completeAfterCni(site, ClusterMesh.member(site, topology, trust, site.resource()));
+            Sites.completeAfterCni(site, ClusterMesh.member(site, topology, trust, scope(Scope.MESH)));
         }
         if (topology.traffic() != null) {
             boolean route53 = topology.traffic().dns().stream().anyMatch(b -> b.kind() == DnsBackend.Kind.ROUTE53);
@@ -146,29 +152,29 @@ public final class FleetPart {
 
     /** Every link, the pre-shared keys and the AWS sites' Cloud WAN attachments. */
     private void links() {
-        var network = new Interconnect(Fleet.INTERCONNECT, topology, new RemoteSides(topology, stacks), ComponentResourceOptions.Empty);
-        outputs.put("interconnect", Output.of(network.summary().toMap()));
+        var network = new Interconnect(Fleet.INTERCONNECT, topology, new RemoteSides(topology, stacks), Fleet.childOf(fleet));
+        outputs.put(FleetOutputs.INTERCONNECT, Output.of(network.summary().toMap()));
         if (topology.sites().stream().anyMatch(s -> s.provider() == CloudProvider.EXISTING)) {
-            outputs.put("onPremVpn", network.onPremVpn.applyValue(Interconnect::asMaps).asSecret());
+            outputs.put(FleetOutputs.ON_PREM_VPN, network.onPremVpn.applyValue(Interconnect::asMaps).asSecret());
         }
     }
 
     /** Global DNS, health checks and load balancers: they need nothing of the sites but their names. */
     private void traffic() {
         var endpoint = new GlobalEndpoint(Fleet.GLOBAL, GlobalEndpointArgs.builder().topology(topology).cloudflareToken(cloudflareToken()).build(),
-                ComponentResourceOptions.Empty);
-        outputs.put("globalHostname", Output.of(topology.traffic().hostname()));
-        outputs.put("failoverBudgetSeconds", Output.of(endpoint.failoverBudgetSeconds));
-        outputs.put("drainSwitches", endpoint.drainSwitches);
-        outputs.put("healthChecks", endpoint.healthChecks);
+                Fleet.childOf(fleet));
+        outputs.put(FleetOutputs.GLOBAL_HOSTNAME, Output.of(topology.traffic().hostname()));
+        outputs.put(FleetOutputs.FAILOVER_BUDGET_SECONDS, Output.of(endpoint.failoverBudgetSeconds));
+        outputs.put(FleetOutputs.DRAIN_SWITCHES, endpoint.drainSwitches);
+        outputs.put(FleetOutputs.HEALTH_CHECKS, endpoint.healthChecks);
         if (endpoint.cloudflarePools != null) {
-            outputs.put("cloudflarePools", endpoint.cloudflarePools);
+            outputs.put(FleetOutputs.CLOUDFLARE_POOLS, endpoint.cloudflarePools);
         }
-        DnsBackends.cloudflare(topology.traffic()).ifPresent(cf -> outputs.put("cloudflareAccountId", Output.of(cf.accountId())));
+        DnsBackends.cloudflare(topology.traffic()).ifPresent(cf -> outputs.put(FleetOutputs.CLOUDFLARE_ACCOUNT_ID, Output.of(cf.accountId())));
     }
 
     private void gitops() {
-        new GitOps(Fleet.GITOPS, topology, remoteSites(), ComponentResourceOptions.Empty);
+        new GitOps(Fleet.GITOPS, topology, remoteSites(), Fleet.childOf(fleet));
     }
 
     /** The database instances, on the sites of the providers holding a primary (the part's dependencies). */
@@ -177,11 +183,11 @@ public final class FleetPart {
         topology.sites().stream().filter(s -> part.dependsOn().contains(Part.siteName(s.name())))
                 .forEach(spec -> sites.add(RemoteSites.of(spec, stacks.of(Part.siteName(spec.name())), null)));
         var data = DatabaseTopology.instancesOnly(Fleet.DATA, DatabaseTopologyArgs.builder().topology(topology).sites(sites).build(),
-                ComponentResourceOptions.Empty);
-        outputs.put("databasePrimaries", Output.of(data.primaries));
+                Fleet.childOf(fleet));
+        outputs.put(FleetOutputs.DATABASE_PRIMARIES, Output.of(data.primaries));
         outputs.put(DataFacts.WRITE_ENDPOINTS, data.writeEndpoints);
-        outputs.put("databaseReplicas", data.replicas);
-        outputs.put("databaseInstances", data.instances);
+        outputs.put(FleetOutputs.DATABASE_REPLICAS, data.replicas);
+        outputs.put(FleetOutputs.DATABASE_INSTANCES, data.instances);
         outputs.put(DataFacts.HOSTS, data.hosts);
         outputs.put(DataFacts.CREDENTIAL_REF, data.credentialRef);
         outputs.put(DataFacts.USER, data.user);
@@ -196,8 +202,9 @@ public final class FleetPart {
         Output<Map<String, String>> nodeHosts = data.map(DataFacts.HOSTS);
         List<Output<String>> writes = partitions.stream().map(p -> writeHosts.applyValue(m -> m.get(p))).toList();
         List<Site> remote = remoteSites();
+        var dataScope = scope(Scope.DATA);
         // The AWS and GCP sites' forwarding of Flexible Server names, as the one stack writes it with the endpoints.
-        dev.multisite.data.ZoneForwarding.build(topology, remote, null);
+        dev.multisite.data.ZoneForwarding.build(topology, remote, dataScope);
         for (SiteSpec spec : topology.sites()) {
             Site site = remote.stream().filter(s -> s.name().equals(spec.name())).findFirst().orElseThrow();
             List<Output<String>> reads = new ArrayList<>();
@@ -207,7 +214,7 @@ public final class FleetPart {
             }
             boolean local = localReaders.values().stream().allMatch(sites -> sites.contains(spec.name()));
             DataEndpoints.write(site, topology.data(), partitions, writes, reads, local, data.string(DataFacts.CREDENTIAL_REF),
-                    data.string(DataFacts.USER), CustomResourceOptions.builder().provider(site.kubernetesProvider()));
+                    data.string(DataFacts.USER), CustomResourceOptions.builder().parent(dataScope).provider(site.kubernetesProvider()));
         }
     }
 
@@ -216,6 +223,11 @@ public final class FleetPart {
         List<Site> sites = new ArrayList<>();
         topology.sites().forEach(spec -> sites.add(RemoteSites.of(spec, stacks.of(Part.siteName(spec.name())), null)));
         return sites;
+    }
+
+    /** This part's copy of a layer component that holds some of its resources (see {@link Scope}). */
+    private ComponentResource scope(Scope scope) {
+        return new ComponentResource(scope.type(), scope.componentName(), Fleet.childOf(fleet));
     }
 
     private Output<String> cloudflareToken() {

@@ -33,7 +33,8 @@ import java.util.concurrent.Callable;
         description = {"Deploy a fleet-mode stack part by part with the pulumi CLI.",
                 "Each part (`./multisite parts` lists them) is its own Pulumi stack <stack>-<part>, run once the parts it reads are done;",
                 "independent parts run in parallel. `fleet export` writes the same graph for the Pulumi Kubernetes Operator or GitHub Actions."},
-        subcommands = {FleetCommand.Preview.class, FleetCommand.Up.class, FleetCommand.Destroy.class, FleetExportCommand.class})
+        subcommands = {FleetCommand.Preview.class, FleetCommand.Up.class, FleetCommand.Destroy.class, FleetExportCommand.class,
+                FleetMigrateCommand.class})
 final class FleetCommand implements Callable<Integer> {
     /** One hour per part: a site part's first up creates a managed cluster, its node pools and its network. */
     static final long DEFAULT_TIMEOUT_SECONDS = 3600;

@@ -112,6 +112,22 @@ class FleetPluginTest {
         var children = registered.stream().filter(r -> r.isChildOf(fleet)).toList();
         assertThat(children).isNotEmpty().allSatisfy(child -> assertThat(child.request().getAliasesList())
                 .as(child.urn()).anySatisfy(alias -> assertThat(alias.getSpec().getNoParent()).isTrue()));
+        // Link resources sit under the interconnect (as in fleet mode's links part) with an alias whose
+        // only field is the parent they had, their site's network half: the engine takes the other
+        // fields from the resource itself (proto/pulumi/alias.proto in pulumi/pulumi), so a deployed
+        // stack renames them in place.
+        List<String> halves = registered.stream().filter(r -> r.type().matches("multisite:network:(Aws|Gcp|Azure)SiteNetwork"))
+                .map(Registration::urn).toList();
+        // A link resource on a site's side is named <site>-net-<role> (SiteEnd.childName).
+        var links = registered.stream().filter(r -> r.custom() && r.urn().contains("$multisite:network:Interconnect$") && r.name().contains("-net-"))
+                .toList();
+        assertThat(links).isNotEmpty().allSatisfy(link -> {
+            assertThat(link.request().getAliasesList()).as(link.urn()).anySatisfy(alias -> {
+                assertThat(halves).contains(alias.getSpec().getParentUrn());
+                assertThat(alias.getSpec().getName()).isEmpty();
+                assertThat(alias.getSpec().getType()).isEmpty();
+            });
+        });
         // The fleet's outputs come back as the component's state, the stack's outputs by name.
         assertThat(response.getState().getFieldsMap()).containsKeys("siteNames", "clusterEndpoints", "kubeconfigs", "interconnect");
         assertThat(response.getState().getFieldsOrThrow("siteNames").getListValue().getValuesList())
