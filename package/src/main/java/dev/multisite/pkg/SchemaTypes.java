@@ -107,8 +107,9 @@ final class SchemaTypes {
             return primitive("integer");
         }
         if (c == Long.class || c == long.class || c == Double.class || c == double.class) {
-            // A number, not an integer: pulumi-java's code generator gives an integer a Java Integer, too
-            // small for a 32-bit ASN (4200000000..); the Construct inputs come as doubles either way.
+            // A number, not an integer: pulumi-java's code generator types an integer as java.lang.Integer
+            // (pkg/codegen/java, schema.IntType), too small for a 32-bit ASN (4200000000..); Construct
+            // inputs come as doubles either way (TopologyJson.wholeNumbers).
             return primitive("number");
         }
         if (c == Boolean.class || c == boolean.class) {
