@@ -46,6 +46,8 @@ class FleetInputsTest {
         assertThat(topology.network().interconnect().hubs().get("aws")).containsExactly("aws-use1", "aws-euw1");
         assertThat(topology.data().instanceClassFor(CloudProvider.AWS)).isEqualTo("db.r6g.xlarge");
         assertThat(topology.sites().get(0).network().asn()).isEqualTo(64601L);
+        // prod says replicas: all, which the schema's union (all, or a list of sites) lets through.
+        assertThat(topology.data().replicas().all()).isTrue();
     }
 
     @Test
