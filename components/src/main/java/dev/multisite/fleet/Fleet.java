@@ -20,7 +20,6 @@ import dev.multisite.site.Sites;
 import dev.multisite.topology.CloudProvider;
 import dev.multisite.topology.Topology;
 import dev.multisite.topology.TopologyException;
-import dev.multisite.topology.TopologyParser;
 import dev.multisite.traffic.DnsBackends;
 import dev.multisite.traffic.GlobalEndpoint;
 import dev.multisite.traffic.GlobalEndpointArgs;
@@ -39,8 +38,8 @@ import java.util.function.Function;
  * and the component package serves this same class to every Pulumi language, so the program, the
  * offline plan and the package cannot diverge.
  *
- * <p>The args are checked by the topology parser (the same invariants and messages as a stack
- * file) before anything is registered, the fleet itself included. Its direct children carry a
+ * <p>The args hold a topology the parser has checked (the same invariants and messages as a stack
+ * file), and the fleet checks the secrets it names before anything is registered, itself included. Its direct children carry a
  * no-parent alias: stacks deployed before the fleet existed keep every resource (the engine
  * derives their children's aliases from it: inheritedChildAlias in pulumi/pulumi
  * pkg/resource/deploy/step_generator.go).
@@ -97,9 +96,7 @@ public final class Fleet extends ComponentResource {
 
     public Fleet(String name, FleetArgs args, ComponentResourceOptions options) {
         super(TYPE, name, checked(args, options));
-        // Parsed again: the component host allows one constructor, so the check before super()
-        // cannot hand its result over.
-        Topology topology = TopologyParser.parse(args.topologyTree());
+        Topology topology = args.topology();
         Function<String, Output<String>> secret = key -> args.secrets().get(key).asSecret();
         List<Site> sites = new ArrayList<>();
         for (var spec : topology.sites()) {
@@ -193,13 +190,12 @@ public final class Fleet extends ComponentResource {
     }
 
     /**
-     * Parses the args' topology and checks that every secret it names is given, before the fleet
-     * registers itself: a bad topology registers nothing at all.
+     * Checks that every secret the (already parsed) topology names is given, before the fleet
+     * registers itself: a missing one registers nothing at all.
      */
     private static ComponentResourceOptions checked(FleetArgs args, ComponentResourceOptions options) {
-        Topology topology = TopologyParser.parse(args.topologyTree());
         List<String> missing = new ArrayList<>();
-        topology.secretConfigKeys().forEach((path, key) -> {
+        args.topology().secretConfigKeys().forEach((path, key) -> {
             if (!args.secrets().containsKey(key)) {
                 missing.add("secrets." + key + ": required; " + path + " names this secret; pass its value (a secret) under this key");
             }

@@ -9,7 +9,7 @@ import java.util.Map;
 /**
  * A typed output's {@code @Export} fields as a map, in declaration order: the form a stack output
  * and {@code registerOutputs} take (the SDK's resource serializer writes maps, not typed objects),
- * while the component host serializes the typed object itself and infers its schema type from it.
+ * while the package's Construct serializes the typed object itself, and its schema type is written from these fields.
  */
 final class ExportedFields {
     private ExportedFields() {

@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * The output {@code interconnect}: design, hubs, shared fate and counts. Only {@code @Export}
- * fields: the shape the Pulumi component host serializes and infers a package schema type from.
+ * fields: the shape the SDK serializes, and the package schema writes its type from.
  */
 public final class InterconnectSummary {
     @Export(name = "design")

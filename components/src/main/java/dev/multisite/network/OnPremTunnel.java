@@ -7,8 +7,8 @@ import java.util.Map;
 
 /**
  * What an {@code existing} site's VPN device needs for one tunnel to a cloud hub (an element of the
- * secret output {@code onPremVpn}). Only {@code @Export} fields: the shape the Pulumi component host
- * serializes and infers a package schema type from.
+ * secret output {@code onPremVpn}). Only {@code @Export} fields: the shape the SDK serializes, and the
+ * package schema writes its type from.
  */
 public final class OnPremTunnel {
     @Export(name = "site")

@@ -10,6 +10,7 @@ import dev.multisite.offline.PlannedResource;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -17,16 +18,17 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 /** The Fleet component alone, under the offline engine: what it registers, its outputs, and what it refuses. */
 class FleetTest {
 
-    private static Plan plan(FleetArgs args) {
+    /** Plans a fleet whose args are made inside the program, as a stack program makes them (a parse failure fails the plan). */
+    private static Plan plan(Supplier<FleetArgs> args) {
         return OfflineEngine.run("multisite", "components", new PlanMocks(), ctx -> {
-            var fleet = new Fleet("fleet", args, ComponentResourceOptions.Empty);
+            var fleet = new Fleet("fleet", args.get(), ComponentResourceOptions.Empty);
             fleet.outputs().forEach(ctx::export);
         });
     }
 
     @Test
     void everyResourceHangsOffTheFleetAndItsOutputsAreTheStacks() {
-        Plan plan = plan(FleetArgs.fromTopology(ThreeSites.tree(), Map.of()));
+        Plan plan = plan(() -> FleetArgs.fromTopology(ThreeSites.tree(), Map.of()));
         var fleet = plan.ofType(Fleet.TYPE).get(0);
         String stack = plan.ofType("pulumi:pulumi:Stack").get(0).urn();
         assertThat(fleet.parent()).isEqualTo(stack);
@@ -44,7 +46,7 @@ class FleetTest {
     void aBrokenTopologyGetsTheParsersMessageAndRegistersNothing() {
         var tree = (ObjectNode) ThreeSites.tree();
         ((ObjectNode) tree.withArray("sites").get(1).path("mesh")).put("clusterId", 1);
-        var failure = catchThrowableOfType(PlanException.class, () -> plan(FleetArgs.fromTopology(tree, Map.of())));
+        var failure = catchThrowableOfType(PlanException.class, () -> plan(() -> FleetArgs.fromTopology(tree, Map.of())));
         assertThat(failure.getMessage()).contains("sites[aws-euw1].mesh.clusterId: 1 is already used by aws-use1");
     }
 
@@ -58,7 +60,7 @@ class FleetTest {
         metal.putObject("mesh").put("clusterId", 4);
         metal.putObject("kubernetes").put("version", "1.31");
         metal.putObject("existing").put("kubeconfig", "metal-fra-kubeconfig").putObject("vpn").put("publicIp", "203.0.113.10");
-        var failure = catchThrowableOfType(PlanException.class, () -> plan(FleetArgs.fromTopology(tree, Map.of())));
+        var failure = catchThrowableOfType(PlanException.class, () -> plan(() -> FleetArgs.fromTopology(tree, Map.of())));
         assertThat(failure.getMessage()).contains("secrets.metal-fra-kubeconfig: required; sites[metal-fra].existing.kubeconfig names this secret");
     }
 }

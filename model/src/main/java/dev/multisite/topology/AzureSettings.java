@@ -17,7 +17,7 @@ import java.util.List;
  *                            default none: the property is left out and ARM infers it (a CI logged in
  *                            with {@code az login --service-principal} under {@code azurecli} is no User)
  */
-public record AzureSettings(String resourceGroup, String subscriptionId, List<String> adminGroupObjectIds, KubeloginMode kubeloginMode,
+public record AzureSettings(@Required String resourceGroup, String subscriptionId, List<String> adminGroupObjectIds, KubeloginMode kubeloginMode,
                             PrincipalType deployerPrincipalType) implements ProviderSettings {
     public AzureSettings {
         adminGroupObjectIds = adminGroupObjectIds == null ? List.of() : List.copyOf(adminGroupObjectIds);

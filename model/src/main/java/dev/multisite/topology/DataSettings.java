@@ -67,7 +67,7 @@ public record DataSettings(Mode mode, Engine engine, String primary, Replicas re
      * @param authority the site that is authoritative (holds the write primary)
      * @param replicas  sites that get a read replica of this partition; default none
      */
-    public record Partition(String name, String authority, List<String> replicas) {
+    public record Partition(@Required String name, @Required String authority, List<String> replicas) {
         public Partition {
             replicas = replicas == null ? List.of() : List.copyOf(replicas);
         }

@@ -70,7 +70,7 @@ public record DnsBackend(Route53Backend route53, CloudflareBackend cloudflare) {
      * @param hostedZoneId e.g. {@code Z0123456789ABCDEFGHIJ}
      * @param zone         the zone's name, the names it is authoritative for; default the stack's domain
      */
-    public record Route53Backend(String hostedZoneId, String zone) {
+    public record Route53Backend(@Required String hostedZoneId, String zone) {
         public Route53Backend(String hostedZoneId) {
             this(hostedZoneId, null);
         }
@@ -89,7 +89,7 @@ public record DnsBackend(Route53Backend route53, CloudflareBackend cloudflare) {
      *                  {@code name_servers} in the API); required when the zone is a subzone of a
      *                  Route 53 zone of the stack, which then gets the NS records delegating to them
      */
-    public record CloudflareBackend(String zoneId, String accountId, CloudflarePlan plan, String apiToken, Boolean proxied, String zone,
+    public record CloudflareBackend(@Required String zoneId, @Required String accountId, CloudflarePlan plan, @Required String apiToken, Boolean proxied, String zone,
                                     List<String> nameServers) {
         public CloudflareBackend {
             plan = plan == null ? CloudflarePlan.ENTERPRISE : plan;

@@ -9,5 +9,5 @@ package dev.multisite.topology;
  * @param context    the kubeconfig context to use; default: its current context
  * @param vpn        the site's VPN device, required while {@code network.interconnect} is enabled
  */
-public record ExistingSettings(String kubeconfig, String context, VpnEndpoint vpn) implements ProviderSettings {
+public record ExistingSettings(@Required String kubeconfig, String context, VpnEndpoint vpn) implements ProviderSettings {
 }

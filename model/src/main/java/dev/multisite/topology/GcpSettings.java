@@ -10,5 +10,5 @@ package dev.multisite.topology;
  *                             (a primary and its replicas), /16../24, disjoint from every other range,
  *                             and announced over the interconnect like the site's other ranges
  */
-public record GcpSettings(String project, Cidr masterIpv4Cidr, Cidr privateServicesCidr) implements ProviderSettings {
+public record GcpSettings(@Required String project, @Required Cidr masterIpv4Cidr, Cidr privateServicesCidr) implements ProviderSettings {
 }

@@ -14,7 +14,7 @@ import java.util.Map;
  * @param apps     the applications, each deployed to every site its selector matches
  * @param rollout  optional progressive rollout over site groups (hub mode)
  */
-public record GitOpsSettings(ArgoCd argocd, String repoUrl, String revision, List<App> apps, Rollout rollout) {
+public record GitOpsSettings(ArgoCd argocd, @Required String repoUrl, String revision, List<App> apps, Rollout rollout) {
     public static final String DEFAULT_CHART_VERSION = "10.1.1";
 
     public GitOpsSettings {
@@ -63,7 +63,7 @@ public record GitOpsSettings(ArgoCd argocd, String repoUrl, String revision, Lis
      *                    {@code multisite/region}, {@code multisite/role}); empty = every site
      * @param syncOptions Argo CD sync options, e.g. {@code CreateNamespace=true}
      */
-    public record App(String name, String path, String namespace, Map<String, String> selector, List<String> syncOptions) {
+    public record App(@Required String name, @Required String path, @Required String namespace, Map<String, String> selector, List<String> syncOptions) {
         public App {
             selector = selector == null ? Map.of() : Map.copyOf(selector);
             syncOptions = syncOptions == null ? List.of("CreateNamespace=true") : List.copyOf(syncOptions);

@@ -10,7 +10,7 @@ import java.util.List;
  *                       authorized networks, AKS authorized IP ranges); required for cloud sites
  * @param nodePools      at least one pool; ignored for {@code existing} sites
  */
-public record KubernetesSettings(String version, List<Cidr> apiAccessCidrs, List<NodePool> nodePools) {
+public record KubernetesSettings(@Required String version, List<Cidr> apiAccessCidrs, List<NodePool> nodePools) {
     public KubernetesSettings {
         apiAccessCidrs = apiAccessCidrs == null ? List.of() : List.copyOf(apiAccessCidrs);
         nodePools = nodePools == null ? List.of() : List.copyOf(nodePools);

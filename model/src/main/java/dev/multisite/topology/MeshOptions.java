@@ -74,7 +74,7 @@ public record MeshOptions(Boolean enabled, String chartVersion, Datapath datapat
      * @param name      the Service's name (it must exist with the same name in every site)
      * @param affinity  {@code local} (prefer this site's endpoints, fail over east-west), {@code remote} or {@code none}
      */
-    public record GlobalService(String namespace, String name, String affinity) {
+    public record GlobalService(@Required String namespace, @Required String name, String affinity) {
         public GlobalService {
             affinity = affinity == null ? "local" : affinity;
         }

@@ -5,5 +5,5 @@ package dev.multisite.topology;
  *
  * @param clusterId 1..255, unique across the stack (Cilium's {@code cluster.id})
  */
-public record MeshSettings(Integer clusterId) {
+public record MeshSettings(@Required Integer clusterId) {
 }

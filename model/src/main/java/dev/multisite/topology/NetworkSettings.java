@@ -11,7 +11,7 @@ package dev.multisite.topology;
  *                    (64512..65534 or 4200000000..4294967294) and unique; default 64512 + the
  *                    site's {@code mesh.clusterId}
  */
-public record NetworkSettings(Cidr vpcCidr, Cidr podCidr, Cidr serviceCidr, Long asn) {
+public record NetworkSettings(@Required Cidr vpcCidr, @Required Cidr podCidr, @Required Cidr serviceCidr, Long asn) {
     /** The first ASN of the 16-bit private range, the base of the default ASNs. */
     public static final long PRIVATE_ASN_BASE = 64512;
 

@@ -8,5 +8,5 @@ package dev.multisite.topology;
  * @param min         minimum node count (autoscaler floor), at least 1
  * @param max         maximum node count, at least {@code min}
  */
-public record NodePool(String name, String machineType, Integer min, Integer max) {
+public record NodePool(@Required String name, @Required String machineType, @Required Integer min, @Required Integer max) {
 }

@@ -12,13 +12,13 @@ package dev.multisite.topology;
  * @param kubernetes the cluster's version, API access and node pools
  */
 public record SiteSpec(
-        String name,
-        CloudProvider provider,
-        String region,
-        Integer capacity,
-        NetworkSettings network,
-        MeshSettings mesh,
-        KubernetesSettings kubernetes,
+        @Required String name,
+        @Required CloudProvider provider,
+        @Required String region,
+        @Required Integer capacity,
+        @Required NetworkSettings network,
+        @Required MeshSettings mesh,
+        @Required KubernetesSettings kubernetes,
         AwsSettings aws,
         GcpSettings gcp,
         AzureSettings azure,

@@ -17,7 +17,7 @@ import java.util.Optional;
  * @param gitops      Argo CD and the apps every site runs; absent means no GitOps layer
  * @param network     the inter-site network; absent means the defaults (hub interconnect enabled)
  */
-public record Topology(String domain, Environment environment, Integer peakDemand, List<SiteSpec> sites, TrafficSettings traffic,
+public record Topology(@Required String domain, Environment environment, Integer peakDemand, @Required List<SiteSpec> sites, TrafficSettings traffic,
                        DataSettings data, MeshOptions mesh, GitOpsSettings gitops, NetworkOptions network) {
     public Topology {
         mesh = mesh == null ? MeshOptions.defaults() : mesh;

@@ -18,8 +18,8 @@ import java.util.Map;
  * @param geo            for {@code geo} routing: site -> continent code (AF, AN, AS, EU, NA, OC, SA)
  * @param ingressClass   the ingress class of the per-site health app; default {@code nginx}
  */
-public record TrafficSettings(String hostname, Integer ttlSeconds, Routing routing, HealthCheckSettings healthCheck,
-                              Integer rtoSeconds, List<DnsBackend> dns, Map<String, String> latencyRegions,
+public record TrafficSettings(@Required String hostname, Integer ttlSeconds, Routing routing, HealthCheckSettings healthCheck,
+                              Integer rtoSeconds, @Required List<DnsBackend> dns, Map<String, String> latencyRegions,
                               Map<String, String> geo, String ingressClass) {
     public static final int DEFAULT_TTL_SECONDS = 15;
     public static final int DEFAULT_RTO_SECONDS = 60;

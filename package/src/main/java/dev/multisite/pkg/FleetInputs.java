@@ -11,16 +11,15 @@ import com.pulumi.core.internal.OutputInternal;
 import com.pulumi.provider.internal.properties.PropertyValue;
 import dev.multisite.fleet.FleetArgs;
 import dev.multisite.topology.TopologyJson;
-import dev.multisite.topology.TopologyParser;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A Construct request's inputs as {@link FleetArgs}, through the same topology tree the stack
- * program builds them from ({@link FleetArgs#fromTopology}). The SDK's own input deserializer
- * (1.36.1 {@code PropertyValueSerializer}) reads a map's values as {@code Object} (it passes the
- * map's raw type on), so any map input (hubs, waivers, instance classes, secrets) fails there.
+ * A Construct request's inputs as {@link FleetArgs}: the topology tree, as a stack file holds it,
+ * parsed once by the topology parser ({@link FleetArgs#fromTopology}). The SDK's own input
+ * deserializer (1.36.1 {@code PropertyValueSerializer}) reads a map's values as {@code Object} (it
+ * passes the map's raw type on), so any map input (hubs, waivers, instance classes, secrets) fails there.
  *
  * <p>The topology must be plain, known values: it decides which resources exist. {@code secrets}
  * values stay secrets, known or not.
@@ -42,10 +41,8 @@ final class FleetInputs {
                 topology.set(key, json(value, key));
             }
         });
-        // Numbers travel as doubles. The parser first: a program in any language gets its messages.
-        JsonNode tree = TopologyJson.wholeNumbers(topology);
-        TopologyParser.parse(tree);
-        return FleetArgs.fromTopology(tree, secrets);
+        // Numbers travel as doubles; the parser's messages reach a program in any language.
+        return FleetArgs.fromTopology(TopologyJson.wholeNumbers(topology), secrets);
     }
 
     private static Map<String, Output<String>> secrets(PropertyValue value) {

@@ -1,8 +1,6 @@
 package dev.multisite.pkg;
 
 import com.pulumi.core.internal.Internal;
-import com.pulumi.provider.internal.ComponentProvider;
-import com.pulumi.provider.internal.Metadata;
 import com.pulumi.provider.internal.Provider;
 import com.pulumi.provider.internal.models.ConstructRequest;
 import com.pulumi.provider.internal.models.ConstructResponse;
@@ -15,21 +13,21 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The package's provider: the SDK's component provider for the schema (inferred from the classes
- * of {@code dev.multisite.fleet}), and Construct of a {@link Fleet} whose inputs are read by
- * {@link FleetInputs} instead of the SDK's deserializer, which cannot read map inputs. The
- * component is built and its state taken as the SDK's {@code ComponentProvider} does.
+ * The package's provider: the schema generated from the model ({@link FleetSchema}), and Construct
+ * of a {@link Fleet} whose inputs are read by {@link FleetInputs} (the SDK's deserializer cannot
+ * read map inputs) and parsed once. The component's state is taken as the SDK's
+ * {@code ComponentProvider} takes it.
  */
 final class FleetProvider implements Provider {
-    private final ComponentProvider schemaSource;
+    private final String schema;
 
-    FleetProvider(Metadata metadata) {
-        this.schemaSource = new ComponentProvider(metadata, Fleet.class.getPackage());
+    FleetProvider(String version) {
+        this.schema = FleetSchema.json(version);
     }
 
     @Override
     public CompletableFuture<GetSchemaResponse> getSchema(GetSchemaRequest request) {
-        return schemaSource.getSchema(request).thenApply(r -> new GetSchemaResponse(PackageSpecForm.of(r.getSchema())));
+        return CompletableFuture.completedFuture(new GetSchemaResponse(schema));
     }
 
     @Override

@@ -1,6 +1,5 @@
 package dev.multisite.pkg;
 
-import com.pulumi.provider.internal.Metadata;
 import com.pulumi.provider.internal.ResourceProviderService;
 import com.pulumi.provider.internal.models.GetSchemaRequest;
 import dev.multisite.fleet.Fleet;
@@ -18,10 +17,10 @@ import java.util.concurrent.Callable;
 /**
  * The Pulumi component package {@code multisite}, as a provider plugin: the engine starts it with
  * its own gRPC address (and logging flags), reads the port it prints, and asks it for the schema
- * and to construct components. It serves {@link Fleet} through {@link FleetProvider} (the schema
- * inferred by the Java SDK's component provider from the classes of {@code dev.multisite.fleet}).
- * This is the SDK's {@code ComponentProviderHost} with the package version added (the 1.36.1 host
- * reports none) and the Fleet's inputs read the way the stack program reads them.
+ * and to construct components. It serves {@link Fleet} through {@link FleetProvider}: a schema
+ * generated from the topology records, and the Fleet's inputs read the way the stack program reads
+ * them. In place of the SDK's {@code ComponentProviderHost}, whose schema is inferred from args
+ * classes (a hand-kept copy of the model) and carries no version in 1.36.1.
  */
 @Command(name = "multisite-package", description = "The multisite Pulumi component package (a provider plugin).")
 public final class MultisitePackage implements Callable<Integer> {
@@ -51,7 +50,7 @@ public final class MultisitePackage implements Callable<Integer> {
 
     /** The provider both the plugin and {@link #schema()} use. */
     static FleetProvider provider() {
-        return new FleetProvider(new Metadata(NAME, version()));
+        return new FleetProvider(version());
     }
 
     /** The package schema (JSON) the plugin serves to {@code GetSchema} and so to {@code pulumi package add}. */

@@ -9,7 +9,6 @@ import dev.multisite.fleet.parts.FleetPart;
 import dev.multisite.fleet.parts.PartStacks;
 import dev.multisite.parts.PartGraph;
 import dev.multisite.topology.Topology;
-import dev.multisite.topology.TopologyJson;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -40,7 +39,7 @@ public final class MultisiteStack {
     public static Fleet define(Context ctx, Topology topology, SecretConfig secrets) {
         Map<String, Output<String>> given = new LinkedHashMap<>();
         topology.secretConfigKeys().values().forEach(key -> given.computeIfAbsent(key, secrets::require));
-        var fleet = new Fleet(Fleet.NAME, FleetArgs.fromTopology(TopologyJson.of(topology), given), ComponentResourceOptions.Empty);
+        var fleet = new Fleet(Fleet.NAME, FleetArgs.of(topology, given), ComponentResourceOptions.Empty);
         fleet.outputs().forEach(ctx::export);
         return fleet;
     }

@@ -149,6 +149,104 @@ class PackageSchemaTest {
                 .containsExactlyInAnyOrder("peakdemand: not a property", "sites[0].capacity: expected integer, got \"lots\"");
     }
 
+    /**
+     * The schema's object types are the keys the parser reads: at every block of every example stack
+     * (and at each type no example reaches, from a variant of dev), an unknown key makes the parser
+     * list the keys allowed there, and they are exactly the properties of the block's schema type.
+     */
+    @Test
+    void everyInputTypeHasExactlyTheKeysTheParserAllows() throws Exception {
+        JsonNode schema = schema();
+        JsonNode fleet = schema.path("resources").path(FLEET);
+        Map<String, List<String>> checked = new java.util.TreeMap<>();
+        List<String> problems = new ArrayList<>();
+        List<JsonNode> topologies = new ArrayList<>();
+        for (String stack : ExampleStacks.NAMES) {
+            topologies.add(YAML.readTree(ExampleStacks.file(stack).toFile()).path("config").path("multisite:topology"));
+        }
+        // No example stack declares a global service or a GitOps rollout; prod with both (and a hub-mode Argo CD, which a rollout needs) does.
+        var variant = (ObjectNode) YAML.readTree(ExampleStacks.file("prod").toFile()).path("config").path("multisite:topology");
+        variant.withObject("/mesh").putArray("globalServices").addObject().put("namespace", "shop").put("name", "cart");
+        variant.withObject("/gitops").withObject("/argocd").put("mode", "hub").put("hubSite", "aws-use1");
+        variant.withObject("/gitops").set("rollout", YAML.readTree("{order: [[aws-use1], [aws-euw1, gcp-euw4, az-weu, metal-fra]], bakeMinutes: 20}"));
+        TopologyParser.parse(variant);
+        topologies.add(variant);
+        for (JsonNode topology : topologies) {
+            compareKeys(schema, fleet.path("inputProperties"), "Fleet", topology, topology, new ArrayList<>(), checked, problems);
+        }
+        assertThat(problems).isEmpty();
+        Set<String> inputTypes = new TreeSet<>();
+        collectRefs(schema, fleet.path("inputProperties"), inputTypes);
+        assertThat(checked.keySet()).as("input types no example stack reaches").containsAll(inputTypes).contains("Fleet");
+        assertThat(type(schema, refTo("NetworkSettings")).path("properties").path("asn").path("type").asText())
+                .as("a 32-bit ASN does not fit the Java SDK's Integer").isEqualTo("number");
+    }
+
+    private static JsonNode refTo(String name) {
+        return JSON.createObjectNode().put("$ref", "#/types/multisite:index:" + name);
+    }
+
+    /** Adds an unknown key at {@code path} (an object of schema type {@code typeName}) and compares the parser's list with the type's properties. */
+    private static void compareKeys(JsonNode schema, JsonNode properties, String typeName, JsonNode root, JsonNode value, List<Object> path,
+                                    Map<String, List<String>> checked, List<String> problems) {
+        if (!checked.containsKey(typeName)) {
+            ObjectNode copy = root.deepCopy();
+            JsonNode at = copy;
+            for (Object step : path) {
+                at = step instanceof Integer i ? at.get(i) : at.get((String) step);
+            }
+            ((ObjectNode) at).put("zzUnknownKey", true);
+            String message;
+            try {
+                TopologyParser.parse(copy);
+                message = "";
+            } catch (dev.multisite.topology.TopologyException e) {
+                message = e.getMessage();
+            }
+            var allowed = java.util.regex.Pattern.compile("zzUnknownKey: unknown key.*\\(allowed here: ([^)]*)\\)").matcher(message);
+            List<String> expected = new ArrayList<>(names(properties));
+            expected.remove("secrets");
+            if (!allowed.find()) {
+                problems.add(typeName + " at " + path + ": the parser did not list the allowed keys: " + message);
+            } else if (!new TreeSet<>(List.of(allowed.group(1).split(", "))).equals(new TreeSet<>(expected))) {
+                problems.add(typeName + " at " + path + ": parser allows " + allowed.group(1) + ", schema has " + expected);
+            }
+            checked.put(typeName, expected);
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
+            var field = it.next();
+            List<Object> at = new ArrayList<>(path);
+            at.add(field.getKey());
+            descendKeys(schema, properties.path(field.getKey()), root, field.getValue(), at, checked, problems);
+        }
+    }
+
+    private static void descendKeys(JsonNode schema, JsonNode spec, JsonNode root, JsonNode value, List<Object> path,
+                                    Map<String, List<String>> checked, List<String> problems) {
+        if (spec.has("$ref") && value.isObject()) {
+            String name = spec.path("$ref").asText().replaceFirst("^#/types/multisite:index:", "");
+            compareKeys(schema, type(schema, spec).path("properties"), name, root, value, path, checked, problems);
+        } else if (spec.path("type").asText().equals("array") && value.isArray()) {
+            for (int i = 0; i < value.size(); i++) {
+                List<Object> at = new ArrayList<>(path);
+                at.add(i);
+                descendKeys(schema, spec.path("items"), root, value.get(i), at, checked, problems);
+            }
+        }
+    }
+
+    private static void collectRefs(JsonNode schema, JsonNode properties, Set<String> into) {
+        properties.forEach(spec -> {
+            JsonNode inner = spec;
+            while (inner.has("items") || inner.has("additionalProperties")) {
+                inner = inner.has("items") ? inner.path("items") : inner.path("additionalProperties");
+            }
+            if (inner.has("$ref") && into.add(inner.path("$ref").asText().replaceFirst("^#/types/multisite:index:", ""))) {
+                collectRefs(schema, type(schema, inner).path("properties"), into);
+            }
+        });
+    }
+
     /** Where a value does not fit the schema's properties: unknown keys and wrong JSON types, recursively. */
     private static List<String> misfits(JsonNode schema, JsonNode properties, JsonNode value, String path) {
         List<String> out = new ArrayList<>();
@@ -166,6 +264,14 @@ class PackageSchemaTest {
     }
 
     private static List<String> misfit(JsonNode schema, JsonNode spec, JsonNode value, String at) {
+        if (spec.has("oneOf")) {
+            for (JsonNode option : spec.path("oneOf")) {
+                if (misfit(schema, option, value, at).isEmpty()) {
+                    return List.of();
+                }
+            }
+            return List.of(at + ": fits none of " + spec.path("oneOf"));
+        }
         if (spec.has("$ref")) {
             return value.isObject() ? misfits(schema, type(schema, spec).path("properties"), value, at)
                     : List.of(at + ": expected an object, got " + value);
