@@ -35,6 +35,10 @@ public final class GitOpsAppArgs extends ResourceArgs {
     @Import(name = "syncOptions", required = false)
     private List<String> syncOptions;
 
+    /** The app's Services exported to every site over the mesh (MCS API); default none. */
+    @Import(name = "globalServices", required = false)
+    private List<AppGlobalServiceArgs> globalServices;
+
     public GitOpsAppArgs() {
     }
 
@@ -56,6 +60,10 @@ public final class GitOpsAppArgs extends ResourceArgs {
 
     public List<String> syncOptions() {
         return syncOptions;
+    }
+
+    public List<AppGlobalServiceArgs> globalServices() {
+        return globalServices;
     }
 
     public static Builder builder() {
@@ -87,6 +95,11 @@ public final class GitOpsAppArgs extends ResourceArgs {
 
         public Builder syncOptions(List<String> syncOptions) {
             args.syncOptions = syncOptions;
+            return this;
+        }
+
+        public Builder globalServices(List<AppGlobalServiceArgs> globalServices) {
+            args.globalServices = globalServices;
             return this;
         }
 
