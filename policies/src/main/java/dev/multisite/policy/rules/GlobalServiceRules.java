@@ -111,13 +111,14 @@ public final class GlobalServiceRules {
                     }
                 }
                 for (PolicyResource appSet : appSets) {
+                    String name = appSet.input("metadata.name").asText(appSet.name());
                     // Gates of another stack (fleet mode: the site parts) come first by the part graph: the
                     // GitOps part is deployed after every site part. Within one stack, the dependency must be explicit.
                     List<String> missing = gates.entrySet().stream()
                             .filter(g -> stackOf(g.getKey()).equals(stackOf(appSet.urn())) && !appSet.dependencies().contains(g.getKey()))
                             .map(Map.Entry::getValue).sorted().toList();
                     if (!missing.isEmpty()) {
-                        findings.add(new Rule.Finding(appSet.urn(), "ApplicationSet " + appSet.input("metadata.name").asText(appSet.name())
+                        findings.add(new Rule.Finding(appSet.urn(), "ApplicationSet " + name
                                 + " does not wait for the mesh gate of " + String.join(", ", missing),
                                 "add every site's MeshGate Job to the ApplicationSet's dependsOn"));
                     }
