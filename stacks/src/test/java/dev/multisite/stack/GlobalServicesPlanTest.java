@@ -188,6 +188,35 @@ class GlobalServicesPlanTest {
         assertThat(stubs.path(ClustersetDnsFacts.ZONE).get(0).asText()).isEqualTo(ClustersetDnsFacts.resolverIp(site.apply("gcp-euw4")));
     }
 
+    /**
+     * The keys follow the argo-cd chart's own argocd-cm customisations (10.1.1 values.yaml, copied
+     * in src/test/resources/argocd-chart): {@code configs.cm} is a mapping passed to argocd-cm whose
+     * {@code resource.customizations.<what>.<group>_<Kind>} keys the chart itself uses; Helm merges
+     * ours in beside the chart's defaults, none of which they replace.
+     */
+    @Test
+    void theHealthCheckKeysHaveTheShapeOfTheChartsArgocdCmCustomisations() throws Exception {
+        JsonNode chart;
+        try (InputStream in = GlobalServicesPlanTest.class.getResourceAsStream("/argocd-chart/values.yaml")) {
+            chart = YAML.readTree(in);
+        }
+        JsonNode cm = chart.path("configs").path("cm");
+        assertThat(cm.isObject()).as("configs.cm is a mapping").isTrue();
+        var shape = java.util.regex.Pattern.compile("resource\\.customizations\\.[a-zA-Z]+\\.(([a-z0-9.-]+)_)?[A-Z][A-Za-z]+|resource\\.customizations\\.[a-zA-Z]+\\.all");
+        List<String> chartKeys = new java.util.ArrayList<>();
+        cm.fieldNames().forEachRemaining(k -> {
+            if (k.startsWith("resource.customizations.")) {
+                chartKeys.add(k);
+            }
+        });
+        assertThat(chartKeys).as("the chart's own customisations").isNotEmpty().allMatch(k -> shape.matcher(k).matches());
+        var argo = ofType(ResourceTypes.HELM_RELEASE).stream().filter(r -> r.inputs().path("chart").asText().equals("argo-cd")).findFirst().orElseThrow();
+        List<String> ours = new java.util.ArrayList<>();
+        argo.inputs().path("values").path("configs").path("cm").fieldNames().forEachRemaining(ours::add);
+        assertThat(ours).hasSize(2).allMatch(k -> shape.matcher(k).matches() && k.startsWith("resource.customizations.health.multicluster.x-k8s.io_"))
+                .doesNotContainAnyElementsOf(chartKeys);
+    }
+
     @Test
     void argoCdCarriesTheMcsHealthChecksUnderArgocdCmKeys() {
         var argo = ofType(ResourceTypes.HELM_RELEASE).stream().filter(r -> r.inputs().path("chart").asText().equals("argo-cd")).toList();
