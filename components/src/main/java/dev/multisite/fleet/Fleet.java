@@ -143,7 +143,7 @@ public final class Fleet extends ComponentResource {
         }
         this.meshApiserverAddresses = mesh == null ? null : Output.of(mesh.apiserverAddresses);
         if (topology.gitops() != null) {
-            new GitOps(GITOPS, topology, sites, child());
+            new GitOps(GITOPS, topology, sites, mesh == null ? List.of() : mesh.gates(), child());
         }
         DatabaseTopology data = topology.data() == null ? null
                 : new DatabaseTopology(DATA, DatabaseTopologyArgs.builder().topology(topology).sites(sites).build(), child());

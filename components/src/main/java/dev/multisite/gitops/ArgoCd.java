@@ -10,9 +10,11 @@ import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.Resource;
 import dev.multisite.bindings.ArgoApplicationSet;
 import dev.multisite.site.Site;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,9 +40,11 @@ public final class ArgoCd extends ComponentResource {
      * @param managed  the sites it deploys to (itself in per-site mode; every site from a hub)
      * @param appSets  the ApplicationSet specs, by app name
      * @param labels   site -> its registration labels
+     * @param appSetsAfter what the ApplicationSets wait for besides Argo CD (every site's mesh gate)
      */
     public ArgoCd(String name, Site host, List<Site> managed, Map<String, ApplicationSetSpec> appSets,
-                  Map<String, Map<String, String>> labels, String chartVersion, ComponentResourceOptions options) {
+                  Map<String, Map<String, String>> labels, String chartVersion, List<Resource> appSetsAfter,
+                  ComponentResourceOptions options) {
         super(TYPE, name, options);
         var onHost = CustomResourceOptions.builder().parent(this).provider(host.kubernetesProvider()).build();
         var release = new Release(name + "-release", ReleaseArgs.builder()
@@ -61,9 +65,13 @@ public final class ArgoCd extends ComponentResource {
                     .stringData(site.name().equals(host.name()) ? ClusterRegistration.inCluster(site) : ClusterRegistration.remote(site))
                     .build(), afterArgo);
         }
+        List<Resource> appSetDeps = new ArrayList<>(appSetsAfter);
+        appSetDeps.add(release);
+        // No app syncs before the mesh is up: the ApplicationSets wait for every site's gate.
+        var afterGates = CustomResourceOptions.builder().parent(this).provider(host.kubernetesProvider()).dependsOn(appSetDeps).build();
         appSets.forEach((app, spec) -> new ArgoApplicationSet(name + "-" + app, new ArgoApplicationSet.Args(
                 ObjectMetaArgs.builder().name(app).namespace(NAMESPACE).labels(Map.of("app.kubernetes.io/managed-by", "multisite")).build(),
-                spec.toMap()), afterArgo));
+                spec.toMap()), afterGates));
         this.managedSites = Output.of(managed.stream().map(Site::name).toList());
         this.applicationSets = Output.of(List.copyOf(appSets.keySet()));
         this.releaseStatus = release.status().applyValue(status -> status == null ? "" : status.status());
@@ -73,7 +81,7 @@ public final class ArgoCd extends ComponentResource {
     /** HA where it matters for delivery; the controller is sharded one per replica. */
     private static Map<String, Object> values() {
         return Map.of(
-                "configs", Map.of("params", Map.of("applicationsetcontroller.policy", "create-update")),
+                "configs", Map.of("params", Map.of("applicationsetcontroller.policy", "create-update"), "cm", McsHealthChecks.argocdCm()),
                 "server", Map.of("replicas", 2),
                 "repoServer", Map.of("replicas", 2),
                 "applicationSet", Map.of("replicas", 2),

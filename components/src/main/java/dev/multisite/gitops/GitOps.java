@@ -3,6 +3,7 @@ package dev.multisite.gitops;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.Resource;
 import dev.multisite.site.Site;
 import dev.multisite.topology.GitOpsSettings;
 import dev.multisite.topology.Topology;
@@ -24,6 +25,14 @@ public final class GitOps extends ComponentResource {
     public final Output<Map<String, List<String>>> argoCdInstances;
 
     public GitOps(String name, Topology topology, List<Site> sites, ComponentResourceOptions options) {
+        this(name, topology, sites, List.of(), options);
+    }
+
+    /**
+     * @param meshGates every site's mesh gate: the ApplicationSets depend on all of them. In fleet mode
+     *                  the GitOps part is deployed after every site part, whose gates are then done.
+     */
+    public GitOps(String name, Topology topology, List<Site> sites, List<Resource> meshGates, ComponentResourceOptions options) {
         super(TYPE, name, options);
         GitOpsSettings gitops = topology.gitops();
         Map<String, Map<String, String>> labels = new LinkedHashMap<>();
@@ -35,13 +44,13 @@ public final class GitOps extends ComponentResource {
             Site hub = sites.stream().filter(s -> s.name().equals(gitops.argocd().hubSite())).findFirst().orElseThrow();
             Map<String, ApplicationSetSpec> appSets = new LinkedHashMap<>();
             gitops.apps().forEach(app -> appSets.put(app.name(), ApplicationSets.spec(app, gitops, gitops.rollout())));
-            instances.put(hub.name(), new ArgoCd(hub.name() + "-argocd", hub, sites, appSets, labels, chart, child).managedSites);
+            instances.put(hub.name(), new ArgoCd(hub.name() + "-argocd", hub, sites, appSets, labels, chart, meshGates, child).managedSites);
         } else {
             for (Site site : sites) {
                 Map<String, ApplicationSetSpec> appSets = new LinkedHashMap<>();
                 gitops.apps().stream().filter(app -> gitops.selects(app, site.spec()))
                         .forEach(app -> appSets.put(app.name(), ApplicationSets.spec(app, gitops, null)));
-                instances.put(site.name(), new ArgoCd(site.name() + "-argocd", site, List.of(site), appSets, labels, chart, child).managedSites);
+                instances.put(site.name(), new ArgoCd(site.name() + "-argocd", site, List.of(site), appSets, labels, chart, meshGates, child).managedSites);
             }
         }
         this.argoCdInstances = Output.all(List.copyOf(instances.values())).applyValue(lists -> {

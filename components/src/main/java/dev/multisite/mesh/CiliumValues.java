@@ -78,15 +78,43 @@ final class CiliumValues {
         // clustermesh.maxConnectedClusters (not top level): chart 1.20.0 values.schema.json and the
         // Cluster Mesh guide (Documentation/network/clustermesh/clustermesh.rst, "--set
         // clustermesh.maxConnectedClusters=511"). 255 is the chart default; it can only be set at install.
-        return Map.of(
-                "useAPIServer", true,
-                "maxConnectedClusters", MAX_CONNECTED_CLUSTERS,
-                "apiserver", Map.of(
-                        "replicas", 2,
-                        "kvstoremesh", Map.of("enabled", true),
-                        "tls", Map.of("auto", Map.of("enabled", true, "method", "helm", "certValidityDuration", 1095)),
-                        "service", service),
-                "config", Map.of("enabled", true, "clusters", peers));
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("useAPIServer", true);
+        values.put("maxConnectedClusters", MAX_CONNECTED_CLUSTERS);
+        values.put("apiserver", Map.of(
+                "replicas", 2,
+                "kvstoremesh", Map.of("enabled", true),
+                "tls", Map.of("auto", Map.of("enabled", true, "method", "helm", "certValidityDuration", 1095)),
+                "service", service));
+        values.put("config", Map.of("enabled", true, "clusters", peers));
+        values.putAll(mcsApi(site, topology));
+        return values;
+    }
+
+    /**
+     * The Multi-Cluster Services API, on every site when any app exports a global service
+     * (Cilium "Multi-Cluster Services API (Beta)"; keys in the chart 1.20.0 values.schema.json):
+     * {@code clustermesh.mcsapi.enabled}; on existing clusters, whose own CoreDNS answers
+     * {@code clusterset.local}, {@code clustermesh.mcsapi.corednsAutoConfigure.enabled} (cloud sites
+     * run Multisite's resolver instead: ClustersetDns); and, for headless exports,
+     * {@code clustermesh.enableEndpointSliceSynchronization}.
+     */
+    static Map<String, Object> mcsApi(SiteSpec site, Topology topology) {
+        var gitops = topology.gitops();
+        if (gitops == null || !gitops.exportsGlobalServices()) {
+            return Map.of();
+        }
+        // A switch expression: a new provider does not compile until it is decided who configures its CoreDNS.
+        boolean ciliumConfiguresCoreDns = switch (site.provider()) {
+            case AWS, GCP, AZURE -> false;
+            case EXISTING -> true;
+        };
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("mcsapi", Map.of("enabled", true, "corednsAutoConfigure", Map.of("enabled", ciliumConfiguresCoreDns)));
+        if (gitops.exportsHeadlessServices()) {
+            out.put("enableEndpointSliceSynchronization", true);
+        }
+        return out;
     }
 
     /**

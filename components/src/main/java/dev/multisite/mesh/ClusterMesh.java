@@ -33,6 +33,7 @@ public final class ClusterMesh extends ComponentResource {
     /** Site -> the address its clustermesh-apiserver is reached at. */
     public final Map<String, String> apiserverAddresses = new LinkedHashMap<>();
     private final Map<String, Release> releases = new LinkedHashMap<>();
+    private final Map<String, MeshGate> gates = new LinkedHashMap<>();
     private final MeshTrust trust;
 
     public ClusterMesh(String name, ClusterMeshArgs args, ComponentResourceOptions options) {
@@ -53,7 +54,9 @@ public final class ClusterMesh extends ComponentResource {
                 ComponentResourceOptions.builder().parent(this).build());
         this.trust = ca.trust();
         for (Site site : sites) {
-            releases.put(site.name(), member(site, topology, trust, this));
+            Member joined = join(site, topology, trust, this);
+            releases.put(site.name(), joined.release());
+            joined.gate().ifPresent(gate -> gates.put(site.name(), gate));
         }
         topology.sites().forEach(s -> apiserverAddresses.put(s.name(), MeshOptions.apiserverAddress(s.name(), topology.domain())));
         registerOutputs(Map.of("apiserverAddresses", Output.of(apiserverAddresses)));
@@ -61,10 +64,19 @@ public final class ClusterMesh extends ComponentResource {
 
     /**
      * Joins one site to the mesh: its Cilium release (the official chart, on the site's Kubernetes
-     * provider, listing every other site by its stable address) and its global service annotations,
-     * under {@code parent}. Returns the release: the site's CNI.
+     * provider, listing every other site by its stable address), its global service annotations, its
+     * part of the global services ({@link GlobalServices}) and its mesh gate ({@link MeshGate}, when
+     * the stack has GitOps), under {@code parent}. Returns the release: the site's CNI.
      */
     public static Release member(Site site, Topology topology, MeshTrust trust, Resource parent) {
+        return join(site, topology, trust, parent).release();
+    }
+
+    /** What joining a site creates that others wait for: its CNI and, with GitOps, its gate. */
+    private record Member(Release release, java.util.Optional<MeshGate> gate) {
+    }
+
+    private static Member join(Site site, Topology topology, MeshTrust trust, Resource parent) {
         // Aliased to the stack's root: in fleet mode a site part holds these under its copy of the
         // mesh component, which `pulumi state move` leaves behind (fleet migrate; state_move.go in pulumi/pulumi).
         var onSite = CustomResourceOptions.builder().parent(parent).provider(site.kubernetesProvider()).aliases(Alias.noParent()).build();
@@ -84,7 +96,20 @@ public final class ClusterMesh extends ComponentResource {
                     .build(), CustomResourceOptions.builder().parent(parent).provider(site.kubernetesProvider()).aliases(Alias.noParent())
                     .dependsOn(release).build());
         }
-        return release;
+        if (topology.gitops() != null && topology.gitops().exportsGlobalServices()) {
+            new GlobalServices(site, topology, release, parent);
+        }
+        var gate = topology.gitops() == null ? java.util.Optional.<MeshGate>empty()
+                : java.util.Optional.of(new MeshGate(site, topology, release, parent));
+        return new Member(release, gate);
+    }
+
+    /**
+     * Every site's mesh gate Job (empty without GitOps): what must wait until each site reaches every
+     * other one (the ApplicationSets) depends on these.
+     */
+    public List<Resource> gates() {
+        return gates.values().stream().<Resource>map(g -> g.job).toList();
     }
 
     /** The mesh CA, as the sites' Cilium releases take it. */

@@ -85,6 +85,7 @@ public final class EksSite extends SiteComponent implements AwsSite {
     private final Output<String> clusterName;
     private final List<Resource> nodeGroups = new ArrayList<>();
     private Addon coreDns;
+    private String extraServerBlocks;
 
     public EksSite(SiteSpec spec, ComponentResourceOptions options) {
         super(TYPE, spec, options);
@@ -225,11 +226,55 @@ public final class EksSite extends SiteComponent implements AwsSite {
         }
         List<Resource> after = new ArrayList<>(nodeGroups);
         after.add(cni);
-        coreDns = new Addon(childName("coredns"), AddonArgs.builder()
+        var args = AddonArgs.builder()
                 .clusterName(clusterName)
-                .addonName("coredns")
-                .build(), CustomResourceOptions.builder().parent(this).provider(aws).dependsOn(after).build());
+                .addonName("coredns");
+        if (extraServerBlocks != null) {
+            args.configurationValues(coreDnsConfiguration(extraServerBlocks));
+        }
+        coreDns = new Addon(childName("coredns"), args.build(), CustomResourceOptions.builder().parent(this).provider(aws).dependsOn(after).build());
         return coreDns;
+    }
+
+    /**
+     * Adds server blocks to the Corefile of the CoreDNS add-on {@link #installCoreDns} installs (e.g. a
+     * zone forwarded elsewhere). Call before {@link #installCoreDns}.
+     */
+    public void addCoreDnsServerBlocks(String serverBlocks) {
+        if (coreDns != null) {
+            throw new IllegalStateException("site " + spec().name() + ": CoreDNS is already installed; add server blocks before");
+        }
+        extraServerBlocks = extraServerBlocks == null ? serverBlocks : extraServerBlocks + serverBlocks;
+    }
+
+    /**
+     * The add-on's configuration values: its {@code corefile} key replaces the whole Corefile (AWS
+     * "Amazon EKS add-ons: Advanced configuration": the coredns add-on's schema lets the Corefile be
+     * modified; {@code aws eks describe-addon-configuration --addon-name coredns} lists it), so the
+     * default server block (Kubernetes "Customizing DNS Service", the default Corefile) is kept as is.
+     */
+    static String coreDnsConfiguration(String serverBlocks) {
+        String corefile = """
+                .:53 {
+                    errors
+                    health {
+                        lameduck 5s
+                    }
+                    ready
+                    kubernetes cluster.local in-addr.arpa ip6.arpa {
+                        pods insecure
+                        fallthrough in-addr.arpa ip6.arpa
+                        ttl 30
+                    }
+                    prometheus :9153
+                    forward . /etc/resolv.conf
+                    cache 30
+                    loop
+                    reload
+                    loadbalance
+                }
+                """ + serverBlocks;
+        return new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode().put("corefile", corefile).toString();
     }
 
     /** The site's AWS provider settings: its region, and its tags on every resource. */

@@ -27,6 +27,10 @@ public final class ResourceTypes {
     public static final String CLOUDFLARE_POOL = "cloudflare:index/loadBalancerPool:LoadBalancerPool";
     public static final String HELM_RELEASE = "kubernetes:helm.sh/v3:Release";
     public static final String APPLICATION_SET = "kubernetes:argoproj.io/v1alpha1:ApplicationSet";
+    /** A Multi-Cluster Services export (the version the pinned Cilium serves: bindings.McsServiceExport). */
+    public static final String SERVICE_EXPORT = "kubernetes:multicluster.x-k8s.io/v1alpha1:ServiceExport";
+    public static final String KUBERNETES_NAMESPACE = "kubernetes:core/v1:Namespace";
+    public static final String KUBERNETES_JOB = "kubernetes:batch/v1:Job";
 
     public static final String RDS_INSTANCE = "aws:rds/instance:Instance";
     public static final String CLOUD_SQL_INSTANCE = "gcp:sql/databaseInstance:DatabaseInstance";

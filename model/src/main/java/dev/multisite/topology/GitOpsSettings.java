@@ -62,12 +62,40 @@ public record GitOpsSettings(ArgoCd argocd, @Required String repoUrl, String rev
      * @param selector    site labels it deploys to ({@code multisite/site}, {@code multisite/provider},
      *                    {@code multisite/region}, {@code multisite/role}); empty = every site
      * @param syncOptions Argo CD sync options, e.g. {@code CreateNamespace=true}
+     * @param globalServices the app's Services exported to every site over the mesh (Kubernetes MCS API:
+     *                    a {@code ServiceExport} where the app runs, the namespace on every site); default none
      */
-    public record App(@Required String name, @Required String path, @Required String namespace, Map<String, String> selector, List<String> syncOptions) {
+    public record App(@Required String name, @Required String path, @Required String namespace, Map<String, String> selector, List<String> syncOptions,
+                      List<GlobalService> globalServices) {
         public App {
             selector = selector == null ? Map.of() : Map.copyOf(selector);
             syncOptions = syncOptions == null ? List.of("CreateNamespace=true") : List.copyOf(syncOptions);
+            globalServices = globalServices == null ? List.of() : List.copyOf(globalServices);
         }
+    }
+
+    /**
+     * A Service of an app, exported across the mesh with the Multi-Cluster Services API and reachable
+     * from every site as {@code <name>.<app namespace>.svc.clusterset.local}.
+     *
+     * @param name     the Service's name (a DNS-1035 label, as Kubernetes requires of Service names)
+     * @param headless whether the Service is headless ({@code clusterIP: None}); default false. Headless
+     *                 exports need Cilium's EndpointSlice synchronisation, which is then turned on.
+     */
+    public record GlobalService(@Required String name, Boolean headless) {
+        public GlobalService {
+            headless = headless != null && headless;
+        }
+    }
+
+    /** Whether any app exports a global service: the MCS API, its DNS and its gate are then set up on every site. */
+    public boolean exportsGlobalServices() {
+        return apps.stream().anyMatch(a -> !a.globalServices().isEmpty());
+    }
+
+    /** Whether any exported global service is headless (Cilium then synchronises EndpointSlices across the mesh). */
+    public boolean exportsHeadlessServices() {
+        return apps.stream().flatMap(a -> a.globalServices().stream()).anyMatch(GlobalService::headless);
     }
 
     /**

@@ -63,7 +63,7 @@ public final class TopologyReference {
             row("sites[].mesh.clusterId", "integer 1..255, unique", "required",
                     "Cilium Cluster Mesh `cluster.id`."),
             row("sites[].kubernetes.version", "string `1.N`", "required",
-                    "Control plane version."),
+                    "Control plane version. An `existing` site of a stack with global services (`gitops.apps[].globalServices`) needs 1.35 or later: its own CoreDNS must be 1.12.2+ to serve `clusterset.local` ([docs/mesh.md](docs/mesh.md#global-services-multi-cluster-services-api))."),
             row("sites[].kubernetes.apiAccessCidrs", "list of CIDRs", "required for cloud sites",
                     "Who may reach the public API endpoint (EKS public access CIDRs, GKE master authorized networks, AKS authorized IP ranges)."),
             row("sites[].kubernetes.nodePools[]", "list, ≥ 1 for cloud sites", "required for cloud sites",

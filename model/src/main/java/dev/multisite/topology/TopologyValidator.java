@@ -80,6 +80,7 @@ final class TopologyValidator {
         DataValidator.validate(topology, problems);
         MeshValidator.validate(topology, problems);
         GitOpsValidator.validate(topology, problems);
+        GlobalServicesValidator.validate(topology, problems);
         NetworkValidator.validate(topology, problems);
         problems.throwIfAny();
         for (String host : PrivateServices.hostSites(topology)) {

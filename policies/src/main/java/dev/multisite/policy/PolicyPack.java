@@ -2,6 +2,7 @@ package dev.multisite.policy;
 
 import dev.multisite.catalog.ResourceTypes;
 import dev.multisite.policy.rules.DataRules;
+import dev.multisite.policy.rules.GlobalServiceRules;
 import dev.multisite.policy.rules.HygieneRules;
 import dev.multisite.policy.rules.MeshRules;
 import dev.multisite.policy.rules.NetworkRules;
@@ -19,7 +20,7 @@ import java.util.stream.Stream;
 /** The rule set, and the one way every runner evaluates it. */
 public final class PolicyPack {
     public static final String NAME = "multisite";
-    public static final List<Rule> RULES = Stream.of(SiteRules.ALL, TrafficRules.ALL, DataRules.ALL, MeshRules.ALL, NetworkRules.ALL, HygieneRules.ALL)
+    public static final List<Rule> RULES = Stream.of(SiteRules.ALL, TrafficRules.ALL, DataRules.ALL, MeshRules.ALL, GlobalServiceRules.ALL, NetworkRules.ALL, HygieneRules.ALL)
             .flatMap(List::stream).toList();
 
     private PolicyPack() {

@@ -23,12 +23,18 @@ public class RulesTest {
     static final String RECORD = "aws:route53/record:Record";
     static final String RDS = "aws:rds/instance:Instance";
     static final String RELEASE = "kubernetes:helm.sh/v3:Release";
+    static final String NAMESPACE = "kubernetes:core/v1:Namespace";
+    static final String EXPORT = "kubernetes:multicluster.x-k8s.io/v1alpha1:ServiceExport";
+    static final String APPSET = "kubernetes:argoproj.io/v1alpha1:ApplicationSet";
+    static final String HELLO_NS = "{'metadata':{'name':'hello'}}";
+    static final String HELLO_EXPORT = "{'metadata':{'name':'hello','namespace':'hello'}}";
 
     public static Stream<Arguments> cases() {
         var siteA = site(EKS, "a");
         var siteB = site(GKE, "b");
         var k8sA = res("pulumi:providers:kubernetes", "a-k8s", siteA.urn(), "", "{}");
         var k8sB = res("pulumi:providers:kubernetes", "b-k8s", siteB.urn(), "", "{}");
+        var gateA = res("kubernetes:batch/v1:Job", "a-mesh-gate", "{'metadata':{'name':'multisite-mesh-gate','labels':{'multisite/mesh-gate':'a'}}}");
         return Stream.of(
                 Arguments.of("min-two-sites", stack(TWO_SITES, siteA, siteB),
                         stack("{'sites':[{'name':'a'}]}", siteA), "1 site(s)"),
@@ -141,11 +147,39 @@ public class RulesTest {
                                 "{'authConfig':{'activeDirectoryAuth':'Enabled','passwordAuth':'Disabled'}}")),
                         stack(TWO_SITES, res("azure-native:dbforpostgresql:Server", "db", "{'administratorLoginPassword':'hunter2'}")),
                         "db input administratorLoginPassword is plain text"),
+                Arguments.of("global-service-namespace-everywhere",
+                        stack(TWO_SITES, siteA, siteB, k8sA, k8sB, res(NAMESPACE, "a-ns-hello", siteA.urn(), k8sA.urn(), HELLO_NS),
+                                res(NAMESPACE, "b-ns-hello", siteB.urn(), k8sB.urn(), HELLO_NS), res(EXPORT, "a-export-hello", siteA.urn(), k8sA.urn(), HELLO_EXPORT)),
+                        stack(TWO_SITES, siteA, siteB, k8sA, k8sB, res(NAMESPACE, "a-ns-hello", siteA.urn(), k8sA.urn(), HELLO_NS),
+                                res(EXPORT, "a-export-hello", siteA.urn(), k8sA.urn(), HELLO_EXPORT)),
+                        "site b has no namespace hello"),
+                Arguments.of("mcs-api-on-every-cilium",
+                        stack(TWO_SITES, res(EXPORT, "a-export-hello", HELLO_EXPORT),
+                                res(RELEASE, "a-cilium", "{'chart':'cilium','values':{'clustermesh':{'mcsapi':{'enabled':true}}}}")),
+                        stack(TWO_SITES, res(EXPORT, "a-export-hello", HELLO_EXPORT),
+                                res(RELEASE, "a-cilium", "{'chart':'cilium','values':{'clustermesh':{'mcsapi':{'enabled':false}}}}")),
+                        "a-cilium does not enable clustermesh.mcsapi"),
+                Arguments.of("mesh-gate-before-applicationsets",
+                        stack(TWO_SITES, res(RELEASE, "a-cilium", "{'chart':'cilium','values':{'cluster':{'name':'a'}}}"), gateA,
+                                withDependencies(res(APPSET, "a-argocd-hello", "{'metadata':{'name':'hello'}}"), gateA.urn())),
+                        stack(TWO_SITES, res(RELEASE, "a-cilium", "{'chart':'cilium','values':{'cluster':{'name':'a'}}}"), gateA,
+                                res(APPSET, "a-argocd-hello", "{'metadata':{'name':'hello'}}")),
+                        "ApplicationSet hello does not wait for the mesh gate of a"),
+                Arguments.of("mesh-gate-before-applicationsets",
+                        stack(TWO_SITES, res(RELEASE, "a-cilium", "{'chart':'cilium','values':{'cluster':{'name':'a'}}}"), gateA,
+                                withDependencies(res(APPSET, "a-argocd-hello", "{'metadata':{'name':'hello'}}"), gateA.urn())),
+                        stack(TWO_SITES, res(RELEASE, "b-cilium", "{'chart':'cilium','values':{'cluster':{'name':'b'}}}"),
+                                res(APPSET, "a-argocd-hello", "{'metadata':{'name':'hello'}}")),
+                        "site b has Cilium but no mesh gate"),
                 Arguments.of("applicationsets-preserve-resources",
                         stack(TWO_SITES, res("kubernetes:argoproj.io/v1alpha1:ApplicationSet", "apps",
                                 "{'spec':{'syncPolicy':{'preserveResourcesOnDeletion':true,'applicationsSync':'create-update'}}}")),
                         stack(TWO_SITES, res("kubernetes:argoproj.io/v1alpha1:ApplicationSet", "apps", "{'spec':{}}")),
                         "apps may delete Applications"));
+    }
+
+    static PolicyResource withDependencies(PolicyResource r, String... dependencies) {
+        return new PolicyResource(r.urn(), r.type(), r.name(), r.custom(), r.parent(), r.providerUrn(), List.of(dependencies), r.protect(), r.inputs());
     }
 
     @ParameterizedTest(name = "{0}")

@@ -68,7 +68,10 @@ class RuleCoverageTest {
             Map.entry(ResourceTypes.GCP_ROUTER, com.pulumi.gcp.compute.Router.class),
             Map.entry(ResourceTypes.AZURE_VPN_GATEWAY, com.pulumi.azurenative.network.VirtualNetworkGateway.class),
             Map.entry(ResourceTypes.CLOUDFLARE_POOL, dev.multisite.bindings.CloudflareLoadBalancerPool.class),
-            Map.entry(ResourceTypes.APPLICATION_SET, dev.multisite.bindings.ArgoApplicationSet.class));
+            Map.entry(ResourceTypes.APPLICATION_SET, dev.multisite.bindings.ArgoApplicationSet.class),
+            Map.entry(ResourceTypes.SERVICE_EXPORT, dev.multisite.bindings.McsServiceExport.class),
+            Map.entry(ResourceTypes.KUBERNETES_NAMESPACE, com.pulumi.kubernetes.core.v1.Namespace.class),
+            Map.entry(ResourceTypes.KUBERNETES_JOB, com.pulumi.kubernetes.batch.v1.Job.class));
 
     /**
      * Inputs a rule reads to catch a violation that no example stack commits, so no planned

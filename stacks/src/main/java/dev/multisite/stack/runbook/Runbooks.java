@@ -31,6 +31,11 @@ public final class Runbooks {
         }
         files.put("database-primary-failure.md", DatabaseRunbook.render(topology, facts));
         files.put("split-brain.md", SplitBrainRunbook.render(topology, facts));
+        if (topology.gitops() != null && topology.gitops().exportsGlobalServices()) {
+            for (SiteSpec site : topology.sites()) {
+                files.put("global-service-unreachable-" + site.name() + ".md", GlobalServiceRunbook.render(topology, facts, site));
+            }
+        }
         return files;
     }
 

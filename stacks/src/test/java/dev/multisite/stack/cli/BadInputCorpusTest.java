@@ -188,6 +188,12 @@ class BadInputCorpusTest {
         mutated(cases, stack, "null app", f -> gitops(f).putArray("apps").addNull(), "gitops.apps[0]: null is not allowed", "expected a mapping with name, path");
         mutated(cases, stack, "null selector value", f -> gitops(f).putArray("apps").addObject().put("name", "x").putObject("selector").putNull("multisite/provider"),
                 "gitops.apps[x].selector.multisite/provider: null is not allowed");
+        mutated(cases, stack, "null exported service", f -> gitops(f).putArray("apps").addObject().put("name", "x").putArray("globalServices").addNull(),
+                "gitops.apps[x].globalServices[0]: null is not allowed");
+        if (stack.equals("prod")) {
+            mutated(cases, stack, "exported service name not a label", f -> ((ObjectNode) gitops(f).path("apps").get(0).path("globalServices").get(0))
+                    .put("name", "Hello_World"), "gitops.apps[hello].globalServices[0].name: 'Hello_World' is not a Service name", "RFC 1035");
+        }
         mutated(cases, stack, "null rollout group", f -> gitops(f).putObject("rollout").putArray("order").addNull(), "gitops.rollout.order[0]: null is not allowed");
         mutated(cases, stack, "null in rollout group", f -> gitops(f).putObject("rollout").putArray("order").addArray().add(firstName(stack)).addNull(),
                 "gitops.rollout.order[0][1]: null is not allowed");

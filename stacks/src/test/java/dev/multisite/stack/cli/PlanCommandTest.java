@@ -51,7 +51,7 @@ class PlanCommandTest {
                 Arguments.of("misspelled key", "serviceCidr: 172.16.48.0/20", "servceCidr: 172.16.48.0/20", "sites[gcp-euw4].network.servceCidr: unknown key; did you mean 'serviceCidr'?"),
                 Arguments.of("missing region", "        region: europe-west4\n", "", "sites[gcp-euw4].region: required"),
                 Arguments.of("wrong type", "capacity: 120", "capacity: lots", "sites[aws-use1].capacity: expected a whole number, got the string 'lots'"),
-                Arguments.of("version as number", "version: \"1.31\"\n        existing", "version: 1.31\n        existing", "sites[metal-fra].kubernetes.version: expected a string (quote it)"),
+                Arguments.of("version as number", "version: \"1.35\"\n        existing", "version: 1.35\n        existing", "sites[metal-fra].kubernetes.version: expected a string (quote it)"),
                 Arguments.of("broken YAML", "    sites:\n", "    sites: [\n", "not valid YAML"),
                 Arguments.of("plain-text kubeconfig", "    secure: v1:AAABAMultisiteExamplePlaceholderNotARealCiphertext", "    plain: oops",
                         "sites[metal-fra].existing.kubeconfig: config key multisite:metal-fra-kubeconfig holds the value in plain text"));

@@ -25,7 +25,24 @@ class RunbooksTest {
     @Test
     void oneSiteDownRunbookPerSitePlusTheDatabaseAndSplitBrainOnes() {
         assertThat(files).containsOnlyKeys("README.md", "site-down-aws-use1.md", "site-down-aws-euw1.md", "site-down-gcp-euw4.md",
-                "site-down-az-weu.md", "site-down-metal-fra.md", "onprem-vpn-metal-fra.md", "database-primary-failure.md", "split-brain.md");
+                "site-down-az-weu.md", "site-down-metal-fra.md", "onprem-vpn-metal-fra.md", "database-primary-failure.md", "split-brain.md",
+                "global-service-unreachable-aws-use1.md", "global-service-unreachable-aws-euw1.md", "global-service-unreachable-gcp-euw4.md",
+                "global-service-unreachable-az-weu.md", "global-service-unreachable-metal-fra.md");
+    }
+
+    @Test
+    void aGlobalServiceRunbookChecksTheExportTheImportTheSitesDnsAndTheMesh() {
+        String gke = files.get("global-service-unreachable-gcp-euw4.md");
+        assertThat(gke).contains("# A global service is unreachable from `gcp-euw4`", "`hello.hello.svc.clusterset.local` | hello | "
+                        + "aws-use1, aws-euw1, gcp-euw4, az-weu, metal-fra | no",
+                "get serviceexport <name>", "kubectl --context gcp-euw4 -n <namespace> get serviceimport <name> -o yaml",
+                "nslookup <name>.<namespace>.svc.clusterset.local", "get configmap kube-dns -o jsonpath='{.data.stubDomains}'",
+                "cilium clustermesh status --context gcp-euw4 --wait --wait-duration 2m", "logs job/multisite-mesh-gate");
+        // Each provider's DNS check is its own: the resolver address is the site's, the forwarding its cloud's.
+        assertThat(files.get("global-service-unreachable-aws-use1.md")).contains("aws eks describe-addon --region us-east-1",
+                "--addon-name coredns", "at 172.16.16.53").doesNotContain("stubDomains");
+        assertThat(files.get("global-service-unreachable-az-weu.md")).contains("coredns-custom", "rollout restart deployment coredns");
+        assertThat(files.get("global-service-unreachable-metal-fra.md")).contains("grep -n multicluster").doesNotContain(dev.multisite.topology.ClustersetDnsFacts.NAME);
     }
 
     @Test
