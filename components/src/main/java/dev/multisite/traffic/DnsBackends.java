@@ -37,6 +37,7 @@ public final class DnsBackends {
     }
 
     public static Optional<DnsBackend.CloudflareBackend> cloudflare(TrafficSettings traffic) {
-        return traffic.dns().stream().map(DnsBackend::cloudflare).filter(java.util.Objects::nonNull).findFirst();
+        return traffic.dns().stream().map(d -> d.match(r53 -> (DnsBackend.CloudflareBackend) null, cf -> cf, gcp -> null))
+                .filter(java.util.Objects::nonNull).findFirst();
     }
 }

@@ -59,26 +59,29 @@ public final class ExternalDns extends ComponentResource {
         // What the release must wait for besides its namespace: for Route 53, the role's IAM check.
         var releaseWaitsFor = new ArrayList<Resource>(List.of(namespace));
 
-        // A switch expression: a new DNS backend does not compile until its ExternalDNS provider is set up here.
-        Output<ExternalDnsValues> values = switch (args.backend().kind()) {
-            case ROUTE53 -> {
-                String zoneId = args.backend().route53().hostedZoneId();
-                Role role = route53Role(name, args, zoneId, releaseWaitsFor);
-                yield role.arn().applyValue(arn -> values(args, "aws", List.of("--zone-id-filter=" + zoneId, "--aws-zone-type=public"),
-                        List.of(ExternalDnsValues.EnvVar.of("AWS_ROLE_ARN", arn),
-                                ExternalDnsValues.EnvVar.of("AWS_WEB_IDENTITY_TOKEN_FILE", TOKEN_DIR + "/token"),
-                                ExternalDnsValues.EnvVar.of("AWS_REGION", "us-east-1")), true));
-            }
-            case CLOUDFLARE -> {
-                var cf = args.backend().cloudflare();
-                new Secret(name + "-cloudflare", SecretArgs.builder()
-                        .metadata(ObjectMetaArgs.builder().name("cloudflare-api-token").namespace(args.namespace()).build())
-                        .stringData(args.cloudflareToken().applyValue(token -> Map.of("apiToken", token)).asSecret())
-                        .build(), inNamespace);
-                yield Output.of(values(args, "cloudflare", List.of("--zone-id-filter=" + cf.zoneId()),
-                        List.of(ExternalDnsValues.EnvVar.fromSecret("CF_API_TOKEN", "cloudflare-api-token", "apiToken")), false));
-            }
-        };
+        // One function per backend: a new DNS backend does not compile until its ExternalDNS provider is set up here.
+        Output<ExternalDnsValues> values = args.backend().match(r53 -> {
+            String zoneId = r53.hostedZoneId();
+            Role role = route53Role(name, args, zoneId, releaseWaitsFor);
+            return role.arn().applyValue(arn -> values(args, "aws", List.of("--zone-id-filter=" + zoneId, "--aws-zone-type=public"),
+                    List.of(ExternalDnsValues.EnvVar.of("AWS_ROLE_ARN", arn),
+                            ExternalDnsValues.EnvVar.of("AWS_WEB_IDENTITY_TOKEN_FILE", TOKEN_DIR + "/token"),
+                            ExternalDnsValues.EnvVar.of("AWS_REGION", "us-east-1")), true, Map.of()));
+        }, cf -> {
+            new Secret(name + "-cloudflare", SecretArgs.builder()
+                    .metadata(ObjectMetaArgs.builder().name("cloudflare-api-token").namespace(args.namespace()).build())
+                    .stringData(args.cloudflareToken().applyValue(token -> Map.of("apiToken", token)).asSecret())
+                    .build(), inNamespace);
+            return Output.of(values(args, "cloudflare", List.of("--zone-id-filter=" + cf.zoneId()),
+                    List.of(ExternalDnsValues.EnvVar.fromSecret("CF_API_TOKEN", "cloudflare-api-token", "apiToken")), false, Map.of()));
+        }, gcp -> {
+            Output<String> email = cloudDnsServiceAccount(name, args, gcp, releaseWaitsFor);
+            // ExternalDNS's google provider: --google-project (the zone's project) and
+            // --google-zone-visibility=public; the zone id filter names the managed zone.
+            return email.applyValue(e -> values(args, "google", List.of("--google-project=" + gcp.project(),
+                    "--google-zone-visibility=public", "--zone-id-filter=" + gcp.managedZone()), List.of(), false,
+                    Map.of(GKE_SERVICE_ACCOUNT_ANNOTATION, e)));
+        });
         new Release(name + "-release", ReleaseArgs.builder()
                 .name(args.releaseName())
                 .chart("external-dns")
@@ -92,7 +95,7 @@ public final class ExternalDns extends ComponentResource {
     }
 
     private static ExternalDnsValues values(ExternalDnsArgs args, String provider, List<String> extraArgs,
-                                            List<ExternalDnsValues.EnvVar> env, boolean webIdentityToken) {
+                                            List<ExternalDnsValues.EnvVar> env, boolean webIdentityToken, Map<String, String> accountAnnotations) {
         List<Map<String, Object>> volumes = webIdentityToken ? List.of(Map.of("name", "aws-token", "projected", Map.of("sources",
                 List.of(Map.of("serviceAccountToken", Map.of("audience", "sts.amazonaws.com", "expirationSeconds", 3600, "path", "token"))))))
                 : List.of();
@@ -100,7 +103,48 @@ public final class ExternalDns extends ComponentResource {
                 ? List.of(Map.of("name", "aws-token", "mountPath", TOKEN_DIR, "readOnly", true)) : List.of();
         return new ExternalDnsValues(new ExternalDnsValues.Provider(provider), List.of("ingress", "service"),
                 args.domainFilters(), "upsert-only", "txt", args.ownerId(), "multisite-", "1m", env, volumes, mounts,
-                new ExternalDnsValues.ServiceAccount(true, args.releaseName()), extraArgs);
+                new ExternalDnsValues.ServiceAccount(true, args.releaseName(), accountAnnotations), extraArgs);
+    }
+
+    /** GKE Workload Identity: the Kubernetes service account acts as the Google service account this annotation names. */
+    static final String GKE_SERVICE_ACCOUNT_ANNOTATION = "iam.gke.io/gcp-service-account";
+
+    /**
+     * A Google service account only this site's ExternalDNS can act as (GKE Workload Identity:
+     * {@code roles/iam.workloadIdentityUser} for {@code serviceAccount:<pool>[<namespace>/<ksa>]}),
+     * allowed to change records in the one managed zone ({@code roles/dns.admin} on that zone
+     * only, a zone-level IAM binding). Returns the account's email for the KSA annotation.
+     */
+    private Output<String> cloudDnsServiceAccount(String name, ExternalDnsArgs args, dev.multisite.topology.DnsBackend.CloudDnsBackend gcp,
+                                                  List<Resource> releaseWaitsFor) {
+        WorkloadIdentity identity = args.site().workloadIdentity()
+                .filter(w -> w.kind() == WorkloadIdentity.Kind.GCP_WORKLOAD_IDENTITY)
+                .orElseThrow(() -> new IllegalStateException("site " + args.site().name() + " has no GKE workload identity for Cloud DNS"));
+        var provider = new com.pulumi.gcp.Provider(name + "-gcp", com.pulumi.gcp.ProviderArgs.builder().project(gcp.project()).build(),
+                CustomResourceOptions.builder().parent(this).build());
+        var onGcp = CustomResourceOptions.builder().parent(this).provider(provider).build();
+        // Account ids are 6-30 characters: the site's name is cut to fit after the "xdns-" prefix.
+        String accountId = ("xdns-" + args.site().name()).replaceAll("[^a-z0-9-]", "-");
+        accountId = accountId.substring(0, Math.min(30, accountId.length())).replaceAll("-+$", "");
+        var account = new com.pulumi.gcp.serviceaccount.Account(name + "-gsa", com.pulumi.gcp.serviceaccount.AccountArgs.builder()
+                .accountId(accountId)
+                .displayName("ExternalDNS of site " + args.site().name() + ": Cloud DNS zone " + gcp.managedZone() + " only")
+                .project(gcp.project())
+                .build(), onGcp);
+        var impersonation = new com.pulumi.gcp.serviceaccount.IAMMember(name + "-wi", com.pulumi.gcp.serviceaccount.IAMMemberArgs.builder()
+                .serviceAccountId(account.name())
+                .role("roles/iam.workloadIdentityUser")
+                .member("serviceAccount:" + identity.workloadPool() + "[" + args.namespace() + "/" + args.releaseName() + "]")
+                .build(), onGcp);
+        var zoneRole = new com.pulumi.gcp.dns.DnsManagedZoneIamMember(name + "-zone", com.pulumi.gcp.dns.DnsManagedZoneIamMemberArgs.builder()
+                .project(gcp.project())
+                .managedZone(gcp.managedZone())
+                .role("roles/dns.admin")
+                .member(account.email().applyValue(e -> "serviceAccount:" + e))
+                .build(), onGcp);
+        releaseWaitsFor.add(impersonation);
+        releaseWaitsFor.add(zoneRole);
+        return account.email();
     }
 
     /**
