@@ -232,7 +232,7 @@ final class TrafficValidator {
                 problems.add(path + ".endpoints." + s.name(), "required: the public IPv4 address of the site's ingress, which Cloud DNS health-checks"
                         + " and answers " + t.hostname() + " with");
             }
-            if (t.routing() != TrafficSettings.Routing.WEIGHTED && gcp.location(s).isEmpty()) {
+            if ((t.routing() == TrafficSettings.Routing.GEO || t.routing() == TrafficSettings.Routing.FAILOVER) && gcp.location(s).isEmpty()) {
                 problems.add(path + ".locations." + s.name(), "required for " + t.routing().key() + " routing on Cloud DNS: the Google Cloud region"
                         + " whose users the site serves (" + s.provider().key() + " " + s.region() + "), e.g. europe-west3");
             }
@@ -372,6 +372,14 @@ final class TrafficValidator {
         }
         for (int i = 0; i < topology.sites().size(); i++) {
             SiteSpec s = topology.sites().get(i);
+            // Cloud DNS is written with GKE Workload Identity; federation from other clouds' issuers is not built yet.
+            List<String> inCloudDns = authority.names().stream()
+                    .filter(n -> s.name().equals(n.site()) && n.zone() != null && n.zone().backend().kind() == DnsBackend.Kind.CLOUDDNS)
+                    .map(DnsAuthority.Name::fqdn).toList();
+            if (s.provider() != CloudProvider.GCP && s.provider() != CloudProvider.EXISTING && !inCloudDns.isEmpty()) {
+                problems.add(Problems.sitePath(s, i, "provider"), s.provider().key() + ": its names " + String.join(", ", inCloudDns)
+                        + " live in the clouddns zone, which only GKE sites write to (Workload Identity); put them in a route53 or cloudflare zone");
+            }
             if (s.provider() != CloudProvider.EXISTING) {
                 continue;
             }
