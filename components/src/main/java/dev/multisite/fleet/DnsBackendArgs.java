@@ -4,7 +4,7 @@ import com.pulumi.core.annotations.Import;
 import com.pulumi.resources.ResourceArgs;
 
 /**
- * One entry of {@code traffic.dns[]}: exactly one of {@code route53} or {@code cloudflare}.
+ * One entry of {@code traffic.dns[]}: exactly one of {@code route53}, {@code cloudflare} or {@code clouddns}.
  * Getters return null for an absent key.
  */
 public final class DnsBackendArgs extends ResourceArgs {
@@ -15,6 +15,9 @@ public final class DnsBackendArgs extends ResourceArgs {
     @Import(name = "cloudflare", required = false)
     private CloudflareArgs cloudflare;
 
+    @Import(name = "clouddns", required = false)
+    private CloudDnsArgs clouddns;
+
     public DnsBackendArgs() {
     }
 
@@ -24,6 +27,10 @@ public final class DnsBackendArgs extends ResourceArgs {
 
     public CloudflareArgs cloudflare() {
         return cloudflare;
+    }
+
+    public CloudDnsArgs clouddns() {
+        return clouddns;
     }
 
     public static Builder builder() {
@@ -40,6 +47,11 @@ public final class DnsBackendArgs extends ResourceArgs {
 
         public Builder cloudflare(CloudflareArgs cloudflare) {
             args.cloudflare = cloudflare;
+            return this;
+        }
+
+        public Builder clouddns(CloudDnsArgs clouddns) {
+            args.clouddns = clouddns;
             return this;
         }
 

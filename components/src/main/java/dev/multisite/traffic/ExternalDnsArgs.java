@@ -50,9 +50,9 @@ public record ExternalDnsArgs(Site site, TrafficSettings traffic, String domain,
                     "the AWS provider for the IAM role of a route53 backend (GlobalEndpoint.awsGlobal)");
             case CLOUDFLARE -> required(cloudflareToken, "cloudflareToken",
                     "the scoped Cloudflare API token (a secret) of a cloudflare backend");
-            // The site's GKE workload identity (ExternalDns creates the Google service account in the zone's project).
-            case CLOUDDNS -> required(site.workloadIdentity().filter(w -> w.kind() == dev.multisite.site.WorkloadIdentity.Kind.GCP_WORKLOAD_IDENTITY)
-                    .orElse(null), "site", "a GKE site (Workload Identity) for a clouddns backend");
+            // The site's workload identity (ExternalDns creates the Google service account in the zone's project).
+            case CLOUDDNS -> required(site.workloadIdentity().orElse(null), "site",
+                    "a site with a workload identity (GKE, or an EKS or AKS OIDC issuer Google federates) for a clouddns backend");
         };
         notBlank(chartVersion, "chartVersion", "the ExternalDNS chart version, e.g. " + DEFAULT_CHART_VERSION);
         // No filter would let ExternalDNS manage every name the backend holds, not just the site's.

@@ -40,7 +40,8 @@ public sealed interface DnsBackend {
 
         /**
          * Whether an existing cluster's ExternalDNS can write it: Route 53 needs an AWS workload
-         * identity and Cloud DNS a Google one (GKE or federation from a cloud issuer); Cloudflare takes a scoped token.
+         * identity and Cloud DNS a Google one (GKE, or Workload Identity Federation trusting a cloud cluster's OIDC issuer,
+         * which existing clusters do not have here); Cloudflare takes a scoped token.
          */
         public boolean writableFromExistingSites() {
             return writableFromExistingSites;

@@ -372,14 +372,6 @@ final class TrafficValidator {
         }
         for (int i = 0; i < topology.sites().size(); i++) {
             SiteSpec s = topology.sites().get(i);
-            // Cloud DNS is written with GKE Workload Identity; federation from other clouds' issuers is not built yet.
-            List<String> inCloudDns = authority.names().stream()
-                    .filter(n -> s.name().equals(n.site()) && n.zone() != null && n.zone().backend().kind() == DnsBackend.Kind.CLOUDDNS)
-                    .map(DnsAuthority.Name::fqdn).toList();
-            if (s.provider() != CloudProvider.GCP && s.provider() != CloudProvider.EXISTING && !inCloudDns.isEmpty()) {
-                problems.add(Problems.sitePath(s, i, "provider"), s.provider().key() + ": its names " + String.join(", ", inCloudDns)
-                        + " live in the clouddns zone, which only GKE sites write to (Workload Identity); put them in a route53 or cloudflare zone");
-            }
             if (s.provider() != CloudProvider.EXISTING) {
                 continue;
             }

@@ -331,14 +331,15 @@ class TrafficParserTest {
     }
 
     @Test
-    void cloudDnsNamesOnlyForGkeSites() {
+    void cloudDnsIsNotWritableFromExistingSites() {
         ObjectNode doc = cloudDns();
-        doc.withArray("sites").add(Fixtures.valid().withArray("sites").get(0));
-        cloudDnsBlock(doc).with("endpoints").put("aws-use1", "192.0.2.50");
-        cloudDnsBlock(doc).putObject("locations").put("aws-use1", "us-east1");
-        assertThat(Fixtures.singleProblem(doc)).isEqualTo("sites[aws-use1].provider: aws: its names aws-use1.app.example.com,"
-                + " aws-use1.mesh.example.com live in the clouddns zone, which only GKE sites write to (Workload Identity); put them in a"
-                + " route53 or cloudflare zone");
+        doc.withArray("sites").add(Fixtures.valid().withArray("sites").get(3));
+        cloudDnsBlock(doc).with("endpoints").put("metal-fra", "192.0.2.50");
+        cloudDnsBlock(doc).putObject("locations").put("metal-fra", "europe-west3");
+        assertThat(Fixtures.singleProblem(doc)).isEqualTo("sites[metal-fra].provider: existing: its names metal-fra.app.example.com"
+                + " (clouddns zone example.com), metal-fra.mesh.example.com (clouddns zone example.com) live in a backend an existing cluster"
+                + " cannot write to (no workload identity AWS or Google trusts); make a cloudflare backend authoritative for them (its"
+                + " ExternalDNS then uses the scoped token)");
     }
 
     @Test
