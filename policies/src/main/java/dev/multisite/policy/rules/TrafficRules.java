@@ -56,9 +56,10 @@ public final class TrafficRules {
         return switch (kind) {
             case ROUTE53 -> monitor.input("fqdn").asText().startsWith(site + ".");
             case CLOUDFLARE -> monitor.elements("origins").stream().anyMatch(o -> o.input("address").asText().startsWith(site + "."));
-            // One Compute Engine check serves the Cloud DNS routing policy and probes every site's endpoint (by address, so
-            // the check names no site): decided in cloudDnsWatchesEverySite over the record set instead.
-            case CLOUDDNS -> true;
+            // One Compute Engine check serves the Cloud DNS routing policy and probes every site's endpoint by address (so it
+            // names no site; cloudDnsWatchesEverySite reads the record set): it can probe external endpoints only with its
+            // three source regions (Compute Engine API, HealthCheck.sourceRegions).
+            case CLOUDDNS -> monitor.input("sourceRegions").size() == 3;
         };
     }
 
