@@ -37,7 +37,6 @@ public final class DnsBackends {
     }
 
     public static Optional<DnsBackend.CloudflareBackend> cloudflare(TrafficSettings traffic) {
-        return traffic.dns().stream().map(d -> d.match(r53 -> (DnsBackend.CloudflareBackend) null, cf -> cf, gcp -> null))
-                .filter(java.util.Objects::nonNull).findFirst();
+        return traffic.dns().stream().flatMap(d -> d.as(DnsBackend.CloudflareBackend.class).stream()).findFirst();
     }
 }

@@ -22,6 +22,7 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import dev.multisite.site.WorkloadIdentity;
+import dev.multisite.topology.DnsBackend;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -59,22 +60,33 @@ public final class ExternalDns extends ComponentResource {
         // What the release must wait for besides its namespace: for Route 53, the role's IAM check.
         var releaseWaitsFor = new ArrayList<Resource>(List.of(namespace));
 
-        // One function per backend: a new DNS backend does not compile until its ExternalDNS provider is set up here.
-        Output<ExternalDnsValues> values = args.backend().match(r53 -> {
-            String zoneId = r53.hostedZoneId();
-            Role role = route53Role(name, args, zoneId, releaseWaitsFor);
-            return role.arn().applyValue(arn -> values(args, "aws", List.of("--zone-id-filter=" + zoneId, "--aws-zone-type=public"),
-                    List.of(ExternalDnsValues.EnvVar.of("AWS_ROLE_ARN", arn),
-                            ExternalDnsValues.EnvVar.of("AWS_WEB_IDENTITY_TOKEN_FILE", TOKEN_DIR + "/token"),
-                            ExternalDnsValues.EnvVar.of("AWS_REGION", "us-east-1")), awsTokenVolumes(), awsTokenMounts(), Map.of()));
-        }, cf -> {
-            new Secret(name + "-cloudflare", SecretArgs.builder()
-                    .metadata(ObjectMetaArgs.builder().name("cloudflare-api-token").namespace(args.namespace()).build())
-                    .stringData(args.cloudflareToken().applyValue(token -> Map.of("apiToken", token)).asSecret())
-                    .build(), inNamespace);
-            return Output.of(values(args, "cloudflare", List.of("--zone-id-filter=" + cf.zoneId()),
-                    List.of(ExternalDnsValues.EnvVar.fromSecret("CF_API_TOKEN", "cloudflare-api-token", "apiToken")), List.of(), List.of(), Map.of()));
-        }, gcp -> cloudDns(name, args, gcp, releaseWaitsFor, inNamespace));
+        // One method per backend: a new DNS backend does not compile until its ExternalDNS provider is set up here.
+        Output<ExternalDnsValues> values = args.backend().match(new DnsBackend.Cases<>() {
+            @Override
+            public Output<ExternalDnsValues> route53(DnsBackend.Route53Backend r53) {
+                String zoneId = r53.hostedZoneId();
+                Role role = route53Role(name, args, zoneId, releaseWaitsFor);
+                return role.arn().applyValue(arn -> values(args, "aws", List.of("--zone-id-filter=" + zoneId, "--aws-zone-type=public"),
+                        List.of(ExternalDnsValues.EnvVar.of("AWS_ROLE_ARN", arn),
+                                ExternalDnsValues.EnvVar.of("AWS_WEB_IDENTITY_TOKEN_FILE", TOKEN_DIR + "/token"),
+                                ExternalDnsValues.EnvVar.of("AWS_REGION", "us-east-1")), awsTokenVolumes(), awsTokenMounts(), Map.of()));
+            }
+
+            @Override
+            public Output<ExternalDnsValues> cloudflare(DnsBackend.CloudflareBackend cf) {
+                new Secret(name + "-cloudflare", SecretArgs.builder()
+                        .metadata(ObjectMetaArgs.builder().name("cloudflare-api-token").namespace(args.namespace()).build())
+                        .stringData(args.cloudflareToken().applyValue(token -> Map.of("apiToken", token)).asSecret())
+                        .build(), inNamespace);
+                return Output.of(values(args, "cloudflare", List.of("--zone-id-filter=" + cf.zoneId()),
+                        List.of(ExternalDnsValues.EnvVar.fromSecret("CF_API_TOKEN", "cloudflare-api-token", "apiToken")), List.of(), List.of(), Map.of()));
+            }
+
+            @Override
+            public Output<ExternalDnsValues> clouddns(DnsBackend.CloudDnsBackend gcp) {
+                return cloudDns(name, args, gcp, releaseWaitsFor, inNamespace);
+            }
+        });
         new Release(name + "-release", ReleaseArgs.builder()
                 .name(args.releaseName())
                 .chart("external-dns")

@@ -89,27 +89,36 @@ public final class GlobalEndpoint extends ComponentResource {
         budgets.put(global.kind().key(), FailoverBudget.of(global, traffic).worstCaseSeconds());
         var providers = new BackendProviders();
         for (DnsBackend backend : traffic.dns()) {
-            // One function per backend: a new backend does not compile until its provider and global resources are built here.
-            backend.match(r53 -> {
-                providers.aws = SiteTraffic.awsGlobal(name + "-aws", this);
-                if (backend == global) {
-                    route53(name, topology, r53, providers.aws, drains, checks);
+            // One method per backend: a new backend does not compile until its provider and global resources are built here.
+            backend.match(new DnsBackend.Cases<Void>() {
+                @Override
+                public Void route53(DnsBackend.Route53Backend r53) {
+                    providers.aws = SiteTraffic.awsGlobal(name + "-aws", GlobalEndpoint.this);
+                    if (backend == global) {
+                        GlobalEndpoint.this.route53(name, topology, r53, providers.aws, drains, checks);
+                    }
+                    return null;
                 }
-                return providers.aws;
-            }, cf -> {
-                providers.cloudflare = new CloudflareProvider(name + "-cloudflare", new CloudflareProvider.Args(args.cloudflareToken()),
-                        CustomResourceOptions.builder().parent(this).build());
-                if (backend == global) {
-                    cloudflare(name, topology, cf, providers.cloudflare, pools);
+
+                @Override
+                public Void cloudflare(DnsBackend.CloudflareBackend cf) {
+                    providers.cloudflare = new CloudflareProvider(name + "-cloudflare", new CloudflareProvider.Args(args.cloudflareToken()),
+                            CustomResourceOptions.builder().parent(GlobalEndpoint.this).build());
+                    if (backend == global) {
+                        GlobalEndpoint.this.cloudflare(name, topology, cf, providers.cloudflare, pools);
+                    }
+                    return null;
                 }
-                return providers.cloudflare;
-            }, gcp -> {
-                providers.gcp = new GcpCloudDnsProvider(name + "-gcp-dns", new GcpCloudDnsProvider.Args(gcp.project()),
-                        CustomResourceOptions.builder().parent(this).build());
-                if (backend == global) {
-                    cloudDns(topology, gcp, providers.gcp, gcpChecks);
+
+                @Override
+                public Void clouddns(DnsBackend.CloudDnsBackend gcp) {
+                    providers.gcp = new GcpCloudDnsProvider(name + "-gcp-dns", new GcpCloudDnsProvider.Args(gcp.project()),
+                            CustomResourceOptions.builder().parent(GlobalEndpoint.this).build());
+                    if (backend == global) {
+                        cloudDns(topology, gcp, providers.gcp, gcpChecks);
+                    }
+                    return null;
                 }
-                return providers.gcp;
             });
         }
         authority.delegation().ifPresent(d -> delegate(name, d, providers, traffic.ttlSeconds()));
@@ -209,35 +218,60 @@ public final class GlobalEndpoint extends ComponentResource {
         int ttl = Math.max(ttlSeconds, 300);
         record ChildServers(Output<List<String>> names, int count, String description) {
         }
-        ChildServers servers = d.child().backend().match(
-                r53 -> new ChildServers(Route53Functions.getZone(GetZoneArgs.builder().zoneId(r53.hostedZoneId()).build(),
-                        new InvokeOptions(this, providers.aws, null)).applyValue(z -> z.nameServers()), ROUTE53_NAME_SERVERS,
-                        "Route 53 zone " + r53.hostedZoneId()),
-                cf -> new ChildServers(Output.of(cf.nameServers()), cf.nameServers().size(), "Cloudflare zone " + cf.zoneId()),
-                gcp -> new ChildServers(com.pulumi.gcp.dns.DnsFunctions.getManagedZone(com.pulumi.gcp.dns.inputs.GetManagedZoneArgs.builder()
-                        .name(gcp.managedZone()).project(gcp.project()).build(), new InvokeOptions(this, gcpSdkProvider(name, gcp), null))
-                        .applyValue(z -> z.nameServers()), CLOUD_DNS_NAME_SERVERS, "Cloud DNS zone " + gcp.managedZone()));
-        d.parent().backend().match(r53 -> new Record(name + "-delegation-ns", RecordArgs.builder()
+        ChildServers servers = d.child().backend().match(new DnsBackend.Cases<>() {
+            @Override
+            public ChildServers route53(DnsBackend.Route53Backend r53) {
+                return new ChildServers(Route53Functions.getZone(GetZoneArgs.builder().zoneId(r53.hostedZoneId()).build(),
+                        new InvokeOptions(GlobalEndpoint.this, providers.aws, null)).applyValue(z -> z.nameServers()), ROUTE53_NAME_SERVERS,
+                        "Route 53 zone " + r53.hostedZoneId());
+            }
+
+            @Override
+            public ChildServers cloudflare(DnsBackend.CloudflareBackend cf) {
+                return new ChildServers(Output.of(cf.nameServers()), cf.nameServers().size(), "Cloudflare zone " + cf.zoneId());
+            }
+
+            @Override
+            public ChildServers clouddns(DnsBackend.CloudDnsBackend gcp) {
+                return new ChildServers(com.pulumi.gcp.dns.DnsFunctions.getManagedZone(com.pulumi.gcp.dns.inputs.GetManagedZoneArgs.builder()
+                        .name(gcp.managedZone()).project(gcp.project()).build(), new InvokeOptions(GlobalEndpoint.this, gcpSdkProvider(name, gcp), null))
+                        .applyValue(z -> z.nameServers()), CLOUD_DNS_NAME_SERVERS, "Cloud DNS zone " + gcp.managedZone());
+            }
+        });
+        d.parent().backend().match(new DnsBackend.Cases<Void>() {
+            @Override
+            public Void route53(DnsBackend.Route53Backend r53) {
+                new Record(name + "-delegation-ns", RecordArgs.builder()
                         .zoneId(r53.hostedZoneId())
                         .name(child)
                         .type("NS")
                         .ttl(ttl)
                         .records(servers.names())
-                        .build(), CustomResourceOptions.builder().parent(this).provider(providers.aws).build()),
-                cf -> {
-                    var onCloudflare = CustomResourceOptions.builder().parent(this).provider(providers.cloudflare).build();
-                    for (int i = 0; i < servers.count(); i++) {
-                        int index = i;
-                        new CloudflareRecord(name + "-delegation-ns-" + i, new CloudflareRecord.Args(cf.zoneId(), child, "NS",
-                                servers.names().applyValue(ns -> ns.get(index)), ttl,
-                                "multisite: " + child + " is delegated to " + servers.description()), onCloudflare);
-                    }
-                    return null;
-                },
-                gcp -> new GcpRecordSet(name + "-delegation-ns", GcpRecordSet.Args.plain(gcp.project(), gcp.managedZone(), child, "NS", ttl,
+                        .build(), CustomResourceOptions.builder().parent(GlobalEndpoint.this).provider(providers.aws).build());
+                return null;
+            }
+
+            @Override
+            public Void cloudflare(DnsBackend.CloudflareBackend cf) {
+                var onCloudflare = CustomResourceOptions.builder().parent(GlobalEndpoint.this).provider(providers.cloudflare).build();
+                for (int i = 0; i < servers.count(); i++) {
+                    int index = i;
+                    new CloudflareRecord(name + "-delegation-ns-" + i, new CloudflareRecord.Args(cf.zoneId(), child, "NS",
+                            servers.names().applyValue(ns -> ns.get(index)), ttl,
+                            "multisite: " + child + " is delegated to " + servers.description()), onCloudflare);
+                }
+                return null;
+            }
+
+            @Override
+            public Void clouddns(DnsBackend.CloudDnsBackend gcp) {
+                new GcpRecordSet(name + "-delegation-ns", GcpRecordSet.Args.plain(gcp.project(), gcp.managedZone(), child, "NS", ttl,
                         // Cloud DNS takes name servers as absolute names, with the trailing dot.
                         servers.names().applyValue(ns -> ns.stream().map(n -> n.endsWith(".") ? n : n + ".").toList())),
-                        CustomResourceOptions.builder().parent(this).provider(providers.gcp).build()));
+                        CustomResourceOptions.builder().parent(GlobalEndpoint.this).provider(providers.gcp).build());
+                return null;
+            }
+        });
     }
 
     /** The Java SDK's Google provider (7.0.0), for the managed zone read only: the bindings' provider is another version. */

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * One DNS backend of the stack, a closed set: {@link Route53Backend}, {@link CloudflareBackend} or
@@ -15,8 +14,8 @@ import java.util.function.Function;
  *
  * <p>Two closed seams decide what varies by backend (CONTRIBUTING.md, "Add a DNS backend"): a
  * switch expression over {@link Kind} where only the kind matters, and {@link #match} where the
- * backend's own settings are needed (one function per backend, so no caller downcasts and a new
- * backend does not compile until every caller handles it; Java 17 has no pattern switch).
+ * backend's own settings are needed (one method per backend in {@link Cases}, so no caller downcasts
+ * and a new backend does not compile until every caller handles it; Java 17 has no pattern switch).
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.WRAPPER_OBJECT)
 @JsonSubTypes({
@@ -59,13 +58,29 @@ public sealed interface DnsBackend {
     /** The zone this backend is authoritative for, or null for the stack's domain. */
     String zone();
 
-    /** The one place a caller reads a backend's own settings: exactly one function runs, the one for this backend. */
-    <T> T match(Function<Route53Backend, T> route53, Function<CloudflareBackend, T> cloudflare, Function<CloudDnsBackend, T> clouddns);
+    /**
+     * What a caller does with each backend: one method per backend, so a new backend does not compile
+     * until every implementation decides (an anonymous class, not lambdas: javac 17 stops at the first
+     * mismatched call of a generic method with lambda arguments, and the checklist needs every place).
+     */
+    interface Cases<T> {
+        T route53(Route53Backend backend);
+
+        T cloudflare(CloudflareBackend backend);
+
+        T clouddns(CloudDnsBackend backend);
+    }
+
+    /** Runs the case for this backend. */
+    <T> T match(Cases<T> cases);
+
+    /** This backend as the given kind's record, if it is one (a typed filter, not a decision). */
+    default <B extends DnsBackend> Optional<B> as(Class<B> type) {
+        return type.isInstance(this) ? Optional.of(type.cast(this)) : Optional.empty();
+    }
 
     /** The name of the secret config key this backend needs, if any. */
-    default Optional<String> secretConfigKey() {
-        return match(r53 -> Optional.empty(), cf -> Optional.ofNullable(cf.apiToken()), gcp -> Optional.empty());
-    }
+    Optional<String> secretConfigKey();
 
     /**
      * Route 53: a public hosted zone.
@@ -83,9 +98,15 @@ public sealed interface DnsBackend {
             return Kind.ROUTE53;
         }
 
+        /** None: Route 53 is reached with the deployer's AWS credentials and the sites' workload identities. */
         @Override
-        public <T> T match(Function<Route53Backend, T> route53, Function<CloudflareBackend, T> cloudflare, Function<CloudDnsBackend, T> clouddns) {
-            return route53.apply(this);
+        public Optional<String> secretConfigKey() {
+            return Optional.empty();
+        }
+
+        @Override
+        public <T> T match(Cases<T> cases) {
+            return cases.route53(this);
         }
     }
 
@@ -119,9 +140,15 @@ public sealed interface DnsBackend {
             return Kind.CLOUDFLARE;
         }
 
+        /** The scoped API token's config key. */
         @Override
-        public <T> T match(Function<Route53Backend, T> route53, Function<CloudflareBackend, T> cloudflare, Function<CloudDnsBackend, T> clouddns) {
-            return cloudflare.apply(this);
+        public Optional<String> secretConfigKey() {
+            return Optional.ofNullable(apiToken);
+        }
+
+        @Override
+        public <T> T match(Cases<T> cases) {
+            return cases.cloudflare(this);
         }
     }
 
@@ -163,9 +190,15 @@ public sealed interface DnsBackend {
             return Kind.CLOUDDNS;
         }
 
+        /** None: Cloud DNS is reached with the deployer's Google credentials and the sites' workload identities. */
         @Override
-        public <T> T match(Function<Route53Backend, T> route53, Function<CloudflareBackend, T> cloudflare, Function<CloudDnsBackend, T> clouddns) {
-            return clouddns.apply(this);
+        public Optional<String> secretConfigKey() {
+            return Optional.empty();
+        }
+
+        @Override
+        public <T> T match(Cases<T> cases) {
+            return cases.clouddns(this);
         }
     }
 

@@ -35,12 +35,24 @@ public record FailoverBudget(String backend, int intervalSeconds, int threshold,
 
     public static FailoverBudget of(DnsBackend backend, TrafficSettings traffic) {
         var hc = traffic.healthCheck();
-        return backend.match(
-                r53 -> new FailoverBudget("route53", hc.intervalSeconds(), hc.failureThreshold(), ROUTE53_PROPAGATION_SECONDS, traffic.ttlSeconds()),
-                cf -> new FailoverBudget("cloudflare", Math.max(hc.intervalSeconds(), cf.plan().minimumIntervalSeconds()), hc.failureThreshold(),
-                        CLOUDFLARE_PROPAGATION_SECONDS, cf.proxied() ? 0 : traffic.ttlSeconds()),
-                gcp -> new FailoverBudget("clouddns", Math.max(hc.intervalSeconds(), CLOUDDNS_MINIMUM_INTERVAL_SECONDS), hc.failureThreshold(),
-                        CLOUDDNS_PROPAGATION_SECONDS, traffic.ttlSeconds()));
+        return backend.match(new DnsBackend.Cases<>() {
+            @Override
+            public FailoverBudget route53(DnsBackend.Route53Backend r53) {
+                return new FailoverBudget("route53", hc.intervalSeconds(), hc.failureThreshold(), ROUTE53_PROPAGATION_SECONDS, traffic.ttlSeconds());
+            }
+
+            @Override
+            public FailoverBudget cloudflare(DnsBackend.CloudflareBackend cf) {
+                return new FailoverBudget("cloudflare", Math.max(hc.intervalSeconds(), cf.plan().minimumIntervalSeconds()), hc.failureThreshold(),
+                        CLOUDFLARE_PROPAGATION_SECONDS, cf.proxied() ? 0 : traffic.ttlSeconds());
+            }
+
+            @Override
+            public FailoverBudget clouddns(DnsBackend.CloudDnsBackend gcp) {
+                return new FailoverBudget("clouddns", Math.max(hc.intervalSeconds(), CLOUDDNS_MINIMUM_INTERVAL_SECONDS), hc.failureThreshold(),
+                        CLOUDDNS_PROPAGATION_SECONDS, traffic.ttlSeconds());
+            }
+        });
     }
 
     public int detectionSeconds() {

@@ -84,16 +84,13 @@ final class TrafficValidator {
         if (route53 && hc.intervalSeconds() != 10 && hc.intervalSeconds() != 30) {
             problems.add("traffic.healthCheck.intervalSeconds", hc.intervalSeconds() + " is not allowed by Route 53; use 10 (fast) or 30");
         }
-        for (DnsBackend d : t.dns()) {
-            d.match(r53 -> null, cf -> {
-                int minimum = cf.plan().minimumIntervalSeconds();
-                if (hc.intervalSeconds() < minimum) {
-                    problems.add("traffic.healthCheck.intervalSeconds", hc.intervalSeconds() + " is below the Cloudflare " + cf.plan().key()
-                            + " plan's minimum of " + minimum + " s; raise it or declare a plan that allows it (business: 15, enterprise: 10)");
-                }
-                return null;
-            }, gcp -> null);
-        }
+        t.dns().stream().flatMap(d -> d.as(DnsBackend.CloudflareBackend.class).stream()).forEach(cf -> {
+            int minimum = cf.plan().minimumIntervalSeconds();
+            if (hc.intervalSeconds() < minimum) {
+                problems.add("traffic.healthCheck.intervalSeconds", hc.intervalSeconds() + " is below the Cloudflare " + cf.plan().key()
+                        + " plan's minimum of " + minimum + " s; raise it or declare a plan that allows it (business: 15, enterprise: 10)");
+            }
+        });
         if (route53) {
             if (hc.regions().size() < 3) {
                 problems.add("traffic.healthCheck.regions", hc.regions() + " has " + hc.regions().size()
@@ -146,10 +143,26 @@ final class TrafficValidator {
             if (!kinds.add(d.kind().key())) {
                 problems.add(path, d.kind().key() + " is declared twice; one backend of each kind");
             }
-            // One function per backend: a new backend does not compile until its block is validated.
-            Runnable block = d.match(r53 -> () -> validateRoute53(r53, path, problems), cf -> () -> validateCloudflare(cf, path, problems),
-                    gcp -> () -> validateCloudDns(gcp, path, problems));
-            block.run();
+            // One method per backend: a new backend does not compile until its block is validated.
+            d.match(new DnsBackend.Cases<Void>() {
+                @Override
+                public Void route53(DnsBackend.Route53Backend r53) {
+                    validateRoute53(r53, path, problems);
+                    return null;
+                }
+
+                @Override
+                public Void cloudflare(DnsBackend.CloudflareBackend cf) {
+                    validateCloudflare(cf, path, problems);
+                    return null;
+                }
+
+                @Override
+                public Void clouddns(DnsBackend.CloudDnsBackend gcp) {
+                    validateCloudDns(gcp, path, problems);
+                    return null;
+                }
+            });
         }
     }
 
@@ -212,7 +225,7 @@ final class TrafficValidator {
      * routing has no Cloud DNS policy, so it is refused rather than mapped silently.
      */
     private static void validateCloudDnsGlobal(Topology topology, TrafficSettings t, DnsAuthority.Zone global, Problems problems) {
-        DnsBackend.CloudDnsBackend gcp = global.backend().match(r53 -> null, cf -> null, g -> g);
+        DnsBackend.CloudDnsBackend gcp = global.backend().as(DnsBackend.CloudDnsBackend.class).orElseThrow();
         String path = "traffic.dns[" + global.index() + "].clouddns";
         if (t.routing() == TrafficSettings.Routing.LATENCY) {
             problems.add("traffic.routing", "latency (the default) has no Cloud DNS routing policy; Cloud DNS serves " + t.hostname()
@@ -327,7 +340,7 @@ final class TrafficValidator {
             return;
         }
         authority.delegation().ifPresent(d -> {
-            var cf = d.child().backend().match(r53 -> null, c -> c, gcp -> null);
+            var cf = d.child().backend().as(DnsBackend.CloudflareBackend.class).orElse(null);
             if (cf == null) {
                 return;
             }

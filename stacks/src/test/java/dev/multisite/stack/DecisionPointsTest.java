@@ -41,13 +41,15 @@ class DecisionPointsTest {
 
     @Test
     void aNewDnsBackendFailsAtEveryDecisionPointTheChecklistNames() throws IOException {
+        // A new backend is a Kind constant (its facts) and one more case of DnsBackend.Cases (its settings).
         Set<String> failing = compileWith("dev/multisite/topology/DnsBackend.java",
-                "ROUTE53(false), CLOUDFLARE(true);", "ROUTE53(false), CLOUDFLARE(true), NS1(true);");
+                "ROUTE53(false), CLOUDFLARE(true), CLOUDDNS(false);", "ROUTE53(false), CLOUDFLARE(true), CLOUDDNS(false), NS1(true);",
+                "        T clouddns(CloudDnsBackend backend);\n", "        T clouddns(CloudDnsBackend backend);\n\n        T ns1(Object backend);\n");
         assertThat(failing).isEqualTo(checklist("Add a DNS backend"));
     }
 
-    /** The files (module-relative source paths) whose compile fails after one edit of one source file. */
-    private static Set<String> compileWith(String file, String find, String replaceWith) throws IOException {
+    /** The files (module-relative source paths) whose compile fails after edits (find, replace, ...) of one source file. */
+    private static Set<String> compileWith(String file, String... findReplace) throws IOException {
         Path scratch = Files.createTempDirectory("multisite-decision-points");
         List<Path> sources = new ArrayList<>();
         for (String module : MODULES) {
@@ -58,8 +60,10 @@ class DecisionPointsTest {
                     Files.createDirectories(copy.getParent());
                     String text = Files.readString(p);
                     if (src.relativize(p).toString().equals(file)) {
-                        assertThat(text).as("%s still has the text this test edits", file).contains(find);
-                        text = text.replace(find, replaceWith);
+                        for (int i = 0; i < findReplace.length; i += 2) {
+                            assertThat(text).as("%s still has the text this test edits", file).contains(findReplace[i]);
+                            text = text.replace(findReplace[i], findReplace[i + 1]);
+                        }
                     }
                     Files.writeString(copy, text);
                     sources.add(copy);

@@ -48,7 +48,7 @@ final class OperatorCommands {
     }
 
     private static String pool(String stack, DnsBackend global, SiteSpec site, boolean enabled) {
-        var cf = global.match(r53 -> null, c -> c, gcp -> null);
+        var cf = global.as(DnsBackend.CloudflareBackend.class).orElseThrow();
         return "curl -sX PATCH -H \"Authorization: Bearer $CLOUDFLARE_API_TOKEN\" -H 'Content-Type: application/json' \\\n"
                 + "  https://api.cloudflare.com/client/v4/accounts/" + cf.accountId() + "/load_balancers/pools/$("
                 + outputs(stack) + " cloudflarePools | jq -r '.\"" + site.name() + "\"') --data '{\"enabled\": " + enabled + "}'";
