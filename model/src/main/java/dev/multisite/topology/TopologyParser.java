@@ -103,7 +103,7 @@ public final class TopologyParser {
 
     private static String explain(JsonProcessingException e, JsonNode root) {
         String path = e instanceof JsonMappingException m ? ConfigPaths.render(withBackendKeys(m.getPath()), root) : "multisite:" + CONFIG_KEY;
-        if (e instanceof MismatchedInputException m && (m.getTargetType() == DnsBackend.class
+        if (e instanceof MismatchedInputException m && !(e instanceof InvalidNullException) && (m.getTargetType() == DnsBackend.class
                 || m instanceof com.fasterxml.jackson.databind.exc.InvalidTypeIdException t && t.getBaseType() != null
                 && t.getBaseType().getRawClass() == DnsBackend.class)) {
             // A backend is a one-key mapping (Jackson's wrapper-object type id): none, an unknown one, or two keys.
@@ -261,6 +261,9 @@ public final class TopologyParser {
         }
         if (type == Cidr.class) {
             return "an IPv4 CIDR string such as 10.0.0.0/16";
+        }
+        if (type == DnsBackend.class) {
+            return "a mapping with exactly one of " + String.join(", ", backendKeys().values());
         }
         if (type.isEnum()) {
             return "one of " + enumValues(type);
