@@ -8,6 +8,13 @@ import java.util.Map;
 public final class PluginVersions {
     /** pulumi-cloudflare 5.x: the schema these bindings follow (v6 renamed most load-balancing properties). */
     static final String CLOUDFLARE = "5.49.1";
+    /**
+     * pulumi-gcp 8.41.1, for the Cloud DNS bindings only: the pinned Java SDK (7.0.0) has no
+     * routing-policy {@code healthCheck}, no {@code externalEndpoints} and no health check
+     * {@code sourceRegions}; 8.41.1's schema has all three (its generated @pulumi/gcp types,
+     * types/input.d.ts RecordSetRoutingPolicy*, compute/healthCheck.d.ts). Everything else stays on the SDK.
+     */
+    public static final String GCP_CLOUD_DNS = "8.41.1";
     /** pulumi-tls 5.x. */
     static final String TLS = "5.0.9";
     /** pulumi-random 4.x. */

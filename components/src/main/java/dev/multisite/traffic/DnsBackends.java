@@ -37,6 +37,6 @@ public final class DnsBackends {
     }
 
     public static Optional<DnsBackend.CloudflareBackend> cloudflare(TrafficSettings traffic) {
-        return traffic.dns().stream().map(DnsBackend::cloudflare).filter(java.util.Objects::nonNull).findFirst();
+        return traffic.dns().stream().flatMap(d -> d.as(DnsBackend.CloudflareBackend.class).stream()).findFirst();
     }
 }

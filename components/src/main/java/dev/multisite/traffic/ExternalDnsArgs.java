@@ -41,7 +41,7 @@ public record ExternalDnsArgs(Site site, TrafficSettings traffic, String domain,
         required(site, "site", "the site ExternalDNS runs in");
         required(traffic, "traffic", "the topology's traffic block");
         notBlank(domain, "domain", "the stack's domain, e.g. example.com");
-        required(backend, "backend", "the DNS backend this instance writes to (route53 or cloudflare)");
+        required(backend, "backend", "the DNS backend this instance writes to (route53, cloudflare or clouddns)");
         notBlank(ownerId, "ownerId", "the TXT registry owner id, unique per site and backend");
         // Each backend needs its own credential (the other one's is unused). A switch expression: a
         // new backend does not compile until its credential is required here.
@@ -50,6 +50,9 @@ public record ExternalDnsArgs(Site site, TrafficSettings traffic, String domain,
                     "the AWS provider for the IAM role of a route53 backend (GlobalEndpoint.awsGlobal)");
             case CLOUDFLARE -> required(cloudflareToken, "cloudflareToken",
                     "the scoped Cloudflare API token (a secret) of a cloudflare backend");
+            // The site's workload identity (ExternalDns creates the Google service account in the zone's project).
+            case CLOUDDNS -> required(site.workloadIdentity().orElse(null), "site",
+                    "a site with a workload identity (GKE, or an EKS or AKS OIDC issuer Google federates) for a clouddns backend");
         };
         notBlank(chartVersion, "chartVersion", "the ExternalDNS chart version, e.g. " + DEFAULT_CHART_VERSION);
         // No filter would let ExternalDNS manage every name the backend holds, not just the site's.

@@ -30,7 +30,9 @@ record ExternalDnsValues(Provider provider, List<String> sources, List<String> d
         }
     }
 
-    record ServiceAccount(boolean create, String name) {
+    /** {@code serviceAccount}: created by the chart, with its name and (GKE Workload Identity) annotations. */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    record ServiceAccount(boolean create, String name, Map<String, String> annotations) {
     }
 
     @SuppressWarnings("unchecked")

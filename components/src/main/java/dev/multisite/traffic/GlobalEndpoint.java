@@ -21,6 +21,9 @@ import dev.multisite.bindings.CloudflareLoadBalancerMonitor;
 import dev.multisite.bindings.CloudflareLoadBalancerPool;
 import dev.multisite.bindings.CloudflareProvider;
 import dev.multisite.bindings.CloudflareRecord;
+import dev.multisite.bindings.GcpCloudDnsProvider;
+import dev.multisite.bindings.GcpHealthCheck;
+import dev.multisite.bindings.GcpRecordSet;
 import dev.multisite.site.KeyedOutputs;
 import dev.multisite.topology.DnsAuthority;
 import dev.multisite.topology.DnsBackend;
@@ -67,6 +70,8 @@ public final class GlobalEndpoint extends ComponentResource {
     public final Output<Map<String, String>> healthChecks;
     /** Site -> id of its Cloudflare pool. */
     public final Output<Map<String, String>> cloudflarePools;
+    /** Site -> id of the Cloud DNS health check that probes its endpoint (one check, shared by the routing policy). */
+    public final Output<Map<String, String>> cloudDnsHealthChecks;
     /** Backend -> worst-case failover seconds. */
     public final Map<String, Integer> failoverBudgetSeconds;
 
@@ -77,41 +82,55 @@ public final class GlobalEndpoint extends ComponentResource {
         Map<String, Output<String>> drains = new LinkedHashMap<>();
         Map<String, Output<String>> checks = new LinkedHashMap<>();
         Map<String, Output<String>> pools = new LinkedHashMap<>();
+        Map<String, Output<String>> gcpChecks = new LinkedHashMap<>();
         Map<String, Integer> budgets = new LinkedHashMap<>();
         var authority = DnsAuthority.of(topology);
         DnsBackend global = authority.global().backend();
         budgets.put(global.kind().key(), FailoverBudget.of(global, traffic).worstCaseSeconds());
-        Provider aws = null;
-        CloudflareProvider cloudflare = null;
+        var providers = new BackendProviders();
         for (DnsBackend backend : traffic.dns()) {
-            // A switch expression: a new backend does not compile until its provider and global resources are built here.
-            com.pulumi.resources.ProviderResource backendProvider = switch (backend.kind()) {
-                case ROUTE53 -> {
-                    aws = SiteTraffic.awsGlobal(name + "-aws", this);
+            // One method per backend: a new backend does not compile until its provider and global resources are built here.
+            backend.match(new DnsBackend.Cases<Void>() {
+                @Override
+                public Void route53(DnsBackend.Route53Backend r53) {
+                    providers.aws = SiteTraffic.awsGlobal(name + "-aws", GlobalEndpoint.this);
                     if (backend == global) {
-                        route53(name, topology, backend.route53(), aws, drains, checks);
+                        GlobalEndpoint.this.route53(name, topology, r53, providers.aws, drains, checks);
                     }
-                    yield aws;
+                    return null;
                 }
-                case CLOUDFLARE -> {
-                    cloudflare = new CloudflareProvider(name + "-cloudflare", new CloudflareProvider.Args(args.cloudflareToken()),
-                            CustomResourceOptions.builder().parent(this).build());
+
+                @Override
+                public Void cloudflare(DnsBackend.CloudflareBackend cf) {
+                    providers.cloudflare = new CloudflareProvider(name + "-cloudflare", new CloudflareProvider.Args(args.cloudflareToken()),
+                            CustomResourceOptions.builder().parent(GlobalEndpoint.this).build());
                     if (backend == global) {
-                        cloudflare(name, topology, backend.cloudflare(), cloudflare, pools);
+                        GlobalEndpoint.this.cloudflare(name, topology, cf, providers.cloudflare, pools);
                     }
-                    yield cloudflare;
+                    return null;
                 }
-            };
+
+                @Override
+                public Void clouddns(DnsBackend.CloudDnsBackend gcp) {
+                    providers.gcp = new GcpCloudDnsProvider(name + "-gcp-dns", new GcpCloudDnsProvider.Args(gcp.project()),
+                            CustomResourceOptions.builder().parent(GlobalEndpoint.this).build());
+                    if (backend == global) {
+                        cloudDns(topology, gcp, providers.gcp, gcpChecks);
+                    }
+                    return null;
+                }
+            });
         }
-        Provider awsProvider = aws;
-        CloudflareProvider cloudflareProvider = cloudflare;
-        authority.delegation().ifPresent(d -> delegate(name, d, awsProvider, cloudflareProvider, traffic.ttlSeconds()));
+        authority.delegation().ifPresent(d -> delegate(name, d, providers, traffic.ttlSeconds()));
+        Provider aws = providers.aws;
         this.awsGlobal = aws;
         this.drainSwitches = KeyedOutputs.of(drains);
         this.healthChecks = KeyedOutputs.of(checks);
         this.cloudflarePools = KeyedOutputs.of(pools);
+        this.cloudDnsHealthChecks = KeyedOutputs.of(gcpChecks);
         this.failoverBudgetSeconds = Map.copyOf(budgets);
-        registerOutputs(Map.of("drainSwitches", drainSwitches, "healthChecks", healthChecks, "cloudflarePools", cloudflarePools));
+        registerOutputs(Map.of("drainSwitches", drainSwitches, "healthChecks", healthChecks, "cloudflarePools", cloudflarePools,
+                "cloudDnsHealthChecks", cloudDnsHealthChecks));
     }
 
     private void route53(String name, Topology topology, DnsBackend.Route53Backend zone, Provider aws,
@@ -178,35 +197,129 @@ public final class GlobalEndpoint extends ComponentResource {
     /** The number of name servers in every Route 53 delegation set. */
     static final int ROUTE53_NAME_SERVERS = 4;
 
-    /** NS records for the subzone in its parent: Route 53 under Cloudflare, or Cloudflare under Route 53. */
-    private void delegate(String name, DnsAuthority.Delegation d, Provider aws, CloudflareProvider cloudflare, int ttlSeconds) {
-        boolean inRoute53 = switch (d.parent().backend().kind()) {
-            case ROUTE53 -> true;
-            case CLOUDFLARE -> false;
+    /** The providers of the stack's backends, set as each backend is built. */
+    private static final class BackendProviders {
+        Provider aws;
+        CloudflareProvider cloudflare;
+        GcpCloudDnsProvider gcp;
+    }
+
+    /** The number of name servers Cloud DNS assigns to a managed zone (ns-cloud-X1..X4.googledomains.com). */
+    static final int CLOUD_DNS_NAME_SERVERS = 4;
+
+    /**
+     * NS records for the subzone in its parent, whichever two backends they are: the child's name
+     * servers (Route 53's delegation set and Cloud DNS's from their zones, Cloudflare's from
+     * {@code cloudflare.nameServers}), written as the parent's NS record set (Route 53, Cloud DNS)
+     * or one record per name server (Cloudflare).
+     */
+    private void delegate(String name, DnsAuthority.Delegation d, BackendProviders providers, int ttlSeconds) {
+        String child = d.child().name();
+        int ttl = Math.max(ttlSeconds, 300);
+        record ChildServers(Output<List<String>> names, int count, String description) {
+        }
+        ChildServers servers = d.child().backend().match(new DnsBackend.Cases<>() {
+            @Override
+            public ChildServers route53(DnsBackend.Route53Backend r53) {
+                return new ChildServers(Route53Functions.getZone(GetZoneArgs.builder().zoneId(r53.hostedZoneId()).build(),
+                        new InvokeOptions(GlobalEndpoint.this, providers.aws, null)).applyValue(z -> z.nameServers()), ROUTE53_NAME_SERVERS,
+                        "Route 53 zone " + r53.hostedZoneId());
+            }
+
+            @Override
+            public ChildServers cloudflare(DnsBackend.CloudflareBackend cf) {
+                return new ChildServers(Output.of(cf.nameServers()), cf.nameServers().size(), "Cloudflare zone " + cf.zoneId());
+            }
+
+            @Override
+            public ChildServers clouddns(DnsBackend.CloudDnsBackend gcp) {
+                return new ChildServers(com.pulumi.gcp.dns.DnsFunctions.getManagedZone(com.pulumi.gcp.dns.inputs.GetManagedZoneArgs.builder()
+                        .name(gcp.managedZone()).project(gcp.project()).build(), new InvokeOptions(GlobalEndpoint.this, gcpSdkProvider(name, gcp), null))
+                        .applyValue(z -> z.nameServers()), CLOUD_DNS_NAME_SERVERS, "Cloud DNS zone " + gcp.managedZone());
+            }
+        });
+        d.parent().backend().match(new DnsBackend.Cases<Void>() {
+            @Override
+            public Void route53(DnsBackend.Route53Backend r53) {
+                new Record(name + "-delegation-ns", RecordArgs.builder()
+                        .zoneId(r53.hostedZoneId())
+                        .name(child)
+                        .type("NS")
+                        .ttl(ttl)
+                        .records(servers.names())
+                        .build(), CustomResourceOptions.builder().parent(GlobalEndpoint.this).provider(providers.aws).build());
+                return null;
+            }
+
+            @Override
+            public Void cloudflare(DnsBackend.CloudflareBackend cf) {
+                var onCloudflare = CustomResourceOptions.builder().parent(GlobalEndpoint.this).provider(providers.cloudflare).build();
+                for (int i = 0; i < servers.count(); i++) {
+                    int index = i;
+                    new CloudflareRecord(name + "-delegation-ns-" + i, new CloudflareRecord.Args(cf.zoneId(), child, "NS",
+                            servers.names().applyValue(ns -> ns.get(index)), ttl,
+                            "multisite: " + child + " is delegated to " + servers.description()), onCloudflare);
+                }
+                return null;
+            }
+
+            @Override
+            public Void clouddns(DnsBackend.CloudDnsBackend gcp) {
+                new GcpRecordSet(name + "-delegation-ns", GcpRecordSet.Args.plain(gcp.project(), gcp.managedZone(), child, "NS", ttl,
+                        // Cloud DNS takes name servers as absolute names, with the trailing dot.
+                        servers.names().applyValue(ns -> ns.stream().map(n -> n.endsWith(".") ? n : n + ".").toList())),
+                        CustomResourceOptions.builder().parent(GlobalEndpoint.this).provider(providers.gcp).build());
+                return null;
+            }
+        });
+    }
+
+    /** The Java SDK's Google provider (7.0.0), for the managed zone read only: the bindings' provider is another version. */
+    private com.pulumi.gcp.Provider gcpSdkProvider(String name, dev.multisite.topology.DnsBackend.CloudDnsBackend gcp) {
+        return new com.pulumi.gcp.Provider(name + "-gcp-read", com.pulumi.gcp.ProviderArgs.builder().project(gcp.project()).build(),
+                CustomResourceOptions.builder().parent(this).build());
+    }
+
+    /**
+     * The global hostname on Cloud DNS: one Compute Engine health check (HTTP(S) with the global
+     * hostname as Host, which every site's ingress serves the health app for; the stack's path and
+     * expected body; from the backend's three source regions), and one A record set of the global
+     * hostname whose routing policy (weighted by capacity, geolocation by Google Cloud region, or
+     * failover to a geolocation backup) lists every site's endpoint as a health-checked external
+     * endpoint. A Cloud DNS routing policy names one health check ({@code routingPolicy.healthCheck})
+     * and Cloud DNS probes each external endpoint with it (Cloud DNS "DNS routing policies and
+     * health checks"), so every site is checked by the same definition.
+     *
+     * <p>Draining a site changes no record: its health app is scaled to zero, the check fails at
+     * that endpoint, and Cloud DNS stops answering with it (operator commands and the drill).
+     */
+    private void cloudDns(Topology topology, dev.multisite.topology.DnsBackend.CloudDnsBackend gcp, GcpCloudDnsProvider provider,
+                          Map<String, Output<String>> checks) {
+        TrafficSettings traffic = topology.traffic();
+        var hc = traffic.healthCheck();
+        int interval = Math.max(hc.intervalSeconds(), FailoverBudget.CLOUDDNS_MINIMUM_INTERVAL_SECONDS);
+        var onGcp = CustomResourceOptions.builder().parent(this).provider(provider).build();
+        var check = new GcpHealthCheck(traffic.hostname().replace('.', '-') + "-clouddns-check", new GcpHealthCheck.Args(
+                "multisite deep health of " + traffic.hostname() + hc.path() + " at every site's endpoint",
+                hc.protocol().equals("https"), new GcpHealthCheck.Probe(traffic.hostname(), hc.port(), hc.path(), hc.expectedBody()),
+                interval, Math.min(5, interval), hc.failureThreshold(), 2, gcp.sourceRegions()), onGcp);
+        List<SiteSpec> sites = topology.sites();
+        sites.forEach(s -> checks.put(s.name(), check.id()));
+        Output<String> policyCheck = check.id();
+        GcpRecordSet.RoutingPolicy policy = switch (traffic.routing()) {
+            case WEIGHTED -> GcpRecordSet.RoutingPolicy.weighted(policyCheck, sites.stream()
+                    .map(s -> new GcpRecordSet.Wrr(s.capacity(), new GcpRecordSet.Targets(List.of(gcp.endpoints().get(s.name()))))).toList());
+            case GEO -> GcpRecordSet.RoutingPolicy.geo(policyCheck, sites.stream()
+                    .map(s -> new GcpRecordSet.Geo(gcp.location(s).orElseThrow(), new GcpRecordSet.Targets(List.of(gcp.endpoints().get(s.name()))))).toList());
+            case FAILOVER -> GcpRecordSet.RoutingPolicy.failover(policyCheck, new GcpRecordSet.PrimaryBackup(
+                    new GcpRecordSet.Targets(List.of(gcp.endpoints().get(sites.get(0).name()))),
+                    List.of(new GcpRecordSet.Geo(gcp.location(sites.get(1)).orElseThrow(),
+                            new GcpRecordSet.Targets(List.of(gcp.endpoints().get(sites.get(1).name())))))));
+            // The parser refuses latency on Cloud DNS (no such routing policy).
+            case LATENCY -> throw new IllegalStateException("latency routing has no Cloud DNS policy; the topology parser refuses it");
         };
-        if (inRoute53) {
-            // One NS record set in the hosted zone, with the name servers Cloudflare assigned to the subzone.
-            var cf = d.child().backend().cloudflare();
-            new Record(name + "-delegation-ns", RecordArgs.builder()
-                    .zoneId(d.parent().backend().route53().hostedZoneId())
-                    .name(d.child().name())
-                    .type("NS")
-                    .ttl(Math.max(ttlSeconds, 300))
-                    .records(cf.nameServers())
-                    .build(), CustomResourceOptions.builder().parent(this).provider(aws).build());
-            return;
-        }
-        var child = d.child().backend().route53();
-        var parent = d.parent().backend().cloudflare();
-        Output<List<String>> nameServers = Route53Functions.getZone(GetZoneArgs.builder().zoneId(child.hostedZoneId()).build(),
-                new InvokeOptions(this, aws, null)).applyValue(z -> z.nameServers());
-        var onCloudflare = CustomResourceOptions.builder().parent(this).provider(cloudflare).build();
-        for (int i = 0; i < ROUTE53_NAME_SERVERS; i++) {
-            int index = i;
-            new CloudflareRecord(name + "-delegation-ns-" + i, new CloudflareRecord.Args(parent.zoneId(), d.child().name(), "NS",
-                    nameServers.applyValue(ns -> ns.get(index)), Math.max(ttlSeconds, 300),
-                    "multisite: " + d.child().name() + " is delegated to Route 53 zone " + child.hostedZoneId()), onCloudflare);
-        }
+        new GcpRecordSet(topology.traffic().hostname().replace('.', '-') + "-clouddns",
+                GcpRecordSet.Args.routed(gcp.project(), gcp.managedZone(), traffic.hostname(), "A", traffic.ttlSeconds(), policy), onGcp);
     }
 
     private void cloudflare(String name, Topology topology, DnsBackend.CloudflareBackend cf, CloudflareProvider provider,

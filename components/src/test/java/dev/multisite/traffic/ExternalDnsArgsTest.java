@@ -67,7 +67,7 @@ class ExternalDnsArgsTest {
         assertRejected(b -> b.traffic(null), "ExternalDnsArgs.traffic: required; the topology's traffic block");
         assertRejected(b -> b.domain(null), "ExternalDnsArgs.domain: required; the stack's domain, e.g. example.com");
         assertRejected(b -> b.backend(null),
-                "ExternalDnsArgs.backend: required; the DNS backend this instance writes to (route53 or cloudflare)");
+                "ExternalDnsArgs.backend: required; the DNS backend this instance writes to (route53, cloudflare or clouddns)");
         assertRejected(b -> b.ownerId(null), "ExternalDnsArgs.ownerId: required; the TXT registry owner id, unique per site and backend");
         assertRejected(b -> b.domainFilters(null),
                 "ExternalDnsArgs.domainFilters: required; the parents of the site's names this backend holds, e.g. app.example.com");
@@ -79,6 +79,10 @@ class ExternalDnsArgsTest {
                 "ExternalDnsArgs.cloudflareToken: required; the scoped Cloudflare API token (a secret) of a cloudflare backend");
         assertRejected(b -> b.backend(ROUTE53),
                 "ExternalDnsArgs.awsGlobal: required; the AWS provider for the IAM role of a route53 backend (GlobalEndpoint.awsGlobal)");
+        // A stub site has no workload identity: nothing Google could trust to write to Cloud DNS.
+        assertRejected(b -> b.backend(new DnsBackend.CloudDnsBackend("example-com", "dns-prod-1234", null, null, null, null)),
+                "ExternalDnsArgs.site: required; a site with a workload identity (GKE, or an EKS or AKS OIDC issuer Google federates)"
+                        + " for a clouddns backend");
     }
 
     @Test

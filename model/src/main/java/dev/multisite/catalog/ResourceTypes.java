@@ -25,6 +25,9 @@ public final class ResourceTypes {
     public static final String ROUTE53_HEALTH_CHECK = "aws:route53/healthCheck:HealthCheck";
     public static final String ROUTE53_RECORD = "aws:route53/record:Record";
     public static final String CLOUDFLARE_POOL = "cloudflare:index/loadBalancerPool:LoadBalancerPool";
+    /** A Compute Engine health check: what watches a site's external endpoint for a Cloud DNS routing policy. */
+    public static final String GCP_HEALTH_CHECK = "gcp:compute/healthCheck:HealthCheck";
+    public static final String GCP_DNS_RECORD_SET = "gcp:dns/recordSet:RecordSet";
     public static final String HELM_RELEASE = "kubernetes:helm.sh/v3:Release";
     public static final String APPLICATION_SET = "kubernetes:argoproj.io/v1alpha1:ApplicationSet";
     /** A Multi-Cluster Services export (the version the pinned Cilium serves: bindings.McsServiceExport). */
@@ -60,6 +63,7 @@ public final class ResourceTypes {
         return switch (kind) {
             case ROUTE53 -> ROUTE53_HEALTH_CHECK;
             case CLOUDFLARE -> CLOUDFLARE_POOL;
+            case CLOUDDNS -> GCP_HEALTH_CHECK;
         };
     }
 

@@ -10,9 +10,16 @@ package dev.multisite.topology;
  *   <li>Cloudflare proxied: the edge stops sending to the pool {@value #CLOUDFLARE_PROPAGATION_SECONDS}
  *       s after the monitor marks it down; no DNS TTL is involved because clients keep talking to
  *       the edge. DNS-only: the TTL is added, as for Route 53.</li>
+ *   <li>Cloud DNS: the Compute Engine health check probes the site's external endpoint from its
+ *       three source regions every interval (at least {@value #CLOUDDNS_MINIMUM_INTERVAL_SECONDS} s
+ *       with source regions: Compute Engine API, HealthCheck.sourceRegions) and marks it unhealthy
+ *       after the unhealthy threshold; Google documents no figure for the health state reaching
+ *       the answers, so {@value #CLOUDDNS_PROPAGATION_SECONDS} s is assumed (a drill measures it);
+ *       then resolvers keep the old answer for the TTL (Cloud DNS "DNS routing policies and
+ *       health checks": resolvers cache until the TTL expires).</li>
  * </ul>
  *
- * @param backend     {@code route53} or {@code cloudflare}
+ * @param backend     {@code route53}, {@code cloudflare} or {@code clouddns}
  * @param intervalSeconds the effective check interval (Cloudflare: never below the plan's minimum)
  * @param threshold   consecutive failures
  * @param propagation seconds
@@ -21,18 +28,31 @@ package dev.multisite.topology;
 public record FailoverBudget(String backend, int intervalSeconds, int threshold, int propagation, int ttl) {
     public static final int ROUTE53_PROPAGATION_SECONDS = 10;
     public static final int CLOUDFLARE_PROPAGATION_SECONDS = 5;
+    /** Assumed, not documented by Google: health state reaching Cloud DNS answers. */
+    public static final int CLOUDDNS_PROPAGATION_SECONDS = 30;
+    /** A Compute Engine health check with source regions (what public external endpoints need) checks at most this often. */
+    public static final int CLOUDDNS_MINIMUM_INTERVAL_SECONDS = 30;
 
     public static FailoverBudget of(DnsBackend backend, TrafficSettings traffic) {
         var hc = traffic.healthCheck();
-        return switch (backend.kind()) {
-            case ROUTE53 -> new FailoverBudget("route53", hc.intervalSeconds(), hc.failureThreshold(), ROUTE53_PROPAGATION_SECONDS, traffic.ttlSeconds());
-            case CLOUDFLARE -> {
-                var cf = backend.cloudflare();
-                int interval = Math.max(hc.intervalSeconds(), cf.plan().minimumIntervalSeconds());
-                yield new FailoverBudget("cloudflare", interval, hc.failureThreshold(), CLOUDFLARE_PROPAGATION_SECONDS,
-                        cf.proxied() ? 0 : traffic.ttlSeconds());
+        return backend.match(new DnsBackend.Cases<>() {
+            @Override
+            public FailoverBudget route53(DnsBackend.Route53Backend r53) {
+                return new FailoverBudget("route53", hc.intervalSeconds(), hc.failureThreshold(), ROUTE53_PROPAGATION_SECONDS, traffic.ttlSeconds());
             }
-        };
+
+            @Override
+            public FailoverBudget cloudflare(DnsBackend.CloudflareBackend cf) {
+                return new FailoverBudget("cloudflare", Math.max(hc.intervalSeconds(), cf.plan().minimumIntervalSeconds()), hc.failureThreshold(),
+                        CLOUDFLARE_PROPAGATION_SECONDS, cf.proxied() ? 0 : traffic.ttlSeconds());
+            }
+
+            @Override
+            public FailoverBudget clouddns(DnsBackend.CloudDnsBackend gcp) {
+                return new FailoverBudget("clouddns", Math.max(hc.intervalSeconds(), CLOUDDNS_MINIMUM_INTERVAL_SECONDS), hc.failureThreshold(),
+                        CLOUDDNS_PROPAGATION_SECONDS, traffic.ttlSeconds());
+            }
+        });
     }
 
     public int detectionSeconds() {

@@ -53,7 +53,7 @@ public record Topology(@Required String domain, Environment environment, Integer
         if (traffic != null) {
             for (int i = 0; i < traffic.dns().size(); i++) {
                 var backend = traffic.dns().get(i);
-                if (backend != null && backend.isSingle()) {
+                if (backend != null) {
                     int index = i;
                     backend.secretConfigKey().ifPresent(key -> keys.put("traffic.dns[" + index + "]." + backend.kind().key() + ".apiToken", key));
                 }

@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.stream.Collectors;
@@ -101,7 +102,14 @@ public final class TopologyParser {
     }
 
     private static String explain(JsonProcessingException e, JsonNode root) {
-        String path = e instanceof JsonMappingException m ? ConfigPaths.render(m.getPath(), root) : "multisite:" + CONFIG_KEY;
+        String path = e instanceof JsonMappingException m ? ConfigPaths.render(withBackendKeys(m.getPath()), root) : "multisite:" + CONFIG_KEY;
+        if (e instanceof MismatchedInputException m && !(e instanceof InvalidNullException) && (m.getTargetType() == DnsBackend.class
+                || m instanceof com.fasterxml.jackson.databind.exc.InvalidTypeIdException t && t.getBaseType() != null
+                && t.getBaseType().getRawClass() == DnsBackend.class)) {
+            // A backend is a one-key mapping (Jackson's wrapper-object type id): none, an unknown one, or two keys.
+            return path + ": expected a mapping with exactly one of " + String.join(", ", backendKeys().values()) + ", got "
+                    + describeBackend(ConfigPaths.at(m.getPath(), root));
+        }
         if (e instanceof JsonMappingException m) {
             // A mapping where a CIDR string belongs: Jackson binds it to the record's own fields; name the CIDR instead.
             for (int i = 0; i < m.getPath().size(); i++) {
@@ -142,6 +150,42 @@ public final class TopologyParser {
             return path + ": expected " + expected(m.getTargetType()) + ", got " + describe(ConfigPaths.at(m.getPath(), root));
         }
         return path + ": not a valid value here; see the topology table in README.md for what this key takes";
+    }
+
+    /** The stack file's key of each DNS backend's block, as its Jackson subtype names it. */
+    private static java.util.Map<Class<?>, String> backendKeys() {
+        var keys = new java.util.LinkedHashMap<Class<?>, String>();
+        for (var type : DnsBackend.class.getAnnotation(com.fasterxml.jackson.annotation.JsonSubTypes.class).value()) {
+            keys.put(type.value(), type.name());
+        }
+        return keys;
+    }
+
+    /**
+     * Jackson's path through a wrapper-object type id leaves the id out ({@code traffic.dns[0].bad}):
+     * put the backend's key back, so the path is the one in the stack file ({@code traffic.dns[0].route53.bad}).
+     */
+    private static List<JsonMappingException.Reference> withBackendKeys(List<JsonMappingException.Reference> path) {
+        var keys = backendKeys();
+        var out = new java.util.ArrayList<JsonMappingException.Reference>();
+        for (var ref : path) {
+            Object from = ref.getFrom();
+            Class<?> type = from instanceof Class<?> c ? c : from == null ? null : from.getClass();
+            if (ref.getFieldName() != null && type != null && keys.containsKey(type)) {
+                out.add(new JsonMappingException.Reference(null, keys.get(type)));
+            }
+            out.add(ref);
+        }
+        return out;
+    }
+
+    private static String describeBackend(JsonNode node) {
+        if (node != null && node.isObject()) {
+            var names = new java.util.ArrayList<String>();
+            node.fieldNames().forEachRemaining(names::add);
+            return names.isEmpty() ? "an empty mapping" : "the key(s) " + String.join(", ", names);
+        }
+        return describe(node);
     }
 
     /** The config path of a token error (no binding path): from the tree parser's own position. */
@@ -217,6 +261,9 @@ public final class TopologyParser {
         }
         if (type == Cidr.class) {
             return "an IPv4 CIDR string such as 10.0.0.0/16";
+        }
+        if (type == DnsBackend.class) {
+            return "a mapping with exactly one of " + String.join(", ", backendKeys().values());
         }
         if (type.isEnum()) {
             return "one of " + enumValues(type);

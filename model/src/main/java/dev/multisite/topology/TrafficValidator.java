@@ -18,6 +18,14 @@ final class TrafficValidator {
     private static final Pattern HOSTED_ZONE = Pattern.compile("Z[A-Z0-9]{1,32}");
     private static final Pattern CLOUDFLARE_ID = Pattern.compile("[0-9a-f]{32}");
     private static final Pattern AWS_REGION = CloudProvider.AWS.region();
+    /**
+     * A Cloud DNS managed zone's resource name: 1-63 lowercase letters, digits and dashes, starting
+     * with a letter and ending with a letter or digit (Cloud DNS API, ManagedZone.name).
+     */
+    static final Pattern MANAGED_ZONE = Pattern.compile("[a-z]([-a-z0-9]{0,61}[a-z0-9])?");
+    /** A Google Cloud project id: 6-30 lowercase letters, digits and dashes, starting with a letter, not ending with a dash. */
+    static final Pattern GCP_PROJECT = Pattern.compile("[a-z][-a-z0-9]{4,28}[a-z0-9]");
+    private static final Pattern IPV4 = Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
 
     private TrafficValidator() {
     }
@@ -70,16 +78,16 @@ final class TrafficValidator {
             problems.add("traffic.healthCheck.protocol", "'" + hc.protocol() + "' is not allowed; use https or http");
         }
         if (hc.failureThreshold() < 1 || hc.failureThreshold() > 10) {
-            problems.add("traffic.healthCheck.failureThreshold", hc.failureThreshold() + " is out of range; Route 53 and Cloudflare allow 1..10");
+            problems.add("traffic.healthCheck.failureThreshold", hc.failureThreshold() + " is out of range; Route 53, Cloudflare and Cloud DNS allow 1..10");
         }
-        boolean route53 = t.dns().stream().anyMatch(d -> d.isSingle() && d.kind() == DnsBackend.Kind.ROUTE53);
+        boolean route53 = t.dns().stream().anyMatch(d -> d.kind() == DnsBackend.Kind.ROUTE53);
         if (route53 && hc.intervalSeconds() != 10 && hc.intervalSeconds() != 30) {
             problems.add("traffic.healthCheck.intervalSeconds", hc.intervalSeconds() + " is not allowed by Route 53; use 10 (fast) or 30");
         }
-        t.dns().stream().filter(d -> d.isSingle() && d.kind() == DnsBackend.Kind.CLOUDFLARE).forEach(d -> {
-            int minimum = d.cloudflare().plan().minimumIntervalSeconds();
+        t.dns().stream().flatMap(d -> d.as(DnsBackend.CloudflareBackend.class).stream()).forEach(cf -> {
+            int minimum = cf.plan().minimumIntervalSeconds();
             if (hc.intervalSeconds() < minimum) {
-                problems.add("traffic.healthCheck.intervalSeconds", hc.intervalSeconds() + " is below the Cloudflare " + d.cloudflare().plan().key()
+                problems.add("traffic.healthCheck.intervalSeconds", hc.intervalSeconds() + " is below the Cloudflare " + cf.plan().key()
                         + " plan's minimum of " + minimum + " s; raise it or declare a plan that allows it (business: 15, enterprise: 10)");
             }
         });
@@ -111,9 +119,9 @@ final class TrafficValidator {
                 || t.healthCheck().regions().equals(HealthCheckSettings.DEFAULT_REGIONS)) {
             return;
         }
-        boolean route53 = t.dns().stream().anyMatch(d -> d.isSingle() && d.kind() == DnsBackend.Kind.ROUTE53);
+        boolean route53 = t.dns().stream().anyMatch(d -> d.kind() == DnsBackend.Kind.ROUTE53);
         if (!route53) {
-            String backends = t.dns().stream().filter(DnsBackend::isSingle).map(d -> d.kind().key()).distinct()
+            String backends = t.dns().stream().map(d -> d.kind().key()).distinct()
                     .collect(java.util.stream.Collectors.joining(", "));
             problems.add("traffic.healthCheck.regions", "Route 53 health checker regions, but this stack's DNS backends (" + backends
                     + ") have no Route 53 health checks, so they would have no effect; remove the key");
@@ -122,26 +130,39 @@ final class TrafficValidator {
 
     private static void validateBackends(TrafficSettings t, Problems problems) {
         if (t.dns().isEmpty()) {
-            problems.add("traffic.dns", "required; at least one backend: - route53: {hostedZoneId: ...} or - cloudflare: {zoneId: ..., accountId: ..., apiToken: ...}");
+            problems.add("traffic.dns", "required; at least one backend: - route53: {hostedZoneId: ...}, - cloudflare: {zoneId: ..., accountId: ..., apiToken: ...}"
+                    + " or - clouddns: {managedZone: ..., project: ..., endpoints: {<site>: <public IPv4>}}");
+        }
+        if (t.dns().size() > 2) {
+            problems.add("traffic.dns", t.dns().size() + " backends; at most 2: one holds the stack's domain and the other a subzone of it, which the stack delegates");
         }
         Set<String> kinds = new HashSet<>();
         for (int i = 0; i < t.dns().size(); i++) {
             DnsBackend d = t.dns().get(i);
             String path = "traffic.dns[" + i + "]";
-            if (!d.isSingle()) {
-                problems.add(path, "set exactly one of " + java.util.Arrays.stream(DnsBackend.Kind.values()).map(DnsBackend.Kind::key)
-                        .collect(java.util.stream.Collectors.joining(" or ")));
-                continue;
-            }
             if (!kinds.add(d.kind().key())) {
                 problems.add(path, d.kind().key() + " is declared twice; one backend of each kind");
             }
-            // A switch expression: a new backend does not compile until its block is validated.
-            Runnable block = switch (d.kind()) {
-                case ROUTE53 -> () -> validateRoute53(d.route53(), path, problems);
-                case CLOUDFLARE -> () -> validateCloudflare(d.cloudflare(), path, problems);
-            };
-            block.run();
+            // One method per backend: a new backend does not compile until its block is validated.
+            d.match(new DnsBackend.Cases<Void>() {
+                @Override
+                public Void route53(DnsBackend.Route53Backend r53) {
+                    validateRoute53(r53, path, problems);
+                    return null;
+                }
+
+                @Override
+                public Void cloudflare(DnsBackend.CloudflareBackend cf) {
+                    validateCloudflare(cf, path, problems);
+                    return null;
+                }
+
+                @Override
+                public Void clouddns(DnsBackend.CloudDnsBackend gcp) {
+                    validateCloudDns(gcp, path, problems);
+                    return null;
+                }
+            });
         }
     }
 
@@ -165,6 +186,81 @@ final class TrafficValidator {
         }
     }
 
+    private static void validateCloudDns(DnsBackend.CloudDnsBackend gcp, String path, Problems problems) {
+        if (gcp.managedZone() == null || !MANAGED_ZONE.matcher(gcp.managedZone()).matches()) {
+            problems.add(path + ".clouddns.managedZone", (gcp.managedZone() == null ? "required" : "'" + gcp.managedZone() + "' is not a managed zone name")
+                    + "; 1-63 lowercase letters, digits or dashes, starting with a letter, e.g. example-org");
+        }
+        if (gcp.project() == null || !GCP_PROJECT.matcher(gcp.project()).matches()) {
+            problems.add(path + ".clouddns.project", (gcp.project() == null ? "required" : "'" + gcp.project() + "' is not a project id")
+                    + "; 6-30 lowercase letters, digits or dashes, starting with a letter, e.g. dns-prod-1234");
+        }
+        gcp.endpoints().forEach((site, address) -> {
+            if (!IPV4.matcher(address).matches()) {
+                problems.add(path + ".clouddns.endpoints." + site, "'" + address + "' is not an IPv4 address; the public address of the site's ingress, e.g. 203.0.113.10");
+            } else if (!isPublic(address)) {
+                problems.add(path + ".clouddns.endpoints." + site, address + " is not a public address; Cloud DNS health-checks a public zone's"
+                        + " external endpoints from the internet, so give the site's public ingress address");
+            }
+        });
+        if (gcp.sourceRegions().size() != 3 || new HashSet<>(gcp.sourceRegions()).size() != 3) {
+            problems.add(path + ".clouddns.sourceRegions", gcp.sourceRegions() + " has " + gcp.sourceRegions().size()
+                    + " region(s); a Compute Engine health check with source regions takes exactly 3 distinct regions");
+        }
+        gcp.sourceRegions().stream().filter(r -> !CloudProvider.GCP.region().matcher(r).matches()).forEach(r -> problems.add(path + ".clouddns.sourceRegions",
+                "'" + r + "' is not a Google Cloud region, e.g. " + CloudProvider.GCP.regionExample()));
+    }
+
+    /** Whether an IPv4 address is outside the private, shared, loopback, link-local and documentation-free special ranges. */
+    static boolean isPublic(String address) {
+        Cidr host = Cidr.parse(address + "/32");
+        return java.util.stream.Stream.of("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16",
+                "0.0.0.0/8", "224.0.0.0/3").map(Cidr::parse).noneMatch(range -> range.contains(host));
+    }
+
+    /**
+     * The global hostname on Cloud DNS: every site's external endpoint, checked at an interval
+     * Compute Engine allows with source regions, and a routing policy Cloud DNS has (WRR,
+     * geolocation, failover; Cloud DNS "DNS routing policies and health checks"). Latency-based
+     * routing has no Cloud DNS policy, so it is refused rather than mapped silently.
+     */
+    private static void validateCloudDnsGlobal(Topology topology, TrafficSettings t, DnsAuthority.Zone global, Problems problems) {
+        DnsBackend.CloudDnsBackend gcp = global.backend().as(DnsBackend.CloudDnsBackend.class).orElseThrow();
+        String path = "traffic.dns[" + global.index() + "].clouddns";
+        if (t.routing() == TrafficSettings.Routing.LATENCY) {
+            problems.add("traffic.routing", "latency (the default) has no Cloud DNS routing policy; Cloud DNS serves " + t.hostname()
+                    + " here, so use geo (each site's Google Cloud region, or clouddns.locations) or weighted (by capacity)");
+        }
+        if (t.healthCheck().intervalSeconds() < FailoverBudget.CLOUDDNS_MINIMUM_INTERVAL_SECONDS) {
+            problems.add("traffic.healthCheck.intervalSeconds", t.healthCheck().intervalSeconds() + " is below Cloud DNS's minimum of "
+                    + FailoverBudget.CLOUDDNS_MINIMUM_INTERVAL_SECONDS + " s (Compute Engine health checks with source regions); use 30 or more");
+        }
+        if (t.routing() == TrafficSettings.Routing.FAILOVER && topology.sites().size() != 2) {
+            problems.add("traffic.routing", "failover routing has one primary and one backup, but the stack has "
+                    + topology.sites().size() + " sites; use geo or weighted");
+        }
+        for (int i = 0; i < topology.sites().size(); i++) {
+            SiteSpec s = topology.sites().get(i);
+            if (!gcp.endpoints().containsKey(s.name())) {
+                problems.add(path + ".endpoints." + s.name(), "required: the public IPv4 address of the site's ingress, which Cloud DNS health-checks"
+                        + " and answers " + t.hostname() + " with");
+            }
+            if ((t.routing() == TrafficSettings.Routing.GEO || t.routing() == TrafficSettings.Routing.FAILOVER) && gcp.location(s).isEmpty()) {
+                problems.add(path + ".locations." + s.name(), "required for " + t.routing().key() + " routing on Cloud DNS: the Google Cloud region"
+                        + " whose users the site serves (" + s.provider().key() + " " + s.region() + "), e.g. europe-west3");
+            }
+        }
+        gcp.endpoints().keySet().stream().filter(site -> topology.site(site).isEmpty())
+                .forEach(site -> problems.add(path + ".endpoints." + site, "is not a site of this stack"));
+        gcp.locations().forEach((site, region) -> {
+            if (topology.site(site).isEmpty()) {
+                problems.add(path + ".locations." + site, "is not a site of this stack");
+            } else if (!CloudProvider.GCP.region().matcher(region).matches()) {
+                problems.add(path + ".locations." + site, "'" + region + "' is not a Google Cloud region, e.g. " + CloudProvider.GCP.regionExample());
+            }
+        });
+    }
+
     private static void validateRouting(Topology topology, TrafficSettings t, Problems problems) {
         for (String site : t.latencyRegions().keySet()) {
             if (topology.site(site).isEmpty()) {
@@ -179,6 +275,13 @@ final class TrafficValidator {
             } else if (!CONTINENTS.contains(e.getValue())) {
                 problems.add("traffic.geo." + e.getKey(), "'" + e.getValue() + "' is not a continent code; use one of " + new java.util.TreeSet<>(CONTINENTS));
             }
+        }
+        boolean cloudDnsGlobal = topology.domain() != null && t.hostname() != null
+                && DnsAuthority.of(topology).global() != null && DnsAuthority.of(topology).global().backend().kind() == DnsBackend.Kind.CLOUDDNS;
+        if (cloudDnsGlobal) {
+            // Cloud DNS locates sites by Google Cloud region, not by AWS region or continent.
+            validateCloudDnsGlobal(topology, t, DnsAuthority.of(topology).global(), problems);
+            return;
         }
         switch (t.routing()) {
             case LATENCY -> topology.sites().stream()
@@ -237,7 +340,7 @@ final class TrafficValidator {
             return;
         }
         authority.delegation().ifPresent(d -> {
-            var cf = d.child().backend().cloudflare();
+            var cf = d.child().backend().as(DnsBackend.CloudflareBackend.class).orElse(null);
             if (cf == null) {
                 return;
             }
@@ -249,7 +352,7 @@ final class TrafficValidator {
                         + "; Cloudflare subdomain setups need the enterprise plan (or put the subzone in route53)");
             }
             if (cf.nameServers().isEmpty()) {
-                problems.add(path + ".nameServers", "required for the subzone " + d.child().name() + " delegated from route53;"
+                problems.add(path + ".nameServers", "required for the subzone " + d.child().name() + " delegated from " + d.parent().kind() + ";"
                         + " the name servers Cloudflare assigned to the zone, e.g. [ada.ns.cloudflare.com, bob.ns.cloudflare.com]");
             }
             cf.nameServers().stream().filter(ns -> ns == null || !TopologyValidator.DOMAIN.matcher(ns).matches())
@@ -290,7 +393,7 @@ final class TrafficValidator {
                     .map(n -> n.fqdn() + " (" + n.zone().kind() + " zone " + n.zone().name() + ")").toList();
             if (!elsewhere.isEmpty()) {
                 problems.add(Problems.sitePath(s, i, "provider"), "existing: its names " + String.join(", ", elsewhere)
-                        + " live in a backend an existing cluster cannot write to (no workload identity AWS trusts);"
+                        + " live in a backend an existing cluster cannot write to (no workload identity AWS or Google trusts);"
                         + " make a cloudflare backend authoritative for them (its ExternalDNS then uses the scoped token)");
             }
         }

@@ -87,7 +87,7 @@ class TrafficParserTest {
     @Test
     void thresholdZero() {
         assertThat(problemOf(t -> t.putObject("healthCheck").put("failureThreshold", 0)))
-                .isEqualTo("traffic.healthCheck.failureThreshold: 0 is out of range; Route 53 and Cloudflare allow 1..10");
+                .isEqualTo("traffic.healthCheck.failureThreshold: 0 is out of range; Route 53, Cloudflare and Cloud DNS allow 1..10");
     }
 
     @Test
@@ -118,7 +118,7 @@ class TrafficParserTest {
     @Test
     void backendWithBothKinds() {
         assertThat(problemOf(t -> ((ObjectNode) t.withArray("dns").get(0)).putObject("cloudflare")))
-                .isEqualTo("traffic.dns[0]: set exactly one of route53 or cloudflare");
+                .isEqualTo("traffic.dns[0]: expected a mapping with exactly one of route53, cloudflare, clouddns, got the key(s) route53, cloudflare");
     }
 
     @Test
@@ -138,7 +138,7 @@ class TrafficParserTest {
         assertThat(problemOf(t -> t.withArray("dns").remove(1)))
                 .isEqualTo("sites[metal-fra].provider: existing: its names metal-fra.app.example.com (route53 zone example.com),"
                         + " metal-fra.mesh.example.com (route53 zone example.com) live in a backend an existing cluster cannot write to"
-                        + " (no workload identity AWS trusts); make a cloudflare backend authoritative for them (its ExternalDNS then uses the scoped token)");
+                        + " (no workload identity AWS or Google trusts); make a cloudflare backend authoritative for them (its ExternalDNS then uses the scoped token)");
     }
 
     @Test
@@ -231,5 +231,125 @@ class TrafficParserTest {
     void misspelledTrafficKey() {
         assertThat(problemOf(t -> t.put("ttl", 30)))
                 .startsWith("traffic.ttl: unknown key; did you mean 'ttlSeconds'?");
+    }
+
+    /**
+     * Two GKE sites (the fixture's, and its Azure site moved to GKE in europe-west1), their names
+     * in Cloud DNS, geo routing by each site's own region.
+     */
+    static ObjectNode cloudDns() {
+        ObjectNode doc = Fixtures.valid();
+        var sites = doc.withArray("sites");
+        sites.remove(3);
+        ObjectNode second = (ObjectNode) sites.get(2);
+        second.put("name", "gcp-euw1").put("provider", "gcp").put("region", "europe-west1");
+        second.remove("azure");
+        second.putObject("gcp").put("project", "multisite-test-gcp").put("masterIpv4Cidr", "192.168.3.0/28");
+        sites.remove(0);
+        doc.set("traffic", Fixtures.yaml("""
+                hostname: app.example.com
+                routing: geo
+                rtoSeconds: 120
+                healthCheck: {intervalSeconds: 30}
+                dns:
+                  - clouddns: {managedZone: example-com, project: dns-prod-1234, endpoints: {gcp-euw4: 203.0.113.10, gcp-euw1: 198.51.100.20}}
+                """));
+        return doc;
+    }
+
+    private static String cloudDnsProblem(Consumer<ObjectNode> breakIt) {
+        ObjectNode doc = cloudDns();
+        breakIt.accept(doc);
+        return Fixtures.singleProblem(doc);
+    }
+
+    private static ObjectNode cloudDnsBlock(ObjectNode doc) {
+        return (ObjectNode) doc.get("traffic").withArray("dns").get(0).get("clouddns");
+    }
+
+    @Test
+    void cloudDnsParsesWithItsZoneProjectAndEndpoints() {
+        Topology topology = TopologyParser.parse(cloudDns());
+        var backend = (DnsBackend.CloudDnsBackend) topology.traffic().dns().get(0);
+        assertThat(backend.kind()).isEqualTo(DnsBackend.Kind.CLOUDDNS);
+        assertThat(backend.managedZone()).isEqualTo("example-com");
+        assertThat(backend.sourceRegions()).hasSize(3);
+        assertThat(backend.location(topology.sites().get(0))).contains("europe-west4");
+        assertThat(DnsAuthority.of(topology).global().kind()).isEqualTo("clouddns");
+        // Back through TopologyJson as the one-key mapping a stack file holds.
+        assertThat(TopologyJson.of(topology).path("traffic").path("dns").get(0).has("clouddns")).isTrue();
+        assertThat(TopologyParser.parse(TopologyJson.of(topology))).isEqualTo(topology);
+    }
+
+    @Test
+    void cloudDnsRefusesLatencyRouting() {
+        assertThat(cloudDnsProblem(d -> ((ObjectNode) d.get("traffic")).put("routing", "latency"))).isEqualTo("traffic.routing: latency"
+                + " (the default) has no Cloud DNS routing policy; Cloud DNS serves app.example.com here, so use geo (each site's Google Cloud"
+                + " region, or clouddns.locations) or weighted (by capacity)");
+    }
+
+    @Test
+    void cloudDnsRefusesABadManagedZoneName() {
+        assertThat(cloudDnsProblem(d -> cloudDnsBlock(d).put("managedZone", "Example.com"))).isEqualTo("traffic.dns[0].clouddns.managedZone:"
+                + " 'Example.com' is not a managed zone name; 1-63 lowercase letters, digits or dashes, starting with a letter, e.g. example-org");
+    }
+
+    @Test
+    void cloudDnsRefusesABadProject() {
+        assertThat(cloudDnsProblem(d -> cloudDnsBlock(d).put("project", "p1"))).isEqualTo("traffic.dns[0].clouddns.project: 'p1' is not"
+                + " a project id; 6-30 lowercase letters, digits or dashes, starting with a letter, e.g. dns-prod-1234");
+    }
+
+    @Test
+    void cloudDnsNeedsAPublicEndpointPerSite() {
+        assertThat(cloudDnsProblem(d -> cloudDnsBlock(d).putObject("endpoints").put("gcp-euw1", "198.51.100.20"))).isEqualTo("traffic.dns[0].clouddns.endpoints.gcp-euw4:"
+                + " required: the public IPv4 address of the site's ingress, which Cloud DNS health-checks and answers app.example.com with");
+        assertThat(cloudDnsProblem(d -> cloudDnsBlock(d).putObject("endpoints").put("gcp-euw4", "10.1.2.3").put("gcp-euw1", "198.51.100.20"))).isEqualTo(
+                "traffic.dns[0].clouddns.endpoints.gcp-euw4: 10.1.2.3 is not a public address; Cloud DNS health-checks a public zone's"
+                        + " external endpoints from the internet, so give the site's public ingress address");
+    }
+
+    @Test
+    void cloudDnsNeedsThirtySecondChecks() {
+        assertThat(cloudDnsProblem(d -> ((ObjectNode) d.get("traffic").get("healthCheck")).put("intervalSeconds", 10))).isEqualTo(
+                "traffic.healthCheck.intervalSeconds: 10 is below Cloud DNS's minimum of 30 s (Compute Engine health checks with source regions);"
+                        + " use 30 or more");
+    }
+
+    @Test
+    void cloudDnsTakesExactlyThreeSourceRegions() {
+        assertThat(cloudDnsProblem(d -> cloudDnsBlock(d).putArray("sourceRegions").add("us-east4"))).isEqualTo(
+                "traffic.dns[0].clouddns.sourceRegions: [us-east4] has 1 region(s); a Compute Engine health check with source regions"
+                        + " takes exactly 3 distinct regions");
+    }
+
+    @Test
+    void cloudDnsBudgetIsCheckedAgainstTheRto() {
+        assertThat(cloudDnsProblem(d -> ((ObjectNode) d.get("traffic")).put("rtoSeconds", 60))).isEqualTo("traffic.rtoSeconds: the worst"
+                + " case failover is clouddns: 30 s interval x 2 failures + 30 s propagation + 15 s TTL = 105 s, over the budget of 60 s;"
+                + " shorten the interval, threshold or TTL, or raise rtoSeconds");
+    }
+
+    @Test
+    void cloudDnsIsNotWritableFromExistingSites() {
+        ObjectNode doc = cloudDns();
+        doc.withArray("sites").add(Fixtures.valid().withArray("sites").get(3));
+        cloudDnsBlock(doc).with("endpoints").put("metal-fra", "192.0.2.50");
+        cloudDnsBlock(doc).putObject("locations").put("metal-fra", "europe-west3");
+        assertThat(Fixtures.singleProblem(doc)).isEqualTo("sites[metal-fra].provider: existing: its names metal-fra.app.example.com"
+                + " (clouddns zone example.com), metal-fra.mesh.example.com (clouddns zone example.com) live in a backend an existing cluster"
+                + " cannot write to (no workload identity AWS or Google trusts); make a cloudflare backend authoritative for them (its"
+                + " ExternalDNS then uses the scoped token)");
+    }
+
+    @Test
+    void unknownKeyInsideABackendNamesTheBackend() {
+        assertThat(cloudDnsProblem(d -> cloudDnsBlock(d).put("zoneName", "x"))).startsWith("traffic.dns[0].clouddns.zoneName: unknown key");
+    }
+
+    @Test
+    void unknownBackendIsOneLine() {
+        assertThat(cloudDnsProblem(d -> ((ObjectNode) d.get("traffic")).putArray("dns").addObject().putObject("ns1")))
+                .isEqualTo("traffic.dns[0]: expected a mapping with exactly one of route53, cloudflare, clouddns, got the key(s) ns1");
     }
 }

@@ -90,6 +90,18 @@ public class PlanMocks implements Mocks {
                     "ns-" + (n % 512) + ".awsdns-" + (n % 64) + ".com", "ns-" + (n % 512 + 512) + ".awsdns-" + (n % 64) + ".net",
                     "ns-" + (n % 512 + 1024) + ".awsdns-" + (n % 64) + ".org", "ns-" + (n % 512 + 1536) + ".awsdns-" + (n % 64) + ".co.uk")));
         }
+        if (args.token.equals("gcp:dns/getManagedZone:getManagedZone")) {
+            // A Cloud DNS public zone: four name servers of one ns-cloud-<letter> set, absolute names.
+            String zone = String.valueOf(args.args.get("name"));
+            char set = (char) ('a' + Integer.parseInt(hex(zone, 1), 16) % 5);
+            return done(Map.of("name", zone, "dnsName", zone.replace('-', '.') + ".", "visibility", "public", "nameServers",
+                    List.of(1, 2, 3, 4).stream().map(i -> "ns-cloud-" + set + i + ".googledomains.com.").toList()));
+        }
+        if (args.token.equals("gcp:organizations/getProject:getProject")) {
+            // GetProjectResult.number: a project's 12-digit number, stable per project id.
+            String project = String.valueOf(args.args.get("projectId"));
+            return done(Map.of("projectId", project, "number", String.valueOf(100000000000L + Long.parseLong(hex(project, 8), 16) % 900000000000L)));
+        }
         return done(Map.of());
     }
 

@@ -92,15 +92,18 @@ class DecisionPointsTest {
 
     @Test
     void aNewDnsBackendFailsAtEveryDecisionPointTheChecklistNames() throws IOException {
+        // A new backend is a Kind constant (its facts) and one more case of DnsBackend.Cases (its settings).
         Set<String> failing = compileWith(new Edit("dev/multisite/topology/DnsBackend.java",
-                "ROUTE53(false), CLOUDFLARE(true);", "ROUTE53(false), CLOUDFLARE(true), NS1(true);"));
+                        "ROUTE53(false), CLOUDFLARE(true), CLOUDDNS(false);", "ROUTE53(false), CLOUDFLARE(true), CLOUDDNS(false), NS1(true);"),
+                new Edit("dev/multisite/topology/DnsBackend.java",
+                        "        T clouddns(CloudDnsBackend backend);\n", "        T clouddns(CloudDnsBackend backend);\n\n        T ns1(Object backend);\n"));
         assertThat(failing).isEqualTo(checklist("Add a DNS backend"));
     }
 
-    /** The files (module-relative source paths) whose compile fails after one edit of one source file. */
-    private static Set<String> compileWith(Edit edit) throws IOException {
+    /** The files (module-relative source paths) whose compile fails after edits of source files. */
+    private static Set<String> compileWith(Edit... edits) throws IOException {
         Set<String> failing = new TreeSet<>();
-        compileErrors(MODULES, edit).forEach(error -> failing.add(error.file()));
+        compileErrors(MODULES, edits).forEach(error -> failing.add(error.file()));
         return failing;
     }
 

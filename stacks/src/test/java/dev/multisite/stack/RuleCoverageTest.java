@@ -68,6 +68,9 @@ class RuleCoverageTest {
             Map.entry(ResourceTypes.GCP_ROUTER, com.pulumi.gcp.compute.Router.class),
             Map.entry(ResourceTypes.AZURE_VPN_GATEWAY, com.pulumi.azurenative.network.VirtualNetworkGateway.class),
             Map.entry(ResourceTypes.CLOUDFLARE_POOL, dev.multisite.bindings.CloudflareLoadBalancerPool.class),
+            // The Cloud DNS bindings follow @pulumi/gcp 8.41.1's schema (the Java SDK 7.0.0 lacks these inputs).
+            Map.entry(ResourceTypes.GCP_HEALTH_CHECK, dev.multisite.bindings.GcpHealthCheck.class),
+            Map.entry(ResourceTypes.GCP_DNS_RECORD_SET, dev.multisite.bindings.GcpRecordSet.class),
             Map.entry(ResourceTypes.APPLICATION_SET, dev.multisite.bindings.ArgoApplicationSet.class),
             Map.entry(ResourceTypes.SERVICE_EXPORT, dev.multisite.bindings.McsServiceExport.class),
             Map.entry(ResourceTypes.KUBERNETES_NAMESPACE, com.pulumi.kubernetes.core.v1.Namespace.class),

@@ -66,4 +66,56 @@ class CloudInjectorsTest {
             assertThat(api.requests.get(1).body()).contains("<Inverted>false</Inverted>");
         }
     }
+
+    /** A geolocation record set as Cloud DNS API v1 returns it (RRSetRoutingPolicy.geo.items[].healthCheckedTargets). */
+    private static final String GEO_RECORD_SET = "{\"kind\":\"dns#resourceRecordSet\",\"name\":\"app.example.com.\",\"type\":\"A\",\"ttl\":15,"
+            + "\"routingPolicy\":{\"healthCheck\":\"projects/p/global/healthChecks/hc\",\"geo\":{\"items\":["
+            + "{\"location\":\"europe-west4\",\"healthCheckedTargets\":{\"externalEndpoints\":[\"203.0.113.41\"]}},"
+            + "{\"location\":\"us-east4\",\"healthCheckedTargets\":{\"externalEndpoints\":[\"203.0.113.42\"]}}]}}}";
+
+    @Test
+    void cloudDnsInjectorTakesTheSiteOutOfThePolicyAndPutsTheSameRecordSetBack() throws Exception {
+        try (var api = new FakeApi()) {
+            api.body = GEO_RECORD_SET;
+            var injector = new CloudDnsPolicyInjector(HttpClient.newHttpClient(), api.uri(), "gcp-euw4", "dns-prod-1234", "example-com",
+                    "app.example.com", "203.0.113.41", "ya29.token");
+
+            injector.inject();
+            injector.restore();
+
+            assertThat(api.requests).extracting(FakeApi.Request::method).containsExactly("GET", "PATCH", "PATCH");
+            assertThat(api.requests).extracting(FakeApi.Request::path)
+                    .containsOnly("/projects/dns-prod-1234/managedZones/example-com/rrsets/app.example.com./A");
+            assertThat(api.requests).extracting(FakeApi.Request::authorization).containsOnly("Bearer ya29.token");
+            var json = new com.fasterxml.jackson.databind.ObjectMapper();
+            var drained = json.readTree(api.requests.get(1).body());
+            assertThat(drained.path("routingPolicy").path("geo").path("items")).hasSize(1);
+            assertThat(drained.path("routingPolicy").path("geo").path("items").get(0).path("location").asText()).isEqualTo("us-east4");
+            assertThat(drained.path("routingPolicy").path("healthCheck").asText()).isEqualTo("projects/p/global/healthChecks/hc");
+            assertThat(json.readTree(api.requests.get(2).body())).isEqualTo(json.readTree(GEO_RECORD_SET));
+            assertThat(injector.describe()).doesNotContain("ya29.token");
+        }
+    }
+
+    @Test
+    void cloudDnsDrainOfAWeightedPolicyKeepsTheItemAtWeightZero() throws Exception {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var wrr = json.readTree("{\"routingPolicy\":{\"wrr\":{\"items\":[{\"weight\":50,\"healthCheckedTargets\":{\"externalEndpoints\":[\"203.0.113.41\"]}},"
+                + "{\"weight\":50,\"healthCheckedTargets\":{\"externalEndpoints\":[\"203.0.113.42\"]}}]}}}");
+        var drained = CloudDnsPolicyInjector.drained(wrr, "203.0.113.42");
+        assertThat(drained.path("routingPolicy").path("wrr").path("items").get(1).path("weight").asInt()).isZero();
+        assertThat(drained.path("routingPolicy").path("wrr").path("items").get(0).path("weight").asInt()).isEqualTo(50);
+    }
+
+    @Test
+    void cloudDnsInjectorFailsLoudlyWhenTheApiRefuses() throws Exception {
+        try (var api = new FakeApi()) {
+            api.status = 403;
+            api.body = "{\"error\":{\"code\":403,\"message\":\"Forbidden\"}}";
+            var injector = new CloudDnsPolicyInjector(HttpClient.newHttpClient(), api.uri(), "s", "p-123456", "z", "app.example.com", "203.0.113.1", "t");
+            assertThatThrownBy(injector::inject).hasMessageContaining("HTTP 403").hasMessageContaining("Forbidden");
+            injector.restore();
+            assertThat(api.requests).hasSize(1);
+        }
+    }
 }

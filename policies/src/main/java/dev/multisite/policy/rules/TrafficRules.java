@@ -30,8 +30,12 @@ public final class TrafficRules {
             "When the stack has global DNS, every site has a deep health check (Route 53) or a monitored pool (Cloudflare).",
             "A site without a health check keeps receiving traffic after it fails.",
             "declare the traffic block so GlobalEndpoint checks every site",
-            Map.of(), List.of(ROUTE53_HEALTH_CHECK, CLOUDFLARE_POOL, SITES), (s, c) -> {
+            Map.of(), List.of(ROUTE53_HEALTH_CHECK, CLOUDFLARE_POOL, GCP_HEALTH_CHECK, GCP_DNS_RECORD_SET, SITES), (s, c) -> {
                 List<Rule.Finding> findings = new ArrayList<>();
+                if (!s.ofType(GCP_HEALTH_CHECK).isEmpty() && !cloudDnsWatchesEverySite(s.ofType(GCP_DNS_RECORD_SET), s.sites().size())) {
+                    s.sites().forEach(site -> findings.add(new Rule.Finding(site.urn(), "site " + site.name()
+                            + " is not a health-checked endpoint of the Cloud DNS routing policy", "declare the traffic block so GlobalEndpoint checks every site")));
+                }
                 for (DnsBackend.Kind kind : DnsBackend.Kind.values()) {
                     var monitors = s.ofType(ResourceTypes.siteMonitorType(kind));
                     if (monitors.isEmpty()) {
@@ -52,13 +56,27 @@ public final class TrafficRules {
         return switch (kind) {
             case ROUTE53 -> monitor.input("fqdn").asText().startsWith(site + ".");
             case CLOUDFLARE -> monitor.elements("origins").stream().anyMatch(o -> o.input("address").asText().startsWith(site + "."));
+            // One Compute Engine check serves the Cloud DNS routing policy and probes every site's endpoint by address (so it
+            // names no site; cloudDnsWatchesEverySite reads the record set): it can probe external endpoints only with its
+            // three source regions (Compute Engine API, HealthCheck.sourceRegions).
+            case CLOUDDNS -> monitor.input("sourceRegions").size() == 3;
         };
+    }
+
+    /**
+     * Whether a routed Cloud DNS record set has a health check and a health-checked external
+     * endpoint per site (its items' {@code healthCheckedTargets.externalEndpoints}, whichever policy).
+     */
+    private static boolean cloudDnsWatchesEverySite(List<PolicyResource> recordSets, int sites) {
+        return recordSets.stream().map(r -> r.input("routingPolicy")).anyMatch(policy -> !policy.path("healthCheck").asText("").isEmpty()
+                && policy.findValues("externalEndpoints").stream().mapToInt(JsonNode::size).sum() >= sites);
     }
 
     private static String monitorName(DnsBackend.Kind kind) {
         return switch (kind) {
             case ROUTE53 -> "Route 53 health check";
             case CLOUDFLARE -> "Cloudflare pool";
+            case CLOUDDNS -> "Cloud DNS health check";
         };
     }
 

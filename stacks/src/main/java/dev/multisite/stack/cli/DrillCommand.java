@@ -48,7 +48,7 @@ final class DrillCommand implements Callable<Integer> {
     private static final ObjectMapper OUTPUTS_JSON = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
     /** How a cloud drill takes the site out. */
-    enum Injector { route53, cloudflare, ingress }
+    enum Injector { route53, cloudflare, clouddns, ingress }
 
     @Option(names = "--lab", description = "Drill the local lab of real components instead of a deployed stack.")
     boolean lab;
@@ -164,9 +164,13 @@ final class DrillCommand implements Callable<Integer> {
         var stackOutputs = new dev.multisite.ops.drill.StackOutputs(outputsJson());
         String hostname = stackOutputs.globalHostname();
         // Everything that can be wrong in the inputs is checked before the first network call.
-        var chosen = CloudInjectors.create(injector, site, stackOutputs, ingress);
+        var chosen = CloudInjectors.create(injector, site, stackOutputs, ingress, topology);
         Duration budget = budgetMs != null ? Duration.ofMillis(budgetMs)
-                : stackOutputs.budget(injector == Injector.cloudflare ? "cloudflare" : "route53");
+                : stackOutputs.budget(switch (injector) {
+                    case cloudflare -> "cloudflare";
+                    case clouddns -> "clouddns";
+                    case route53, ingress -> "route53";
+                });
         var observers = dev.multisite.ops.drill.CloudObservers.of(hostname, topology.sites().stream().map(s -> s.name()).toList(),
                 resolverList == null ? dev.multisite.ops.drill.CloudObservers.DEFAULT_RESOLVERS : resolverList);
         DrillReport report = runAndReport(new DrillSpec(site, hostname, chosen, observers, Duration.ofSeconds(2), Duration.ofSeconds(20),

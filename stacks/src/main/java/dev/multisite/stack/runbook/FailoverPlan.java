@@ -65,6 +65,9 @@ public record FailoverPlan(String stack, String site, Integer rtoSeconds, List<S
                     switch (global.kind()) {
                         case ROUTE53 -> "aws route53 get-health-check-status --health-check-id $(" + so + " healthChecks | jq -r '.\"" + lost.name() + "\"')";
                         case CLOUDFLARE -> null;
+                        case CLOUDDNS -> "gcloud dns record-sets describe " + traffic.hostname()
+                                + ". --type A --zone " + global.as(dev.multisite.topology.DnsBackend.CloudDnsBackend.class)
+                                .map(gcp -> gcp.managedZone() + " --project " + gcp.project()).orElseThrow();
                     }, budget.detectionSeconds(), budget.intervalSeconds() + " s interval x " + budget.threshold() + " failures", null));
             steps.add(new Step(FailoverStepKind.DRAIN_DNS.group(), FailoverStepKind.DRAIN_DNS.id(),
                     "take " + lost.name() + " out of " + traffic.hostname() + " (" + RunbookFacts.label(global.kind()) + ")",

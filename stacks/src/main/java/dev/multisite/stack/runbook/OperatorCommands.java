@@ -21,6 +21,7 @@ final class OperatorCommands {
             case ROUTE53 -> "aws route53 update-health-check --inverted --health-check-id $(" + outputs(stack) + " drainSwitches | jq -r '.\""
                     + site.name() + "\"')";
             case CLOUDFLARE -> pool(stack, global, site, false);
+            case CLOUDDNS -> healthApp(site, 0);
         };
     }
 
@@ -30,12 +31,26 @@ final class OperatorCommands {
             case ROUTE53 -> "aws route53 update-health-check --no-inverted --health-check-id $(" + outputs(stack) + " drainSwitches | jq -r '.\""
                     + site.name() + "\"')";
             case CLOUDFLARE -> pool(stack, global, site, true);
+            case CLOUDDNS -> healthApp(site, HEALTH_APP_REPLICAS);
         };
     }
 
+    /** The health app's replicas as HealthApp deploys them. */
+    static final int HEALTH_APP_REPLICAS = 2;
+
+    /**
+     * Cloud DNS: a routing policy's health check probes each site's endpoint, so scaling the
+     * site's health app to zero fails the check there and Cloud DNS stops answering with it; no
+     * record changes. Scaling back restores it ({@code pulumi up} also does, so run it after the site is back).
+     */
+    private static String healthApp(SiteSpec site, int replicas) {
+        return "kubectl --context " + site.name() + " -n multisite-system scale deployment/multisite-healthz --replicas=" + replicas;
+    }
+
     private static String pool(String stack, DnsBackend global, SiteSpec site, boolean enabled) {
+        var cf = global.as(DnsBackend.CloudflareBackend.class).orElseThrow();
         return "curl -sX PATCH -H \"Authorization: Bearer $CLOUDFLARE_API_TOKEN\" -H 'Content-Type: application/json' \\\n"
-                + "  https://api.cloudflare.com/client/v4/accounts/" + global.cloudflare().accountId() + "/load_balancers/pools/$("
+                + "  https://api.cloudflare.com/client/v4/accounts/" + cf.accountId() + "/load_balancers/pools/$("
                 + outputs(stack) + " cloudflarePools | jq -r '.\"" + site.name() + "\"') --data '{\"enabled\": " + enabled + "}'";
     }
 

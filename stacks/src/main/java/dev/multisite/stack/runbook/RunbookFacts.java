@@ -56,6 +56,7 @@ record RunbookFacts(String stackName, String globalHostname, List<String> dnsBac
         return switch (kind) {
             case ROUTE53 -> "Route 53";
             case CLOUDFLARE -> "Cloudflare";
+            case CLOUDDNS -> "Cloud DNS";
         };
     }
 }

@@ -35,6 +35,9 @@ final class SiteDownRunbook {
                         + String.join(", ", traffic.healthCheck().regions()) + "): `aws route53 get-health-check-status --health-check-id $("
                         + so + " healthChecks | jq -r '.\"" + site.name() + "\"')`.";
                 case CLOUDFLARE -> "Cloudflare pool `multisite-" + site.name() + "` shows unhealthy in Traffic > Load Balancing.";
+                case CLOUDDNS -> "Cloud DNS health check of `" + traffic.hostname() + "` (every " + dev.multisite.topology.FailoverBudget.of(global, traffic)
+                        .intervalSeconds() + " s from its three source regions) fails at the site's endpoint; `" + traffic.hostname()
+                        + "` no longer answers with it: `dig +short " + traffic.hostname() + "`.";
             });
             md.blank();
             md.h2("2. What fails over by itself, and how fast");
@@ -54,6 +57,12 @@ final class SiteDownRunbook {
                 case CLOUDFLARE -> () -> {
                     md.p("Cloudflare: disable the site's pool (token with Load Balancing edit in `CLOUDFLARE_API_TOKEN`):");
                     md.code("bash", OperatorCommands.drain(facts.stackName(), global, site));
+                };
+                case CLOUDDNS -> () -> {
+                    md.p("Cloud DNS: scale the site's health app to zero; the routing policy's health check fails at its endpoint and"
+                            + " Cloud DNS leaves it out of the answers. No record changes.");
+                    md.code("bash", OperatorCommands.drain(facts.stackName(), global, site) + "\n# undo when the site is back:\n"
+                            + OperatorCommands.undrain(facts.stackName(), global, site));
                 };
             };
             drainByHand.run();

@@ -70,6 +70,7 @@ class BadInputCorpusTest {
             stackFileCases(stack, cases);
             yamlCases(stack, cases);
         }
+        cloudDnsCases(cases);
         pathCases(cases);
         initCases(cases);
         runbookCases(cases);
@@ -205,6 +206,27 @@ class BadInputCorpusTest {
             ObjectNode aws = site(f, "aws");
             aws.putObject("aws").putArray("availabilityZones").add(aws.path("region").asText() + "a").addNull();
         }, "aws.availabilityZones[1]: null is not allowed");
+    }
+
+    private static ObjectNode cloudDns(ObjectNode file) {
+        return (ObjectNode) traffic(file).path("dns").get(0).path("clouddns");
+    }
+
+    /** Bad Cloud DNS settings of gcpdns: each one line, naming the field, the value and what is allowed. */
+    private static void cloudDnsCases(List<Case> cases) {
+        String d = "traffic.dns[0].clouddns";
+        mutated(cases, "gcpdns", "latency routing on Cloud DNS", f -> traffic(f).put("routing", "latency"), "traffic.routing", "no Cloud DNS", "geo");
+        mutated(cases, "gcpdns", "managed zone with a dot", f -> cloudDns(f).put("managedZone", "gcp.example.com"), d + ".managedZone", "'gcp.example.com'", "lowercase");
+        mutated(cases, "gcpdns", "project too short", f -> cloudDns(f).put("project", "abc"), d + ".project", "'abc'", "6-30");
+        mutated(cases, "gcpdns", "private endpoint", f -> ((ObjectNode) cloudDns(f).path("endpoints")).put("gcp-euw4", "10.0.0.1"), d + ".endpoints.gcp-euw4", "not a public address");
+        mutated(cases, "gcpdns", "endpoint not an address", f -> ((ObjectNode) cloudDns(f).path("endpoints")).put("gcp-euw4", "ingress.example.com"), d + ".endpoints.gcp-euw4", "not an IPv4 address");
+        mutated(cases, "gcpdns", "missing endpoint", f -> ((ObjectNode) cloudDns(f).path("endpoints")).remove("aws-use1"), d + ".endpoints.aws-use1", "required");
+        mutated(cases, "gcpdns", "10 s checks on Cloud DNS", f -> ((ObjectNode) traffic(f).path("healthCheck")).put("intervalSeconds", 10), "traffic.healthCheck.intervalSeconds", "minimum of 30");
+        mutated(cases, "gcpdns", "two source regions", f -> cloudDns(f).putArray("sourceRegions").add("us-east4").add("europe-west1"), d + ".sourceRegions", "exactly 3");
+        mutated(cases, "gcpdns", "AWS region as location", f -> ((ObjectNode) cloudDns(f).path("locations")).put("aws-use1", "us-east-1"), d + ".locations.aws-use1", "not a Google Cloud region");
+        mutated(cases, "gcpdns", "budget over the RTO", f -> traffic(f).put("rtoSeconds", 60), "traffic.rtoSeconds", "clouddns: 30 s interval x 2 failures", "105 s");
+        mutated(cases, "gcpdns", "misspelt clouddns key", f -> cloudDns(f).put("managedzone", "x"), d + ".managedzone", "unknown key", "managedZone");
+        mutated(cases, "gcpdns", "unknown backend", f -> ((ObjectNode) traffic(f).path("dns").get(0)).putObject("googledns"), "traffic.dns[0]", "exactly one of route53, cloudflare, clouddns");
     }
 
     private static ObjectNode traffic(ObjectNode file) {

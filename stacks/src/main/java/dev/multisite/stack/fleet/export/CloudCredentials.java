@@ -29,14 +29,14 @@ final class CloudCredentials {
         if (topology.traffic() != null) {
             for (DnsBackend backend : topology.traffic().dns()) {
                 // A switch expression, so a new DNS backend must decide here (CONTRIBUTING.md, "Add a DNS backend").
-                boolean callsAws = switch (backend.kind()) {
-                    case ROUTE53 -> true;
+                java.util.Optional<CloudProvider> calls = switch (backend.kind()) {
+                    case ROUTE53 -> java.util.Optional.of(CloudProvider.AWS);
                     // The Cloudflare token is secret stack config (spec.secretsRef), not environment.
-                    case CLOUDFLARE -> false;
+                    case CLOUDFLARE -> java.util.Optional.empty();
+                    // Cloud DNS records, health checks and the ExternalDNS service accounts are Google API calls.
+                    case CLOUDDNS -> java.util.Optional.of(CloudProvider.GCP);
                 };
-                if (callsAws) {
-                    clouds.add(CloudProvider.AWS);
-                }
+                calls.ifPresent(clouds::add);
             }
         }
         return clouds;
