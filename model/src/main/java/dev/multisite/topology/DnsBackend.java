@@ -167,7 +167,7 @@ public sealed interface DnsBackend {
      * @param locations   site -> the Google Cloud region whose users it serves, for geo and failover routing
      *                    (Cloud DNS geolocation items are Google Cloud regions); default a GKE site's own region
      */
-    record CloudDnsBackend(String managedZone, String project, String zone, Map<String, String> endpoints, List<String> sourceRegions,
+    record CloudDnsBackend(@Required String managedZone, @Required String project, String zone, Map<String, String> endpoints, List<String> sourceRegions,
                            Map<String, String> locations) implements DnsBackend {
         public static final List<String> DEFAULT_SOURCE_REGIONS = List.of("us-east4", "europe-west1", "asia-southeast1");
 

@@ -1,6 +1,8 @@
 package dev.multisite.pkg;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -124,7 +126,30 @@ final class SchemaTypes {
         if (Arrays.stream(c.getDeclaredFields()).anyMatch(f -> f.isAnnotationPresent(Export.class))) {
             return named(c, () -> object(exportedProperties(c), List.of()), plain);
         }
+        if (isWrappedChoice(c)) {
+            return named(c, () -> object(choiceProperties(c, plain), List.of()), plain);
+        }
         throw new IllegalArgumentException("no package schema type for " + c.getName());
+    }
+
+    /**
+     * A sealed type the parser reads as an object with exactly one key naming its kind (Jackson's
+     * {@code WRAPPER_OBJECT}, e.g. a DNS backend {@code {route53: {...}}}): in the schema, an object with
+     * one optional property per kind. A package schema cannot say "exactly one"; the topology parser
+     * refuses anything else with one line, as it does for a stack file.
+     */
+    private static boolean isWrappedChoice(Class<?> c) {
+        JsonTypeInfo info = c.getAnnotation(JsonTypeInfo.class);
+        return c.isSealed() && info != null && info.include() == JsonTypeInfo.As.WRAPPER_OBJECT && info.use() == JsonTypeInfo.Id.NAME
+                && c.isAnnotationPresent(JsonSubTypes.class);
+    }
+
+    private ObjectNode choiceProperties(Class<?> c, boolean plain) {
+        ObjectNode properties = NODES.objectNode();
+        for (JsonSubTypes.Type kind : c.getAnnotation(JsonSubTypes.class).value()) {
+            properties.set(kind.name(), spec(kind.value(), plain));
+        }
+        return properties;
     }
 
     /** A value the parser reads from a string with a {@code @JsonCreator} (a CIDR). */

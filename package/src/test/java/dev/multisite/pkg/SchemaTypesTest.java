@@ -3,6 +3,7 @@ package dev.multisite.pkg;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.multisite.topology.Cidr;
 import dev.multisite.topology.DataSettings;
+import dev.multisite.topology.DnsBackend;
 import dev.multisite.topology.NodePool;
 import org.junit.jupiter.api.Test;
 
@@ -59,5 +60,16 @@ class SchemaTypesTest {
                 .hasMessageContaining("x:index:Same names both").hasMessageContaining("First$Same").hasMessageContaining("Second$Same");
         assertThatThrownBy(() -> new SchemaTypes("x:index:").recordProperties(Unmappable.class)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("no package schema type for java.lang.Object");
+    }
+
+    @Test
+    void aSealedChoiceIsAnObjectWithOneOptionalPropertyPerKind() throws Exception {
+        var types = new SchemaTypes("x:index:");
+        assertThat(types.spec(DnsBackend.class, true)).isEqualTo(JSON.readTree("{\"$ref\": \"#/types/x:index:DnsBackend\", \"plain\": true}"));
+        var backend = types.types().get("x:index:DnsBackend");
+        assertThat(backend.path("properties").fieldNames()).toIterable().containsExactly("route53", "cloudflare", "clouddns");
+        assertThat(backend.path("properties").path("clouddns").path("$ref").asText()).isEqualTo("#/types/x:index:CloudDnsBackend");
+        assertThat(backend.has("required")).as("which one is the parser's to check").isFalse();
+        assertThat(types.types().get("x:index:Route53Backend").path("required")).extracting(n -> n.asText()).containsExactly("hostedZoneId");
     }
 }
