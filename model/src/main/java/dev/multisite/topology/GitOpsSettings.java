@@ -66,7 +66,7 @@ public record GitOpsSettings(ArgoCd argocd, @Required String repoUrl, String rev
      *                    a {@code ServiceExport} where the app runs, the namespace on every site); default none
      */
     public record App(@Required String name, @Required String path, @Required String namespace, Map<String, String> selector, List<String> syncOptions,
-                      List<GlobalService> globalServices) {
+                      List<ExportedService> globalServices) {
         public App {
             selector = selector == null ? Map.of() : Map.copyOf(selector);
             syncOptions = syncOptions == null ? List.of("CreateNamespace=true") : List.copyOf(syncOptions);
@@ -82,8 +82,8 @@ public record GitOpsSettings(ArgoCd argocd, @Required String repoUrl, String rev
      * @param headless whether the Service is headless ({@code clusterIP: None}); default false. Headless
      *                 exports need Cilium's EndpointSlice synchronisation, which is then turned on.
      */
-    public record GlobalService(@Required String name, Boolean headless) {
-        public GlobalService {
+    public record ExportedService(@Required String name, Boolean headless) {
+        public ExportedService {
             headless = headless != null && headless;
         }
     }
@@ -95,7 +95,7 @@ public record GitOpsSettings(ArgoCd argocd, @Required String repoUrl, String rev
 
     /** Whether any exported global service is headless (Cilium then synchronises EndpointSlices across the mesh). */
     public boolean exportsHeadlessServices() {
-        return apps.stream().flatMap(a -> a.globalServices().stream()).anyMatch(GlobalService::headless);
+        return apps.stream().flatMap(a -> a.globalServices().stream()).anyMatch(ExportedService::headless);
     }
 
     /**

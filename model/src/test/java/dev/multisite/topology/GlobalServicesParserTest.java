@@ -26,8 +26,8 @@ class GlobalServicesParserTest {
     void aGlobalServiceParsesWithItsDefaults() {
         var gitops = TopologyParser.parse(withApps(HELLO.formatted("{name: hello}, {name: hello-db, headless: true}"))).gitops();
         var services = gitops.apps().get(0).globalServices();
-        assertThat(services).extracting(GitOpsSettings.GlobalService::name).containsExactly("hello", "hello-db");
-        assertThat(services).extracting(GitOpsSettings.GlobalService::headless).containsExactly(false, true);
+        assertThat(services).extracting(GitOpsSettings.ExportedService::name).containsExactly("hello", "hello-db");
+        assertThat(services).extracting(GitOpsSettings.ExportedService::headless).containsExactly(false, true);
         assertThat(gitops.exportsGlobalServices()).isTrue();
         assertThat(gitops.exportsHeadlessServices()).isTrue();
         assertThat(ClustersetDnsFacts.serviceName("hello", "hello")).isEqualTo("hello.hello.svc.clusterset.local");
