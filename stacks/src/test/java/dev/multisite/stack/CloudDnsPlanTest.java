@@ -113,4 +113,34 @@ class CloudDnsPlanTest {
         assertThat(credentials.path("credentials.json").asText()).contains("\"type\":\"external_account\"", "generateAccessToken")
                 .doesNotContain("private_key");
     }
+
+    /** The leaf input paths a planned resource sets: objects walked by key, lists of objects as {@code name[]}. */
+    static java.util.Set<String> leafPaths(JsonNode node, String prefix) {
+        var out = new java.util.TreeSet<String>();
+        if (node.isObject()) {
+            node.fields().forEachRemaining(e -> out.addAll(leafPaths(e.getValue(), prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey())));
+        } else if (node.isArray() && node.size() > 0 && node.get(0).isObject()) {
+            node.forEach(element -> out.addAll(leafPaths(element, prefix + "[]")));
+        } else {
+            out.add(prefix);
+        }
+        return out;
+    }
+
+    @Test
+    void theCloudDnsResourcesSetOnlyInputsOfThePinnedGcpSchema() throws Exception {
+        var schema = new java.util.HashMap<String, java.util.Set<String>>();
+        try (InputStream in = CloudDnsPlanTest.class.getResourceAsStream("/gcp-8.41.1-cloud-dns-input-paths.txt")) {
+            new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank() && !l.startsWith("#"))
+                    .map(l -> l.split(" ", 2)).forEach(p -> schema.computeIfAbsent(p[0], k -> new java.util.TreeSet<>()).add(p[1]));
+        }
+        for (String type : List.of("gcp:dns/recordSet:RecordSet", "gcp:compute/healthCheck:HealthCheck")) {
+            var paths = leafPaths(only(type).inputs(), "");
+            assertThat(paths).as(type).isNotEmpty();
+            assertThat(schema.get(type)).as(type + " inputs in pulumi-gcp 8.41.1").containsAll(paths);
+        }
+        // The check does notice a path the schema lacks (the Java SDK 7.0.0 name of nothing in 8.41.1).
+        assertThat(schema.get("gcp:dns/recordSet:RecordSet")).doesNotContain("routingPolicy.geos[].healthCheckedTargets.externalEndpoint");
+        assertThat(leafPaths(JSON.readTree("{\"a\":{\"b\":[{\"c\":1}],\"d\":[\"x\"]}}"), "")).containsExactly("a.b[].c", "a.d");
+    }
 }
