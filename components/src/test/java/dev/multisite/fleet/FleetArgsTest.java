@@ -232,6 +232,23 @@ class FleetArgsTest {
             } else {
                 problems.add(path + ": " + args.getTypeName() + " where the model has the record " + type.getSimpleName());
             }
+        } else if (model instanceof Class<?> type && type.isSealed() && args instanceof Class<?> argsType
+                && ResourceArgs.class.isAssignableFrom(argsType)) {
+            // A one-key union (DnsBackend): one args field per permitted record, named by its Jackson subtype name.
+            mirror.putIfAbsent(type, argsType);
+            var subtypes = type.getAnnotation(com.fasterxml.jackson.annotation.JsonSubTypes.class);
+            var fields = Arrays.stream(argsType.getDeclaredFields()).map(Field::getName).toList();
+            var keys = Arrays.stream(subtypes.value()).map(com.fasterxml.jackson.annotation.JsonSubTypes.Type::name).toList();
+            if (!fields.equals(keys)) {
+                problems.add(path + ": " + argsType.getSimpleName() + " has fields " + fields + ", " + type.getSimpleName() + " has " + keys);
+            }
+            for (var subtype : subtypes.value()) {
+                try {
+                    walk(subtype.value(), argsType.getDeclaredField(subtype.name()).getType(), path + "." + subtype.name(), mirror, problems);
+                } catch (NoSuchFieldException e) {
+                    problems.add(path + "." + subtype.name() + ": no field in " + argsType.getSimpleName());
+                }
+            }
         }
     }
 

@@ -143,4 +143,48 @@ class CloudDnsPlanTest {
         assertThat(schema.get("gcp:dns/recordSet:RecordSet")).doesNotContain("routingPolicy.geos[].healthCheckedTargets.externalEndpoint");
         assertThat(leafPaths(JSON.readTree("{\"a\":{\"b\":[{\"c\":1}],\"d\":[\"x\"]}}"), "")).containsExactly("a.b[].c", "a.d");
     }
+
+    /** gcpdns with a second backend: Route 53 beside Cloud DNS, one of them holding the subzone app.gcp.example.com. */
+    private static Plan withRoute53(boolean cloudDnsIsTheParent) throws Exception {
+        var root = new ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readTree(ExampleStacks.file("gcpdns").toFile());
+        var t = (com.fasterxml.jackson.databind.node.ObjectNode) root.path("config").path("multisite:topology");
+        var traffic = (com.fasterxml.jackson.databind.node.ObjectNode) t.path("traffic");
+        var dns = traffic.withArray("dns");
+        var route53 = dns.addObject().putObject("route53").put("hostedZoneId", "Z0123456789GCPDNS");
+        if (cloudDnsIsTheParent) {
+            // Route 53 holds the subzone with the global name below its apex; Cloud DNS the domain (mesh names).
+            route53.put("zone", "app.gcp.example.com");
+            traffic.put("hostname", "www.app.gcp.example.com").put("routing", "latency").putObject("latencyRegions").put("gcp-euw4", "eu-central-1");
+            ((com.fasterxml.jackson.databind.node.ObjectNode) traffic.path("healthCheck")).put("intervalSeconds", 30);
+        } else {
+            // Cloud DNS holds the subzone with the global name; Route 53 the domain (mesh names).
+            ((com.fasterxml.jackson.databind.node.ObjectNode) dns.get(0).path("clouddns")).put("zone", "app.gcp.example.com");
+        }
+        return dev.multisite.stack.plan.OfflinePlanner.plan("gcpdns", dev.multisite.topology.TopologyParser.parse(t));
+    }
+
+    @Test
+    void aCloudDnsSubzoneOfARoute53ZoneIsDelegatedWithCloudDnssFourNameServers() throws Exception {
+        Plan plan = withRoute53(false);
+        var ns = plan.ofType("aws:route53/record:Record").stream().filter(r -> r.name().equals("global-delegation-ns")).findFirst().orElseThrow().inputs();
+        assertThat(ns.path("type").asText()).isEqualTo("NS");
+        assertThat(ns.path("name").asText()).isEqualTo("app.gcp.example.com");
+        assertThat(ns.path("records")).hasSize(4).allSatisfy(n -> assertThat(n.asText()).matches("ns-cloud-[a-e][1-4]\\.googledomains\\.com\\."));
+        // Cloud DNS still serves the global name; each site writes its mesh name to Route 53 and its site name to Cloud DNS.
+        assertThat(plan.ofType("gcp:dns/recordSet:RecordSet")).hasSize(1);
+        assertThat(plan.ofType("kubernetes:helm.sh/v3:Release").stream().filter(r -> r.name().startsWith("gcp-euw4-external-dns")).count()).isEqualTo(2);
+    }
+
+    @Test
+    void aRoute53SubzoneOfACloudDnsZoneIsDelegatedByAnNsRecordSetInTheManagedZone() throws Exception {
+        Plan plan = withRoute53(true);
+        var ns = plan.ofType("gcp:dns/recordSet:RecordSet").stream().filter(r -> r.name().equals("global-delegation-ns")).findFirst().orElseThrow().inputs();
+        assertThat(ns.path("type").asText()).isEqualTo("NS");
+        assertThat(ns.path("name").asText()).isEqualTo("app.gcp.example.com.");
+        assertThat(ns.path("managedZone").asText()).isEqualTo("gcp-example-com");
+        assertThat(ns.path("rrdatas")).hasSize(4).allSatisfy(n -> assertThat(n.asText()).contains("awsdns").endsWith("."));
+        // Route 53 serves the global name now: no Cloud DNS health check or routed record set.
+        assertThat(plan.ofType("gcp:compute/healthCheck:HealthCheck")).isEmpty();
+        assertThat(plan.ofType("aws:route53/healthCheck:HealthCheck")).isNotEmpty();
+    }
 }
