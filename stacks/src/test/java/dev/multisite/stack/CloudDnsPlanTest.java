@@ -113,4 +113,78 @@ class CloudDnsPlanTest {
         assertThat(credentials.path("credentials.json").asText()).contains("\"type\":\"external_account\"", "generateAccessToken")
                 .doesNotContain("private_key");
     }
+
+    /** The leaf input paths a planned resource sets: objects walked by key, lists of objects as {@code name[]}. */
+    static java.util.Set<String> leafPaths(JsonNode node, String prefix) {
+        var out = new java.util.TreeSet<String>();
+        if (node.isObject()) {
+            node.fields().forEachRemaining(e -> out.addAll(leafPaths(e.getValue(), prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey())));
+        } else if (node.isArray() && node.size() > 0 && node.get(0).isObject()) {
+            node.forEach(element -> out.addAll(leafPaths(element, prefix + "[]")));
+        } else {
+            out.add(prefix);
+        }
+        return out;
+    }
+
+    @Test
+    void theCloudDnsResourcesSetOnlyInputsOfThePinnedGcpSchema() throws Exception {
+        var schema = new java.util.HashMap<String, java.util.Set<String>>();
+        try (InputStream in = CloudDnsPlanTest.class.getResourceAsStream("/gcp-8.41.1-cloud-dns-input-paths.txt")) {
+            new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank() && !l.startsWith("#"))
+                    .map(l -> l.split(" ", 2)).forEach(p -> schema.computeIfAbsent(p[0], k -> new java.util.TreeSet<>()).add(p[1]));
+        }
+        for (String type : List.of("gcp:dns/recordSet:RecordSet", "gcp:compute/healthCheck:HealthCheck")) {
+            var paths = leafPaths(only(type).inputs(), "");
+            assertThat(paths).as(type).isNotEmpty();
+            assertThat(schema.get(type)).as(type + " inputs in pulumi-gcp 8.41.1").containsAll(paths);
+        }
+        // The check does notice a path the schema lacks (the Java SDK 7.0.0 name of nothing in 8.41.1).
+        assertThat(schema.get("gcp:dns/recordSet:RecordSet")).doesNotContain("routingPolicy.geos[].healthCheckedTargets.externalEndpoint");
+        assertThat(leafPaths(JSON.readTree("{\"a\":{\"b\":[{\"c\":1}],\"d\":[\"x\"]}}"), "")).containsExactly("a.b[].c", "a.d");
+    }
+
+    /** gcpdns with a second backend: Route 53 beside Cloud DNS, one of them holding the subzone app.gcp.example.com. */
+    private static Plan withRoute53(boolean cloudDnsIsTheParent) throws Exception {
+        var root = new ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readTree(ExampleStacks.file("gcpdns").toFile());
+        var t = (com.fasterxml.jackson.databind.node.ObjectNode) root.path("config").path("multisite:topology");
+        var traffic = (com.fasterxml.jackson.databind.node.ObjectNode) t.path("traffic");
+        var dns = traffic.withArray("dns");
+        var route53 = dns.addObject().putObject("route53").put("hostedZoneId", "Z0123456789GCPDNS");
+        if (cloudDnsIsTheParent) {
+            // Route 53 holds the subzone with the global name below its apex; Cloud DNS the domain (mesh names).
+            route53.put("zone", "app.gcp.example.com");
+            traffic.put("hostname", "www.app.gcp.example.com").put("routing", "latency").putObject("latencyRegions").put("gcp-euw4", "eu-central-1");
+            ((com.fasterxml.jackson.databind.node.ObjectNode) traffic.path("healthCheck")).put("intervalSeconds", 30);
+        } else {
+            // Cloud DNS holds the subzone with the global name; Route 53 the domain (mesh names).
+            ((com.fasterxml.jackson.databind.node.ObjectNode) dns.get(0).path("clouddns")).put("zone", "app.gcp.example.com");
+        }
+        return dev.multisite.stack.plan.OfflinePlanner.plan("gcpdns", dev.multisite.topology.TopologyParser.parse(t));
+    }
+
+    @Test
+    void aCloudDnsSubzoneOfARoute53ZoneIsDelegatedWithCloudDnssFourNameServers() throws Exception {
+        Plan plan = withRoute53(false);
+        var ns = plan.ofType("aws:route53/record:Record").stream().filter(r -> r.name().equals("global-delegation-ns")).findFirst().orElseThrow().inputs();
+        assertThat(ns.path("type").asText()).isEqualTo("NS");
+        assertThat(ns.path("name").asText()).isEqualTo("app.gcp.example.com");
+        assertThat(ns.path("records")).hasSize(4).allSatisfy(n -> assertThat(n.asText()).matches("ns-cloud-[a-e][1-4]\\.googledomains\\.com\\."));
+        // Cloud DNS still serves the global name; each site writes its mesh name to Route 53 and its site name to Cloud DNS.
+        assertThat(plan.ofType("gcp:dns/recordSet:RecordSet")).hasSize(1);
+        assertThat(plan.ofType("kubernetes:helm.sh/v3:Release").stream().filter(r -> r.name().startsWith("gcp-euw4-external-dns")).count()).isEqualTo(2);
+    }
+
+    @Test
+    void aRoute53SubzoneOfACloudDnsZoneIsDelegatedByAnNsRecordSetInTheManagedZone() throws Exception {
+        Plan plan = withRoute53(true);
+        var ns = plan.ofType("gcp:dns/recordSet:RecordSet").stream().filter(r -> r.name().equals("global-delegation-ns")).findFirst().orElseThrow().inputs();
+        assertThat(ns.path("type").asText()).isEqualTo("NS");
+        assertThat(ns.path("name").asText()).isEqualTo("app.gcp.example.com.");
+        assertThat(ns.path("managedZone").asText()).isEqualTo("gcp-example-com");
+        assertThat(ns.path("rrdatas")).hasSize(4).allSatisfy(n -> assertThat(n.asText()).contains("awsdns").endsWith("."));
+        // Route 53 serves the global name now: no Cloud DNS health check or routed record set.
+        assertThat(plan.ofType("gcp:compute/healthCheck:HealthCheck")).isEmpty();
+        assertThat(plan.ofType("aws:route53/healthCheck:HealthCheck")).isNotEmpty();
+    }
 }
