@@ -2,8 +2,6 @@ package dev.multisite.stack.cli;
 
 import dev.multisite.parts.PartConfig;
 import dev.multisite.parts.PartGraph;
-import dev.multisite.parts.StackName;
-import dev.multisite.stack.PartChoice;
 import dev.multisite.stack.fleet.AutomationExecutor;
 import dev.multisite.stack.fleet.FleetRunner;
 import dev.multisite.stack.fleet.PartExecutor.Action;
@@ -38,8 +36,6 @@ import java.util.concurrent.Callable;
 final class FleetCommand implements Callable<Integer> {
     /** One hour per part: a site part's first up creates a managed cluster, its node pools and its network. */
     static final long DEFAULT_TIMEOUT_SECONDS = 3600;
-    /** One day: a longer bound is no bound for a CI job. */
-    static final long MAX_TIMEOUT_SECONDS = 86_400;
     /**
      * The pulumi command the fleet runs: {@code pulumi} on PATH. The system property exists for the
      * in-process tests, which point it at a stand-in script.
@@ -88,16 +84,7 @@ final class FleetCommand implements Callable<Integer> {
             if (parallel < 1) {
                 throw new ParameterException(spec.commandLine(), "--parallel: '" + parallel + "' is not allowed; give a whole number from 1");
             }
-            if (timeoutSeconds < 1 || timeoutSeconds > MAX_TIMEOUT_SECONDS) {
-                throw new ParameterException(spec.commandLine(), "--timeout-seconds: " + timeoutSeconds + " is outside 1.." + MAX_TIMEOUT_SECONDS);
-            }
-            StackFile stack = choice.read();
-            // Before anything starts: a part's own stack file, or a file whose name is no stack name, is not a fleet.
-            PartChoice.requireFleetStack(stack.path(), stack.config());
-            String badName = StackName.problem("stack name", stack.stackName());
-            if (badName != null) {
-                throw new ParameterException(spec.commandLine(), stack.path().getFileName() + ": " + badName + " (the file is Pulumi.<stack>.yaml)");
-            }
+            StackFile stack = FleetStackFile.read(choice, spec.commandLine(), timeoutSeconds);
             PartGraph graph = PartGraph.of(stack.topology());
             for (String part : only == null ? List.<String>of() : only) {
                 try {

@@ -4,8 +4,6 @@ import com.pulumi.automation.AutomationException;
 import com.pulumi.automation.CommandRunOptions;
 import com.pulumi.automation.StackAlreadyExistsException;
 import dev.multisite.parts.PartGraph;
-import dev.multisite.parts.StackName;
-import dev.multisite.stack.PartChoice;
 import dev.multisite.stack.fleet.BoundedPulumiCommand;
 import dev.multisite.stack.fleet.FleetMigration;
 import dev.multisite.stack.plan.OfflinePlanner;
@@ -56,15 +54,7 @@ final class FleetMigrateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (timeoutSeconds < 1 || timeoutSeconds > FleetCommand.MAX_TIMEOUT_SECONDS) {
-            throw new ParameterException(spec.commandLine(), "--timeout-seconds: " + timeoutSeconds + " is outside 1.." + FleetCommand.MAX_TIMEOUT_SECONDS);
-        }
-        StackFile stack = choice.read();
-        PartChoice.requireFleetStack(stack.path(), stack.config());
-        String badName = StackName.problem("stack name", stack.stackName());
-        if (badName != null) {
-            throw new ParameterException(spec.commandLine(), stack.path().getFileName() + ": " + badName + " (the file is Pulumi.<stack>.yaml)");
-        }
+        StackFile stack = FleetStackFile.read(choice, spec.commandLine(), timeoutSeconds);
         PartGraph graph = PartGraph.of(stack.topology());
         var one = OfflinePlanner.plan(stack.stackName(), stack.topology());
         var moves = FleetMigration.of(stack.stackName(), graph, one, PartPlanner.planAll(stack.stackName(), stack.topology()));
