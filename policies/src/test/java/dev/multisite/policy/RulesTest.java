@@ -193,6 +193,25 @@ public class RulesTest {
         assertThat(violations.get(0).level()).isEqualTo(PolicyPack.rule(rule).defaultLevel());
     }
 
+    /**
+     * The real engine's preview sent the cloud sites' namespaces with no provider the analyzer could
+     * resolve: a namespace of no known site could be the missing one, so the rule concludes nothing.
+     */
+    @org.junit.jupiter.api.Test
+    void aNamespaceOfNoKnownSiteLeavesTheNamespaceRuleUndecided() {
+        var siteA = site(EKS, "a");
+        var siteB = site(GKE, "b");
+        var k8sA = res("pulumi:providers:kubernetes", "a-k8s", siteA.urn(), "", "{}");
+        var k8sB = res("pulumi:providers:kubernetes", "b-k8s", siteB.urn(), "", "{}");
+        var unplaced = stack(TWO_SITES, siteA, siteB, k8sA, k8sB, res(NAMESPACE, "a-ns-hello", siteA.urn(), k8sA.urn(), HELLO_NS),
+                res(NAMESPACE, "b-ns-hello", Fixtures.STACK, "", HELLO_NS), res(EXPORT, "a-export-hello", siteA.urn(), k8sA.urn(), HELLO_EXPORT));
+        assertThat(Fixtures.run("global-service-namespace-everywhere", unplaced)).isEmpty();
+        var placedButMissing = stack(TWO_SITES, siteA, siteB, k8sA, k8sB, res(NAMESPACE, "a-ns-hello", siteA.urn(), k8sA.urn(), HELLO_NS),
+                res(EXPORT, "a-export-hello", siteA.urn(), k8sA.urn(), HELLO_EXPORT));
+        assertThat(Fixtures.run("global-service-namespace-everywhere", placedButMissing)).extracting(v -> v.message())
+                .anyMatch(m -> m.contains("site b has no namespace hello"));
+    }
+
     @org.junit.jupiter.api.Test
     void everyRuleHasAFixturePair() {
         assertThat(cases().map(a -> (String) a.get()[0]).distinct().toList())
