@@ -194,8 +194,9 @@ public class RulesTest {
     }
 
     /**
-     * The real engine's preview sent the cloud sites' namespaces with no provider the analyzer could
-     * resolve: a namespace of no known site could be the missing one, so the rule concludes nothing.
+     * The real engine's preview sent the cloud sites' namespaces in a form the rule could not read:
+     * a namespace of no known site, or with no readable name, could be the missing one, so the rule
+     * concludes nothing.
      */
     @org.junit.jupiter.api.Test
     void aNamespaceOfNoKnownSiteLeavesTheNamespaceRuleUndecided() {
@@ -206,6 +207,9 @@ public class RulesTest {
         var unplaced = stack(TWO_SITES, siteA, siteB, k8sA, k8sB, res(NAMESPACE, "a-ns-hello", siteA.urn(), k8sA.urn(), HELLO_NS),
                 res(NAMESPACE, "b-ns-hello", Fixtures.STACK, "", HELLO_NS), res(EXPORT, "a-export-hello", siteA.urn(), k8sA.urn(), HELLO_EXPORT));
         assertThat(Fixtures.run("global-service-namespace-everywhere", unplaced)).isEmpty();
+        var unnamed = stack(TWO_SITES, siteA, siteB, k8sA, k8sB, res(NAMESPACE, "a-ns-hello", siteA.urn(), k8sA.urn(), HELLO_NS),
+                res(NAMESPACE, "b-ns-hello", siteB.urn(), k8sB.urn(), "{'metadata':{}}"), res(EXPORT, "a-export-hello", siteA.urn(), k8sA.urn(), HELLO_EXPORT));
+        assertThat(Fixtures.run("global-service-namespace-everywhere", unnamed)).isEmpty();
         var placedButMissing = stack(TWO_SITES, siteA, siteB, k8sA, k8sB, res(NAMESPACE, "a-ns-hello", siteA.urn(), k8sA.urn(), HELLO_NS),
                 res(EXPORT, "a-export-hello", siteA.urn(), k8sA.urn(), HELLO_EXPORT));
         assertThat(Fixtures.run("global-service-namespace-everywhere", placedButMissing)).extracting(v -> v.message())

@@ -42,13 +42,14 @@ public final class GlobalServiceRules {
                 boolean everyNamespacePlaced = true;
                 for (PolicyResource ns : s.ofType(KUBERNETES_NAMESPACE)) {
                     String site = siteOfProvider(ns, byUrn);
-                    if (site != null) {
-                        namespacesBySite.computeIfAbsent(site, k -> new HashSet<>()).add(ns.input("metadata.name").asText(""));
+                    var name = ns.input("metadata.name");
+                    if (site != null && name.isTextual()) {
+                        namespacesBySite.computeIfAbsent(site, k -> new HashSet<>()).add(name.asText());
                     } else {
                         everyNamespacePlaced = false;
                     }
                 }
-                // A namespace whose provider does not resolve to a site could be the missing one: the real
+                // A namespace of no known site, or with no readable name, could be the missing one: the real
                 // engine's preview of prod (pulumi v3.257.0) sent the cloud sites' namespaces so, while their
                 // clusters' kubeconfigs were unknown. No conclusion from what is not known; `up` judges again.
                 if (!everyNamespacePlaced) {
