@@ -43,6 +43,10 @@ public final class DatabaseTopology extends ComponentResource {
     public final Output<Map<String, Map<String, String>>> replicas;
 
     private final List<DatabaseNode> nodes = new ArrayList<>();
+    /** Partition -> its write primary. */
+    private final Map<String, DatabaseNode> primaryOf;
+    /** Partition -> site -> the node of it on that site (its primary and same-provider replicas). */
+    private final Map<String, Map<String, DatabaseNode>> localOf;
 
     /** Write host of every node, by {@code <site>/<partition>}. */
     public final Output<Map<String, String>> hosts;
@@ -50,19 +54,12 @@ public final class DatabaseTopology extends ComponentResource {
     public final Output<String> credentialRef;
     public final Output<String> user;
 
-    public DatabaseTopology(String name, DatabaseTopologyArgs args, ComponentResourceOptions options) {
-        this(name, args, true, options);
-    }
-
     /**
-     * The instances alone, without what every site is told: fleet mode's data part, whose sites are
-     * only those of the providers holding a primary. The data-endpoints part tells every site.
+     * The instances, on {@code args.sites()}: the sites of the providers holding a primary (replicas
+     * are same-provider). What every site is told of them is the fleet's data-endpoints part's
+     * ({@code DataEndpoints}), in one stack and in fleet mode alike.
      */
-    public static DatabaseTopology instancesOnly(String name, DatabaseTopologyArgs args, ComponentResourceOptions options) {
-        return new DatabaseTopology(name, args, false, options);
-    }
-
-    private DatabaseTopology(String name, DatabaseTopologyArgs args, boolean endpoints, ComponentResourceOptions options) {
+    public DatabaseTopology(String name, DatabaseTopologyArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
         var topology = args.topology();
         DataSettings data = topology.data();
@@ -121,18 +118,8 @@ public final class DatabaseTopology extends ComponentResource {
         DatabaseNode firstPrimary = primaryOf.get(partitions.get(0));
         this.credentialRef = firstPrimary.credentialRef();
         this.user = firstPrimary.user();
-        if (endpoints) {
-            // Sites outside Azure resolve the Flexible Server names they are handed through the
-            // inbound endpoints of the Azure primaries' sites (PrivateDnsForwarding).
-            ZoneForwarding.build(topology, args.sites(), this);
-            for (Site site : args.sites()) {
-                List<Output<String>> writes = partitions.stream().map(p -> primaryOf.get(p).host()).toList();
-                List<Output<String>> reads = partitions.stream().map(p -> localOf.get(p).getOrDefault(site.name(), primaryOf.get(p)).host()).toList();
-                boolean local = localOf.values().stream().allMatch(m -> m.containsKey(site.name()));
-                DataEndpoints.write(site, data, partitions, writes, reads, local, credentialRef, user,
-                        CustomResourceOptions.builder().parent(this).provider(site.kubernetesProvider()));
-            }
-        }
+        this.primaryOf = primaryOf;
+        this.localOf = localOf;
         this.primaries = new LinkedHashMap<>();
         primaryOf.forEach((p, n) -> primaries.put(p, n.site()));
         this.writeEndpoints = KeyedOutputs.of(new ArrayList<>(primaryOf.keySet()), primaryOf.values().stream().map(DatabaseNode::host).toList());
@@ -150,6 +137,16 @@ public final class DatabaseTopology extends ComponentResource {
                     return byName;
                 });
         registerOutputs(Map.of("writeEndpoints", writeEndpoints, "replicas", replicas));
+    }
+
+    /** The write host of {@code partition}. */
+    public Output<String> writeHost(String partition) {
+        return primaryOf.get(partition).host();
+    }
+
+    /** Where {@code site} reads {@code partition}: its own node where it has one, else the primary. */
+    public Output<String> readHost(String site, String partition) {
+        return localOf.get(partition).getOrDefault(site, primaryOf.get(partition)).host();
     }
 
     public List<DatabaseNode> nodes() {

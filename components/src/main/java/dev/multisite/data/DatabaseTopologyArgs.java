@@ -13,8 +13,8 @@ import java.util.List;
  * {@link IllegalArgumentException} naming the field and what it expects. No field has a default.
  *
  * @param topology the validated topology, with its {@code data} block; required, with a data block
- * @param sites    every site of the stack, in topology order (for {@link DatabaseTopology#instancesOnly}, at least
- *                 every site of a provider that holds a primary); required, not empty, no null entry (copied)
+ * @param sites    the sites the instances go on, in topology order: at least every site of a provider that
+ *                 holds a primary; required, not empty, no null entry (copied)
  */
 public record DatabaseTopologyArgs(Topology topology, List<Site> sites) {
     public DatabaseTopologyArgs {

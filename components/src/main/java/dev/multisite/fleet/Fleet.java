@@ -7,23 +7,18 @@ import com.pulumi.deployment.Deployment;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import dev.multisite.data.DatabaseTopology;
-import dev.multisite.data.DatabaseTopologyArgs;
-import dev.multisite.gitops.GitOps;
-import dev.multisite.mesh.ClusterMesh;
-import dev.multisite.mesh.ClusterMeshArgs;
+import dev.multisite.fleet.parts.FleetPart;
+import dev.multisite.fleet.parts.InProcessParts;
 import dev.multisite.network.Interconnect;
 import dev.multisite.network.InterconnectSummary;
 import dev.multisite.network.OnPremTunnel;
 import dev.multisite.site.KeyedOutputs;
 import dev.multisite.site.Site;
-import dev.multisite.site.Sites;
 import dev.multisite.topology.CloudProvider;
 import dev.multisite.topology.Topology;
 import dev.multisite.topology.TopologyException;
 import dev.multisite.traffic.DnsBackends;
 import dev.multisite.traffic.GlobalEndpoint;
-import dev.multisite.traffic.GlobalEndpointArgs;
-import dev.multisite.traffic.SiteTraffic;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,6 +32,11 @@ import java.util.function.Function;
  * stack's outputs as its own. The stack program is "parse the stack config, then {@code new Fleet}",
  * and the component package serves this same class to every Pulumi language, so the program, the
  * offline plan and the package cannot diverge.
+ *
+ * <p>The fleet is the union of fleet mode's parts, built in one program: every part's program
+ * ({@link FleetPart}) runs once, reading what the parts before it built ({@link InProcessParts})
+ * where fleet mode reads their stacks' outputs. Each layer is wired in one place, and every
+ * resource has the same URN in both modes.
  *
  * <p>The args hold a topology the parser has checked (the same invariants and messages as a stack
  * file), and the fleet checks the secrets it names before anything is registered, itself included. Its direct children carry a
@@ -97,56 +97,28 @@ public final class Fleet extends ComponentResource {
     public Fleet(String name, FleetArgs args, ComponentResourceOptions options) {
         super(TYPE, name, checked(args, options));
         Topology topology = args.topology();
-        Function<String, Output<String>> secret = key -> args.secrets().get(key).asSecret();
-        List<Site> sites = new ArrayList<>();
-        for (var spec : topology.sites()) {
-            sites.add(Sites.create(spec, secret, child()));
-        }
+        var parts = new InProcessParts(this, topology);
+        FleetPart.defineAll(topology, key -> args.secrets().get(key).asSecret(), parts, Deployment.getInstance().getStackName());
+        List<Site> sites = parts.sites();
         this.siteNames = Output.of(sites.stream().map(Site::name).toList());
         this.clusterNames = byName(sites, Site::clusterName);
         this.clusterEndpoints = byName(sites, Site::endpoint);
         this.kubeconfigs = byName(sites, Site::kubeconfig).asSecret();
-        Interconnect network = topology.network().interconnect().enabled()
-                ? new Interconnect(INTERCONNECT, topology, sites, child()) : null;
+        Interconnect network = parts.interconnect().orElse(null);
         this.interconnect = network == null ? null : Output.of(network.summary());
         this.onPremVpn = network == null || topology.sites().stream().noneMatch(s -> s.provider() == CloudProvider.EXISTING)
                 ? null : network.onPremVpn;
 
         var traffic = topology.traffic();
-        GlobalEndpoint endpoint = null;
-        if (traffic != null) {
-            var cloudflare = DnsBackends.cloudflare(traffic);
-            Output<String> cloudflareToken = cloudflare.map(cf -> secret.apply(cf.apiToken())).orElse(null);
-            endpoint = new GlobalEndpoint(GLOBAL,
-                    GlobalEndpointArgs.builder().topology(topology).cloudflareToken(cloudflareToken).build(), child());
-            String stack = Deployment.getInstance().getStackName();
-            for (Site site : sites) {
-                SiteTraffic.install(site, topology, endpoint.awsGlobal, cloudflareToken, stack);
-            }
-            this.cloudflareAccountId = cloudflare.map(cf -> Output.of(cf.accountId())).orElse(null);
-        } else {
-            this.cloudflareAccountId = null;
-        }
+        GlobalEndpoint endpoint = parts.endpoint().orElse(null);
+        this.cloudflareAccountId = traffic == null ? null : DnsBackends.cloudflare(traffic).map(cf -> Output.of(cf.accountId())).orElse(null);
         this.globalHostname = traffic == null ? null : Output.of(traffic.hostname());
         this.failoverBudgetSeconds = endpoint == null ? null : Output.of(endpoint.failoverBudgetSeconds);
         this.drainSwitches = endpoint == null ? null : endpoint.drainSwitches;
         this.healthChecks = endpoint == null ? null : endpoint.healthChecks;
         this.cloudflarePools = endpoint == null ? null : endpoint.cloudflarePools;
-
-        ClusterMesh mesh = null;
-        if (topology.mesh().enabled()) {
-            mesh = new ClusterMesh(MESH, ClusterMeshArgs.builder().topology(topology).sites(sites).build(), child());
-            for (Site site : sites) {
-                // EKS sites are created without CoreDNS (Cilium is their CNI); it follows the CNI.
-                Sites.completeAfterCni(site, mesh.ciliumRelease(site.name()));
-            }
-        }
-        this.meshApiserverAddresses = mesh == null ? null : Output.of(mesh.apiserverAddresses);
-        if (topology.gitops() != null) {
-            new GitOps(GITOPS, topology, sites, mesh == null ? List.of() : mesh.gates(), child());
-        }
-        DatabaseTopology data = topology.data() == null ? null
-                : new DatabaseTopology(DATA, DatabaseTopologyArgs.builder().topology(topology).sites(sites).build(), child());
+        this.meshApiserverAddresses = parts.mesh().map(mesh -> Output.of(mesh.apiserverAddresses)).orElse(null);
+        DatabaseTopology data = parts.data().orElse(null);
         this.databasePrimaries = data == null ? null : Output.of(data.primaries);
         this.databaseWriteEndpoints = data == null ? null : data.writeEndpoints;
         this.databaseReplicas = data == null ? null : data.replicas;

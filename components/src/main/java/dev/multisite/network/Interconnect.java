@@ -22,8 +22,7 @@ import java.util.Map;
 
 /**
  * The inter-site network: every link of the topology's {@link InterconnectGraph}, built between two
- * {@link SiteEnd}s. In one stack the ends are the cloud sites' own {@link SiteNetwork} halves,
- * built here; in fleet mode they come from the site parts' outputs ({@link LinkSides}). Pre-shared
+ * {@link SiteEnd}s, the cloud sites' network halves ({@link LinkSides}). Pre-shared
  * keys come from the Random provider, one per tunnel, so they are generated once, kept (encrypted)
  * in state and shared by both ends without ever being plain.
  *
@@ -43,12 +42,11 @@ public final class Interconnect extends ComponentResource {
     private final Map<String, Output<String>> keys = new HashMap<>();
     private final List<Output<OnPremTunnel>> onPremTunnels = new ArrayList<>();
 
-    /** One stack: every cloud site's network half (under its site) and every link between them. */
-    public Interconnect(String name, Topology topology, List<Site> sites, ComponentResourceOptions options) {
-        this(name, topology, new SiteNetworks(topology, sites), options);
-    }
-
-    /** The links of a topology between the ends {@code sides} gives (in fleet mode, made from the site parts' outputs). */
+    /**
+     * The links of a topology between the ends {@code sides} gives: the cloud sites' halves, built by
+     * their site parts (in one stack the objects, in fleet mode made from the site parts' outputs).
+     * The core network and the AWS sites' attachments to it are the wan parts' ({@link CloudWan}).
+     */
     public Interconnect(String name, Topology topology, LinkSides sides, ComponentResourceOptions options) {
         super(TYPE, name, options);
         this.name = name;
@@ -56,10 +54,6 @@ public final class Interconnect extends ComponentResource {
         this.random = new RandomProvider(name + "-random", CustomResourceOptions.builder().parent(this).build());
         this.ends = sides.ends(this);
         graph.links().stream().filter(l -> l.kind() == InterconnectGraph.LinkKind.IPSEC_BGP).forEach(this::build);
-        if (graph.links().stream().anyMatch(l -> l.kind() == InterconnectGraph.LinkKind.CLOUD_WAN)) {
-            sides.wan(this).ifPresent(wan -> topology.sites().stream().map(s -> ends.get(s.name())).filter(java.util.Objects::nonNull)
-                    .forEach(end -> end.<Runnable>match(aws -> () -> aws.attachTo(wan), gcp -> () -> { }, azure -> () -> { }).run()));
-        }
         // Both clouds refuse concurrent peering changes on one network: each provider's peerings
         // are chained, one after the other, in the graph's order.
         for (CloudProvider provider : CloudProvider.values()) {
@@ -70,7 +64,6 @@ public final class Interconnect extends ComponentResource {
                 }
             }
         }
-        sides.complete();
         this.onPremVpn = Output.all(onPremTunnels).applyValue(Interconnect::bySite).asSecret();
         registerOutputs(Map.of("onPremVpn", onPremVpn.applyValue(Interconnect::asMaps)));
     }

@@ -62,7 +62,7 @@ public abstract sealed class SiteEnd permits AwsEnd, GcpEnd, AzureEnd {
      * resource itself: Alias.Spec in pulumi/pulumi proto/pulumi/alias.proto), so a deployed stack
      * renames them in place instead of replacing them.
      */
-    void moveUnder(Resource interconnect) {
+    public void moveUnder(Resource interconnect) {
         aliases.add(Alias.builder().parent(parent).build());
         this.parent = interconnect;
     }

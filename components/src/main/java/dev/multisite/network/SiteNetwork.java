@@ -52,9 +52,8 @@ public abstract class SiteNetwork extends ComponentResource {
     }
 
     /**
-     * Registers the gateway and route plan as the component's outputs, once {@link Interconnect}
-     * has built every link into this half (the links need both ends, so they come after both
-     * halves exist): the component is complete only when all its children are.
+     * Registers the gateway and route plan as the component's outputs. The links are the
+     * interconnect's children, not this half's, so the half is complete as soon as it is built.
      */
     public void complete() {
         this.routes = Output.of(graph.routes(site.name()).stream().map(r -> r.destination() + " via " + r.via().name()).toList());

@@ -1,29 +1,25 @@
 package dev.multisite.fleet.parts;
 
 import com.pulumi.core.Output;
-import com.pulumi.resources.ComponentResource;
-import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import dev.multisite.data.DataEndpoints;
 import dev.multisite.data.DatabaseTopology;
 import dev.multisite.data.DatabaseTopologyArgs;
+import dev.multisite.data.ZoneForwarding;
 import dev.multisite.fleet.Fleet;
 import dev.multisite.fleet.FleetOutputs;
 import dev.multisite.gitops.GitOps;
 import dev.multisite.mesh.ClusterMesh;
-import dev.multisite.mesh.MeshTrust;
-import dev.multisite.network.AwsEnd;
+import dev.multisite.mesh.Member;
 import dev.multisite.network.CloudWan;
 import dev.multisite.network.Interconnect;
 import dev.multisite.network.SiteEnd;
 import dev.multisite.network.SiteNetwork;
-import dev.multisite.network.WanEdge;
 import dev.multisite.parts.Part;
 import dev.multisite.parts.PartGraph;
 import dev.multisite.site.Site;
 import dev.multisite.site.Sites;
 import dev.multisite.topology.CloudProvider;
-import dev.multisite.topology.DnsBackend;
 import dev.multisite.topology.InterSitePort;
 import dev.multisite.topology.InterconnectGraph;
 import dev.multisite.topology.SiteSpec;
@@ -34,125 +30,169 @@ import dev.multisite.traffic.GlobalEndpointArgs;
 import dev.multisite.traffic.SiteTraffic;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
- * The program of one part of a fleet-mode stack ({@link PartGraph}): the part's resources, built
- * by the same components and with the same names as in the one-stack {@link Fleet}, and the
- * outputs other parts read. Whatever comes from another part is read through a stack reference
- * ({@link PartStacks}); secrets read that way stay secrets. The one-stack mode does not use this.
- *
- * <p>Every resource has the URN it has in one stack (type, name and parent chain): each part's
- * root is its own {@code fleet} component, the layers' components are its children, and a part
- * that holds resources of a layer whose component is another part's has its own copy of that
- * component ({@link Scope}). {@code PartsUnionTest} compares the URNs, parents and inputs.
+ * The programs of the parts of a fleet ({@link PartGraph}): the one place each layer is wired.
+ * One stack runs every part in one program ({@link #defineAll}, which {@link Fleet} does); fleet
+ * mode runs one part per stack ({@link #define}). What a part reads of the others comes through
+ * {@link OtherParts}: in one stack the objects the parts before it built, in fleet mode their
+ * stacks' outputs. So every resource has one URN (type, name and parent chain) in both modes:
+ * each part's root is the {@code fleet} component and the layers' components are its children;
+ * {@code PartsUnionTest} compares the URNs, parents and inputs.
  */
 public final class FleetPart {
     private final Topology topology;
     private final Function<String, Output<String>> secret;
-    private final PartStacks stacks;
+    private final OtherParts others;
     private final String fleetStack;
     private final Map<String, Output<?>> outputs = new LinkedHashMap<>();
-    /** This part's root: the fleet component, as in one stack (each part has its own, as it has its own stack). */
-    private final ComponentResource fleet;
 
-    private FleetPart(Topology topology, Function<String, Output<String>> secret, PartStacks stacks, String fleetStack) {
+    private FleetPart(Topology topology, Function<String, Output<String>> secret, OtherParts others, String fleetStack) {
         this.topology = topology;
         this.secret = secret;
-        this.stacks = stacks;
+        this.others = others;
         this.fleetStack = fleetStack;
-        this.fleet = new ComponentResource(Fleet.TYPE, Fleet.NAME, ComponentResourceOptions.Empty);
     }
 
     /**
-     * Registers part {@code part} of {@code topology} and returns the outputs its stack exports.
+     * Fleet mode: registers part {@code part} of {@code topology} and returns the outputs its stack
+     * exports, reading the other parts through stack references.
      *
      * @param secret     a secret config value by key (e.g. an existing site's kubeconfig)
      * @param fleetStack the fleet's stack name: part of every part's stack name and of each ExternalDNS owner id
      */
     public static Map<String, Output<?>> define(Topology topology, Part part, Function<String, Output<String>> secret, PartStacks stacks,
                                                 String fleetStack) {
-        var program = new FleetPart(topology, secret, stacks, fleetStack);
+        var program = new FleetPart(topology, secret, new ReferencedParts(topology, stacks), fleetStack);
+        program.build(part);
+        return program.outputs;
+    }
+
+    /**
+     * One stack: registers every part of {@code topology} in this program, under {@code others}'
+     * root, each part reading what the parts before it built.
+     */
+    public static void defineAll(Topology topology, Function<String, Output<String>> secret, InProcessParts others, String stack) {
+        var program = new FleetPart(topology, secret, others, stack);
+        inProcessOrder(PartGraph.of(topology)).forEach(program::build);
+    }
+
+    /**
+     * The parts in an order one program can build them in: the graph's order, except that a part
+     * putting resources under a layer's component ({@link Scope}) waits for the part that builds it
+     * (the wan parts, whose core network is under the interconnect, wait for the links part).
+     */
+    static List<Part> inProcessOrder(PartGraph graph) {
+        List<Part> waiting = new ArrayList<>(graph.parts());
+        List<Part> order = new ArrayList<>();
+        Set<String> done = new HashSet<>();
+        while (!waiting.isEmpty()) {
+            Part next = waiting.stream().filter(p -> done.containsAll(p.dependsOn()) && ownersBuilt(p, graph, done)).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no part of " + graph.names() + " can be built next after " + done));
+            waiting.remove(next);
+            done.add(next.name());
+            order.add(next);
+        }
+        return order;
+    }
+
+    private static boolean ownersBuilt(Part part, PartGraph graph, Set<String> done) {
+        for (Scope scope : Scope.values()) {
+            if (scope.usedBy(part.kind())) {
+                boolean pending = graph.parts().stream().anyMatch(p -> p.kind() == scope.owner() && !done.contains(p.name()));
+                if (pending) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private void build(Part part) {
         // A switch expression: a new kind of part does not compile until its program is written here.
         Runnable build = switch (part.kind()) {
-            case SHARED -> program::shared;
-            case WAN -> program::wan;
-            case WAN_ATTACHMENTS -> program::wanAttachments;
-            case SITE -> () -> program.site(topology.site(part.site()).orElseThrow());
-            case LINKS -> program::links;
-            case TRAFFIC -> program::traffic;
-            case GITOPS -> program::gitops;
-            case DATA -> () -> program.data(part);
-            case DATA_ENDPOINTS -> program::dataEndpoints;
+            case SHARED -> this::shared;
+            case WAN -> this::wan;
+            case WAN_ATTACHMENTS -> this::wanAttachments;
+            case SITE -> () -> site(topology.site(part.site()).orElseThrow());
+            case LINKS -> this::links;
+            case TRAFFIC -> this::traffic;
+            case GITOPS -> this::gitops;
+            case DATA -> () -> data(part);
+            case DATA_ENDPOINTS -> this::dataEndpoints;
         };
         build.run();
-        return program.outputs;
     }
 
     /** The mesh CA. */
     private void shared() {
         outputs.put(FleetOutputs.SITE_NAMES, Output.of(topology.sites().stream().map(SiteSpec::name).toList()));
         if (topology.mesh().enabled()) {
-            var mesh = new ClusterMesh(Fleet.MESH, topology, Fleet.childOf(fleet));
+            var mesh = new ClusterMesh(Fleet.MESH, topology, Fleet.childOf(others.root()));
+            others.built(mesh);
             outputs.put(SharedFacts.MESH_CA_CERT, mesh.trust().certBase64());
             outputs.put(SharedFacts.MESH_CA_KEY, mesh.trust().keyBase64());
             outputs.put(FleetOutputs.MESH_APISERVER_ADDRESSES, Output.of(mesh.apiserverAddresses));
         }
     }
 
-    /** The Cloud WAN core network, under the interconnect's name and parent chain, as in one stack. */
+    /** The Cloud WAN core network, under the interconnect. */
     private void wan() {
-        var wan = new CloudWan(CloudWan.nameIn(Fleet.INTERCONNECT), topology, Scope.childOf(scope(Scope.INTERCONNECT)));
+        var wan = new CloudWan(CloudWan.nameIn(Fleet.INTERCONNECT), topology, Scope.childOf(others.scope(Scope.INTERCONNECT)));
+        others.built(wan);
         outputs.put(WanFacts.CORE_NETWORK_ID, wan.coreNetworkId());
     }
 
-    /**
-     * The AWS sites' attachments to the core network: each Transit Gateway (from its site part)
-     * peered with the core network (from the wan part), on a provider in Network Manager's home region.
-     */
+    /** The AWS sites' attachments to the core network: each Transit Gateway peered with it, on a provider in Network Manager's home region. */
     private void wanAttachments() {
-        var interconnect = scope(Scope.INTERCONNECT);
-        var home = CloudWan.homeProvider(CloudWan.nameIn(Fleet.INTERCONNECT), null);
-        var wan = new WanEdge(stacks.of(PartGraph.WAN).string(WanFacts.CORE_NETWORK_ID), home, List.of());
-        InterconnectGraph graph = InterconnectGraph.of(topology);
+        var interconnect = others.scope(Scope.INTERCONNECT);
+        var wan = others.wan();
         for (SiteSpec spec : topology.sites()) {
             if (spec.provider() == CloudProvider.AWS) {
-                StackFacts facts = stacks.of(Part.siteName(spec.name()));
-                ((AwsEnd) RemoteEnds.of(RemoteSites.of(spec, facts, null), facts, graph, interconnect).aliasedAtRoot()).attachTo(wan);
+                SiteEnd end = others.wanEnd(spec, interconnect);
+                end.<Runnable>match(aws -> () -> aws.attachTo(wan), gcp -> () -> { }, azure -> () -> { }).run();
             }
         }
     }
 
     /** One site: its cluster, its network half, its Cilium (with the shared CA), its DNS agents and health app. */
     private void site(SiteSpec spec) {
-        Site site = Sites.create(spec, secret, Fleet.childOf(fleet));
-        Optional<SiteEnd> end = Optional.empty();
+        Site site = Sites.create(spec, secret, Fleet.childOf(others.root()));
+        Optional<SiteNetwork> half = Optional.empty();
         if (topology.network().interconnect().enabled()) {
-            Optional<SiteNetwork> half = SiteNetwork.of(site, InterconnectGraph.of(topology), InterSitePort.required(topology));
+            half = SiteNetwork.of(site, InterconnectGraph.of(topology), InterSitePort.required(topology));
             half.ifPresent(SiteNetwork::complete);
-            end = half.map(SiteNetwork::end);
         }
+        Optional<com.pulumi.resources.Resource> gate = Optional.empty();
         if (topology.mesh().enabled()) {
-            StackFacts shared = stacks.of(PartGraph.SHARED);
-            var trust = new MeshTrust(shared.string(SharedFacts.MESH_CA_CERT), shared.secret(SharedFacts.MESH_CA_KEY));
-            Sites.completeAfterCni(site, ClusterMesh.member(site, topology, trust, scope(Scope.MESH)));
+            Member member = ClusterMesh.member(site, topology, others.meshTrust(), others.scope(Scope.MESH));
+            Sites.completeAfterCni(site, member.release());
+            gate = member.gate();
         }
         if (topology.traffic() != null) {
-            boolean route53 = topology.traffic().dns().stream().anyMatch(b -> b.kind() == DnsBackend.Kind.ROUTE53);
-            var awsGlobal = route53 ? SiteTraffic.awsGlobal(site.name() + "-global-aws", site.resource()) : null;
-            SiteTraffic.install(site, topology, awsGlobal, cloudflareToken(), fleetStack);
+            SiteTraffic.install(site, topology, others.route53(site), cloudflareToken(), fleetStack);
         }
+        others.built(site, half, gate);
         outputs.putAll(site.facts());
-        end.ifPresent(e -> outputs.putAll(e.facts()));
+        half.ifPresent(h -> outputs.putAll(h.end().facts()));
     }
 
-    /** Every link, the pre-shared keys and the AWS sites' Cloud WAN attachments. */
+    /** Every link and the pre-shared keys. */
     private void links() {
-        var network = new Interconnect(Fleet.INTERCONNECT, topology, new RemoteSides(topology, stacks), Fleet.childOf(fleet));
+        var network = new Interconnect(Fleet.INTERCONNECT, topology, interconnect -> {
+            Map<String, SiteEnd> ends = new LinkedHashMap<>();
+            topology.sites().stream().filter(s -> s.provider() != CloudProvider.EXISTING)
+                    .forEach(spec -> ends.put(spec.name(), others.linkEnd(spec, interconnect)));
+            return ends;
+        }, Fleet.childOf(others.root()));
+        others.built(network);
         outputs.put(FleetOutputs.INTERCONNECT, Output.of(network.summary().toMap()));
         if (topology.sites().stream().anyMatch(s -> s.provider() == CloudProvider.EXISTING)) {
             outputs.put(FleetOutputs.ON_PREM_VPN, network.onPremVpn.applyValue(Interconnect::asMaps).asSecret());
@@ -162,7 +202,8 @@ public final class FleetPart {
     /** Global DNS, health checks and load balancers: they need nothing of the sites but their names. */
     private void traffic() {
         var endpoint = new GlobalEndpoint(Fleet.GLOBAL, GlobalEndpointArgs.builder().topology(topology).cloudflareToken(cloudflareToken()).build(),
-                Fleet.childOf(fleet));
+                Fleet.childOf(others.root()));
+        others.built(endpoint);
         outputs.put(FleetOutputs.GLOBAL_HOSTNAME, Output.of(topology.traffic().hostname()));
         outputs.put(FleetOutputs.FAILOVER_BUDGET_SECONDS, Output.of(endpoint.failoverBudgetSeconds));
         outputs.put(FleetOutputs.DRAIN_SWITCHES, endpoint.drainSwitches);
@@ -174,16 +215,15 @@ public final class FleetPart {
     }
 
     private void gitops() {
-        new GitOps(Fleet.GITOPS, topology, remoteSites(), Fleet.childOf(fleet));
+        new GitOps(Fleet.GITOPS, topology, sites(topology.sites()), others.meshGates(), Fleet.childOf(others.root()));
     }
 
     /** The database instances, on the sites of the providers holding a primary (the part's dependencies). */
     private void data(Part part) {
-        List<Site> sites = new ArrayList<>();
-        topology.sites().stream().filter(s -> part.dependsOn().contains(Part.siteName(s.name())))
-                .forEach(spec -> sites.add(RemoteSites.of(spec, stacks.of(Part.siteName(spec.name())), null)));
-        var data = DatabaseTopology.instancesOnly(Fleet.DATA, DatabaseTopologyArgs.builder().topology(topology).sites(sites).build(),
-                Fleet.childOf(fleet));
+        List<Site> sites = sites(topology.sites().stream().filter(s -> part.dependsOn().contains(Part.siteName(s.name()))).toList());
+        var data = new DatabaseTopology(Fleet.DATA, DatabaseTopologyArgs.builder().topology(topology).sites(sites).build(),
+                Fleet.childOf(others.root()));
+        others.built(data);
         outputs.put(FleetOutputs.DATABASE_PRIMARIES, Output.of(data.primaries));
         outputs.put(DataFacts.WRITE_ENDPOINTS, data.writeEndpoints);
         outputs.put(FleetOutputs.DATABASE_REPLICAS, data.replicas);
@@ -193,41 +233,29 @@ public final class FleetPart {
         outputs.put(DataFacts.USER, data.user);
     }
 
-    /** What every site is told of the data tier: its hosts per partition (a local node's where it has one) and its credential reference. */
+    /**
+     * What every site is told of the data tier: its hosts per partition (a local node's where it
+     * has one) and its credential reference; and the forwarding of Flexible Server names on the
+     * sites outside Azure.
+     */
     private void dataEndpoints() {
-        StackFacts data = stacks.of(PartGraph.DATA);
+        DataReads data = others.dataReads();
         Map<String, List<String>> localReaders = DatabaseTopology.localReaders(topology);
-        List<String> partitions = List.copyOf(localReaders.keySet());
-        Output<Map<String, String>> writeHosts = data.map(DataFacts.WRITE_ENDPOINTS);
-        Output<Map<String, String>> nodeHosts = data.map(DataFacts.HOSTS);
-        List<Output<String>> writes = partitions.stream().map(p -> writeHosts.applyValue(m -> m.get(p))).toList();
-        List<Site> remote = remoteSites();
-        var dataScope = scope(Scope.DATA);
-        // The AWS and GCP sites' forwarding of Flexible Server names, as the one stack writes it with the endpoints.
-        dev.multisite.data.ZoneForwarding.build(topology, remote, dataScope);
-        for (SiteSpec spec : topology.sites()) {
-            Site site = remote.stream().filter(s -> s.name().equals(spec.name())).findFirst().orElseThrow();
-            List<Output<String>> reads = new ArrayList<>();
-            for (int i = 0; i < partitions.size(); i++) {
-                String key = spec.name() + "/" + partitions.get(i);
-                reads.add(localReaders.get(partitions.get(i)).contains(spec.name()) ? nodeHosts.applyValue(m -> m.get(key)) : writes.get(i));
-            }
-            boolean local = localReaders.values().stream().allMatch(sites -> sites.contains(spec.name()));
-            DataEndpoints.write(site, topology.data(), partitions, writes, reads, local, data.string(DataFacts.CREDENTIAL_REF),
-                    data.string(DataFacts.USER), CustomResourceOptions.builder().parent(dataScope).provider(site.kubernetesProvider()));
+        List<Site> sites = sites(topology.sites());
+        var scope = others.scope(Scope.DATA);
+        ZoneForwarding.build(topology, sites, scope);
+        List<Output<String>> writes = data.partitions().stream().map(data.writeHost()).toList();
+        for (Site site : sites) {
+            List<Output<String>> reads = data.partitions().stream().map(p -> data.readHost().apply(site.name(), p)).toList();
+            boolean local = localReaders.values().stream().allMatch(readers -> readers.contains(site.name()));
+            DataEndpoints.write(site, topology.data(), data.partitions(), writes, reads, local, data.credentialRef(), data.user(),
+                    CustomResourceOptions.builder().parent(scope).provider(site.kubernetesProvider()));
         }
     }
 
-    /** Every site, read from its part; their providers at the stack's root. */
-    private List<Site> remoteSites() {
-        List<Site> sites = new ArrayList<>();
-        topology.sites().forEach(spec -> sites.add(RemoteSites.of(spec, stacks.of(Part.siteName(spec.name())), null)));
-        return sites;
-    }
-
-    /** This part's copy of a layer component that holds some of its resources (see {@link Scope}). */
-    private ComponentResource scope(Scope scope) {
-        return new ComponentResource(scope.type(), scope.componentName(), Fleet.childOf(fleet));
+    /** The sites another part built; in fleet mode their providers at the stack's root. */
+    private List<Site> sites(List<SiteSpec> specs) {
+        return specs.stream().map(spec -> others.site(spec, null)).toList();
     }
 
     private Output<String> cloudflareToken() {
