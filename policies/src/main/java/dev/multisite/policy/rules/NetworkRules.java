@@ -105,12 +105,12 @@ public final class NetworkRules {
                 return findings;
             });
 
-    public static final Rule NO_CUT_SITE = topologyStack("interconnect-no-cut-site", MANDATORY,
+    public static final Rule NO_CUT_SITE = parserFindings("interconnect-no-cut-site",
             "No site's loss (with its region) cuts other sites off the inter-site network, and no provider's two hubs share a region, unless waived.",
             "Active-active means losing any one site without degradation; a hub whose region takes other sites' private paths with it "
                     + "(mesh peering, remote-primary writes, replication) breaks that promise for every site behind it.",
             "attach the cut sites to a second hub (network.interconnect.hubs, existing.vpn.attachTo), or accept it with network.interconnect.waivers.<site>: <reason>",
-            Map.of(), List.of(Rule.TOPOLOGY), (s, c) -> stackWide(sharedFate(s.topology()), "add a second hub path, or a named waiver"));
+            InterconnectSettings.WAIVER_HINT, "add a second hub path, or a named waiver");
 
     public static final Rule WAIVED_SHARED_FATE = topologyStack("interconnect-waived-shared-fate", ADVISORY,
             "Lists the shared fate the topology accepts with network.interconnect.waivers, so every preview shows it.",
@@ -131,19 +131,23 @@ public final class NetworkRules {
                 return findings;
             });
 
-    public static final Rule EVERY_ENDPOINT_REACHABLE = topologyStack("every-endpoint-reachable", MANDATORY,
+    public static final Rule EVERY_ENDPOINT_REACHABLE = parserFindings("every-endpoint-reachable",
             "Every data endpoint, mesh apiserver, health name and hub address a site is given has a route over the interconnect and a resolver that answers it.",
             "A site handed a name it cannot resolve or an address no route covers fails at run time, not at deploy time: the model's "
                     + "reachability check (Reachability) finds it before anything is created.",
             "announce the range (gcp.privateServicesCidr), keep Cloud SQL off VPC-peered paths, or give the site a resolver for the name",
-            Map.of(), List.of(Rule.TOPOLOGY), (s, c) -> stackWide(unreachable(s.topology()), "see the missing piece the line names"));
+            Reachability.MARKER, "see the missing piece the line names");
 
     public static final List<Rule> ALL = List.of(NO_WORLD_INGRESS, UNIQUE_BGP_ASNS, AWS_QUOTA_HEADROOM, NO_CUT_SITE, WAIVED_SHARED_FATE,
             EVERY_ENDPOINT_REACHABLE);
 
-    /** The reachability findings the parser refuses the topology with (the model's one check, dev.multisite.topology.Reachability). */
-    static List<String> unreachable(JsonNode topology) {
-        return parserProblems(topology, Reachability.MARKER);
+    /**
+     * A mandatory rule on the topology that reports, one finding each, the parser's problems that
+     * carry {@code marker}: the model decides them once, and the rule repeats them on previews.
+     */
+    private static Rule parserFindings(String name, String description, String why, String fix, String marker, String findingFix) {
+        return topologyStack(name, MANDATORY, description, why, fix, Map.of(), List.of(Rule.TOPOLOGY),
+                (s, c) -> stackWide(parserProblems(s.topology(), marker), findingFix));
     }
 
     /**
