@@ -16,7 +16,7 @@ import java.util.Map;
  * @param primary             primary-replica mode: the site of the write primary
  * @param replicas            primary-replica mode: {@code all} (every other site, the default) or a list of sites
  * @param partitions          partitioned mode: each partition with exactly one authoritative site
- * @param instanceClass       per provider instance class; defaults in {@link CloudProvider#defaultDatabaseClass()}
+ * @param instanceClass       per provider instance class; defaults in {@link CloudProvider.Facts#defaultDatabaseClass()}
  * @param storageGb           allocated storage; default 100
  * @param backupRetentionDays default 7 (1..35)
  * @param rpoSeconds          the declared recovery point objective for a regional loss; default 60
@@ -40,7 +40,7 @@ public record DataSettings(Mode mode, Engine engine, String primary, Replicas re
     }
 
     public String instanceClassFor(CloudProvider provider) {
-        return instanceClass.getOrDefault(provider, provider.defaultDatabaseClass());
+        return instanceClass.getOrDefault(provider, provider.facts().defaultDatabaseClass());
     }
 
     public enum Mode {

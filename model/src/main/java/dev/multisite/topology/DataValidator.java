@@ -56,15 +56,10 @@ final class DataValidator {
             if (d.promote() != null) {
                 problems.add("data.promote", "is for primary-replica mode; in partitioned mode change the partition's authority instead");
             }
-            Set<String> names = new HashSet<>();
+            var partitions = new NamedItems("data.partitions", "[a-z][a-z0-9-]{0,19}", "; each partition has exactly one authority");
             for (int i = 0; i < d.partitions().size(); i++) {
                 var p = d.partitions().get(i);
-                String path = "data.partitions[" + (p.name() == null ? String.valueOf(i) : p.name()) + "]";
-                if (p.name() == null || !p.name().matches("[a-z][a-z0-9-]{0,19}")) {
-                    problems.add(path + ".name", (p.name() == null ? "required" : "'" + p.name() + "' is not allowed") + "; use [a-z][a-z0-9-]{0,19}");
-                } else if (!names.add(p.name())) {
-                    problems.add(path + ".name", "'" + p.name() + "' is declared twice; each partition has exactly one authority");
-                }
+                String path = partitions.check(i, p.name(), problems);
                 if (p.authority() == null) {
                     problems.add(path + ".authority", "required; the one site that takes this partition's writes");
                 } else {

@@ -25,17 +25,12 @@ import java.util.Optional;
 public sealed interface DnsBackend {
 
     /**
-     * The backends there are, with what differs between them as facts; its key is the stack
-     * file's key of the backend's block.
+     * The backends there are, with what differs between them as facts (switch expressions, so a
+     * new backend does not compile until each is decided); its key is the stack file's key of the
+     * backend's block.
      */
     enum Kind {
-        ROUTE53(false), CLOUDFLARE(true), CLOUDDNS(false);
-
-        private final boolean writableFromExistingSites;
-
-        Kind(boolean writableFromExistingSites) {
-            this.writableFromExistingSites = writableFromExistingSites;
-        }
+        ROUTE53, CLOUDFLARE, CLOUDDNS;
 
         /**
          * Whether an existing cluster's ExternalDNS can write it: Route 53 needs an AWS workload
@@ -43,7 +38,10 @@ public sealed interface DnsBackend {
          * which existing clusters do not have here); Cloudflare takes a scoped token.
          */
         public boolean writableFromExistingSites() {
-            return writableFromExistingSites;
+            return switch (this) {
+                case CLOUDFLARE -> true;
+                case ROUTE53, CLOUDDNS -> false;
+            };
         }
 
         @JsonValue
@@ -204,16 +202,14 @@ public sealed interface DnsBackend {
 
     /** Cloudflare plans and the shortest health monitor interval each allows. */
     enum CloudflarePlan {
-        PRO(60), BUSINESS(15), ENTERPRISE(10);
-
-        private final int minimumIntervalSeconds;
-
-        CloudflarePlan(int minimumIntervalSeconds) {
-            this.minimumIntervalSeconds = minimumIntervalSeconds;
-        }
+        PRO, BUSINESS, ENTERPRISE;
 
         public int minimumIntervalSeconds() {
-            return minimumIntervalSeconds;
+            return switch (this) {
+                case PRO -> 60;
+                case BUSINESS -> 15;
+                case ENTERPRISE -> 10;
+            };
         }
 
         @JsonValue

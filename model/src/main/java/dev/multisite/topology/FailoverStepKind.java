@@ -8,26 +8,31 @@ package dev.multisite.topology;
  */
 public enum FailoverStepKind {
     /** The health checks take the site out of the global name by themselves. */
-    DETECT(1, "detect: the health checks take the site out of the global name"),
+    DETECT("detect: the health checks take the site out of the global name"),
     /** The drain switch keeps it out even if its checks flap back. */
-    DRAIN_DNS(2, "drain the site from DNS"),
+    DRAIN_DNS("drain the site from DNS"),
     /** The old primary can take no writes, even if it comes back. */
-    FENCE_PRIMARY(2, "fence the site's primary"),
-    PROMOTE_REPLICA(3, "promote the partition's replica"),
-    REPOINT_DATA(4, "repoint the data endpoints of every site"),
-    MOVE_HUB(4, "move the GitOps hub"),
-    VERIFY(5, "verify: no resolver returns the site, writes succeed on the new primary");
+    FENCE_PRIMARY("fence the site's primary"),
+    PROMOTE_REPLICA("promote the partition's replica"),
+    REPOINT_DATA("repoint the data endpoints of every site"),
+    MOVE_HUB("move the GitOps hub"),
+    VERIFY("verify: no resolver returns the site, writes succeed on the new primary");
 
-    private final int group;
     private final String action;
 
-    FailoverStepKind(int group, String action) {
-        this.group = group;
+    FailoverStepKind(String action) {
         this.action = action;
     }
 
+    /** The step's place in the order; the steps of one group run in parallel. */
     public int group() {
-        return group;
+        return switch (this) {
+            case DETECT -> 1;
+            case DRAIN_DNS, FENCE_PRIMARY -> 2;
+            case PROMOTE_REPLICA -> 3;
+            case REPOINT_DATA, MOVE_HUB -> 4;
+            case VERIFY -> 5;
+        };
     }
 
     public String action() {

@@ -1,7 +1,6 @@
 package dev.multisite.topology;
 
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -30,15 +29,10 @@ final class GitOpsValidator {
             problems.add("gitops.repoUrl", (g.repoUrl() == null ? "required" : "'" + g.repoUrl() + "' is not a Git URL")
                     + "; e.g. https://github.com/acme/platform.git");
         }
-        Set<String> names = new HashSet<>();
+        var apps = new NamedItems("gitops.apps", "[a-z][a-z0-9-]{0,40}", "");
         for (int i = 0; i < g.apps().size(); i++) {
             var app = g.apps().get(i);
-            String path = "gitops.apps[" + (app.name() == null ? String.valueOf(i) : app.name()) + "]";
-            if (app.name() == null || !app.name().matches("[a-z][a-z0-9-]{0,40}")) {
-                problems.add(path + ".name", (app.name() == null ? "required" : "'" + app.name() + "' is not allowed") + "; use [a-z][a-z0-9-]{0,40}");
-            } else if (!names.add(app.name())) {
-                problems.add(path + ".name", "'" + app.name() + "' is declared twice");
-            }
+            String path = apps.check(i, app.name(), problems);
             if (app.path() == null) {
                 problems.add(path + ".path", "required; a directory relative to the repository root, e.g. argocd/apps/hello");
             } else if (app.path().startsWith("/")) {

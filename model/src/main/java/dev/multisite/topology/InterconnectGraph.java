@@ -198,7 +198,7 @@ public final class InterconnectGraph {
                 SiteSpec a = sites.get(i);
                 SiteSpec b = sites.get(j);
                 List<SiteSpec> own = hubs.getOrDefault(a.provider(), List.of());
-                if (a.provider() == b.provider() && a.provider().canPeer() && settings.peers(a.provider())
+                if (a.provider() == b.provider() && a.provider().facts().canPeer() && settings.peers(a.provider())
                         && !own.contains(a) && !own.contains(b)) {
                     builder.add(a, b, Role.SPOKE_TO_SPOKE, Preference.PRIMARY, true);
                 }

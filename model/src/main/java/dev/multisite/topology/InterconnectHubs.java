@@ -22,7 +22,7 @@ final class InterconnectHubs {
         Map<CloudProvider, List<SiteSpec>> hubs = new EnumMap<>(CloudProvider.class);
         for (CloudProvider provider : CloudProvider.values()) {
             List<SiteSpec> candidates = topology.sites().stream().filter(s -> s.provider() == provider).toList();
-            if (!provider.hasHub() || candidates.isEmpty()) {
+            if (!provider.facts().hasHub() || candidates.isEmpty()) {
                 continue;
             }
             List<SiteSpec> picked = new ArrayList<>();

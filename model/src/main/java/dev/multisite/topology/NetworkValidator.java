@@ -42,9 +42,9 @@ final class NetworkValidator {
         }
         validateHubs(topology, interconnect, problems);
         interconnect.sameProviderLinks().forEach((provider, mode) -> {
-            if (!CloudProvider.keysWhere(CloudProvider::canPeer).contains(provider)) {
+            if (!CloudProvider.keysWhere(CloudProvider.Facts::canPeer).contains(provider)) {
                 problems.add("network.interconnect.sameProviderLinks." + provider, "'" + provider
-                        + "' has no choice here; set it for " + CloudProvider.describeWhere(CloudProvider::canPeer)
+                        + "' has no choice here; set it for " + CloudProvider.describeWhere(CloudProvider.Facts::canPeer)
                         + " (aws sites always join through Cloud WAN)");
             } else if (!InterconnectSettings.VPN.equals(mode) && !InterconnectSettings.PEERING.equals(mode)) {
                 problems.add("network.interconnect.sameProviderLinks." + provider, "'" + mode + "' is not allowed; use vpn or peering");
@@ -62,7 +62,7 @@ final class NetworkValidator {
                 case AWS, GCP, AZURE -> () -> { };
             };
             device.run();
-            if (site.provider() == CloudProvider.AWS && site.region() != null && CloudProvider.AWS.region().matcher(site.region()).matches()
+            if (site.provider() == CloudProvider.AWS && site.region() != null && CloudProvider.AWS.facts().region().matcher(site.region()).matches()
                     && !CloudWanPolicy.EDGE_REGIONS.contains(site.region())) {
                 problems.add(sitePath(site, i, "region"), site.region() + " is not a Region AWS Cloud WAN serves, and every aws site's"
                         + " Transit Gateway joins the core network at an edge in its Region; choose one of the Regions in AWS's"
@@ -145,7 +145,7 @@ final class NetworkValidator {
             long asn = site.asn();
             String how = site.network().asn() == null ? " (the default 64512 + mesh.clusterId)" : "";
             boolean isPrivate = (asn >= PRIVATE_16_FIRST && asn <= PRIVATE_16_LAST) || (asn >= PRIVATE_32_FIRST && asn <= PRIVATE_32_LAST);
-            boolean sixteenBitOnly = site.provider().sixteenBitAsnOnly();
+            boolean sixteenBitOnly = site.provider().facts().sixteenBitAsnOnly();
             if (!isPrivate) {
                 problems.add(path, asn + how + " is not a private ASN; use 64512..65534 or 4200000000..4294967294");
             } else if (sixteenBitOnly && asn > PRIVATE_16_LAST) {
@@ -167,8 +167,8 @@ final class NetworkValidator {
     private static void validateHubs(Topology topology, InterconnectSettings interconnect, Problems problems) {
         interconnect.hubs().forEach((provider, names) -> {
             String path = "network.interconnect.hubs." + provider;
-            if (!CloudProvider.keysWhere(CloudProvider::hasHub).contains(provider)) {
-                problems.add(path, "'" + provider + "' has no hub; hubs are set for " + CloudProvider.describeWhere(CloudProvider::hasHub));
+            if (!CloudProvider.keysWhere(CloudProvider.Facts::hasHub).contains(provider)) {
+                problems.add(path, "'" + provider + "' has no hub; hubs are set for " + CloudProvider.describeWhere(CloudProvider.Facts::hasHub));
                 return;
             }
             if (names.isEmpty() || names.size() > InterconnectGraph.HUBS_PER_PROVIDER) {

@@ -28,17 +28,11 @@ final class TopologyValidator {
      * format, https://docs.aws.amazon.com/IAM/latest/UserGuide/reference-arns.html). Multisite is
      * written for the {@code aws} partition: the managed IAM policy ARNs of EKS sites, the Route 53
      * zone and the stack-wide AWS provider are commercial ones, so these regions are refused here.
+     * Tried in order: a longer prefix before a shorter one it starts with ({@code us-isob-} before {@code us-iso-}).
      */
-    static final Map<String, String> OTHER_AWS_PARTITIONS = new java.util.LinkedHashMap<>();
-
-    static {
-        OTHER_AWS_PARTITIONS.put("us-gov-", "aws-us-gov");
-        OTHER_AWS_PARTITIONS.put("cn-", "aws-cn");
-        OTHER_AWS_PARTITIONS.put("us-isob-", "aws-iso-b");
-        OTHER_AWS_PARTITIONS.put("us-isof-", "aws-iso-f");
-        OTHER_AWS_PARTITIONS.put("us-iso-", "aws-iso");
-        OTHER_AWS_PARTITIONS.put("eu-isoe-", "aws-iso-e");
-    }
+    static final List<Map.Entry<String, String>> OTHER_AWS_PARTITIONS = List.of(
+            Map.entry("us-gov-", "aws-us-gov"), Map.entry("cn-", "aws-cn"), Map.entry("us-isob-", "aws-iso-b"),
+            Map.entry("us-isof-", "aws-iso-f"), Map.entry("us-iso-", "aws-iso"), Map.entry("eu-isoe-", "aws-iso-e"));
     /** Longest region name accepted (the longest real ones, e.g. northamerica-northeast1, are about 25). */
     public static final int MAX_REGION = 32;
     /** RFC 1035: a DNS name is at most 253 characters. */
@@ -125,14 +119,14 @@ final class TopologyValidator {
     private static void validateRegion(SiteSpec site, int i, Problems problems) {
         String path = sitePath(site, i, "region");
         if (site.region() == null || site.region().isBlank()) {
-            problems.add(path, "required; a " + site.provider().key() + " region such as " + site.provider().regionExample());
+            problems.add(path, "required; a " + site.provider().key() + " region such as " + site.provider().facts().regionExample());
         } else if (site.region().length() > MAX_REGION) {
             problems.add(path, "'" + TopologyLimits.quote(site.region()) + "' is " + site.region().length() + " characters; a region name is at most "
-                    + MAX_REGION + ", e.g. " + site.provider().regionExample());
-        } else if (!site.provider().region().matcher(site.region()).matches()) {
-            problems.add(path, "'" + site.region() + "' is not a " + site.provider().key() + " region; write it like " + site.provider().regionExample());
+                    + MAX_REGION + ", e.g. " + site.provider().facts().regionExample());
+        } else if (!site.provider().facts().region().matcher(site.region()).matches()) {
+            problems.add(path, "'" + site.region() + "' is not a " + site.provider().key() + " region; write it like " + site.provider().facts().regionExample());
         } else if (site.provider() == CloudProvider.AWS) {
-            OTHER_AWS_PARTITIONS.entrySet().stream().filter(e -> site.region().startsWith(e.getKey())).findFirst().ifPresent(e ->
+            OTHER_AWS_PARTITIONS.stream().filter(e -> site.region().startsWith(e.getKey())).findFirst().ifPresent(e ->
                     problems.add(path, "'" + site.region() + "' is in the AWS partition " + e.getValue()
                             + "; only the commercial partition aws is supported (its ARNs, Route 53 and IAM are the ones Multisite uses); use a region such as us-east-1"));
         }
@@ -245,7 +239,7 @@ final class TopologyValidator {
     private static void validateAws(SiteSpec site, int i, Problems problems) {
         // Zones are judged against the region: with a bad region every zone would be one more, follow-on problem.
         if (site.aws() == null || site.aws().availabilityZones().isEmpty() || site.region() == null
-                || site.region().length() > MAX_REGION || !site.provider().region().matcher(site.region()).matches()) {
+                || site.region().length() > MAX_REGION || !site.provider().facts().region().matcher(site.region()).matches()) {
             return;
         }
         var zones = site.aws().availabilityZones();

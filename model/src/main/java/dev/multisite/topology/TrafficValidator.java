@@ -17,7 +17,7 @@ final class TrafficValidator {
     static final Set<String> CONTINENTS = Set.of("AF", "AN", "AS", "EU", "NA", "OC", "SA");
     private static final Pattern HOSTED_ZONE = Pattern.compile("Z[A-Z0-9]{1,32}");
     private static final Pattern CLOUDFLARE_ID = Pattern.compile("[0-9a-f]{32}");
-    private static final Pattern AWS_REGION = CloudProvider.AWS.region();
+    private static final Pattern AWS_REGION = CloudProvider.AWS.facts().region();
     /**
      * A Cloud DNS managed zone's resource name: 1-63 lowercase letters, digits and dashes, starting
      * with a letter and ending with a letter or digit (Cloud DNS API, ManagedZone.name).
@@ -207,8 +207,8 @@ final class TrafficValidator {
             problems.add(path + ".clouddns.sourceRegions", gcp.sourceRegions() + " has " + gcp.sourceRegions().size()
                     + " region(s); a Compute Engine health check with source regions takes exactly 3 distinct regions");
         }
-        gcp.sourceRegions().stream().filter(r -> !CloudProvider.GCP.region().matcher(r).matches()).forEach(r -> problems.add(path + ".clouddns.sourceRegions",
-                "'" + r + "' is not a Google Cloud region, e.g. " + CloudProvider.GCP.regionExample()));
+        gcp.sourceRegions().stream().filter(r -> !CloudProvider.GCP.facts().region().matcher(r).matches()).forEach(r -> problems.add(path + ".clouddns.sourceRegions",
+                "'" + r + "' is not a Google Cloud region, e.g. " + CloudProvider.GCP.facts().regionExample()));
     }
 
     /** Whether an IPv4 address is outside the private, shared, loopback, link-local and documentation-free special ranges. */
@@ -255,8 +255,8 @@ final class TrafficValidator {
         gcp.locations().forEach((site, region) -> {
             if (topology.site(site).isEmpty()) {
                 problems.add(path + ".locations." + site, "is not a site of this stack");
-            } else if (!CloudProvider.GCP.region().matcher(region).matches()) {
-                problems.add(path + ".locations." + site, "'" + region + "' is not a Google Cloud region, e.g. " + CloudProvider.GCP.regionExample());
+            } else if (!CloudProvider.GCP.facts().region().matcher(region).matches()) {
+                problems.add(path + ".locations." + site, "'" + region + "' is not a Google Cloud region, e.g. " + CloudProvider.GCP.facts().regionExample());
             }
         });
     }

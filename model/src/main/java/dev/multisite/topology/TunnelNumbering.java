@@ -75,6 +75,6 @@ final class TunnelNumbering {
 
     /** Public addresses of a site's VPN gateway. */
     static int addresses(CloudProvider provider) {
-        return provider.vpnGatewayAddresses();
+        return provider.facts().vpnGatewayAddresses();
     }
 }

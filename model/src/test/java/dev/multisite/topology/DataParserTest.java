@@ -2,9 +2,14 @@ package dev.multisite.topology;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
+import static dev.multisite.topology.Refusal.exactly;
+import static dev.multisite.topology.Refusal.startingWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class DataParserTest {
@@ -43,82 +48,41 @@ class DataParserTest {
         assertThat(p.partitions()).extracting(DataSettings.Partition::authority).containsExactly("az-weu", "aws-use1");
     }
 
-    @Test
-    void primaryOnANonexistentSite() {
-        assertThat(problemOf(PRIMARY_REPLICA, d -> d.put("primary", "aws-usw9")))
-                .isEqualTo("data.primary: 'aws-usw9' is not a site of this stack; use one of [aws-use1, gcp-euw4, az-weu, metal-fra]");
+    /** Each broken field, and the one problem the parser refuses it with. */
+    static Stream<Refusal> refusals() {
+        return Stream.of(
+                exactly("primaryOnANonexistentSite", () -> problemOf(PRIMARY_REPLICA, d -> d.put("primary", "aws-usw9")),
+                        "data.primary: 'aws-usw9' is not a site of this stack; use one of [aws-use1, gcp-euw4, az-weu, metal-fra]"),
+                startingWith("primaryOnAnExistingCluster", () -> problemOf(PRIMARY_REPLICA, d -> d.put("primary", "metal-fra")),
+                        "data.primary: 'metal-fra' is an existing cluster; Multisite provisions managed PostgreSQL"),
+                exactly("replicaThatIsThePrimary", () -> problemOf(PRIMARY_REPLICA, d -> d.putArray("replicas").add("gcp-euw4").add("aws-use1")),
+                        "data.replicas: 'aws-use1' is the primary of the same data; a site cannot be both primary and replica"),
+                exactly("replicaOnANonexistentSite", () -> problemOf(PRIMARY_REPLICA, d -> d.putArray("replicas").add("nowhere")),
+                        "data.replicas: 'nowhere' is not a site of this stack"),
+                exactly("twoPrimariesForOnePartition", () -> problemOf(PARTITIONED, d -> ((ObjectNode) d.withArray("partitions").get(1)).put("name", "eu")),
+                        "data.partitions[eu].name: 'eu' is declared twice; each partition has exactly one authority"),
+                startingWith("aStackPrimaryInPartitionedMode", () -> problemOf(PARTITIONED, d -> d.put("primary", "aws-use1")),
+                        "data.primary: set in partitioned mode; each partition names its own authority"),
+                exactly("partitionReplicaIsItsAuthority", () -> problemOf(PARTITIONED, d -> ((ObjectNode) d.withArray("partitions").get(0)).putArray("replicas").add("az-weu")),
+                        "data.partitions[eu].replicas: 'az-weu' is the primary of the same data; a site cannot be both primary and replica"),
+                exactly("promoteMustBeAReplica", () -> problemOf(PRIMARY_REPLICA, d -> d.put("promote", "aws-use1")),
+                        "data.promote: 'aws-use1' is not a replica of the primary aws-use1; promote one of its replicas"),
+                startingWith("promoteAcrossProvidersIsNotSupported", () -> problemOf(PRIMARY_REPLICA, d -> d.put("promote", "gcp-euw4")),
+                        "data.promote: 'gcp-euw4' reads over the interconnect from aws and has no aws replica to promote"),
+                exactly("onlyPostgresql", () -> problemOf(PRIMARY_REPLICA, d -> d.putObject("engine").put("name", "mysql")),
+                        "data.engine.name: 'mysql' is not supported; only postgresql"),
+                exactly("unknownMode", () -> problemOf(PRIMARY_REPLICA, d -> d.put("mode", "multi-primary")),
+                        "data.mode: 'multi-primary' is not allowed; use one of primary-replica, partitioned"),
+                exactly("replicasMustBeAllOrAList", () -> problemOf(PRIMARY_REPLICA, d -> d.put("replicas", "some")),
+                        "data.replicas: '\"some\"' is not allowed; use all, or a list of site names"),
+                startingWith("azurePrimariesNeedAVersionTheirApiOffers", () -> problemOf(PARTITIONED, d -> d.putObject("engine").put("version", "16")),
+                        "data.engine.version: '16' is not offered by the Azure Flexible Server API this project pins; use 14 or lower"));
     }
 
-    @Test
-    void primaryOnAnExistingCluster() {
-        assertThat(problemOf(PRIMARY_REPLICA, d -> d.put("primary", "metal-fra")))
-                .startsWith("data.primary: 'metal-fra' is an existing cluster; Multisite provisions managed PostgreSQL");
-    }
-
-    @Test
-    void replicaThatIsThePrimary() {
-        assertThat(problemOf(PRIMARY_REPLICA, d -> d.putArray("replicas").add("gcp-euw4").add("aws-use1")))
-                .isEqualTo("data.replicas: 'aws-use1' is the primary of the same data; a site cannot be both primary and replica");
-    }
-
-    @Test
-    void replicaOnANonexistentSite() {
-        assertThat(problemOf(PRIMARY_REPLICA, d -> d.putArray("replicas").add("nowhere")))
-                .isEqualTo("data.replicas: 'nowhere' is not a site of this stack");
-    }
-
-    @Test
-    void twoPrimariesForOnePartition() {
-        assertThat(problemOf(PARTITIONED, d -> ((ObjectNode) d.withArray("partitions").get(1)).put("name", "eu")))
-                .isEqualTo("data.partitions[eu].name: 'eu' is declared twice; each partition has exactly one authority");
-    }
-
-    @Test
-    void aStackPrimaryInPartitionedMode() {
-        assertThat(problemOf(PARTITIONED, d -> d.put("primary", "aws-use1")))
-                .startsWith("data.primary: set in partitioned mode; each partition names its own authority");
-    }
-
-    @Test
-    void partitionReplicaIsItsAuthority() {
-        assertThat(problemOf(PARTITIONED, d -> ((ObjectNode) d.withArray("partitions").get(0)).putArray("replicas").add("az-weu")))
-                .isEqualTo("data.partitions[eu].replicas: 'az-weu' is the primary of the same data; a site cannot be both primary and replica");
-    }
-
-    @Test
-    void promoteMustBeAReplica() {
-        assertThat(problemOf(PRIMARY_REPLICA, d -> d.put("promote", "aws-use1")))
-                .isEqualTo("data.promote: 'aws-use1' is not a replica of the primary aws-use1; promote one of its replicas");
-    }
-
-    @Test
-    void promoteAcrossProvidersIsNotSupported() {
-        assertThat(problemOf(PRIMARY_REPLICA, d -> d.put("promote", "gcp-euw4")))
-                .startsWith("data.promote: 'gcp-euw4' reads over the interconnect from aws and has no aws replica to promote");
-    }
-
-    @Test
-    void onlyPostgresql() {
-        assertThat(problemOf(PRIMARY_REPLICA, d -> d.putObject("engine").put("name", "mysql")))
-                .isEqualTo("data.engine.name: 'mysql' is not supported; only postgresql");
-    }
-
-    @Test
-    void unknownMode() {
-        assertThat(problemOf(PRIMARY_REPLICA, d -> d.put("mode", "multi-primary")))
-                .isEqualTo("data.mode: 'multi-primary' is not allowed; use one of primary-replica, partitioned");
-    }
-
-    @Test
-    void replicasMustBeAllOrAList() {
-        assertThat(problemOf(PRIMARY_REPLICA, d -> d.put("replicas", "some")))
-                .isEqualTo("data.replicas: '\"some\"' is not allowed; use all, or a list of site names");
-    }
-
-    @Test
-    void azurePrimariesNeedAVersionTheirApiOffers() {
-        assertThat(problemOf(PARTITIONED, d -> d.putObject("engine").put("version", "16")))
-                .startsWith("data.engine.version: '16' is not offered by the Azure Flexible Server API this project pins; use 14 or lower");
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("refusals")
+    void refusesTheBrokenFieldWithItsProblem(Refusal refusal) {
+        refusal.check();
     }
 
     /** A second GCP site, in another project than gcp-euw4 unless {@code project} says otherwise. */

@@ -2,7 +2,13 @@ package dev.multisite.topology;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
+import java.util.stream.Stream;
+
+import static dev.multisite.topology.Refusal.exactly;
+import static dev.multisite.topology.Refusal.startingWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class GitOpsParserTest {
@@ -30,44 +36,29 @@ class GitOpsParserTest {
                 .containsEntry("multisite/provider", "azure").containsEntry("multisite/region", "westeurope");
     }
 
-    @Test
-    void hubOnANonexistentSite() {
-        assertThat(problemOf(HUB.replace("hubSite: aws-use1", "hubSite: aws-usw9")))
-                .startsWith("gitops.argocd.hubSite: 'aws-usw9' is not a site of this stack");
+    /** Each broken field, and the one problem the parser refuses it with. */
+    static Stream<Refusal> refusals() {
+        return Stream.of(
+                startingWith("hubOnANonexistentSite", () -> problemOf(HUB.replace("hubSite: aws-use1", "hubSite: aws-usw9")),
+                        "gitops.argocd.hubSite: 'aws-usw9' is not a site of this stack"),
+                exactly("anAppSelectingNoSite", () -> problemOf("{repoUrl: 'https://github.com/acme/apps.git', apps: [{name: a, path: apps/a, namespace: a, selector: {multisite/provider: oracle}}]}"),
+                        "gitops.apps[a].selector: {multisite/provider=oracle} selects no site; labels are multisite/site, multisite/provider, multisite/region and multisite/role"),
+                exactly("rolloutNamingAnUnknownSite", () -> problemOf(HUB.replace("[metal-fra]", "[metal-fra, metal-ams]")),
+                        "gitops.rollout.order[2]: 'metal-ams' is not a site of this stack"),
+                exactly("aSiteInTwoRolloutGroups", () -> problemOf(HUB.replace("[metal-fra]", "[metal-fra, aws-use1]")),
+                        "gitops.rollout.order[2]: 'aws-use1' is already in group 0; a site belongs to one group"),
+                startingWith("aSiteOutsideEveryRolloutGroup", () -> problemOf(HUB.replace(", [metal-fra]", "")),
+                        "gitops.rollout.order: site metal-fra is in no group"),
+                startingWith("rolloutNeedsAHub", () -> problemOf(HUB.replace("mode: hub, hubSite: aws-use1", "mode: per-site")),
+                        "gitops.rollout: needs argocd.mode hub"),
+                startingWith("repoUrlMustBeGit", () -> problemOf("{repoUrl: 'ftp://x', apps: []}"),
+                        "gitops.repoUrl: 'ftp://x' is not a Git URL"));
     }
 
-    @Test
-    void anAppSelectingNoSite() {
-        assertThat(problemOf("{repoUrl: 'https://github.com/acme/apps.git', apps: [{name: a, path: apps/a, namespace: a, selector: {multisite/provider: oracle}}]}"))
-                .isEqualTo("gitops.apps[a].selector: {multisite/provider=oracle} selects no site; labels are multisite/site, multisite/provider, multisite/region and multisite/role");
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("refusals")
+    void refusesTheBrokenFieldWithItsProblem(Refusal refusal) {
+        refusal.check();
     }
 
-    @Test
-    void rolloutNamingAnUnknownSite() {
-        assertThat(problemOf(HUB.replace("[metal-fra]", "[metal-fra, metal-ams]")))
-                .isEqualTo("gitops.rollout.order[2]: 'metal-ams' is not a site of this stack");
-    }
-
-    @Test
-    void aSiteInTwoRolloutGroups() {
-        assertThat(problemOf(HUB.replace("[metal-fra]", "[metal-fra, aws-use1]")))
-                .isEqualTo("gitops.rollout.order[2]: 'aws-use1' is already in group 0; a site belongs to one group");
-    }
-
-    @Test
-    void aSiteOutsideEveryRolloutGroup() {
-        assertThat(problemOf(HUB.replace(", [metal-fra]", "")))
-                .startsWith("gitops.rollout.order: site metal-fra is in no group");
-    }
-
-    @Test
-    void rolloutNeedsAHub() {
-        assertThat(problemOf(HUB.replace("mode: hub, hubSite: aws-use1", "mode: per-site")))
-                .startsWith("gitops.rollout: needs argocd.mode hub");
-    }
-
-    @Test
-    void repoUrlMustBeGit() {
-        assertThat(problemOf("{repoUrl: 'ftp://x', apps: []}")).startsWith("gitops.repoUrl: 'ftp://x' is not a Git URL");
-    }
 }

@@ -2,11 +2,16 @@ package dev.multisite.topology;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.List;
+import java.util.stream.Stream;
 
-import static dev.multisite.topology.Fixtures.site;
 import static dev.multisite.topology.Fixtures.problemOf;
+import static dev.multisite.topology.Fixtures.site;
+import static dev.multisite.topology.Refusal.exactly;
+import static dev.multisite.topology.Refusal.startingWith;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -51,125 +56,115 @@ class TopologyParserTest {
                 .hasMessageContaining("expected a mapping with domain and sites");
     }
 
-    @Test
-    void duplicateSiteName() {
-        assertThat(problemOf(t -> site(t, 1).put("name", "aws-use1")))
-                .isEqualTo("sites[1].name: 'aws-use1' is already used by sites[0]; site names must be unique");
+    /** Each broken field, and the one problem the parser refuses it with. */
+    static Stream<Refusal> refusals() {
+        return Stream.of(
+                exactly("duplicateSiteName", () -> problemOf(t -> site(t, 1).put("name", "aws-use1")),
+                        "sites[1].name: 'aws-use1' is already used by sites[0]; site names must be unique"),
+                exactly("invalidSiteName", () -> problemOf(t -> site(t, 0).put("name", "AWS_1")),
+                        "sites[AWS_1].name: 'AWS_1' is not allowed; use [a-z][a-z0-9-]{0,19} (lowercase, starts with a letter, at most 20 characters)"),
+                exactly("duplicateClusterId", () -> problemOf(t -> site(t, 2).with("mesh").put("clusterId", 1)),
+                        "sites[az-weu].mesh.clusterId: 1 is already used by aws-use1; choose a unique value in 1..255"),
+                exactly("clusterIdZero", () -> problemOf(t -> site(t, 0).with("mesh").put("clusterId", 0)),
+                        "sites[aws-use1].mesh.clusterId: 0 is out of range; choose a unique value in 1..255"),
+                exactly("clusterId256", () -> problemOf(t -> site(t, 0).with("mesh").put("clusterId", 256)),
+                        "sites[aws-use1].mesh.clusterId: 256 is out of range; choose a unique value in 1..255"),
+                exactly("missingClusterId", () -> problemOf(t -> site(t, 0).remove("mesh")),
+                        "sites[aws-use1].mesh.clusterId: required; a unique whole number in 1..255"),
+                exactly("overlappingPodCidrsAcrossSites", () -> problemOf(t -> site(t, 1).with("network").put("podCidr", "100.65.128.0/17")),
+                        "sites[gcp-euw4].network.podCidr: 100.65.128.0/17 overlaps aws-use1's network.podCidr 100.65.0.0/16;"
+                        + " every VPC, pod and service range must be disjoint across all sites"),
+                startingWith("podCidrOverlappingAnotherSitesVpc", () -> problemOf(t -> site(t, 1).with("network").put("podCidr", "10.1.0.0/20")),
+                        "sites[gcp-euw4].network.podCidr: 10.1.0.0/20 overlaps aws-use1's network.vpcCidr 10.1.0.0/16"),
+                startingWith("rangesOverlappingWithinOneSite", () -> problemOf(t -> site(t, 0).with("network").put("serviceCidr", "10.1.240.0/20")),
+                        "sites[aws-use1].network.serviceCidr: 10.1.240.0/20 overlaps this site's network.vpcCidr 10.1.0.0/16"),
+                startingWith("gkeControlPlaneRangeMustBeDisjointToo", () -> problemOf(t -> site(t, 1).with("gcp").put("masterIpv4Cidr", "10.4.0.0/28")),
+                        "sites[metal-fra].network.vpcCidr: 10.4.0.0/16 overlaps gcp-euw4's gcp.masterIpv4Cidr 10.4.0.0/28"),
+                exactly("invalidCidrSyntax", () -> problemOf(t -> site(t, 0).with("network").put("vpcCidr", "10.1.0/16")),
+                        "sites[aws-use1].network.vpcCidr: '10.1.0/16' is not an IPv4 CIDR; write it as a.b.c.d/n, e.g. 10.0.0.0/16"),
+                exactly("cidrWithHostBits", () -> problemOf(t -> site(t, 0).with("network").put("vpcCidr", "10.1.2.0/16")),
+                        "sites[aws-use1].network.vpcCidr: '10.1.2.0/16' has host bits set; did you mean 10.1.0.0/16?"),
+                exactly("cidrOctetAbove255", () -> problemOf(t -> site(t, 0).with("network").put("vpcCidr", "10.300.0.0/16")),
+                        "sites[aws-use1].network.vpcCidr: '10.300.0.0/16' has octet 300 above 255"),
+                exactly("vpcTooLarge", () -> problemOf(t -> site(t, 0).with("network").put("vpcCidr", "10.0.0.0/8")),
+                        "sites[aws-use1].network.vpcCidr: 10.0.0.0/8 has prefix /8; allowed is /16 to /24"),
+                exactly("missingNetwork", () -> problemOf(t -> site(t, 0).remove("network")),
+                        "sites[aws-use1].network: required; set vpcCidr, podCidr and serviceCidr"),
+                exactly("missingPodCidr", () -> problemOf(t -> site(t, 0).with("network").remove("podCidr")),
+                        "sites[aws-use1].network.podCidr: required; an IPv4 CIDR between /8 and /22"),
+                exactly("unknownProvider", () -> problemOf(t -> site(t, 0).put("provider", "ibm")),
+                        "sites[aws-use1].provider: 'ibm' is not allowed; use one of aws, gcp, azure, existing"),
+                exactly("missingProvider", () -> problemOf(t -> site(t, 0).remove("provider")),
+                        "sites[aws-use1].provider: required; one of aws, gcp, azure, existing"),
+                exactly("missingRegion", () -> problemOf(t -> site(t, 0).remove("region")),
+                        "sites[aws-use1].region: required; a aws region such as us-east-1"),
+                exactly("regionOfAnotherProvider", () -> problemOf(t -> site(t, 0).put("region", "europe-west4")),
+                        "sites[aws-use1].region: 'europe-west4' is not a aws region; write it like us-east-1"),
+                exactly("misspelledKeyGetsADidYouMeanHint", () -> problemOf(t -> site(t, 0).with("network").put("vpcCider", "10.9.0.0/16")),
+                        "sites[aws-use1].network.vpcCider: unknown key; did you mean 'vpcCidr'? (allowed here: asn, podCidr, serviceCidr, vpcCidr)"),
+                startingWith("unknownTopLevelBlockIsAnErrorLikeAnyTypo", () -> problemOf(t -> t.putObject("trafic")),
+                        "trafic: unknown key"),
+                exactly("oneSiteOnly", () -> problemOf(t -> {
+                            var sites = t.withArray("sites");
+                            sites.remove(3);
+                            sites.remove(2);
+                            sites.remove(1);
+                        }),
+                        "sites: 1 site(s) declared; active-active needs at least 2 sites"),
+                exactly("capacityAsAString", () -> problemOf(t -> site(t, 0).put("capacity", "100")),
+                        "sites[aws-use1].capacity: expected a whole number, got the string '100'"),
+                exactly("capacityAsAFraction", () -> problemOf(t -> site(t, 0).put("capacity", 1.5)),
+                        "sites[aws-use1].capacity: expected a whole number, got number 1.5"),
+                exactly("zeroCapacity", () -> problemOf(t -> site(t, 0).put("capacity", 0)),
+                        "sites[aws-use1].capacity: 0 is not allowed; use a positive whole number"),
+                startingWith("missingCapacity", () -> problemOf(t -> site(t, 0).remove("capacity")),
+                        "sites[aws-use1].capacity: required; a positive whole number"),
+                exactly("kubernetesVersionAsANumber", () -> problemOf(t -> site(t, 0).with("kubernetes").put("version", 1.3)),
+                        "sites[aws-use1].kubernetes.version: expected a string (quote it), got number 1.3"),
+                exactly("kubernetesVersionMalformed", () -> problemOf(t -> site(t, 0).with("kubernetes").put("version", "latest")),
+                        "sites[aws-use1].kubernetes.version: 'latest' is not a Kubernetes version; write it like \"1.30\""),
+                exactly("sitesAsAMapping", () -> problemOf(t -> t.putObject("sites")),
+                        "sites: expected a list, got a mapping"),
+                startingWith("cloudSiteWithoutApiAccessCidrs", () -> problemOf(t -> site(t, 1).with("kubernetes").remove("apiAccessCidrs")),
+                        "sites[gcp-euw4].kubernetes.apiAccessCidrs: required for gcp sites"),
+                exactly("cloudSiteWithoutNodePools", () -> problemOf(t -> site(t, 2).with("kubernetes").remove("nodePools")),
+                        "sites[az-weu].kubernetes.nodePools: required; at least one pool with name, machineType, min and max"),
+                exactly("nodePoolMaxBelowMin", () -> problemOf(t -> ((ObjectNode) site(t, 0).with("kubernetes").withArray("nodePools").get(1)).put("max", 2)),
+                        "sites[aws-use1].kubernetes.nodePools[apps].max: 2 is below min 3; max must be at least min"),
+                exactly("nodePoolMinZero", () -> problemOf(t -> ((ObjectNode) site(t, 0).with("kubernetes").withArray("nodePools").get(0)).put("min", 0)),
+                        "sites[aws-use1].kubernetes.nodePools[system].min: 0 is not allowed; at least 1 node"),
+                startingWith("nodePoolNameTooLongForAks", () -> problemOf(t -> ((ObjectNode) site(t, 2).with("kubernetes").withArray("nodePools").get(0)).put("name", "systempool-one")),
+                        "sites[az-weu].kubernetes.nodePools[systempool-one].name: 'systempool-one' is not allowed"),
+                exactly("duplicateNodePoolName", () -> problemOf(t -> ((ObjectNode) site(t, 0).with("kubernetes").withArray("nodePools").get(1)).put("name", "system")),
+                        "sites[aws-use1].kubernetes.nodePools[system].name: 'system' is used twice in this site; pool names must be unique per site"),
+                exactly("gcpSiteWithoutGcpBlock", () -> problemOf(t -> site(t, 1).remove("gcp")),
+                        "sites[gcp-euw4].gcp: required for a gcp site; set gcp.project and gcp.masterIpv4Cidr"),
+                exactly("gcpControlPlaneNotA28", () -> problemOf(t -> site(t, 1).with("gcp").put("masterIpv4Cidr", "192.168.2.0/24")),
+                        "sites[gcp-euw4].gcp.masterIpv4Cidr: 192.168.2.0/24 is not a /28; GKE requires exactly /28"),
+                exactly("azureSiteWithoutResourceGroup", () -> problemOf(t -> site(t, 2).remove("azure")),
+                        "sites[az-weu].azure.resourceGroup: required for an azure site; the resource group to create, e.g. rg-az-weu"),
+                exactly("blockOfAnotherProvider", () -> problemOf(t -> site(t, 0).putObject("azure").put("resourceGroup", "rg-x")),
+                        "sites[aws-use1].azure: set on a aws site; only the aws block applies, remove this one"),
+                startingWith("existingSiteWithoutKubeconfigKey", () -> problemOf(t -> site(t, 3).remove("existing")),
+                        "sites[metal-fra].existing.kubeconfig: required for an existing site; the name of a secret config key"),
+                startingWith("existingSiteWithAKubeconfigInsteadOfAKeyName", () -> problemOf(t -> site(t, 3).with("existing").put("kubeconfig", "apiVersion: v1\nkind: Config")),
+                        "sites[metal-fra].existing.kubeconfig: 'apiVersion: v1\nkind: Config' is not a config key name"),
+                exactly("awsZonesOutsideTheRegion", () -> problemOf(t -> site(t, 0).putObject("aws").putArray("availabilityZones").add("us-east-1a").add("us-east-1b").add("eu-west-1a")),
+                        "sites[aws-use1].aws.availabilityZones: 'eu-west-1a' is not a zone of us-east-1; write it like us-east-1a"),
+                exactly("missingDomain", () -> problemOf(t -> t.remove("domain")),
+                        "domain: required; the DNS domain the stack's names live under, e.g. example.com"),
+                exactly("invalidDomain", () -> problemOf(t -> t.put("domain", "Example_COM")),
+                        "domain: 'Example_COM' is not a lowercase DNS domain; write it like example.com"),
+                startingWith("negativePeakDemand", () -> problemOf(t -> t.put("peakDemand", -5)),
+                        "peakDemand: -5 is not allowed"),
+                exactly("unknownEnvironment", () -> problemOf(t -> t.put("environment", "prod")),
+                        "environment: 'prod' is not allowed; use one of production, staging, development"));
     }
 
-    @Test
-    void invalidSiteName() {
-        assertThat(problemOf(t -> site(t, 0).put("name", "AWS_1")))
-                .isEqualTo("sites[AWS_1].name: 'AWS_1' is not allowed; use [a-z][a-z0-9-]{0,19} (lowercase, starts with a letter, at most 20 characters)");
-    }
-
-    @Test
-    void duplicateClusterId() {
-        assertThat(problemOf(t -> site(t, 2).with("mesh").put("clusterId", 1)))
-                .isEqualTo("sites[az-weu].mesh.clusterId: 1 is already used by aws-use1; choose a unique value in 1..255");
-    }
-
-    @Test
-    void clusterIdZero() {
-        assertThat(problemOf(t -> site(t, 0).with("mesh").put("clusterId", 0)))
-                .isEqualTo("sites[aws-use1].mesh.clusterId: 0 is out of range; choose a unique value in 1..255");
-    }
-
-    @Test
-    void clusterId256() {
-        assertThat(problemOf(t -> site(t, 0).with("mesh").put("clusterId", 256)))
-                .isEqualTo("sites[aws-use1].mesh.clusterId: 256 is out of range; choose a unique value in 1..255");
-    }
-
-    @Test
-    void missingClusterId() {
-        assertThat(problemOf(t -> site(t, 0).remove("mesh")))
-                .isEqualTo("sites[aws-use1].mesh.clusterId: required; a unique whole number in 1..255");
-    }
-
-    @Test
-    void overlappingPodCidrsAcrossSites() {
-        assertThat(problemOf(t -> site(t, 1).with("network").put("podCidr", "100.65.128.0/17")))
-                .isEqualTo("sites[gcp-euw4].network.podCidr: 100.65.128.0/17 overlaps aws-use1's network.podCidr 100.65.0.0/16;"
-                        + " every VPC, pod and service range must be disjoint across all sites");
-    }
-
-    @Test
-    void podCidrOverlappingAnotherSitesVpc() {
-        assertThat(problemOf(t -> site(t, 1).with("network").put("podCidr", "10.1.0.0/20")))
-                .startsWith("sites[gcp-euw4].network.podCidr: 10.1.0.0/20 overlaps aws-use1's network.vpcCidr 10.1.0.0/16");
-    }
-
-    @Test
-    void rangesOverlappingWithinOneSite() {
-        assertThat(problemOf(t -> site(t, 0).with("network").put("serviceCidr", "10.1.240.0/20")))
-                .startsWith("sites[aws-use1].network.serviceCidr: 10.1.240.0/20 overlaps this site's network.vpcCidr 10.1.0.0/16");
-    }
-
-    @Test
-    void gkeControlPlaneRangeMustBeDisjointToo() {
-        assertThat(problemOf(t -> site(t, 1).with("gcp").put("masterIpv4Cidr", "10.4.0.0/28")))
-                .startsWith("sites[metal-fra].network.vpcCidr: 10.4.0.0/16 overlaps gcp-euw4's gcp.masterIpv4Cidr 10.4.0.0/28");
-    }
-
-    @Test
-    void invalidCidrSyntax() {
-        assertThat(problemOf(t -> site(t, 0).with("network").put("vpcCidr", "10.1.0/16")))
-                .isEqualTo("sites[aws-use1].network.vpcCidr: '10.1.0/16' is not an IPv4 CIDR; write it as a.b.c.d/n, e.g. 10.0.0.0/16");
-    }
-
-    @Test
-    void cidrWithHostBits() {
-        assertThat(problemOf(t -> site(t, 0).with("network").put("vpcCidr", "10.1.2.0/16")))
-                .isEqualTo("sites[aws-use1].network.vpcCidr: '10.1.2.0/16' has host bits set; did you mean 10.1.0.0/16?");
-    }
-
-    @Test
-    void cidrOctetAbove255() {
-        assertThat(problemOf(t -> site(t, 0).with("network").put("vpcCidr", "10.300.0.0/16")))
-                .isEqualTo("sites[aws-use1].network.vpcCidr: '10.300.0.0/16' has octet 300 above 255");
-    }
-
-    @Test
-    void vpcTooLarge() {
-        assertThat(problemOf(t -> site(t, 0).with("network").put("vpcCidr", "10.0.0.0/8")))
-                .isEqualTo("sites[aws-use1].network.vpcCidr: 10.0.0.0/8 has prefix /8; allowed is /16 to /24");
-    }
-
-    @Test
-    void missingNetwork() {
-        assertThat(problemOf(t -> site(t, 0).remove("network")))
-                .isEqualTo("sites[aws-use1].network: required; set vpcCidr, podCidr and serviceCidr");
-    }
-
-    @Test
-    void missingPodCidr() {
-        assertThat(problemOf(t -> site(t, 0).with("network").remove("podCidr")))
-                .isEqualTo("sites[aws-use1].network.podCidr: required; an IPv4 CIDR between /8 and /22");
-    }
-
-    @Test
-    void unknownProvider() {
-        assertThat(problemOf(t -> site(t, 0).put("provider", "ibm")))
-                .isEqualTo("sites[aws-use1].provider: 'ibm' is not allowed; use one of aws, gcp, azure, existing");
-    }
-
-    @Test
-    void missingProvider() {
-        assertThat(problemOf(t -> site(t, 0).remove("provider")))
-                .isEqualTo("sites[aws-use1].provider: required; one of aws, gcp, azure, existing");
-    }
-
-    @Test
-    void missingRegion() {
-        assertThat(problemOf(t -> site(t, 0).remove("region")))
-                .isEqualTo("sites[aws-use1].region: required; a aws region such as us-east-1");
-    }
-
-    @Test
-    void regionOfAnotherProvider() {
-        assertThat(problemOf(t -> site(t, 0).put("region", "europe-west4")))
-                .isEqualTo("sites[aws-use1].region: 'europe-west4' is not a aws region; write it like us-east-1");
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("refusals")
+    void refusesTheBrokenFieldWithItsProblem(Refusal refusal) {
+        refusal.check();
     }
 
     @org.junit.jupiter.params.ParameterizedTest
@@ -189,172 +184,6 @@ class TopologyParserTest {
             site(doc, 0).remove("aws");
             assertThat(TopologyParser.parse(doc).sites().get(0).region()).isEqualTo(region);
         }
-    }
-
-    @Test
-    void misspelledKeyGetsADidYouMeanHint() {
-        assertThat(problemOf(t -> site(t, 0).with("network").put("vpcCider", "10.9.0.0/16")))
-                .isEqualTo("sites[aws-use1].network.vpcCider: unknown key; did you mean 'vpcCidr'? (allowed here: asn, podCidr, serviceCidr, vpcCidr)");
-    }
-
-    @Test
-    void unknownTopLevelBlockIsAnErrorLikeAnyTypo() {
-        assertThat(problemOf(t -> t.putObject("trafic")))
-                .startsWith("trafic: unknown key");
-    }
-
-    @Test
-    void oneSiteOnly() {
-        assertThat(problemOf(t -> {
-            var sites = t.withArray("sites");
-            sites.remove(3);
-            sites.remove(2);
-            sites.remove(1);
-        })).isEqualTo("sites: 1 site(s) declared; active-active needs at least 2 sites");
-    }
-
-    @Test
-    void capacityAsAString() {
-        assertThat(problemOf(t -> site(t, 0).put("capacity", "100")))
-                .isEqualTo("sites[aws-use1].capacity: expected a whole number, got the string '100'");
-    }
-
-    @Test
-    void capacityAsAFraction() {
-        assertThat(problemOf(t -> site(t, 0).put("capacity", 1.5)))
-                .isEqualTo("sites[aws-use1].capacity: expected a whole number, got number 1.5");
-    }
-
-    @Test
-    void zeroCapacity() {
-        assertThat(problemOf(t -> site(t, 0).put("capacity", 0)))
-                .isEqualTo("sites[aws-use1].capacity: 0 is not allowed; use a positive whole number");
-    }
-
-    @Test
-    void missingCapacity() {
-        assertThat(problemOf(t -> site(t, 0).remove("capacity")))
-                .startsWith("sites[aws-use1].capacity: required; a positive whole number");
-    }
-
-    @Test
-    void kubernetesVersionAsANumber() {
-        assertThat(problemOf(t -> site(t, 0).with("kubernetes").put("version", 1.3)))
-                .isEqualTo("sites[aws-use1].kubernetes.version: expected a string (quote it), got number 1.3");
-    }
-
-    @Test
-    void kubernetesVersionMalformed() {
-        assertThat(problemOf(t -> site(t, 0).with("kubernetes").put("version", "latest")))
-                .isEqualTo("sites[aws-use1].kubernetes.version: 'latest' is not a Kubernetes version; write it like \"1.30\"");
-    }
-
-    @Test
-    void sitesAsAMapping() {
-        assertThat(problemOf(t -> t.putObject("sites")))
-                .isEqualTo("sites: expected a list, got a mapping");
-    }
-
-    @Test
-    void cloudSiteWithoutApiAccessCidrs() {
-        assertThat(problemOf(t -> site(t, 1).with("kubernetes").remove("apiAccessCidrs")))
-                .startsWith("sites[gcp-euw4].kubernetes.apiAccessCidrs: required for gcp sites");
-    }
-
-    @Test
-    void cloudSiteWithoutNodePools() {
-        assertThat(problemOf(t -> site(t, 2).with("kubernetes").remove("nodePools")))
-                .isEqualTo("sites[az-weu].kubernetes.nodePools: required; at least one pool with name, machineType, min and max");
-    }
-
-    @Test
-    void nodePoolMaxBelowMin() {
-        assertThat(problemOf(t -> ((ObjectNode) site(t, 0).with("kubernetes").withArray("nodePools").get(1)).put("max", 2)))
-                .isEqualTo("sites[aws-use1].kubernetes.nodePools[apps].max: 2 is below min 3; max must be at least min");
-    }
-
-    @Test
-    void nodePoolMinZero() {
-        assertThat(problemOf(t -> ((ObjectNode) site(t, 0).with("kubernetes").withArray("nodePools").get(0)).put("min", 0)))
-                .isEqualTo("sites[aws-use1].kubernetes.nodePools[system].min: 0 is not allowed; at least 1 node");
-    }
-
-    @Test
-    void nodePoolNameTooLongForAks() {
-        assertThat(problemOf(t -> ((ObjectNode) site(t, 2).with("kubernetes").withArray("nodePools").get(0)).put("name", "systempool-one")))
-                .startsWith("sites[az-weu].kubernetes.nodePools[systempool-one].name: 'systempool-one' is not allowed");
-    }
-
-    @Test
-    void duplicateNodePoolName() {
-        assertThat(problemOf(t -> ((ObjectNode) site(t, 0).with("kubernetes").withArray("nodePools").get(1)).put("name", "system")))
-                .isEqualTo("sites[aws-use1].kubernetes.nodePools[system].name: 'system' is used twice in this site; pool names must be unique per site");
-    }
-
-    @Test
-    void gcpSiteWithoutGcpBlock() {
-        assertThat(problemOf(t -> site(t, 1).remove("gcp")))
-                .isEqualTo("sites[gcp-euw4].gcp: required for a gcp site; set gcp.project and gcp.masterIpv4Cidr");
-    }
-
-    @Test
-    void gcpControlPlaneNotA28() {
-        assertThat(problemOf(t -> site(t, 1).with("gcp").put("masterIpv4Cidr", "192.168.2.0/24")))
-                .isEqualTo("sites[gcp-euw4].gcp.masterIpv4Cidr: 192.168.2.0/24 is not a /28; GKE requires exactly /28");
-    }
-
-    @Test
-    void azureSiteWithoutResourceGroup() {
-        assertThat(problemOf(t -> site(t, 2).remove("azure")))
-                .isEqualTo("sites[az-weu].azure.resourceGroup: required for an azure site; the resource group to create, e.g. rg-az-weu");
-    }
-
-    @Test
-    void blockOfAnotherProvider() {
-        assertThat(problemOf(t -> site(t, 0).putObject("azure").put("resourceGroup", "rg-x")))
-                .isEqualTo("sites[aws-use1].azure: set on a aws site; only the aws block applies, remove this one");
-    }
-
-    @Test
-    void existingSiteWithoutKubeconfigKey() {
-        assertThat(problemOf(t -> site(t, 3).remove("existing")))
-                .startsWith("sites[metal-fra].existing.kubeconfig: required for an existing site; the name of a secret config key");
-    }
-
-    @Test
-    void existingSiteWithAKubeconfigInsteadOfAKeyName() {
-        assertThat(problemOf(t -> site(t, 3).with("existing").put("kubeconfig", "apiVersion: v1\nkind: Config")))
-                .startsWith("sites[metal-fra].existing.kubeconfig: 'apiVersion: v1\nkind: Config' is not a config key name");
-    }
-
-    @Test
-    void awsZonesOutsideTheRegion() {
-        assertThat(problemOf(t -> site(t, 0).putObject("aws").putArray("availabilityZones").add("us-east-1a").add("us-east-1b").add("eu-west-1a")))
-                .isEqualTo("sites[aws-use1].aws.availabilityZones: 'eu-west-1a' is not a zone of us-east-1; write it like us-east-1a");
-    }
-
-    @Test
-    void missingDomain() {
-        assertThat(problemOf(t -> t.remove("domain")))
-                .isEqualTo("domain: required; the DNS domain the stack's names live under, e.g. example.com");
-    }
-
-    @Test
-    void invalidDomain() {
-        assertThat(problemOf(t -> t.put("domain", "Example_COM")))
-                .isEqualTo("domain: 'Example_COM' is not a lowercase DNS domain; write it like example.com");
-    }
-
-    @Test
-    void negativePeakDemand() {
-        assertThat(problemOf(t -> t.put("peakDemand", -5)))
-                .startsWith("peakDemand: -5 is not allowed");
-    }
-
-    @Test
-    void unknownEnvironment() {
-        assertThat(problemOf(t -> t.put("environment", "prod")))
-                .isEqualTo("environment: 'prod' is not allowed; use one of production, staging, development");
     }
 
     @Test

@@ -30,7 +30,7 @@ class TunnelNumberingPropertyTest {
     @Provide
     Arbitrary<List<CloudProvider>> fleets() {
         return Arbitraries.of(CloudProvider.values()).list().ofMinSize(2).ofMaxSize(24)
-                .filter(providers -> providers.stream().anyMatch(CloudProvider::hasHub));
+                .filter(providers -> providers.stream().anyMatch(p -> p.facts().hasHub()));
     }
 
     static Topology fleet(List<CloudProvider> providers) {

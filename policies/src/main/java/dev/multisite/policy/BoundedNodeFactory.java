@@ -35,69 +35,23 @@ final class BoundedNodeFactory extends JsonNodeFactory {
         }
     }
 
-    private void count() {
+    /** Counts one node built by Jackson's own factory method; every node-building override goes through here. */
+    private <N> N counted(N node) {
         if (++built > budget) {
             throw new OverBudget(budget);
         }
+        return node;
     }
 
-    @Override
-    public ObjectNode objectNode() {
-        count();
-        return super.objectNode();
-    }
-
-    @Override
-    public ArrayNode arrayNode() {
-        count();
-        return super.arrayNode();
-    }
-
-    @Override
-    public ArrayNode arrayNode(int capacity) {
-        count();
-        return super.arrayNode(capacity);
-    }
-
-    @Override
-    public TextNode textNode(String text) {
-        count();
-        return super.textNode(text);
-    }
-
-    @Override
-    public NumericNode numberNode(int v) {
-        count();
-        return super.numberNode(v);
-    }
-
-    @Override
-    public NumericNode numberNode(long v) {
-        count();
-        return super.numberNode(v);
-    }
-
-    @Override
-    public NumericNode numberNode(double v) {
-        count();
-        return super.numberNode(v);
-    }
-
-    @Override
-    public NumericNode numberNode(float v) {
-        count();
-        return super.numberNode(v);
-    }
-
-    @Override
-    public ValueNode numberNode(BigInteger v) {
-        count();
-        return super.numberNode(v);
-    }
-
-    @Override
-    public ValueNode numberNode(BigDecimal v) {
-        count();
-        return super.numberNode(v);
-    }
+    // The node kinds a JSON document makes (booleans and null are shared instances, so they cost nothing).
+    @Override public ObjectNode objectNode() { return counted(super.objectNode()); }
+    @Override public ArrayNode arrayNode() { return counted(super.arrayNode()); }
+    @Override public ArrayNode arrayNode(int capacity) { return counted(super.arrayNode(capacity)); }
+    @Override public TextNode textNode(String text) { return counted(super.textNode(text)); }
+    @Override public NumericNode numberNode(int v) { return counted(super.numberNode(v)); }
+    @Override public NumericNode numberNode(long v) { return counted(super.numberNode(v)); }
+    @Override public NumericNode numberNode(double v) { return counted(super.numberNode(v)); }
+    @Override public NumericNode numberNode(float v) { return counted(super.numberNode(v)); }
+    @Override public ValueNode numberNode(BigInteger v) { return counted(super.numberNode(v)); }
+    @Override public ValueNode numberNode(BigDecimal v) { return counted(super.numberNode(v)); }
 }

@@ -39,6 +39,11 @@ public final class Rules {
         return new Defined(name, level, description, why, fix, defaults, selects, true, false, null, check);
     }
 
+    /** One stack-wide finding (no URN) per message, each with the same fix. */
+    public static List<Rule.Finding> stackWide(List<String> messages, String fix) {
+        return messages.stream().map(message -> new Rule.Finding("", message, fix)).toList();
+    }
+
     /** One finding, or none when the condition holds. */
     public static List<Rule.Finding> unless(boolean ok, String urn, String message, String fix) {
         return ok ? List.of() : List.of(new Rule.Finding(urn, message, fix));

@@ -1,5 +1,6 @@
 package dev.multisite.policy;
 
+import dev.multisite.topology.CloudProvider;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -7,6 +8,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.util.List;
 import java.util.stream.Stream;
 
+import static dev.multisite.catalog.ResourceTypes.APPLICATION_SET;
+import static dev.multisite.catalog.ResourceTypes.HELM_RELEASE;
+import static dev.multisite.catalog.ResourceTypes.KUBERNETES_NAMESPACE;
+import static dev.multisite.catalog.ResourceTypes.KUBERNETES_PROVIDER;
+import static dev.multisite.catalog.ResourceTypes.RDS_INSTANCE;
+import static dev.multisite.catalog.ResourceTypes.ROUTE53_HEALTH_CHECK;
+import static dev.multisite.catalog.ResourceTypes.ROUTE53_RECORD;
+import static dev.multisite.catalog.ResourceTypes.SERVICE_EXPORT;
+import static dev.multisite.catalog.ResourceTypes.siteType;
 import static dev.multisite.policy.Fixtures.protectedRes;
 import static dev.multisite.policy.Fixtures.res;
 import static dev.multisite.policy.Fixtures.site;
@@ -16,30 +26,46 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every rule with a stack that passes it and one that violates it. */
 public class RulesTest {
-    static final String EKS = "multisite:site:EksSite";
-    static final String GKE = "multisite:site:GkeSite";
     static final String TWO_SITES = "{'environment':'production','sites':[{'name':'a','provider':'aws','capacity':100},{'name':'b','provider':'gcp','capacity':100}]}";
-    static final String HC = "aws:route53/healthCheck:HealthCheck";
-    static final String RECORD = "aws:route53/record:Record";
-    static final String RDS = "aws:rds/instance:Instance";
-    static final String RELEASE = "kubernetes:helm.sh/v3:Release";
-    static final String NAMESPACE = "kubernetes:core/v1:Namespace";
-    static final String EXPORT = "kubernetes:multicluster.x-k8s.io/v1alpha1:ServiceExport";
-    static final String APPSET = "kubernetes:argoproj.io/v1alpha1:ApplicationSet";
     static final String HELLO_NS = "{'metadata':{'name':'hello'}}";
     static final String HELLO_EXPORT = "{'metadata':{'name':'hello','namespace':'hello'}}";
+    /** Site a (EKS) and site b (GKE), each with its Kubernetes provider. */
+    static final PolicyResource SITE_A = site(siteType(CloudProvider.AWS), "a");
+    static final PolicyResource SITE_B = site(siteType(CloudProvider.GCP), "b");
+    static final PolicyResource K8S_A = res(KUBERNETES_PROVIDER, "a-k8s", SITE_A.urn(), "", "{}");
+    static final PolicyResource K8S_B = res(KUBERNETES_PROVIDER, "b-k8s", SITE_B.urn(), "", "{}");
+
+    /** A site's release of a chart, {@code <site>-<suffix>}, with these values. */
+    static PolicyResource release(String site, String suffix, String chart, String values) {
+        return res(HELM_RELEASE, site + "-" + suffix, "{'chart':'" + chart + "','values':" + values + "}");
+    }
+
+    /** A stack of two sites' releases of one chart, a's and b's, with these values. */
+    static StackView releases(String suffix, String chart, String valuesOfA, String valuesOfB) {
+        return stack(TWO_SITES, release("a", suffix, chart, valuesOfA), release("b", suffix, chart, valuesOfB));
+    }
+
+    /** A site's Kubernetes resource deployed with a site's provider. */
+    static PolicyResource onSite(String type, String name, PolicyResource site, PolicyResource provider, String inputs) {
+        return res(type, name, site.urn(), provider.urn(), inputs);
+    }
+
+    /** The hello namespace and its export on site a, with {@code more} between them. */
+    static StackView helloExportedFromA(PolicyResource... more) {
+        var resources = new java.util.ArrayList<>(List.of(SITE_A, SITE_B, K8S_A, K8S_B,
+                onSite(KUBERNETES_NAMESPACE, "a-ns-hello", SITE_A, K8S_A, HELLO_NS)));
+        resources.addAll(List.of(more));
+        resources.add(onSite(SERVICE_EXPORT, "a-export-hello", SITE_A, K8S_A, HELLO_EXPORT));
+        return stack(TWO_SITES, resources.toArray(PolicyResource[]::new));
+    }
 
     public static Stream<Arguments> cases() {
-        var siteA = site(EKS, "a");
-        var siteB = site(GKE, "b");
-        var k8sA = res("pulumi:providers:kubernetes", "a-k8s", siteA.urn(), "", "{}");
-        var k8sB = res("pulumi:providers:kubernetes", "b-k8s", siteB.urn(), "", "{}");
         var gateA = res("kubernetes:batch/v1:Job", "a-mesh-gate", "{'metadata':{'name':'multisite-mesh-gate','labels':{'multisite/mesh-gate':'a'}}}");
         return Stream.of(
-                Arguments.of("min-two-sites", stack(TWO_SITES, siteA, siteB),
-                        stack("{'sites':[{'name':'a'}]}", siteA), "1 site(s)"),
-                Arguments.of("min-two-providers", stack(TWO_SITES, siteA, siteB),
-                        stack(TWO_SITES, siteA, site(EKS, "c")), "every site is on [aws]"),
+                Arguments.of("min-two-sites", stack(TWO_SITES, SITE_A, SITE_B),
+                        stack("{'sites':[{'name':'a'}]}", SITE_A), "1 site(s)"),
+                Arguments.of("min-two-providers", stack(TWO_SITES, SITE_A, SITE_B),
+                        stack(TWO_SITES, SITE_A, site(siteType(CloudProvider.AWS), "c")), "every site is on [aws]"),
                 Arguments.of("provider-capacity-share", stack(TWO_SITES),
                         stack("{'sites':[{'name':'a','provider':'aws','capacity':300},{'name':'b','provider':'gcp','capacity':100}]}"),
                         "provider aws carries 75% of the capacity"),
@@ -57,56 +83,52 @@ public class RulesTest {
                 Arguments.of("explicit-provider", stack(TWO_SITES, res("aws:ec2/vpc:Vpc", "a-vpc", "{}")),
                         stack(TWO_SITES, res("aws:ec2/vpc:Vpc", "a-vpc", Fixtures.STACK, "", "{}")), "uses no provider"),
                 Arguments.of("kubernetes-own-site-provider",
-                        stack(TWO_SITES, siteA, siteB, k8sA, k8sB, res("kubernetes:core/v1:Namespace", "a-ns", siteA.urn(), k8sA.urn(), "{}")),
-                        stack(TWO_SITES, siteA, siteB, k8sA, k8sB, res("kubernetes:core/v1:Namespace", "a-ns", siteA.urn(), k8sB.urn(), "{}")),
+                        stack(TWO_SITES, SITE_A, SITE_B, K8S_A, K8S_B, onSite(KUBERNETES_NAMESPACE, "a-ns", SITE_A, K8S_A, "{}")),
+                        stack(TWO_SITES, SITE_A, SITE_B, K8S_A, K8S_B, onSite(KUBERNETES_NAMESPACE, "a-ns", SITE_A, K8S_B, "{}")),
                         "belongs to site a but deploys with the provider of b"),
                 Arguments.of("private-nodes", stack(TWO_SITES, res("gcp:container/cluster:Cluster", "b-gke", "{'privateClusterConfig':{'enablePrivateNodes':true}}")),
                         stack(TWO_SITES, res("gcp:container/cluster:Cluster", "b-gke", "{'privateClusterConfig':{'enablePrivateNodes':false}}")),
                         "b-gke has public nodes"),
                 Arguments.of("every-site-health-checked",
-                        stack(TWO_SITES, siteA, siteB, res(HC, "a-check", "{'fqdn':'a.app.example.com'}"), res(HC, "b-check", "{'fqdn':'b.app.example.com'}")),
-                        stack(TWO_SITES, siteA, siteB, res(HC, "a-check", "{'fqdn':'a.app.example.com'}")),
+                        stack(TWO_SITES, SITE_A, SITE_B, res(ROUTE53_HEALTH_CHECK, "a-check", "{'fqdn':'a.app.example.com'}"), res(ROUTE53_HEALTH_CHECK, "b-check", "{'fqdn':'b.app.example.com'}")),
+                        stack(TWO_SITES, SITE_A, SITE_B, res(ROUTE53_HEALTH_CHECK, "a-check", "{'fqdn':'a.app.example.com'}")),
                         "site b has no Route 53 health check"),
-                Arguments.of("global-records-health-checked", stack(TWO_SITES, res(RECORD, "a-global", "{'setIdentifier':'a','healthCheckId':'a-serving-1','ttl':15}")),
-                        stack(TWO_SITES, res(RECORD, "a-global", "{'setIdentifier':'a','ttl':15}")), "record a-global (a) has no health check"),
+                Arguments.of("global-records-health-checked", stack(TWO_SITES, res(ROUTE53_RECORD, "a-global", "{'setIdentifier':'a','healthCheckId':'a-serving-1','ttl':15}")),
+                        stack(TWO_SITES, res(ROUTE53_RECORD, "a-global", "{'setIdentifier':'a','ttl':15}")), "record a-global (a) has no health check"),
                 Arguments.of("health-check-regions-and-interval",
-                        stack(TWO_SITES, res(HC, "a-check", "{'type':'HTTPS','regions':['us-east-1','eu-west-1','ap-southeast-1'],'requestInterval':10}")),
-                        stack(TWO_SITES, res(HC, "a-check", "{'type':'HTTPS','regions':['us-east-1','eu-west-1'],'requestInterval':10}")),
+                        stack(TWO_SITES, res(ROUTE53_HEALTH_CHECK, "a-check", "{'type':'HTTPS','regions':['us-east-1','eu-west-1','ap-southeast-1'],'requestInterval':10}")),
+                        stack(TWO_SITES, res(ROUTE53_HEALTH_CHECK, "a-check", "{'type':'HTTPS','regions':['us-east-1','eu-west-1'],'requestInterval':10}")),
                         "a-check checks from 2 region(s)"),
-                Arguments.of("dns-ttl-limit", stack(TWO_SITES, res(RECORD, "a-global", "{'setIdentifier':'a','healthCheckId':'a-serving-1','ttl':15}")),
-                        stack(TWO_SITES, res(RECORD, "a-global", "{'setIdentifier':'a','healthCheckId':'a-serving-1','ttl':300}")),
+                Arguments.of("dns-ttl-limit", stack(TWO_SITES, res(ROUTE53_RECORD, "a-global", "{'setIdentifier':'a','healthCheckId':'a-serving-1','ttl':15}")),
+                        stack(TWO_SITES, res(ROUTE53_RECORD, "a-global", "{'setIdentifier':'a','healthCheckId':'a-serving-1','ttl':300}")),
                         "record a-global has TTL 300"),
                 Arguments.of("failover-within-rto",
-                        stack("{'traffic':{'rtoSeconds':60}}", res(HC, "a-check", "{'requestInterval':10,'failureThreshold':2}"),
-                                res(RECORD, "a-global", "{'setIdentifier':'a','healthCheckId':'a-serving-1','ttl':15}")),
-                        stack("{'traffic':{'rtoSeconds':30}}", res(HC, "a-check", "{'requestInterval':10,'failureThreshold':2}"),
-                                res(RECORD, "a-global", "{'setIdentifier':'a','healthCheckId':'a-serving-1','ttl':15}")),
+                        stack("{'traffic':{'rtoSeconds':60}}", res(ROUTE53_HEALTH_CHECK, "a-check", "{'requestInterval':10,'failureThreshold':2}"),
+                                res(ROUTE53_RECORD, "a-global", "{'setIdentifier':'a','healthCheckId':'a-serving-1','ttl':15}")),
+                        stack("{'traffic':{'rtoSeconds':30}}", res(ROUTE53_HEALTH_CHECK, "a-check", "{'requestInterval':10,'failureThreshold':2}"),
+                                res(ROUTE53_RECORD, "a-global", "{'setIdentifier':'a','healthCheckId':'a-serving-1','ttl':15}")),
                         "worst-case failover of a is 45 s, over rtoSeconds 30"),
-                Arguments.of("drain-switch-per-site", stack(TWO_SITES, res(RECORD, "a-global", "{'setIdentifier':'a','healthCheckId':'a-serving-1','ttl':15}")),
-                        stack(TWO_SITES, res(RECORD, "a-global", "{'setIdentifier':'a','healthCheckId':'a-check-1','ttl':15}")),
+                Arguments.of("drain-switch-per-site", stack(TWO_SITES, res(ROUTE53_RECORD, "a-global", "{'setIdentifier':'a','healthCheckId':'a-serving-1','ttl':15}")),
+                        stack(TWO_SITES, res(ROUTE53_RECORD, "a-global", "{'setIdentifier':'a','healthCheckId':'a-check-1','ttl':15}")),
                         "is not behind a serving check with a drain switch"),
                 Arguments.of("external-dns-owner-ids-distinct",
-                        stack(TWO_SITES, res(RELEASE, "a-edns", "{'chart':'external-dns','values':{'txtOwnerId':'o-a'}}"),
-                                res(RELEASE, "b-edns", "{'chart':'external-dns','values':{'txtOwnerId':'o-b'}}")),
-                        stack(TWO_SITES, res(RELEASE, "a-edns", "{'chart':'external-dns','values':{'txtOwnerId':'o'}}"),
-                                res(RELEASE, "b-edns", "{'chart':'external-dns','values':{'txtOwnerId':'o'}}")),
+                        releases("edns", "external-dns", "{'txtOwnerId':'o-a'}", "{'txtOwnerId':'o-b'}"),
+                        releases("edns", "external-dns", "{'txtOwnerId':'o'}", "{'txtOwnerId':'o'}"),
                         "shares txtOwnerId o with"),
                 Arguments.of("one-write-primary-per-partition",
-                        stack(TWO_SITES, protectedRes(RDS, "db-primary", "{}"), res(RDS, "db-replica", "{'replicateSourceDb':'arn:primary'}")),
-                        stack(TWO_SITES, protectedRes(RDS, "db-a", "{}"), protectedRes(RDS, "db-b", "{}")),
+                        stack(TWO_SITES, protectedRes(RDS_INSTANCE, "db-primary", "{}"), res(RDS_INSTANCE, "db-replica", "{'replicateSourceDb':'arn:primary'}")),
+                        stack(TWO_SITES, protectedRes(RDS_INSTANCE, "db-a", "{}"), protectedRes(RDS_INSTANCE, "db-b", "{}")),
                         "partition default has 2 write primaries"),
                 Arguments.of("database-primary-protected",
-                        stack(TWO_SITES, protectedRes(RDS, "db", "{'storageEncrypted':true,'deletionProtection':true}")),
-                        stack(TWO_SITES, res(RDS, "db", "{'storageEncrypted':true,'deletionProtection':true}")),
+                        stack(TWO_SITES, protectedRes(RDS_INSTANCE, "db", "{'storageEncrypted':true,'deletionProtection':true}")),
+                        stack(TWO_SITES, res(RDS_INSTANCE, "db", "{'storageEncrypted':true,'deletionProtection':true}")),
                         "primary db lacks Pulumi protect"),
                 Arguments.of("database-replica-encrypted",
-                        stack(TWO_SITES, res(RDS, "replica", "{'replicateSourceDb':'arn:p','storageEncrypted':true}")),
-                        stack(TWO_SITES, res(RDS, "replica", "{'replicateSourceDb':'arn:p'}")), "replica replica is not encrypted"),
+                        stack(TWO_SITES, res(RDS_INSTANCE, "replica", "{'replicateSourceDb':'arn:p','storageEncrypted':true}")),
+                        stack(TWO_SITES, res(RDS_INSTANCE, "replica", "{'replicateSourceDb':'arn:p'}")), "replica replica is not encrypted"),
                 Arguments.of("unique-mesh-cluster-ids",
-                        stack(TWO_SITES, res(RELEASE, "a-cilium", "{'chart':'cilium','values':{'cluster':{'id':1}}}"),
-                                res(RELEASE, "b-cilium", "{'chart':'cilium','values':{'cluster':{'id':2}}}")),
-                        stack(TWO_SITES, res(RELEASE, "a-cilium", "{'chart':'cilium','values':{'cluster':{'id':1}}}"),
-                                res(RELEASE, "b-cilium", "{'chart':'cilium','values':{'cluster':{'id':1}}}")),
+                        releases("cilium", "cilium", "{'cluster':{'id':1}}", "{'cluster':{'id':2}}"),
+                        releases("cilium", "cilium", "{'cluster':{'id':1}}", "{'cluster':{'id':1}}"),
                         "b-cilium has cluster.id 1, also used by a-cilium"),
                 Arguments.of("disjoint-pod-cidrs",
                         stack(TWO_SITES, res("azure-native:containerservice:ManagedCluster", "c-aks", "{'networkProfile':{'podCidr':'100.65.0.0/16'}}"),
@@ -148,28 +170,25 @@ public class RulesTest {
                         stack(TWO_SITES, res("azure-native:dbforpostgresql:Server", "db", "{'administratorLoginPassword':'hunter2'}")),
                         "db input administratorLoginPassword is plain text"),
                 Arguments.of("global-service-namespace-everywhere",
-                        stack(TWO_SITES, siteA, siteB, k8sA, k8sB, res(NAMESPACE, "a-ns-hello", siteA.urn(), k8sA.urn(), HELLO_NS),
-                                res(NAMESPACE, "b-ns-hello", siteB.urn(), k8sB.urn(), HELLO_NS), res(EXPORT, "a-export-hello", siteA.urn(), k8sA.urn(), HELLO_EXPORT)),
-                        stack(TWO_SITES, siteA, siteB, k8sA, k8sB, res(NAMESPACE, "a-ns-hello", siteA.urn(), k8sA.urn(), HELLO_NS),
-                                res(EXPORT, "a-export-hello", siteA.urn(), k8sA.urn(), HELLO_EXPORT)),
-                        "site b has no namespace hello"),
+                        helloExportedFromA(onSite(KUBERNETES_NAMESPACE, "b-ns-hello", SITE_B, K8S_B, HELLO_NS)),
+                        helloExportedFromA(), "site b has no namespace hello"),
                 Arguments.of("mcs-api-on-every-cilium",
-                        stack(TWO_SITES, res(EXPORT, "a-export-hello", HELLO_EXPORT),
-                                res(RELEASE, "a-cilium", "{'chart':'cilium','values':{'clustermesh':{'mcsapi':{'enabled':true}}}}")),
-                        stack(TWO_SITES, res(EXPORT, "a-export-hello", HELLO_EXPORT),
-                                res(RELEASE, "a-cilium", "{'chart':'cilium','values':{'clustermesh':{'mcsapi':{'enabled':false}}}}")),
+                        stack(TWO_SITES, res(SERVICE_EXPORT, "a-export-hello", HELLO_EXPORT),
+                                release("a", "cilium", "cilium", "{'clustermesh':{'mcsapi':{'enabled':true}}}")),
+                        stack(TWO_SITES, res(SERVICE_EXPORT, "a-export-hello", HELLO_EXPORT),
+                                release("a", "cilium", "cilium", "{'clustermesh':{'mcsapi':{'enabled':false}}}")),
                         "a-cilium does not enable clustermesh.mcsapi"),
                 Arguments.of("mesh-gate-before-applicationsets",
-                        stack(TWO_SITES, res(RELEASE, "a-cilium", "{'chart':'cilium','values':{'cluster':{'name':'a'}}}"), gateA,
-                                withDependencies(res(APPSET, "a-argocd-hello", "{'metadata':{'name':'hello'}}"), gateA.urn())),
-                        stack(TWO_SITES, res(RELEASE, "a-cilium", "{'chart':'cilium','values':{'cluster':{'name':'a'}}}"), gateA,
-                                res(APPSET, "a-argocd-hello", "{'metadata':{'name':'hello'}}")),
+                        stack(TWO_SITES, release("a", "cilium", "cilium", "{'cluster':{'name':'a'}}"), gateA,
+                                withDependencies(res(APPLICATION_SET, "a-argocd-hello", "{'metadata':{'name':'hello'}}"), gateA.urn())),
+                        stack(TWO_SITES, release("a", "cilium", "cilium", "{'cluster':{'name':'a'}}"), gateA,
+                                res(APPLICATION_SET, "a-argocd-hello", "{'metadata':{'name':'hello'}}")),
                         "ApplicationSet hello does not wait for the mesh gate of a"),
                 Arguments.of("mesh-gate-before-applicationsets",
-                        stack(TWO_SITES, res(RELEASE, "a-cilium", "{'chart':'cilium','values':{'cluster':{'name':'a'}}}"), gateA,
-                                withDependencies(res(APPSET, "a-argocd-hello", "{'metadata':{'name':'hello'}}"), gateA.urn())),
-                        stack(TWO_SITES, res(RELEASE, "b-cilium", "{'chart':'cilium','values':{'cluster':{'name':'b'}}}"),
-                                res(APPSET, "a-argocd-hello", "{'metadata':{'name':'hello'}}")),
+                        stack(TWO_SITES, release("a", "cilium", "cilium", "{'cluster':{'name':'a'}}"), gateA,
+                                withDependencies(res(APPLICATION_SET, "a-argocd-hello", "{'metadata':{'name':'hello'}}"), gateA.urn())),
+                        stack(TWO_SITES, release("b", "cilium", "cilium", "{'cluster':{'name':'b'}}"),
+                                res(APPLICATION_SET, "a-argocd-hello", "{'metadata':{'name':'hello'}}")),
                         "site b has Cilium but no mesh gate"),
                 Arguments.of("applicationsets-preserve-resources",
                         stack(TWO_SITES, res("kubernetes:argoproj.io/v1alpha1:ApplicationSet", "apps",
@@ -200,18 +219,11 @@ public class RulesTest {
      */
     @org.junit.jupiter.api.Test
     void aNamespaceOfNoKnownSiteLeavesTheNamespaceRuleUndecided() {
-        var siteA = site(EKS, "a");
-        var siteB = site(GKE, "b");
-        var k8sA = res("pulumi:providers:kubernetes", "a-k8s", siteA.urn(), "", "{}");
-        var k8sB = res("pulumi:providers:kubernetes", "b-k8s", siteB.urn(), "", "{}");
-        var unplaced = stack(TWO_SITES, siteA, siteB, k8sA, k8sB, res(NAMESPACE, "a-ns-hello", siteA.urn(), k8sA.urn(), HELLO_NS),
-                res(NAMESPACE, "b-ns-hello", Fixtures.STACK, "", HELLO_NS), res(EXPORT, "a-export-hello", siteA.urn(), k8sA.urn(), HELLO_EXPORT));
+        var unplaced = helloExportedFromA(res(KUBERNETES_NAMESPACE, "b-ns-hello", Fixtures.STACK, "", HELLO_NS));
         assertThat(Fixtures.run("global-service-namespace-everywhere", unplaced)).isEmpty();
-        var unnamed = stack(TWO_SITES, siteA, siteB, k8sA, k8sB, res(NAMESPACE, "a-ns-hello", siteA.urn(), k8sA.urn(), HELLO_NS),
-                res(NAMESPACE, "b-ns-hello", siteB.urn(), k8sB.urn(), "{'metadata':{}}"), res(EXPORT, "a-export-hello", siteA.urn(), k8sA.urn(), HELLO_EXPORT));
+        var unnamed = helloExportedFromA(onSite(KUBERNETES_NAMESPACE, "b-ns-hello", SITE_B, K8S_B, "{'metadata':{}}"));
         assertThat(Fixtures.run("global-service-namespace-everywhere", unnamed)).isEmpty();
-        var placedButMissing = stack(TWO_SITES, siteA, siteB, k8sA, k8sB, res(NAMESPACE, "a-ns-hello", siteA.urn(), k8sA.urn(), HELLO_NS),
-                res(EXPORT, "a-export-hello", siteA.urn(), k8sA.urn(), HELLO_EXPORT));
+        var placedButMissing = helloExportedFromA();
         assertThat(Fixtures.run("global-service-namespace-everywhere", placedButMissing)).extracting(v -> v.message())
                 .anyMatch(m -> m.contains("site b has no namespace hello"));
     }

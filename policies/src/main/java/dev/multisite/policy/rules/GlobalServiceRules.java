@@ -85,8 +85,8 @@ public final class GlobalServiceRules {
                 if (!exports) {
                     return findings;
                 }
-                for (PolicyResource r : s.ofType(HELM_RELEASE)) {
-                    if (r.input("chart").asText().equals("cilium") && !r.input("values.clustermesh.mcsapi.enabled").asBoolean(false)) {
+                for (PolicyResource r : HelmReleases.of(s, "cilium")) {
+                    if (!r.input("values.clustermesh.mcsapi.enabled").asBoolean(false)) {
                         findings.add(new Rule.Finding(r.urn(), r.name() + " does not enable clustermesh.mcsapi, but global services are exported",
                                 "set clustermesh.mcsapi.enabled: true on every Cilium release"));
                     }
@@ -112,12 +112,10 @@ public final class GlobalServiceRules {
                         gates.put(job.urn(), site);
                     }
                 }
-                for (PolicyResource r : s.ofType(HELM_RELEASE)) {
-                    if (r.input("chart").asText().equals("cilium")) {
-                        String site = r.input("values.cluster.name").asText(r.name());
-                        if (!gates.containsValue(site)) {
-                            findings.add(new Rule.Finding(r.urn(), "site " + site + " has Cilium but no mesh gate", "give every site a MeshGate"));
-                        }
+                for (PolicyResource r : HelmReleases.of(s, "cilium")) {
+                    String site = r.input("values.cluster.name").asText(r.name());
+                    if (!gates.containsValue(site)) {
+                        findings.add(new Rule.Finding(r.urn(), "site " + site + " has Cilium but no mesh gate", "give every site a MeshGate"));
                     }
                 }
                 for (PolicyResource appSet : appSets) {

@@ -24,22 +24,11 @@ public final class MeshRules {
             "Every Cilium release has a cluster.id in 1..255 used by no other release.",
             "Duplicate cluster ids make Cluster Mesh identities collide: traffic and policy go to the wrong cluster.",
             "give every site a unique sites[].mesh.clusterId in 1..255",
-            Map.of(), List.of(HELM_RELEASE), (s, c) -> {
-                Map<Integer, String> seen = new HashMap<>();
-                List<Rule.Finding> findings = new ArrayList<>();
-                for (PolicyResource r : s.ofType(HELM_RELEASE)) {
-                    if (!r.input("chart").asText().equals("cilium")) {
-                        continue;
-                    }
-                    int id = r.input("values.cluster.id").asInt(0);
-                    String other = seen.putIfAbsent(id, r.name());
-                    if (id < 1 || id > 255 || other != null) {
-                        findings.add(new Rule.Finding(r.urn(), r.name() + " has cluster.id " + id + (other != null ? ", also used by " + other : ""),
-                                "give every site a unique sites[].mesh.clusterId in 1..255"));
-                    }
-                }
-                return findings;
-            });
+            Map.of(), List.of(HELM_RELEASE), (s, c) -> UniqueValues.claims(HelmReleases.of(s, "cilium"), r -> r.input("values.cluster.id").asInt(0))
+                    .stream().filter(id -> id.value() < 1 || id.value() > 255 || id.taken())
+                    .map(id -> new Rule.Finding(id.resource().urn(), id.resource().name() + " has cluster.id " + id.value()
+                            + (id.taken() ? ", also used by " + id.earlier() : ""), "give every site a unique sites[].mesh.clusterId in 1..255"))
+                    .toList());
 
     public static final Rule DISJOINT_POD_CIDRS = stack("disjoint-pod-cidrs", MANDATORY,
             "The pod ranges the clusters are built with do not overlap.",

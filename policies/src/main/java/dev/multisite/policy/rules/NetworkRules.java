@@ -26,6 +26,7 @@ import static dev.multisite.policy.EnforcementLevel.ADVISORY;
 import static dev.multisite.policy.EnforcementLevel.MANDATORY;
 import static dev.multisite.policy.Rules.resource;
 import static dev.multisite.policy.Rules.stack;
+import static dev.multisite.policy.Rules.stackWide;
 import static dev.multisite.policy.Rules.topologyStack;
 import static dev.multisite.policy.Rules.unless;
 
@@ -60,27 +61,21 @@ public final class NetworkRules {
             "Every BGP speaker of the interconnect (Transit Gateway, Cloud Router, Azure VPN gateway) has its own ASN.",
             "BGP drops routes whose AS path already holds its own ASN: two sites with one ASN cannot learn each other's ranges.",
             "give every site a unique sites[].network.asn",
-            Map.of(), List.of(TRANSIT_GATEWAY, GCP_ROUTER, AZURE_VPN_GATEWAY), (s, c) -> {
-                Map<Long, String> owners = new HashMap<>();
-                List<Rule.Finding> findings = new ArrayList<>();
-                for (PolicyResource r : s.resources()) {
-                    JsonNode asn = switch (r.type()) {
-                        case TRANSIT_GATEWAY -> r.input("amazonSideAsn");
-                        case GCP_ROUTER -> r.input("bgp.asn");
-                        case AZURE_VPN_GATEWAY -> r.input("bgpSettings.asn");
-                        default -> null;
-                    };
-                    if (asn == null || !asn.isNumber()) {
-                        continue;
-                    }
-                    String other = owners.putIfAbsent(asn.asLong(), r.name());
-                    if (other != null) {
-                        findings.add(new Rule.Finding(r.urn(), r.name() + " has ASN " + asn.asLong() + ", also used by " + other,
-                                "give every site a unique sites[].network.asn"));
-                    }
-                }
-                return findings;
-            });
+            Map.of(), List.of(TRANSIT_GATEWAY, GCP_ROUTER, AZURE_VPN_GATEWAY), (s, c) -> UniqueValues.claims(s.resources(), NetworkRules::asn).stream().filter(UniqueValues.Claim::taken)
+                    .map(asn -> new Rule.Finding(asn.resource().urn(), asn.resource().name() + " has ASN " + asn.value() + ", also used by " + asn.earlier(),
+                            "give every site a unique sites[].network.asn"))
+                    .toList());
+
+    /** A BGP speaker's ASN; null for other resources and for an ASN not known yet. */
+    private static Long asn(PolicyResource r) {
+        JsonNode asn = switch (r.type()) {
+            case TRANSIT_GATEWAY -> r.input("amazonSideAsn");
+            case GCP_ROUTER -> r.input("bgp.asn");
+            case AZURE_VPN_GATEWAY -> r.input("bgpSettings.asn");
+            default -> null;
+        };
+        return asn != null && asn.isNumber() ? asn.asLong() : null;
+    }
 
     public static final Rule AWS_QUOTA_HEADROOM = stack("aws-quota-headroom", ADVISORY,
             "Each AWS site's routes to remote sites and its node ingress rules fit the VPC quotas.",
@@ -110,13 +105,12 @@ public final class NetworkRules {
                 return findings;
             });
 
-    public static final Rule NO_CUT_SITE = topologyStack("interconnect-no-cut-site", MANDATORY,
+    public static final Rule NO_CUT_SITE = parserFindings("interconnect-no-cut-site",
             "No site's loss (with its region) cuts other sites off the inter-site network, and no provider's two hubs share a region, unless waived.",
             "Active-active means losing any one site without degradation; a hub whose region takes other sites' private paths with it "
                     + "(mesh peering, remote-primary writes, replication) breaks that promise for every site behind it.",
             "attach the cut sites to a second hub (network.interconnect.hubs, existing.vpn.attachTo), or accept it with network.interconnect.waivers.<site>: <reason>",
-            Map.of(), List.of(Rule.TOPOLOGY), (s, c) -> sharedFate(s.topology()).stream()
-                    .map(problem -> new Rule.Finding("", problem, "add a second hub path, or a named waiver")).toList());
+            InterconnectSettings.WAIVER_HINT, "add a second hub path, or a named waiver");
 
     public static final Rule WAIVED_SHARED_FATE = topologyStack("interconnect-waived-shared-fate", ADVISORY,
             "Lists the shared fate the topology accepts with network.interconnect.waivers, so every preview shows it.",
@@ -137,20 +131,23 @@ public final class NetworkRules {
                 return findings;
             });
 
-    public static final Rule EVERY_ENDPOINT_REACHABLE = topologyStack("every-endpoint-reachable", MANDATORY,
+    public static final Rule EVERY_ENDPOINT_REACHABLE = parserFindings("every-endpoint-reachable",
             "Every data endpoint, mesh apiserver, health name and hub address a site is given has a route over the interconnect and a resolver that answers it.",
             "A site handed a name it cannot resolve or an address no route covers fails at run time, not at deploy time: the model's "
                     + "reachability check (Reachability) finds it before anything is created.",
             "announce the range (gcp.privateServicesCidr), keep Cloud SQL off VPC-peered paths, or give the site a resolver for the name",
-            Map.of(), List.of(Rule.TOPOLOGY), (s, c) -> unreachable(s.topology()).stream()
-                    .map(problem -> new Rule.Finding("", problem, "see the missing piece the line names")).toList());
+            Reachability.MARKER, "see the missing piece the line names");
 
     public static final List<Rule> ALL = List.of(NO_WORLD_INGRESS, UNIQUE_BGP_ASNS, AWS_QUOTA_HEADROOM, NO_CUT_SITE, WAIVED_SHARED_FATE,
             EVERY_ENDPOINT_REACHABLE);
 
-    /** The reachability findings the parser refuses the topology with (the model's one check, dev.multisite.topology.Reachability). */
-    static List<String> unreachable(JsonNode topology) {
-        return parserProblems(topology, Reachability.MARKER);
+    /**
+     * A mandatory rule on the topology that reports, one finding each, the parser's problems that
+     * carry {@code marker}: the model decides them once, and the rule repeats them on previews.
+     */
+    private static Rule parserFindings(String name, String description, String why, String fix, String marker, String findingFix) {
+        return topologyStack(name, MANDATORY, description, why, fix, Map.of(), List.of(Rule.TOPOLOGY),
+                (s, c) -> stackWide(parserProblems(s.topology(), marker), findingFix));
     }
 
     /**

@@ -84,10 +84,15 @@ public final class TrafficRules {
             "Every routing record (one with a set identifier) has a health check attached.",
             "Without a health check Route 53 keeps answering with a failed site.",
             "attach the site's serving health check to its record",
-            Map.of(), List.of(ROUTE53_RECORD), (r, c) -> r.type().equals(ROUTE53_RECORD) && r.has("setIdentifier")
+            Map.of(), List.of(ROUTE53_RECORD), (r, c) -> isRoutingRecord(r)
                     ? unless(!r.input("healthCheckId").asText("").isEmpty(), r.urn(), "record " + r.name() + " (" + r.input("setIdentifier").asText()
                     + ") has no health check", "attach the site's serving health check (healthCheckId)")
                     : List.of());
+
+    /** A Route 53 record that routes between sites: one with a set identifier (a site's share of the global name). */
+    private static boolean isRoutingRecord(PolicyResource r) {
+        return r.type().equals(ROUTE53_RECORD) && r.has("setIdentifier");
+    }
 
     public static final Rule CHECKER_REGIONS_AND_INTERVAL = resource("health-check-regions-and-interval", MANDATORY,
             "Route 53 health checks run from at least minRegions regions at an interval of at most maxIntervalSeconds.",
@@ -149,7 +154,7 @@ public final class TrafficRules {
             "Routing records use a calculated check that includes a drain switch.",
             "Operators and drills drain a site by flipping one switch instead of editing records under pressure.",
             "route through GlobalEndpoint's serving check (site check AND drain switch)",
-            Map.of(), List.of(ROUTE53_RECORD), (r, c) -> r.type().equals(ROUTE53_RECORD) && r.has("setIdentifier")
+            Map.of(), List.of(ROUTE53_RECORD), (r, c) -> isRoutingRecord(r)
                     ? unless(r.input("healthCheckId").asText("").contains("-serving"), r.urn(), "record " + r.name()
                     + " is not behind a serving check with a drain switch", "use GlobalEndpoint's serving check")
                     : List.of());
@@ -158,22 +163,11 @@ public final class TrafficRules {
             "Every ExternalDNS instance has its own TXT owner id.",
             "Instances that share an owner id delete each other's records in a shared zone.",
             "give every site its own txtOwnerId",
-            Map.of(), List.of(HELM_RELEASE), (s, c) -> {
-                Map<String, String> owners = new HashMap<>();
-                List<Rule.Finding> findings = new ArrayList<>();
-                for (PolicyResource r : s.ofType(HELM_RELEASE)) {
-                    if (!r.input("chart").asText().equals("external-dns")) {
-                        continue;
-                    }
-                    String owner = r.input("values.txtOwnerId").asText("");
-                    String first = owner.isEmpty() ? null : owners.putIfAbsent(owner, r.name());
-                    if (owner.isEmpty() || first != null) {
-                        findings.add(new Rule.Finding(r.urn(), r.name() + (owner.isEmpty() ? " has no txtOwnerId" : " shares txtOwnerId " + owner + " with " + first),
-                                "give every site its own txtOwnerId"));
-                    }
-                }
-                return findings;
-            });
+            Map.of(), List.of(HELM_RELEASE), (s, c) -> UniqueValues.claims(HelmReleases.of(s, "external-dns"), r -> r.input("values.txtOwnerId").asText(""))
+                    .stream().filter(owner -> owner.value().isEmpty() || owner.taken())
+                    .map(owner -> new Rule.Finding(owner.resource().urn(), owner.resource().name() + (owner.value().isEmpty() ? " has no txtOwnerId"
+                            : " shares txtOwnerId " + owner.value() + " with " + owner.earlier()), "give every site its own txtOwnerId"))
+                    .toList());
 
     public static final List<Rule> ALL = List.of(EVERY_SITE_HEALTH_CHECKED, RECORDS_HEALTH_CHECKED, CHECKER_REGIONS_AND_INTERVAL,
             TTL_LIMIT, FAILOVER_WITHIN_RTO, DRAIN_SWITCH, EXTERNAL_DNS_OWNERS);
