@@ -1,6 +1,5 @@
 package dev.multisite.bindings;
 
-import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Import;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.ProviderResource;
@@ -16,11 +15,11 @@ public final class GcpCloudDnsProvider extends ProviderResource {
 
     public static final class Args extends ResourceArgs {
         @Import(name = "project", required = true)
-        private final Output<String> project;
+        private final String project;
 
         /** @param project the project holding the managed zone and the health checks */
         public Args(String project) {
-            this.project = Output.of(project);
+            this.project = project;
         }
     }
 

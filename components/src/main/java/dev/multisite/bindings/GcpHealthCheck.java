@@ -1,9 +1,7 @@
 package dev.multisite.bindings;
 
-import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Import;
 import com.pulumi.core.annotations.ResourceType;
-import com.pulumi.resources.CustomResource;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.ResourceArgs;
 
@@ -18,46 +16,47 @@ import java.util.List;
  * beginning of the body).
  */
 @ResourceType(type = GcpHealthCheck.TYPE)
-public final class GcpHealthCheck extends CustomResource {
+public final class GcpHealthCheck extends BoundResource {
     public static final String TYPE = "gcp:compute/healthCheck:HealthCheck";
 
     /** {@code httpHealthCheck} / {@code httpsHealthCheck}: where and what to probe. */
     public static final class Probe extends ResourceArgs {
         @Import(name = "host")
-        private final Output<String> host;
+        private final String host;
         @Import(name = "port")
-        private final Output<Integer> port;
+        private final Integer port;
         @Import(name = "requestPath")
-        private final Output<String> requestPath;
+        private final String requestPath;
         @Import(name = "response")
-        private final Output<String> response;
+        private final String response;
 
         /** @param response the expected beginning of the body, or null for any answer */
         public Probe(String host, int port, String requestPath, String response) {
-            this.host = Output.of(host);
-            this.port = Output.of(port);
-            this.requestPath = Output.of(requestPath);
-            this.response = response == null ? null : Output.of(response);
+            this.host = host;
+            this.port = port;
+            this.requestPath = requestPath;
+            this.response = response;
         }
     }
 
+    /** Inputs as {@link BoundResource} describes them. */
     public static final class Args extends ResourceArgs {
         @Import(name = "description")
-        private final Output<String> description;
+        private final String description;
         @Import(name = "checkIntervalSec")
-        private final Output<Integer> checkIntervalSec;
+        private final Integer checkIntervalSec;
         @Import(name = "timeoutSec")
-        private final Output<Integer> timeoutSec;
+        private final Integer timeoutSec;
         @Import(name = "unhealthyThreshold")
-        private final Output<Integer> unhealthyThreshold;
+        private final Integer unhealthyThreshold;
         @Import(name = "healthyThreshold")
-        private final Output<Integer> healthyThreshold;
+        private final Integer healthyThreshold;
         @Import(name = "sourceRegions")
-        private final Output<List<String>> sourceRegions;
+        private final List<String> sourceRegions;
         @Import(name = "httpsHealthCheck")
-        private final Output<Probe> httpsHealthCheck;
+        private final Probe httpsHealthCheck;
         @Import(name = "httpHealthCheck")
-        private final Output<Probe> httpHealthCheck;
+        private final Probe httpHealthCheck;
 
         /**
          * @param https       probe over HTTPS (else HTTP)
@@ -65,18 +64,18 @@ public final class GcpHealthCheck extends CustomResource {
          */
         public Args(String description, boolean https, Probe probe, int intervalSeconds, int timeoutSeconds, int unhealthyThreshold,
                     int healthyThreshold, List<String> sourceRegions) {
-            this.description = Output.of(description);
-            this.checkIntervalSec = Output.of(intervalSeconds);
-            this.timeoutSec = Output.of(timeoutSeconds);
-            this.unhealthyThreshold = Output.of(unhealthyThreshold);
-            this.healthyThreshold = Output.of(healthyThreshold);
-            this.sourceRegions = Output.of(List.copyOf(sourceRegions));
-            this.httpsHealthCheck = https ? Output.of(probe) : null;
-            this.httpHealthCheck = https ? null : Output.of(probe);
+            this.description = description;
+            this.checkIntervalSec = intervalSeconds;
+            this.timeoutSec = timeoutSeconds;
+            this.unhealthyThreshold = unhealthyThreshold;
+            this.healthyThreshold = healthyThreshold;
+            this.sourceRegions = List.copyOf(sourceRegions);
+            this.httpsHealthCheck = https ? probe : null;
+            this.httpHealthCheck = https ? null : probe;
         }
     }
 
     public GcpHealthCheck(String name, Args args, CustomResourceOptions options) {
-        super(TYPE, name, args, PluginVersions.pinned(options, PluginVersions.GCP_CLOUD_DNS));
+        super(TYPE, name, args, options, PluginVersions.GCP_CLOUD_DNS);
     }
 }

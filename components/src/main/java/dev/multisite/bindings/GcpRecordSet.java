@@ -3,7 +3,6 @@ package dev.multisite.bindings;
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Import;
 import com.pulumi.core.annotations.ResourceType;
-import com.pulumi.resources.CustomResource;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.ResourceArgs;
 
@@ -18,55 +17,61 @@ import java.util.List;
  * policy per record set (Cloud DNS "Configure DNS routing policies and health checks").
  */
 @ResourceType(type = GcpRecordSet.TYPE)
-public final class GcpRecordSet extends CustomResource {
+public final class GcpRecordSet extends BoundResource {
     public static final String TYPE = "gcp:dns/recordSet:RecordSet";
 
     /** {@code healthCheckedTargets}: the external endpoints (IP addresses) the policy's health check watches. */
     public static final class Targets extends ResourceArgs {
         @Import(name = "externalEndpoints")
-        private final Output<List<String>> externalEndpoints;
+        private final List<String> externalEndpoints;
 
         public Targets(List<String> externalEndpoints) {
-            this.externalEndpoints = Output.of(List.copyOf(externalEndpoints));
+            this.externalEndpoints = List.copyOf(externalEndpoints);
+        }
+    }
+
+    /** An item of a routing policy: what selects it (its subclass's input) and the endpoints its health check watches. */
+    public abstract static sealed class Item extends ResourceArgs permits Wrr, Geo {
+        @Import(name = "healthCheckedTargets")
+        private final Targets healthCheckedTargets;
+
+        private Item(Targets healthCheckedTargets) {
+            this.healthCheckedTargets = healthCheckedTargets;
         }
     }
 
     /** {@code wrrs[]}: a weighted item. */
-    public static final class Wrr extends ResourceArgs {
+    public static final class Wrr extends Item {
         @Import(name = "weight", required = true)
-        private final Output<Double> weight;
-        @Import(name = "healthCheckedTargets")
-        private final Output<Targets> healthCheckedTargets;
+        private final Double weight;
 
         public Wrr(double weight, Targets targets) {
-            this.weight = Output.of(weight);
-            this.healthCheckedTargets = Output.of(targets);
+            super(targets);
+            this.weight = weight;
         }
     }
 
     /** {@code geos[]} and {@code primaryBackup.backupGeos[]}: the item for one Google Cloud region. */
-    public static final class Geo extends ResourceArgs {
+    public static final class Geo extends Item {
         @Import(name = "location", required = true)
-        private final Output<String> location;
-        @Import(name = "healthCheckedTargets")
-        private final Output<Targets> healthCheckedTargets;
+        private final String location;
 
         public Geo(String location, Targets targets) {
-            this.location = Output.of(location);
-            this.healthCheckedTargets = Output.of(targets);
+            super(targets);
+            this.location = location;
         }
     }
 
     /** {@code primaryBackup}: the primary's endpoints, then the backup geolocation items. */
     public static final class PrimaryBackup extends ResourceArgs {
         @Import(name = "primary", required = true)
-        private final Output<Targets> primary;
+        private final Targets primary;
         @Import(name = "backupGeos", required = true)
-        private final Output<List<Geo>> backupGeos;
+        private final List<Geo> backupGeos;
 
         public PrimaryBackup(Targets primary, List<Geo> backupGeos) {
-            this.primary = Output.of(primary);
-            this.backupGeos = Output.of(List.copyOf(backupGeos));
+            this.primary = primary;
+            this.backupGeos = List.copyOf(backupGeos);
         }
     }
 
@@ -75,17 +80,17 @@ public final class GcpRecordSet extends CustomResource {
         @Import(name = "healthCheck")
         private final Output<String> healthCheck;
         @Import(name = "wrrs")
-        private final Output<List<Wrr>> wrrs;
+        private final List<Wrr> wrrs;
         @Import(name = "geos")
-        private final Output<List<Geo>> geos;
+        private final List<Geo> geos;
         @Import(name = "primaryBackup")
-        private final Output<PrimaryBackup> primaryBackup;
+        private final PrimaryBackup primaryBackup;
 
         private RoutingPolicy(Output<String> healthCheck, List<Wrr> wrrs, List<Geo> geos, PrimaryBackup primaryBackup) {
             this.healthCheck = healthCheck;
-            this.wrrs = wrrs == null ? null : Output.of(List.copyOf(wrrs));
-            this.geos = geos == null ? null : Output.of(List.copyOf(geos));
-            this.primaryBackup = primaryBackup == null ? null : Output.of(primaryBackup);
+            this.wrrs = wrrs == null ? null : List.copyOf(wrrs);
+            this.geos = geos == null ? null : List.copyOf(geos);
+            this.primaryBackup = primaryBackup;
         }
 
         public static RoutingPolicy weighted(Output<String> healthCheck, List<Wrr> wrrs) {
@@ -101,21 +106,22 @@ public final class GcpRecordSet extends CustomResource {
         }
     }
 
+    /** Inputs as {@link BoundResource} describes them. */
     public static final class Args extends ResourceArgs {
         @Import(name = "project")
-        private final Output<String> project;
+        private final String project;
         @Import(name = "managedZone", required = true)
-        private final Output<String> managedZone;
+        private final String managedZone;
         @Import(name = "name", required = true)
-        private final Output<String> name;
+        private final String name;
         @Import(name = "type", required = true)
-        private final Output<String> type;
+        private final String type;
         @Import(name = "ttl")
-        private final Output<Integer> ttl;
+        private final Integer ttl;
         @Import(name = "rrdatas")
         private final Output<List<String>> rrdatas;
         @Import(name = "routingPolicy")
-        private final Output<RoutingPolicy> routingPolicy;
+        private final RoutingPolicy routingPolicy;
 
         /** A routed record set; {@code fqdn} without the trailing dot (added here, as Cloud DNS names end with one). */
         public static Args routed(String project, String managedZone, String fqdn, String type, int ttlSeconds, RoutingPolicy policy) {
@@ -129,17 +135,17 @@ public final class GcpRecordSet extends CustomResource {
 
         private Args(String project, String managedZone, String fqdn, String type, int ttlSeconds, Output<List<String>> rrdatas,
                      RoutingPolicy policy) {
-            this.project = Output.of(project);
-            this.managedZone = Output.of(managedZone);
-            this.name = Output.of(fqdn.endsWith(".") ? fqdn : fqdn + ".");
-            this.type = Output.of(type);
-            this.ttl = Output.of(ttlSeconds);
+            this.project = project;
+            this.managedZone = managedZone;
+            this.name = fqdn.endsWith(".") ? fqdn : fqdn + ".";
+            this.type = type;
+            this.ttl = ttlSeconds;
             this.rrdatas = rrdatas;
-            this.routingPolicy = policy == null ? null : Output.of(policy);
+            this.routingPolicy = policy;
         }
     }
 
     public GcpRecordSet(String name, Args args, CustomResourceOptions options) {
-        super(TYPE, name, args, PluginVersions.pinned(options, PluginVersions.GCP_CLOUD_DNS));
+        super(TYPE, name, args, options, PluginVersions.GCP_CLOUD_DNS);
     }
 }

@@ -4,31 +4,29 @@ import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Export;
 import com.pulumi.core.annotations.Import;
 import com.pulumi.core.annotations.ResourceType;
-import com.pulumi.resources.CustomResource;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.ResourceArgs;
-
-import java.util.List;
 
 /**
  * {@code random:index/randomPassword:RandomPassword}: a random string generated once by the Random
  * provider and kept in Pulumi state (encrypted), so a re-run never rotates it. Its value is a
  * secret output.
  */
-@ResourceType(type = "random:index/randomPassword:RandomPassword")
-public final class RandomPassword extends CustomResource {
+@ResourceType(type = RandomPassword.TYPE)
+public final class RandomPassword extends BoundResource {
     public static final String TYPE = "random:index/randomPassword:RandomPassword";
 
     @Export(name = "result", refs = {String.class}, tree = "[0]")
     private Output<String> result;
 
+    /** Inputs as {@link BoundResource} describes them. */
     public static final class Args extends ResourceArgs {
         @Import(name = "length", required = true)
-        private final Output<Integer> length;
+        private final Integer length;
         @Import(name = "special")
-        private final Output<Boolean> special;
+        private final Boolean special;
         @Import(name = "numeric")
-        private final Output<Boolean> numeric;
+        private final Boolean numeric;
 
         /**
          * Letters only: what every IPsec gateway accepts as a pre-shared key (AWS allows letters,
@@ -40,15 +38,14 @@ public final class RandomPassword extends CustomResource {
         }
 
         private Args(int length, boolean special, boolean numeric) {
-            this.length = Output.of(length);
-            this.special = Output.of(special);
-            this.numeric = Output.of(numeric);
+            this.length = length;
+            this.special = special;
+            this.numeric = numeric;
         }
     }
 
     public RandomPassword(String name, Args args, CustomResourceOptions options) {
-        super(TYPE, name, args, PluginVersions.pinned(CustomResourceOptions.merge(options, CustomResourceOptions.builder()
-                .additionalSecretOutputs(List.of("result", "bcryptHash")).build()), PluginVersions.RANDOM));
+        super(TYPE, name, args, options, PluginVersions.RANDOM, "result", "bcryptHash");
     }
 
     /** The generated value; a Pulumi secret. */

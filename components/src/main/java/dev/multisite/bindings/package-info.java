@@ -3,7 +3,9 @@
  * project can use (Cloudflare, TLS and Random here). Each binding is a {@code CustomResource} (or
  * {@code ProviderResource}) with the provider's real type token, {@code @Import}-annotated args and
  * {@code @Export}-annotated outputs, and pins the provider plugin version through the resource
- * options, so that the real Pulumi engine downloads and runs the real provider plugin. Only the
- * properties Multisite sets are bound; names follow the provider's own schema.
+ * options, so that the real Pulumi engine downloads and runs the real provider plugin; the custom
+ * resources do it through {@link dev.multisite.bindings.BoundResource}, which also says how their
+ * inputs are declared. Only the properties Multisite sets are bound; names follow the provider's
+ * own schema.
  */
 package dev.multisite.bindings;

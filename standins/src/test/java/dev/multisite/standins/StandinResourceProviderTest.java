@@ -79,6 +79,35 @@ class StandinResourceProviderTest {
     }
 
     @Test
+    void checkTypesABindingsPlainInputsByTheirJavaTypes() {
+        // The bindings declare inputs known when the program runs as plain fields (Integer, List<Origin>), not Output<T>.
+        var cloudflare = provider("cloudflare");
+        String monitor = "urn:pulumi:dev::multisite::cloudflare:index/loadBalancerMonitor:LoadBalancerMonitor::m";
+        String pool = "urn:pulumi:dev::multisite::cloudflare:index/loadBalancerPool:LoadBalancerPool::p";
+
+        CheckResponse good = call(o -> cloudflare.check(check(monitor, Map.of("accountId", "a", "method", "GET", "port", 443,
+                "retries", 0, "expectedBody", "ok")), o));
+        CheckResponse wrong = call(o -> cloudflare.check(check(pool, Map.of("accountId", "a", "name", "site-a", "minimumOrigins", "1",
+                "origins", List.of(Map.of("name", "o", "address", "a.example.com", "headers", List.of(Map.of("header", "Host", "values", "x")))))), o));
+
+        assertThat(good.getFailuresList()).isEmpty();
+        assertThat(wrong.getFailuresList()).extracting(f -> f.getProperty()).containsExactlyInAnyOrder("minimumOrigins", "origins[0].headers[0].values");
+    }
+
+    @Test
+    void checkReadsAnInputABindingInheritsFromItsSuperclass() {
+        // GcpRecordSet.Wrr declares weight; healthCheckedTargets is declared once, by the routing item both Wrr and Geo extend.
+        String urn = "urn:pulumi:dev::multisite::gcp:dns/recordSet:RecordSet::r";
+        var wrr = Map.of("weight", 1, "healthCheckedTargets", Map.of("externalEndpoints", List.of(7)));
+
+        var failures = new DeclaredInputs(dev.multisite.bindings.GcpRecordSet.Args.class).check(urn, PropertyValues.struct(Map.of(
+                "managedZone", "zone", "name", "app.example.com.", "type", "A", "routingPolicy", Map.of("wrrs", List.of(wrr)))));
+
+        assertThat(failures).extracting(DeclaredInputs.Failure::property)
+                .containsExactly("routingPolicy.wrrs[0].healthCheckedTargets.externalEndpoints[0]");
+    }
+
+    @Test
     void checkRefusesATypeThePackageDoesNotHave() {
         CheckResponse response = call(o -> aws.check(check("urn:pulumi:dev::multisite::aws:eks/kluster:Kluster::x", Map.of()), o));
 
