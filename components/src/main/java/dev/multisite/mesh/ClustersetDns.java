@@ -125,13 +125,4 @@ public final class ClustersetDns extends ComponentResource {
                 + "    cache 30\n"
                 + "}\n";
     }
-
-    /** The server block the cluster DNS (CoreDNS) adds to send the zone to the resolver. */
-    public static String forwardBlock(String resolverIp) {
-        return ClustersetDnsFacts.ZONE + ":53 {\n"
-                + "    errors\n"
-                + "    cache 30\n"
-                + "    forward . " + resolverIp + "\n"
-                + "}\n";
-    }
 }

@@ -26,6 +26,19 @@ public interface AwsSite extends Site {
     /** The EKS cluster security group, which managed node groups attach to every node. */
     Output<String> nodeSecurityGroupId();
 
+    /**
+     * Routed resolvers: through the VPC resolver ({@link Route53Forwarding}). A Service of the
+     * cluster: through CoreDNS, which only the site part's {@link EksSite} installs (it overrides this).
+     */
+    @Override
+    default void forwardZone(ZoneForward forward) {
+        switch (forward.reach()) {
+            case ROUTED -> Route53Forwarding.forward(this, forward);
+            case CLUSTER_SERVICE -> throw new IllegalStateException("site " + name()
+                    + ": only its EksSite can add " + forward.zone() + " to the CoreDNS add-on");
+        }
+    }
+
     @Override
     default Optional<AwsSite> awsSite() {
         return Optional.of(this);

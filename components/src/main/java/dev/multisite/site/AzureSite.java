@@ -3,6 +3,9 @@ package dev.multisite.site;
 import com.pulumi.azurenative.Provider;
 import com.pulumi.azurenative.network.Subnet;
 import com.pulumi.core.Output;
+import com.pulumi.kubernetes.core.v1.ConfigMapPatch;
+import com.pulumi.kubernetes.core.v1.ConfigMapPatchArgs;
+import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaPatchArgs;
 import dev.multisite.topology.Cidr;
 
 import java.util.LinkedHashMap;
@@ -53,6 +56,24 @@ public interface AzureSite extends Site {
      */
     default Cidr databaseSubnetRange() {
         return SubnetLayout.publicSubnet(spec().network().vpcCidr(), 0);
+    }
+
+    /**
+     * A Service of the cluster: a server block in {@code coredns-custom} (AKS's main Corefile cannot be
+     * changed; the ConfigMap's {@code *.server} keys add server blocks: Microsoft Learn "Customize
+     * CoreDNS with Azure Kubernetes Service"). Routed resolvers: never, an Azure site resolves the
+     * Azure private zones linked to its VNet.
+     */
+    @Override
+    default void forwardZone(ZoneForward forward) {
+        switch (forward.reach()) {
+            case CLUSTER_SERVICE -> new ConfigMapPatch(name() + "-coredns-custom", ConfigMapPatchArgs.builder()
+                    .metadata(ObjectMetaPatchArgs.builder().name("coredns-custom").namespace("kube-system").build())
+                    .data(Map.of(forward.label() + ".server", forward.corefileServerBlock()))
+                    .build(), forward.options(kubernetesProvider()));
+            case ROUTED -> throw new IllegalStateException("site " + name() + " is an Azure site: it resolves "
+                    + forward.zone() + " through the private zones linked to its VNet, not by forwarding");
+        }
     }
 
     @Override

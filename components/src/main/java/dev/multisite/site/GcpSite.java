@@ -21,6 +21,12 @@ public interface GcpSite extends Site {
     /** The site's VPC network self link, what VPC peering names networks by. */
     Output<String> networkSelfLink();
 
+    /** Either way through kube-dns, which GKE runs and forwards everything else for ({@link KubeDnsStubDomains}). */
+    @Override
+    default void forwardZone(ZoneForward forward) {
+        KubeDnsStubDomains.forward(this, forward);
+    }
+
     @Override
     default Optional<GcpSite> gcpSite() {
         return Optional.of(this);
