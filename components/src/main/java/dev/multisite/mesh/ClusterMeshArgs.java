@@ -2,6 +2,7 @@ package dev.multisite.mesh;
 
 import dev.multisite.site.Site;
 import dev.multisite.site.Sites;
+import dev.multisite.site.TopologyArg;
 import dev.multisite.site.TopologySitesBuilder;
 import dev.multisite.topology.Topology;
 
@@ -17,10 +18,7 @@ import java.util.List;
  */
 public record ClusterMeshArgs(Topology topology, List<Site> sites) {
     public ClusterMeshArgs {
-        if (topology == null) {
-            throw new IllegalArgumentException("ClusterMeshArgs.topology: required; "
-                    + "the validated topology (mesh options, every site's cluster id and pod CIDR)");
-        }
+        TopologyArg.required("ClusterMeshArgs.topology", topology, "the validated topology (mesh options, every site's cluster id and pod CIDR)");
         sites = Sites.checked("ClusterMeshArgs.sites", sites);
     }
 

@@ -67,6 +67,6 @@ public final class TwoSites {
 
     /** A stand-in site for each site of the topology. */
     public static List<Site> sites(Topology topology) {
-        return topology.sites().stream().<Site>map(StubSite::new).toList();
+        return topology.sites().stream().map(StubSite::of).toList();
     }
 }
