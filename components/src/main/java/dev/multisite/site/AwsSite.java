@@ -3,7 +3,6 @@ package dev.multisite.site;
 import com.pulumi.aws.Provider;
 import com.pulumi.core.Output;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,10 +45,7 @@ public interface AwsSite extends Site {
 
     @Override
     default Map<String, Output<?>> facts() {
-        Map<String, Output<?>> out = new LinkedHashMap<>(Site.super.facts());
-        out.put(VPC_ID, vpcId());
-        out.put(PRIVATE_SUBNET_IDS, privateSubnets());
-        out.put(NODE_SECURITY_GROUP_ID, nodeSecurityGroupId());
-        return out;
+        return SiteFacts.withCloud(this, Map.entry(VPC_ID, vpcId()), Map.entry(PRIVATE_SUBNET_IDS, privateSubnets()),
+                Map.entry(NODE_SECURITY_GROUP_ID, nodeSecurityGroupId()));
     }
 }

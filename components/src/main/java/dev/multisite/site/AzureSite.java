@@ -8,7 +8,6 @@ import com.pulumi.kubernetes.core.v1.ConfigMapPatchArgs;
 import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaPatchArgs;
 import dev.multisite.topology.Cidr;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -83,12 +82,8 @@ public interface AzureSite extends Site {
 
     @Override
     default Map<String, Output<?>> facts() {
-        Map<String, Output<?>> out = new LinkedHashMap<>(Site.super.facts());
-        out.put(SUBSCRIPTION_ID, subscriptionId());
-        out.put(TENANT_ID, tenantId());
-        out.put(RESOURCE_GROUP_NAME, resourceGroupName());
-        out.put(VIRTUAL_NETWORK_NAME, virtualNetworkName());
-        out.put(VIRTUAL_NETWORK_ID, virtualNetworkId());
-        return out;
+        return SiteFacts.withCloud(this, Map.entry(SUBSCRIPTION_ID, subscriptionId()), Map.entry(TENANT_ID, tenantId()),
+                Map.entry(RESOURCE_GROUP_NAME, resourceGroupName()), Map.entry(VIRTUAL_NETWORK_NAME, virtualNetworkName()),
+                Map.entry(VIRTUAL_NETWORK_ID, virtualNetworkId()));
     }
 }
