@@ -38,16 +38,19 @@ final class KubeDnsStubDomains {
             case CLUSTER_SERVICE -> site.name() + "-kube-dns-stub";
             case ROUTED -> site.name() + "-kube-dns-stub-domains";
         };
+        new ConfigMapPatch(name, ConfigMapPatchArgs.builder()
+                .metadata(ObjectMetaPatchArgs.builder().name("kube-dns").namespace("kube-system").build())
+                .data(Map.of("stubDomains", stubDomains(forward)))
+                .build(), forward.options(site.kubernetesProvider()));
+    }
+
+    /** The {@code stubDomains} value: the zone and its resolvers, as JSON. */
+    static String stubDomains(ZoneForward forward) {
         ObjectWriter writer = forward.reach() == ZoneForward.Reach.CLUSTER_SERVICE ? SPACED : JSON.writer();
-        String stubDomains;
         try {
-            stubDomains = writer.writeValueAsString(Map.of(forward.zone(), forward.resolvers()));
+            return writer.writeValueAsString(Map.of(forward.zone(), forward.resolvers()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        new ConfigMapPatch(name, ConfigMapPatchArgs.builder()
-                .metadata(ObjectMetaPatchArgs.builder().name("kube-dns").namespace("kube-system").build())
-                .data(Map.of("stubDomains", stubDomains))
-                .build(), forward.options(site.kubernetesProvider()));
     }
 }
