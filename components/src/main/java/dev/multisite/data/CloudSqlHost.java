@@ -54,31 +54,31 @@ final class CloudSqlHost implements DatabaseHost {
     @Override
     public DatabaseNode primary(String name, Site site, String partition, DataSettings data, boolean retired, Resource parent) {
         GcpSite network = networkOf.get(partition);
-        var instance = new DatabaseInstance(name, DatabaseInstanceArgs.builder()
-                .region(site.region())
-                .databaseVersion("POSTGRES_" + data.engine().version())
-                .deletionProtection(true)
-                .settings(settings(site, network, data, partition, retired ? "retired-primary" : "primary")
-                        .availabilityType("REGIONAL")
-                        .backupConfiguration(DatabaseInstanceSettingsBackupConfigurationArgs.builder()
-                                .enabled(true).pointInTimeRecoveryEnabled(true).transactionLogRetentionDays(Math.min(7, data.backupRetentionDays()))
-                                .build())
-                        .build())
-                .build(), options(network, parent).protect(true).build());
+        var settings = settings(site, network, data, partition, retired ? "retired-primary" : "primary")
+                .availabilityType("REGIONAL")
+                .backupConfiguration(DatabaseInstanceSettingsBackupConfigurationArgs.builder()
+                        .enabled(true).pointInTimeRecoveryEnabled(true).transactionLogRetentionDays(Math.min(7, data.backupRetentionDays()))
+                        .build());
+        var instance = new DatabaseInstance(name, instanceArgs(site, data, settings).build(), options(network, parent).protect(true).build());
         return node(site, partition, retired ? DatabaseNode.Role.RETIRED_PRIMARY : DatabaseNode.Role.PRIMARY, instance);
     }
 
     @Override
     public DatabaseNode replica(String name, Site site, String partition, DataSettings data, DatabaseNode source, Resource parent) {
         GcpSite network = networkOf.get(partition);
-        var instance = new DatabaseInstance(name, DatabaseInstanceArgs.builder()
-                .region(site.region())
-                .databaseVersion("POSTGRES_" + data.engine().version())
+        var instance = new DatabaseInstance(name, instanceArgs(site, data, settings(site, network, data, partition, "replica"))
                 .masterInstanceName(source.identifier())
-                .deletionProtection(true)
-                .settings(settings(site, network, data, partition, "replica").build())
                 .build(), options(network, parent).build());
         return node(site, partition, DatabaseNode.Role.REPLICA, instance);
+    }
+
+    /** What every instance has, primary or replica: the site's region, the engine version, its settings, deletion protection. */
+    private static DatabaseInstanceArgs.Builder instanceArgs(Site site, DataSettings data, DatabaseInstanceSettingsArgs.Builder settings) {
+        return DatabaseInstanceArgs.builder()
+                .region(site.region())
+                .databaseVersion("POSTGRES_" + data.engine().version())
+                .deletionProtection(true)
+                .settings(settings.build());
     }
 
     private static DatabaseInstanceSettingsArgs.Builder settings(Site site, GcpSite network, DataSettings data, String partition, String role) {

@@ -2,6 +2,7 @@ package dev.multisite.data;
 
 import dev.multisite.site.Site;
 import dev.multisite.site.Sites;
+import dev.multisite.site.TopologyArg;
 import dev.multisite.site.TopologySitesBuilder;
 import dev.multisite.topology.Topology;
 
@@ -18,14 +19,9 @@ import java.util.List;
  */
 public record DatabaseTopologyArgs(Topology topology, List<Site> sites) {
     public DatabaseTopologyArgs {
-        if (topology == null) {
-            throw new IllegalArgumentException("DatabaseTopologyArgs.topology: required; the validated topology with its data block");
-        }
         // The databases are laid out from the data block: without one there is nothing to build.
-        if (topology.data() == null) {
-            throw new IllegalArgumentException("DatabaseTopologyArgs.topology.data: required; "
-                    + "the data block (mode, primary or partitions) the databases are laid out from");
-        }
+        TopologyArg.withBlock("DatabaseTopologyArgs.topology", topology, "the validated topology with its data block",
+                "data", Topology::data, "the data block (mode, primary or partitions) the databases are laid out from");
         sites = Sites.checked("DatabaseTopologyArgs.sites", sites);
     }
 

@@ -1,6 +1,7 @@
 package dev.multisite.mesh;
 
 import dev.multisite.site.Site;
+import dev.multisite.topology.CloudProvider;
 import dev.multisite.topology.MeshOptions;
 import dev.multisite.topology.SiteSpec;
 import dev.multisite.topology.Topology;
@@ -104,17 +105,25 @@ final class CiliumValues {
         if (gitops == null || !gitops.exportsGlobalServices()) {
             return Map.of();
         }
-        // A switch expression: a new provider does not compile until it is decided who configures its CoreDNS.
-        boolean ciliumConfiguresCoreDns = switch (site.provider()) {
-            case AWS, GCP, AZURE -> false;
-            case EXISTING -> true;
-        };
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("mcsapi", Map.of("enabled", true, "corednsAutoConfigure", Map.of("enabled", ciliumConfiguresCoreDns)));
+        out.put("mcsapi", Map.of("enabled", true, "corednsAutoConfigure", Map.of("enabled", ciliumConfiguresCoreDns(site.provider()))));
         if (gitops.exportsHeadlessServices()) {
             out.put("enableEndpointSliceSynchronization", true);
         }
         return out;
+    }
+
+    /**
+     * Whether Cilium configures the provider's cluster DNS for {@code clusterset.local} (existing
+     * clusters), or the site runs Multisite's resolver ({@link ClustersetDns}) and forwards the zone
+     * to it ({@link GlobalServices}). A switch expression: a new provider does not compile until it is
+     * decided who configures its CoreDNS.
+     */
+    static boolean ciliumConfiguresCoreDns(CloudProvider provider) {
+        return switch (provider) {
+            case AWS, GCP, AZURE -> false;
+            case EXISTING -> true;
+        };
     }
 
     /**

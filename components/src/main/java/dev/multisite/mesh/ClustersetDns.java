@@ -2,7 +2,6 @@ package dev.multisite.mesh;
 
 import com.pulumi.kubernetes.apps.v1.Deployment;
 import com.pulumi.kubernetes.apps.v1.DeploymentArgs;
-import com.pulumi.kubernetes.apps.v1.inputs.DeploymentSpecArgs;
 import com.pulumi.kubernetes.core.v1.ConfigMap;
 import com.pulumi.kubernetes.core.v1.ConfigMapArgs;
 import com.pulumi.kubernetes.core.v1.Service;
@@ -13,12 +12,10 @@ import com.pulumi.kubernetes.core.v1.inputs.ConfigMapVolumeSourceArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ContainerArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ContainerPortArgs;
 import com.pulumi.kubernetes.core.v1.inputs.PodSpecArgs;
-import com.pulumi.kubernetes.core.v1.inputs.PodTemplateSpecArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ServicePortArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ServiceSpecArgs;
 import com.pulumi.kubernetes.core.v1.inputs.VolumeArgs;
 import com.pulumi.kubernetes.core.v1.inputs.VolumeMountArgs;
-import com.pulumi.kubernetes.meta.v1.inputs.LabelSelectorArgs;
 import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
 import com.pulumi.kubernetes.rbac.v1.ClusterRole;
 import com.pulumi.kubernetes.rbac.v1.ClusterRoleArgs;
@@ -32,6 +29,7 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import dev.multisite.site.Site;
+import dev.multisite.site.Workloads;
 import dev.multisite.topology.ClustersetDnsFacts;
 
 import java.util.List;
@@ -80,26 +78,19 @@ public final class ClustersetDns extends ComponentResource {
                 .build(), onSite);
         var deployment = new Deployment(site.name() + "-clusterset-dns", DeploymentArgs.builder()
                 .metadata(ObjectMetaArgs.builder().name(name).namespace(ns).labels(labels).build())
-                .spec(DeploymentSpecArgs.builder()
-                        .replicas(2)
-                        .selector(LabelSelectorArgs.builder().matchLabels(labels).build())
-                        .template(PodTemplateSpecArgs.builder()
-                                .metadata(ObjectMetaArgs.builder().labels(labels).build())
-                                .spec(PodSpecArgs.builder()
-                                        .serviceAccountName(name)
-                                        .containers(ContainerArgs.builder()
-                                                .name("coredns")
-                                                .image(ClustersetDnsFacts.IMAGE)
-                                                .args("-conf", "/etc/coredns/Corefile")
-                                                .ports(ContainerPortArgs.builder().name("dns").containerPort(53).protocol("UDP").build(),
-                                                        ContainerPortArgs.builder().name("dns-tcp").containerPort(53).protocol("TCP").build())
-                                                .volumeMounts(VolumeMountArgs.builder().name("config").mountPath("/etc/coredns").readOnly(true).build())
-                                                .build())
-                                        .volumes(VolumeArgs.builder().name("config")
-                                                .configMap(ConfigMapVolumeSourceArgs.builder().name(name).build()).build())
-                                        .build())
+                .spec(Workloads.deployment(2, labels, PodSpecArgs.builder()
+                        .serviceAccountName(name)
+                        .containers(ContainerArgs.builder()
+                                .name("coredns")
+                                .image(ClustersetDnsFacts.IMAGE)
+                                .args("-conf", "/etc/coredns/Corefile")
+                                .ports(ContainerPortArgs.builder().name("dns").containerPort(53).protocol("UDP").build(),
+                                        ContainerPortArgs.builder().name("dns-tcp").containerPort(53).protocol("TCP").build())
+                                .volumeMounts(VolumeMountArgs.builder().name("config").mountPath("/etc/coredns").readOnly(true).build())
                                 .build())
-                        .build())
+                        .volumes(VolumeArgs.builder().name("config")
+                                .configMap(ConfigMapVolumeSourceArgs.builder().name(name).build()).build())
+                        .build()))
                 .build(), CustomResourceOptions.builder().parent(this).provider(site.kubernetesProvider())
                 .dependsOn(List.of(cilium, binding, config)).build());
         this.service = new Service(site.name() + "-clusterset-dns-svc", ServiceArgs.builder()
@@ -123,15 +114,6 @@ public final class ClustersetDns extends ComponentResource {
                 + "        multicluster " + zone + "\n"
                 + "    }\n"
                 + "    cache 30\n"
-                + "}\n";
-    }
-
-    /** The server block the cluster DNS (CoreDNS) adds to send the zone to the resolver. */
-    public static String forwardBlock(String resolverIp) {
-        return ClustersetDnsFacts.ZONE + ":53 {\n"
-                + "    errors\n"
-                + "    cache 30\n"
-                + "    forward . " + resolverIp + "\n"
                 + "}\n";
     }
 }

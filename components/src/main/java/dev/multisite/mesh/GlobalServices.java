@@ -1,19 +1,16 @@
 package dev.multisite.mesh;
 
 import com.pulumi.core.Output;
-import com.pulumi.kubernetes.core.v1.ConfigMapPatch;
-import com.pulumi.kubernetes.core.v1.ConfigMapPatchArgs;
 import com.pulumi.kubernetes.core.v1.Namespace;
 import com.pulumi.kubernetes.core.v1.NamespaceArgs;
 import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
-import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaPatchArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import dev.multisite.bindings.McsServiceExport;
-import dev.multisite.site.EksSite;
 import dev.multisite.site.Site;
+import dev.multisite.site.ZoneForward;
 import dev.multisite.topology.ClustersetDnsFacts;
 import dev.multisite.topology.GitOpsSettings;
 import dev.multisite.topology.Topology;
@@ -75,37 +72,16 @@ public final class GlobalServices extends ComponentResource {
         return out;
     }
 
-    /** How the site's cluster DNS answers {@code clusterset.local}, decided per provider. */
+    /**
+     * How the site's cluster DNS answers {@code clusterset.local}: Cilium configures an existing
+     * cluster's CoreDNS (CiliumValues); any other site runs Multisite's resolver and forwards the
+     * zone to it, the way its cloud forwards a zone ({@link Site#forwardZone}).
+     */
     private void clustersetDns(Site site, Resource cilium) {
-        // A switch expression: a new provider does not compile until its DNS for the zone is decided.
-        Runnable dns = switch (site.provider()) {
-            case AWS -> () -> {
-                var resolver = new ClustersetDns(site, cilium, this);
-                // The EKS CoreDNS add-on is installed after the CNI; its Corefile forwards the zone.
-                ((EksSite) site).addCoreDnsServerBlocks(ClustersetDns.forwardBlock(resolver.resolverIp));
-            };
-            case AZURE -> () -> {
-                var resolver = new ClustersetDns(site, cilium, this);
-                // AKS: the main Corefile cannot be changed; coredns-custom's *.server keys add server
-                // blocks (Microsoft Learn "Customize CoreDNS with Azure Kubernetes Service").
-                new ConfigMapPatch(site.name() + "-coredns-custom", ConfigMapPatchArgs.builder()
-                        .metadata(ObjectMetaPatchArgs.builder().name("coredns-custom").namespace("kube-system").build())
-                        .data(Map.of("clusterset.server", ClustersetDns.forwardBlock(resolver.resolverIp)))
-                        .build(), CustomResourceOptions.builder().parent(this).provider(site.kubernetesProvider()).dependsOn(resolver.service).build());
-            };
-            case GCP -> () -> {
-                var resolver = new ClustersetDns(site, cilium, this);
-                // GKE runs kube-dns: stub domains in its ConfigMap send a domain to other resolvers
-                // (GKE "Using kube-dns", "Adding custom resolvers for stub domains"; the values are IPs).
-                new ConfigMapPatch(site.name() + "-kube-dns-stub", ConfigMapPatchArgs.builder()
-                        .metadata(ObjectMetaPatchArgs.builder().name("kube-dns").namespace("kube-system").build())
-                        .data(Map.of("stubDomains", "{\"" + ClustersetDnsFacts.ZONE + "\": [\"" + resolver.resolverIp + "\"]}"))
-                        .build(), CustomResourceOptions.builder().parent(this).provider(site.kubernetesProvider()).dependsOn(resolver.service).build());
-            };
-            // The cluster's own CoreDNS, configured by Cilium (clustermesh.mcsapi.corednsAutoConfigure: CiliumValues).
-            case EXISTING -> () -> {
-            };
-        };
-        dns.run();
+        if (CiliumValues.ciliumConfiguresCoreDns(site.provider())) {
+            return;
+        }
+        var resolver = new ClustersetDns(site, cilium, this);
+        site.forwardZone(ZoneForward.toClusterService(ClustersetDnsFacts.ZONE, resolver.resolverIp, resolver.service, "clusterset", this));
     }
 }

@@ -15,7 +15,6 @@ import com.pulumi.resources.Resource;
 import dev.multisite.topology.SiteSpec;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -61,12 +60,7 @@ public final class AzureEnd extends SiteEnd {
 
     @Override
     public Map<String, Output<?>> facts() {
-        Map<String, Output<?>> out = new LinkedHashMap<>();
-        if (gatewayId != null) {
-            out.put(VPN_GATEWAY_ID, gatewayId);
-            out.put(VPN_ADDRESSES, Output.all(publicAddresses));
-        }
-        return out;
+        return vpnGatewayFacts(gatewayId, () -> Output.all(publicAddresses));
     }
 
     /**

@@ -20,7 +20,6 @@ import dev.multisite.topology.InterconnectGraph;
 import dev.multisite.topology.SiteSpec;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -65,10 +64,8 @@ public final class GcpEnd extends SiteEnd {
 
     @Override
     public Map<String, Output<?>> facts() {
-        Map<String, Output<?>> out = new LinkedHashMap<>();
+        Map<String, Output<?>> out = vpnGatewayFacts(gatewayId, () -> interfaceAddresses);
         if (gatewayId != null) {
-            out.put(VPN_GATEWAY_ID, gatewayId);
-            out.put(VPN_ADDRESSES, interfaceAddresses);
             out.put(ROUTER_ID, routerId);
             out.put(ROUTER_NAME, routerName);
         }

@@ -8,9 +8,11 @@ import com.pulumi.resources.Resource;
 import dev.multisite.topology.SiteSpec;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * One cloud site's end of the inter-site links: the facts of its network half a link needs
@@ -42,6 +44,20 @@ public abstract sealed class SiteEnd permits AwsEnd, GcpEnd, AzureEnd {
      * exports these, and the links part makes the same end from them.
      */
     public abstract Map<String, Output<?>> facts();
+
+    /**
+     * The facts of a VPN gateway this end terminates tunnels on ({@link #VPN_GATEWAY_ID},
+     * {@link #VPN_ADDRESSES}), in a map the end may add its own to; empty where it has no gateway
+     * ({@code gatewayId} null: a site that terminates no tunnel).
+     */
+    protected static Map<String, Output<?>> vpnGatewayFacts(Output<String> gatewayId, Supplier<Output<?>> addresses) {
+        Map<String, Output<?>> out = new LinkedHashMap<>();
+        if (gatewayId != null) {
+            out.put(VPN_GATEWAY_ID, gatewayId);
+            out.put(VPN_ADDRESSES, addresses.get());
+        }
+        return out;
+    }
 
     /**
      * This end as its cloud's type: the exhaustive switch over the sealed ends, without a cast.

@@ -3,7 +3,6 @@ package dev.multisite.site;
 import com.pulumi.aws.Provider;
 import com.pulumi.core.Output;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,6 +25,19 @@ public interface AwsSite extends Site {
     /** The EKS cluster security group, which managed node groups attach to every node. */
     Output<String> nodeSecurityGroupId();
 
+    /**
+     * Routed resolvers: through the VPC resolver ({@link Route53Forwarding}). A Service of the
+     * cluster: through CoreDNS, which only the site part's {@link EksSite} installs (it overrides this).
+     */
+    @Override
+    default void forwardZone(ZoneForward forward) {
+        switch (forward.reach()) {
+            case ROUTED -> Route53Forwarding.forward(this, forward);
+            case CLUSTER_SERVICE -> throw new IllegalStateException("site " + name()
+                    + ": only its EksSite can add " + forward.zone() + " to the CoreDNS add-on");
+        }
+    }
+
     @Override
     default Optional<AwsSite> awsSite() {
         return Optional.of(this);
@@ -33,10 +45,7 @@ public interface AwsSite extends Site {
 
     @Override
     default Map<String, Output<?>> facts() {
-        Map<String, Output<?>> out = new LinkedHashMap<>(Site.super.facts());
-        out.put(VPC_ID, vpcId());
-        out.put(PRIVATE_SUBNET_IDS, privateSubnets());
-        out.put(NODE_SECURITY_GROUP_ID, nodeSecurityGroupId());
-        return out;
+        return SiteFacts.withCloud(this, Map.entry(VPC_ID, vpcId()), Map.entry(PRIVATE_SUBNET_IDS, privateSubnets()),
+                Map.entry(NODE_SECURITY_GROUP_ID, nodeSecurityGroupId()));
     }
 }

@@ -3,9 +3,11 @@ package dev.multisite.site;
 import com.pulumi.azurenative.Provider;
 import com.pulumi.azurenative.network.Subnet;
 import com.pulumi.core.Output;
+import com.pulumi.kubernetes.core.v1.ConfigMapPatch;
+import com.pulumi.kubernetes.core.v1.ConfigMapPatchArgs;
+import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaPatchArgs;
 import dev.multisite.topology.Cidr;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -55,6 +57,24 @@ public interface AzureSite extends Site {
         return SubnetLayout.publicSubnet(spec().network().vpcCidr(), 0);
     }
 
+    /**
+     * A Service of the cluster: a server block in {@code coredns-custom} (AKS's main Corefile cannot be
+     * changed; the ConfigMap's {@code *.server} keys add server blocks: Microsoft Learn "Customize
+     * CoreDNS with Azure Kubernetes Service"). Routed resolvers: never, an Azure site resolves the
+     * Azure private zones linked to its VNet.
+     */
+    @Override
+    default void forwardZone(ZoneForward forward) {
+        switch (forward.reach()) {
+            case CLUSTER_SERVICE -> new ConfigMapPatch(name() + "-coredns-custom", ConfigMapPatchArgs.builder()
+                    .metadata(ObjectMetaPatchArgs.builder().name("coredns-custom").namespace("kube-system").build())
+                    .data(Map.of(forward.label() + ".server", forward.corefileServerBlock()))
+                    .build(), forward.options(kubernetesProvider()));
+            case ROUTED -> throw new IllegalStateException("site " + name() + " is an Azure site: it resolves "
+                    + forward.zone() + " through the private zones linked to its VNet, not by forwarding");
+        }
+    }
+
     @Override
     default Optional<AzureSite> azureSite() {
         return Optional.of(this);
@@ -62,12 +82,8 @@ public interface AzureSite extends Site {
 
     @Override
     default Map<String, Output<?>> facts() {
-        Map<String, Output<?>> out = new LinkedHashMap<>(Site.super.facts());
-        out.put(SUBSCRIPTION_ID, subscriptionId());
-        out.put(TENANT_ID, tenantId());
-        out.put(RESOURCE_GROUP_NAME, resourceGroupName());
-        out.put(VIRTUAL_NETWORK_NAME, virtualNetworkName());
-        out.put(VIRTUAL_NETWORK_ID, virtualNetworkId());
-        return out;
+        return SiteFacts.withCloud(this, Map.entry(SUBSCRIPTION_ID, subscriptionId()), Map.entry(TENANT_ID, tenantId()),
+                Map.entry(RESOURCE_GROUP_NAME, resourceGroupName()), Map.entry(VIRTUAL_NETWORK_NAME, virtualNetworkName()),
+                Map.entry(VIRTUAL_NETWORK_ID, virtualNetworkId()));
     }
 }

@@ -236,11 +236,20 @@ public final class EksSite extends SiteComponent implements AwsSite {
         return coreDns;
     }
 
+    /** A Service of the cluster: a server block of the CoreDNS add-on's Corefile; routed resolvers as every AWS site. */
+    @Override
+    public void forwardZone(ZoneForward forward) {
+        switch (forward.reach()) {
+            case CLUSTER_SERVICE -> addCoreDnsServerBlocks(forward.corefileServerBlock());
+            case ROUTED -> AwsSite.super.forwardZone(forward);
+        }
+    }
+
     /**
      * Adds server blocks to the Corefile of the CoreDNS add-on {@link #installCoreDns} installs (e.g. a
      * zone forwarded elsewhere). Call before {@link #installCoreDns}.
      */
-    public void addCoreDnsServerBlocks(String serverBlocks) {
+    private void addCoreDnsServerBlocks(String serverBlocks) {
         if (coreDns != null) {
             throw new IllegalStateException("site " + spec().name() + ": CoreDNS is already installed; add server blocks before");
         }

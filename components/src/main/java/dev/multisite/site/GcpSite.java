@@ -3,7 +3,6 @@ package dev.multisite.site;
 import com.pulumi.core.Output;
 import com.pulumi.gcp.Provider;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -21,6 +20,12 @@ public interface GcpSite extends Site {
     /** The site's VPC network self link, what VPC peering names networks by. */
     Output<String> networkSelfLink();
 
+    /** Either way through kube-dns, which GKE runs and forwards everything else for ({@link KubeDnsStubDomains}). */
+    @Override
+    default void forwardZone(ZoneForward forward) {
+        KubeDnsStubDomains.forward(this, forward);
+    }
+
     @Override
     default Optional<GcpSite> gcpSite() {
         return Optional.of(this);
@@ -28,9 +33,6 @@ public interface GcpSite extends Site {
 
     @Override
     default Map<String, Output<?>> facts() {
-        Map<String, Output<?>> out = new LinkedHashMap<>(Site.super.facts());
-        out.put(NETWORK_ID, networkId());
-        out.put(NETWORK_SELF_LINK, networkSelfLink());
-        return out;
+        return SiteFacts.withCloud(this, Map.entry(NETWORK_ID, networkId()), Map.entry(NETWORK_SELF_LINK, networkSelfLink()));
     }
 }

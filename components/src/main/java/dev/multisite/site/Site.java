@@ -65,6 +65,24 @@ public interface Site {
         return SiteFacts.common(this);
     }
 
+    /**
+     * Sends this site's queries for a zone to other resolvers: the one place each cloud decides how
+     * its sites forward a zone (the cluster's DNS, or the network's resolver), for every caller
+     * (the {@code clusterset.local} resolver, the Azure database zone). Each cloud's interface
+     * overrides this; a switch expression here makes a new provider decide it before it compiles.
+     */
+    default void forwardZone(ZoneForward forward) {
+        IllegalStateException notHere = switch (provider()) {
+            case AWS, GCP, AZURE -> new IllegalStateException("site " + name() + ": a " + provider()
+                    + " site forwards zones through its cloud's interface (AwsSite, GcpSite, AzureSite), not Site");
+            // Existing clusters: their DNS is not Multisite's to configure (where the mesh needs
+            // clusterset.local, Cilium configures their CoreDNS: CiliumValues).
+            case EXISTING -> new IllegalStateException("site " + name() + " is an existing cluster: Multisite does not configure its DNS, so it cannot forward "
+                    + forward.zone());
+        };
+        throw notHere;
+    }
+
     /*
      * Per-cloud views, instead of downcasts after a switch over the provider: each cloud's
      * interface answers its own (Site cannot be sealed, its implementations span packages).

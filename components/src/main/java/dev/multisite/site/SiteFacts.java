@@ -35,4 +35,14 @@ public final class SiteFacts {
         });
         return out;
     }
+
+    /** The facts every site has, then a cloud's own, in the order given (its interface's {@code facts()}). */
+    @SafeVarargs
+    static Map<String, Output<?>> withCloud(Site site, Map.Entry<String, ? extends Output<?>>... cloud) {
+        Map<String, Output<?>> out = common(site);
+        for (var fact : cloud) {
+            out.put(fact.getKey(), fact.getValue());
+        }
+        return out;
+    }
 }

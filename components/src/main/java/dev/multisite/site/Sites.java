@@ -62,7 +62,7 @@ public final class Sites {
     /**
      * The sites an args record is given, checked and copied: required, not empty (a layer over no
      * site would build nothing but its shared parts) and without null entries. {@code field} names
-     * the args field in the message, e.g. {@code ClusterMeshArgs.sites}.
+     * the args field in the message, e.g. {@code DatabaseTopologyArgs.sites}.
      */
     public static List<Site> checked(String field, List<Site> sites) {
         String expected = "every site of the stack, in topology order";

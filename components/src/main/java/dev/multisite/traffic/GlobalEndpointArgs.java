@@ -1,6 +1,7 @@
 package dev.multisite.traffic;
 
 import com.pulumi.core.Output;
+import dev.multisite.site.TopologyArg;
 import dev.multisite.topology.Topology;
 
 /**
@@ -15,14 +16,9 @@ import dev.multisite.topology.Topology;
 public record GlobalEndpointArgs(Topology topology, Output<String> cloudflareToken) {
 
     public GlobalEndpointArgs {
-        if (topology == null) {
-            throw new IllegalArgumentException("GlobalEndpointArgs.topology: required; the validated topology with its traffic block");
-        }
         // The endpoint is built from the traffic block: without one there is nothing to route.
-        if (topology.traffic() == null) {
-            throw new IllegalArgumentException("GlobalEndpointArgs.topology.traffic: required; "
-                    + "the traffic block (hostname and dns backends) the global endpoint is built from");
-        }
+        TopologyArg.withBlock("GlobalEndpointArgs.topology", topology, "the validated topology with its traffic block",
+                "traffic", Topology::traffic, "the traffic block (hostname and dns backends) the global endpoint is built from");
         if (cloudflareToken == null && DnsBackends.cloudflare(topology.traffic()).isPresent()) {
             throw new IllegalArgumentException("GlobalEndpointArgs.cloudflareToken: required when traffic.dns declares a cloudflare backend; "
                     + "the scoped Cloudflare API token, a secret");

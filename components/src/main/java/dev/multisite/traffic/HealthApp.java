@@ -3,7 +3,6 @@ package dev.multisite.traffic;
 import com.pulumi.core.Output;
 import com.pulumi.kubernetes.apps.v1.Deployment;
 import com.pulumi.kubernetes.apps.v1.DeploymentArgs;
-import com.pulumi.kubernetes.apps.v1.inputs.DeploymentSpecArgs;
 import com.pulumi.kubernetes.core.v1.ConfigMap;
 import com.pulumi.kubernetes.core.v1.ConfigMapArgs;
 import com.pulumi.kubernetes.core.v1.Service;
@@ -16,13 +15,11 @@ import com.pulumi.kubernetes.core.v1.inputs.EnvVarArgs;
 import com.pulumi.kubernetes.core.v1.inputs.EnvVarSourceArgs;
 import com.pulumi.kubernetes.core.v1.inputs.HTTPGetActionArgs;
 import com.pulumi.kubernetes.core.v1.inputs.PodSpecArgs;
-import com.pulumi.kubernetes.core.v1.inputs.PodTemplateSpecArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ProbeArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ServicePortArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ServiceSpecArgs;
 import com.pulumi.kubernetes.core.v1.inputs.VolumeArgs;
 import com.pulumi.kubernetes.core.v1.inputs.VolumeMountArgs;
-import com.pulumi.kubernetes.meta.v1.inputs.LabelSelectorArgs;
 import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
 import com.pulumi.kubernetes.networking.v1.Ingress;
 import com.pulumi.kubernetes.networking.v1.IngressArgs;
@@ -38,6 +35,7 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import dev.multisite.site.Site;
+import dev.multisite.site.Workloads;
 import dev.multisite.topology.TrafficSettings;
 
 import java.io.IOException;
@@ -88,18 +86,11 @@ public final class HealthApp extends ComponentResource {
                 .build();
         var deployment = new Deployment(name + "-deployment", DeploymentArgs.builder()
                 .metadata(meta("multisite-healthz", namespace))
-                .spec(DeploymentSpecArgs.builder()
-                        .replicas(2)
-                        .selector(LabelSelectorArgs.builder().matchLabels(LABELS).build())
-                        .template(PodTemplateSpecArgs.builder()
-                                .metadata(ObjectMetaArgs.builder().labels(LABELS).build())
-                                .spec(PodSpecArgs.builder()
-                                        .containers(container)
-                                        .volumes(VolumeArgs.builder().name("app").configMap(ConfigMapVolumeSourceArgs.builder()
-                                                .name(script.metadata().applyValue(m -> m.name().orElseThrow())).build()).build())
-                                        .build())
-                                .build())
-                        .build())
+                .spec(Workloads.deployment(2, LABELS, PodSpecArgs.builder()
+                        .containers(container)
+                        .volumes(VolumeArgs.builder().name("app").configMap(ConfigMapVolumeSourceArgs.builder()
+                                .name(script.metadata().applyValue(m -> m.name().orElseThrow())).build()).build())
+                        .build()))
                 .build(), inNamespace);
         var service = new Service(name + "-service", ServiceArgs.builder()
                 .metadata(meta("multisite-healthz", namespace))

@@ -1,13 +1,11 @@
 package dev.multisite.site;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.multisite.topology.Fixtures;
 import dev.multisite.topology.Topology;
 import dev.multisite.topology.TopologyParser;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
@@ -16,33 +14,8 @@ import java.util.List;
  * stand-in {@link Site}s for args that only hold a reference to one.
  */
 public final class TwoSites {
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    private static final String SITES = """
-            domain: example.com
-            environment: production
-            sites:
-              - name: aws-use1
-                provider: aws
-                region: us-east-1
-                capacity: 100
-                network: {vpcCidr: 10.1.0.0/16, podCidr: 100.65.0.0/16, serviceCidr: 172.16.16.0/20}
-                mesh: {clusterId: 1}
-                kubernetes:
-                  version: "1.31"
-                  apiAccessCidrs: [203.0.113.0/24]
-                  nodePools: [{name: system, machineType: m6i.large, min: 2, max: 4}]
-              - name: gcp-euw4
-                provider: gcp
-                region: europe-west4
-                capacity: 100
-                network: {vpcCidr: 10.2.0.0/16, podCidr: 100.66.0.0/16, serviceCidr: 172.16.32.0/20}
-                mesh: {clusterId: 2}
-                kubernetes:
-                  version: "1.31"
-                  apiAccessCidrs: [203.0.113.0/24]
-                  nodePools: [{name: system, machineType: e2-standard-4, min: 2, max: 6}]
-                gcp: {project: multisite-test-gcp, masterIpv4Cidr: 192.168.2.0/28}
-            """;
+    /** The first two sites of the model's valid topology (aws-use1, gcp-euw4). */
+    private static final int SITES = 2;
 
     private TwoSites() {
     }
@@ -54,19 +27,21 @@ public final class TwoSites {
 
     /** The two sites with one more top-level block (YAML flow or block text), or none when {@code block} is null. */
     public static Topology topology(String block, String yaml) {
-        try {
-            ObjectNode doc = (ObjectNode) YAML.readTree(SITES);
-            if (block != null) {
-                doc.set(block, YAML.readTree(yaml));
-            }
-            return TopologyParser.parse(doc);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        ObjectNode doc = Fixtures.valid();
+        ArrayNode sites = doc.withArray("sites");
+        while (sites.size() > SITES) {
+            sites.remove(SITES);
         }
+        // The peak demand is the four sites'; two serve what they serve.
+        doc.remove("peakDemand");
+        if (block != null) {
+            doc.set(block, Fixtures.yaml(yaml));
+        }
+        return TopologyParser.parse(doc);
     }
 
     /** A stand-in site for each site of the topology. */
     public static List<Site> sites(Topology topology) {
-        return topology.sites().stream().<Site>map(StubSite::new).toList();
+        return topology.sites().stream().map(StubSite::of).toList();
     }
 }

@@ -27,7 +27,7 @@ class ExternalDnsArgsTest {
     /** Every required value of a Cloudflare instance; the defaulted ones unset. */
     private static ExternalDnsArgs.Builder complete() {
         return ExternalDnsArgs.builder()
-                .site(new StubSite(TOPO.sites().get(1)))
+                .site(StubSite.of(TOPO.sites().get(1)))
                 .traffic(TOPO.traffic())
                 .domain("example.com")
                 .backend(CLOUDFLARE)
@@ -103,7 +103,7 @@ class ExternalDnsArgsTest {
 
     @Test
     void positionalConstructorValidatesToo() {
-        assertThatThrownBy(() -> new ExternalDnsArgs(new StubSite(TOPO.sites().get(1)), TOPO.traffic(), "example.com", CLOUDFLARE,
+        assertThatThrownBy(() -> new ExternalDnsArgs(StubSite.of(TOPO.sites().get(1)), TOPO.traffic(), "example.com", CLOUDFLARE,
                 null, null, Output.of("token"), ExternalDnsArgs.DEFAULT_CHART_VERSION, List.of("app.example.com"), "external-dns", "external-dns"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("ExternalDnsArgs.ownerId: required; the TXT registry owner id, unique per site and backend");
