@@ -46,8 +46,8 @@ class DecisionPointsTest {
     private static final List<String> MODULES = List.of("model", "components", "policies", "stacks");
 
     /** One more cloud provider, with every fact of the enum decided. */
-    private static final Edit NEW_PROVIDER = new Edit("dev/multisite/topology/CloudProvider.java", "    EXISTING(Pattern.compile",
-            "    OKE(Pattern.compile(\"[a-z]+-[a-z]+-\\\\d\"), \"eu-frankfurt-1\", true, false, true, 2, \"VM.Standard.E4\"),\n    EXISTING(Pattern.compile");
+    private static final Edit NEW_PROVIDER = new Edit("dev/multisite/topology/CloudProvider.java", "    EXISTING(new Facts(",
+            "    OKE(new Facts(Pattern.compile(\"[a-z]+-[a-z]+-\\\\d\"), \"eu-frankfurt-1\", true, false, true, 2, \"VM.Standard.E4\")),\n    EXISTING(new Facts(");
 
     @Test
     void aNewCloudProviderFailsAtEveryDecisionPointTheChecklistNames() throws IOException {
@@ -94,7 +94,7 @@ class DecisionPointsTest {
     void aNewDnsBackendFailsAtEveryDecisionPointTheChecklistNames() throws IOException {
         // A new backend is a Kind constant (its facts) and one more case of DnsBackend.Cases (its settings).
         Set<String> failing = compileWith(new Edit("dev/multisite/topology/DnsBackend.java",
-                        "ROUTE53(false), CLOUDFLARE(true), CLOUDDNS(false);", "ROUTE53(false), CLOUDFLARE(true), CLOUDDNS(false), NS1(true);"),
+                        "ROUTE53, CLOUDFLARE, CLOUDDNS;", "ROUTE53, CLOUDFLARE, CLOUDDNS, NS1;"),
                 new Edit("dev/multisite/topology/DnsBackend.java",
                         "        T clouddns(CloudDnsBackend backend);\n", "        T clouddns(CloudDnsBackend backend);\n\n        T ns1(Object backend);\n"));
         assertThat(failing).isEqualTo(checklist("Add a DNS backend"));
