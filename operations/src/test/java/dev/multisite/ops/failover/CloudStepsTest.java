@@ -4,6 +4,8 @@ import dev.multisite.topology.FailoverStepKind;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.rds.RdsClient;
@@ -20,15 +22,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The cloud steps' requests, as the AWS SDK's own models marshal them, sent to a loopback stand-in of the API. */
 class CloudStepsTest {
 
+    /** An SDK client as the CLI builds one (URL connection HTTP client), with fixed example credentials. */
+    private static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C client(B builder, Region region) {
+        return builder.region(region).httpClient(UrlConnectionHttpClient.create())
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret"))).build();
+    }
+
     @Test
     void rdsPromoteSendsPromoteReadReplicaWithTheInstanceIdentifier() throws Exception {
         try (var api = new dev.multisite.ops.drill.FakeApiAccess()) {
             api.respond(200, "<PromoteReadReplicaResponse xmlns=\"http://rds.amazonaws.com/doc/2014-10-31/\"><PromoteReadReplicaResult>"
                     + "<DBInstance><DBInstanceIdentifier>aws-usw2-db</DBInstanceIdentifier></DBInstance></PromoteReadReplicaResult>"
                     + "</PromoteReadReplicaResponse>");
-            var rds = RdsClient.builder().endpointOverride(api.uri()).region(Region.US_WEST_2).httpClient(UrlConnectionHttpClient.create())
-                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret"))).build();
-            var step = new RdsPromoteStep(rds, "aws-usw2", "aws-usw2-db");
+            var step = AwsSteps.rdsPromote(client(RdsClient.builder().endpointOverride(api.uri()), Region.US_WEST_2), "aws-usw2", "aws-usw2-db");
             step.execute();
 
             // RDS Query API: Action=PromoteReadReplica, Version=2014-10-31, DBInstanceIdentifier (API Reference, PromoteReadReplica).
@@ -45,9 +51,7 @@ class CloudStepsTest {
             api.respond(200, "<?xml version=\"1.0\"?><UpdateHealthCheckResponse xmlns=\"https://route53.amazonaws.com/doc/2013-04-01/\">"
                     + "<HealthCheck><Id>hc-1</Id><CallerReference>r</CallerReference><HealthCheckConfig><Type>CALCULATED</Type></HealthCheckConfig>"
                     + "<HealthCheckVersion>2</HealthCheckVersion></HealthCheck></UpdateHealthCheckResponse>");
-            var route53 = Route53Client.builder().endpointOverride(api.uri()).region(Region.AWS_GLOBAL).httpClient(UrlConnectionHttpClient.create())
-                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret"))).build();
-            var step = new Route53DrainStep(route53, "aws-use1", "hc-1");
+            var step = AwsSteps.route53Drain(client(Route53Client.builder().endpointOverride(api.uri()), Region.AWS_GLOBAL), "aws-use1", "hc-1");
             step.execute();
             // Route 53 REST XML: POST /2013-04-01/healthcheck/{Id} with <Inverted>true</Inverted> (API Reference, UpdateHealthCheck).
             assertThat(api.paths()).containsExactly("/2013-04-01/healthcheck/hc-1");
@@ -59,9 +63,7 @@ class CloudStepsTest {
     void aDryRunSendsNothingAndAOneWayRunSaysSoFirst() throws Exception {
         var hub = new CommandStep(FailoverStepKind.MOVE_HUB, "move the Argo CD hub to gcp-euw4",
                 List.of("./multisite", "fleet", "up", "--stack", "prod", "--only", "gitops"));
-        var rds = RdsClient.builder().region(Region.US_WEST_2).httpClient(UrlConnectionHttpClient.create())
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret"))).build();
-        var promote = new RdsPromoteStep(rds, "aws-usw2", "aws-usw2-db");
+        var promote = AwsSteps.rdsPromote(client(RdsClient.builder(), Region.US_WEST_2), "aws-usw2", "aws-usw2-db");
         var out = new StringWriter();
         var ran = CloudFailover.run(List.of(hub, promote), true, new PrintWriter(out));
         assertThat(ran).containsExactly(promote, hub);

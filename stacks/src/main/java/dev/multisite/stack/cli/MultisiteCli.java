@@ -2,11 +2,15 @@ package dev.multisite.stack.cli;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ScopeType;
 
 import java.io.PrintWriter;
 
-/** The {@code ./multisite} command line. */
-@Command(name = "multisite", mixinStandardHelpOptions = true, version = "multisite 0.1.0",
+/**
+ * The {@code ./multisite} command line. Its attributes are inherited ({@code scope = INHERIT}): every
+ * subcommand has the standard --help and --version options without declaring them.
+ */
+@Command(name = "multisite", scope = ScopeType.INHERIT, mixinStandardHelpOptions = true, version = "multisite 0.1.0",
         description = "Multi-site active-active Kubernetes across providers, as one Pulumi stack.",
         subcommands = {PlanCommand.class, CheckCommand.class, InitCommand.class, DrillCommand.class, FailoverCommand.class, RunbookCommand.class, SchemaCommand.class, PartsCommand.class, FleetCommand.class,
                 VerifyCommand.class})
