@@ -15,18 +15,14 @@ import java.time.Duration;
  * theirs: every request bounded, the answer parsed (an empty body as an empty object). The token
  * goes into the Authorization header only, never into a message.
  */
-final class BearerJsonApi {
+record BearerJsonApi(HttpClient http, URI base, String token) {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
-    private final HttpClient http;
-    private final URI base;
-    private final String token;
-
-    BearerJsonApi(HttpClient http, URI base, String token) {
-        this.http = http;
-        this.base = base;
-        this.token = token;
+    /** Names the API only: the token must not reach a log or a message. */
+    @Override
+    public String toString() {
+        return "BearerJsonApi[" + base + "]";
     }
 
     /** The client a drill uses against a real API: connecting is bounded too. */

@@ -3,8 +3,15 @@ package dev.multisite.stack.cli;
 import dev.multisite.ops.drill.ReportWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
 
 import static dev.multisite.stack.cli.PlanCommandTest.run;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,57 +46,46 @@ class DrillCommandTest {
         assertThat(Path.of(System.getProperty("java.io.tmpdir"), "multisite-lab-" + pid)).doesNotExist();
     }
 
-    @Test
-    void aTtlBelowOneSecondIsRejectedBeforeAnythingStarts() {
-        var r = run("drill", "--lab", "--ttl-seconds", "0");
+    /** Bad options: exit 2 and one line naming the problem, before the lab or any network call starts. */
+    static Stream<Arguments> refused() {
+        return Stream.of(
+                Arguments.of(List.of("--lab", "--ttl-seconds", "0"), "--ttl-seconds: 0 is outside 1..3600 (seconds)"),
+                // The old millisecond TTL option is gone.
+                Arguments.of(List.of("--lab", "--ttl-ms", "500"), "--ttl-ms"),
+                Arguments.of(List.of("--lab", "--lab-sites", "1"), "--lab-sites: 1 is outside 2..20"),
+                Arguments.of(List.of("--lab", "--site", "lab-9", "--interval-ms", "500", "--threshold", "1"), "no lab site 'lab-9'"),
+                Arguments.of(List.of("--lab", "--stack", "prod"), "choose one: --lab, or --stack"));
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("refused")
+    void badOptionsAreRejectedBeforeAnythingStarts(List<String> options, String error) {
+        var args = new ArrayList<>(List.of("drill"));
+        args.addAll(options);
+        var r = run(args.toArray(String[]::new));
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).contains("--ttl-seconds: 0 is outside 1..3600 (seconds)");
+        assertThat(r.err()).contains(error);
         assertThat(r.out()).doesNotContain("lab ");
     }
 
     @Test
-    void theOldMillisecondTtlOptionIsGone() {
-        var r = run("drill", "--lab", "--ttl-ms", "500");
-        assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).contains("--ttl-ms");
-    }
-
-    @Test
-    void aLabOfOneSiteIsRejected() {
-        var r = run("drill", "--lab", "--lab-sites", "1");
-        assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).contains("--lab-sites: 1 is outside 2..20");
-    }
-
-    @Test
-    void anUnknownLabSiteIsRejected() {
-        var r = run("drill", "--lab", "--site", "lab-9", "--interval-ms", "500", "--threshold", "1");
-        assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).contains("no lab site 'lab-9'");
-    }
-
-    @Test
     void aCloudDrillOfAnUnknownSiteIsRejectedBeforeAnyNetworkCall(@TempDir Path dir) throws Exception {
-        Path outputs = dir.resolve("outputs.json");
-        java.nio.file.Files.writeString(outputs, "{\"globalHostname\": \"app.example.com\"}");
-        var r = run("drill", "--stack", "prod", "--outputs", outputs.toString(), "--site", "aws-use9");
+        var r = run("drill", "--stack", "prod", "--outputs", outputsWithHostnameOnly(dir), "--site", "aws-use9");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("--site: 'aws-use9' is not a site of stack prod");
     }
 
     @Test
     void aCloudDrillNeedsTheTrafficOutputs(@TempDir Path dir) throws Exception {
-        Path outputs = dir.resolve("outputs.json");
-        java.nio.file.Files.writeString(outputs, "{\"globalHostname\": \"app.example.com\"}");
-        var r = run("drill", "--stack", "prod", "--outputs", outputs.toString(), "--site", "aws-use1", "--injector", "route53");
+        var r = run("drill", "--stack", "prod", "--outputs", outputsWithHostnameOnly(dir), "--site", "aws-use1", "--injector", "route53");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("stack output 'drainSwitches' is missing");
     }
 
-    @Test
-    void labAndStackAreExclusive() {
-        var r = run("drill", "--lab", "--stack", "prod");
-        assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).contains("choose one: --lab, or --stack");
+    /** `pulumi stack output --json` of a stack with a global hostname and no traffic outputs. */
+    private static String outputsWithHostnameOnly(Path dir) throws Exception {
+        Path outputs = dir.resolve("outputs.json");
+        Files.writeString(outputs, "{\"globalHostname\": \"app.example.com\"}");
+        return outputs.toString();
     }
 }
