@@ -24,6 +24,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The cloud steps' requests, as the AWS SDK's own models marshal them, sent to a loopback stand-in of the API. */
 class CloudStepsTest {
+    /** RDS's answer to PromoteReadReplica (Query API, XML). */
+    private static final String PROMOTED = "<PromoteReadReplicaResponse xmlns=\"http://rds.amazonaws.com/doc/2014-10-31/\"><PromoteReadReplicaResult>"
+            + "<DBInstance><DBInstanceIdentifier>aws-usw2-db</DBInstanceIdentifier></DBInstance></PromoteReadReplicaResult>"
+            + "</PromoteReadReplicaResponse>";
+    /** Route 53's answer to UpdateHealthCheck (REST XML). */
+    private static final String HEALTH_CHECK_UPDATED = "<?xml version=\"1.0\"?><UpdateHealthCheckResponse xmlns=\"https://route53.amazonaws.com/doc/2013-04-01/\">"
+            + "<HealthCheck><Id>hc-1</Id><CallerReference>r</CallerReference><HealthCheckConfig><Type>CALCULATED</Type></HealthCheckConfig>"
+            + "<HealthCheckVersion>2</HealthCheckVersion></HealthCheck></UpdateHealthCheckResponse>";
 
     /** An SDK client as the CLI builds one (URL connection HTTP client), with fixed example credentials. */
     private static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C client(B builder, Region region) {
@@ -47,9 +55,7 @@ class CloudStepsTest {
 
     @Test
     void rdsPromoteSendsPromoteReadReplicaWithTheInstanceIdentifier() throws Exception {
-        var sent = executed("<PromoteReadReplicaResponse xmlns=\"http://rds.amazonaws.com/doc/2014-10-31/\"><PromoteReadReplicaResult>"
-                + "<DBInstance><DBInstanceIdentifier>aws-usw2-db</DBInstanceIdentifier></DBInstance></PromoteReadReplicaResult>"
-                + "</PromoteReadReplicaResponse>",
+        var sent = executed(PROMOTED,
                 uri -> AwsSteps.rdsPromote(client(RdsClient.builder().endpointOverride(uri), Region.US_WEST_2), "aws-usw2", "aws-usw2-db"));
 
         // RDS Query API: Action=PromoteReadReplica, Version=2014-10-31, DBInstanceIdentifier (API Reference, PromoteReadReplica).
@@ -61,9 +67,7 @@ class CloudStepsTest {
 
     @Test
     void route53DrainSendsUpdateHealthCheckInverted() throws Exception {
-        var sent = executed("<?xml version=\"1.0\"?><UpdateHealthCheckResponse xmlns=\"https://route53.amazonaws.com/doc/2013-04-01/\">"
-                + "<HealthCheck><Id>hc-1</Id><CallerReference>r</CallerReference><HealthCheckConfig><Type>CALCULATED</Type></HealthCheckConfig>"
-                + "<HealthCheckVersion>2</HealthCheckVersion></HealthCheck></UpdateHealthCheckResponse>",
+        var sent = executed(HEALTH_CHECK_UPDATED,
                 uri -> AwsSteps.route53Drain(client(Route53Client.builder().endpointOverride(uri), Region.AWS_GLOBAL), "aws-use1", "hc-1"));
         // Route 53 REST XML: POST /2013-04-01/healthcheck/{Id} with <Inverted>true</Inverted> (API Reference, UpdateHealthCheck).
         assertThat(sent.paths()).containsExactly("/2013-04-01/healthcheck/hc-1");

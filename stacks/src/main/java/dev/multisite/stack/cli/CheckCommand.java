@@ -19,7 +19,6 @@ import java.util.concurrent.Callable;
         description = {"Evaluate the policy rules on `pulumi preview --json` documents and print the violations by level.",
                 "A document is a real preview or ./multisite plan --json, exactly one per file. Stack-wide rules need every resource: use",
                 "`pulumi preview --show-sames --json`; without it they are judged from the topology where they can be."},
-        exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:no mandatory violation", "1:at least one mandatory violation", "2:unreadable input or config"})
 final class CheckCommand implements Callable<Integer> {
     enum Format { text, json }

@@ -37,7 +37,6 @@ import java.util.regex.Pattern;
                 "always restores, and writes Markdown, JSON and SVG reports.",
                 "--lab runs it in the lab of real components: sites in network namespaces, BIND, health checkers,",
                 "Unbound and Knot Resolver with their defaults (root, Linux, .ci/lab-packages)."},
-        exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every drill passed", "1:a drill failed its budget or could not restore", "2:invalid options"})
 final class DrillCommand implements Callable<Integer> {
     /** How a cloud drill takes the site out. */

@@ -17,7 +17,6 @@ import java.util.concurrent.Callable;
         description = {"Check whether the failover plans can meet their targets: a replica per partition (lag within the RPO",
                 "where readable), N+1 capacity after losing each site, detection + TTL within the RTO, the DNS authority",
                 "reachable. Names every failing check."},
-        exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every check passed (or could not be read)", "1:a check failed", "2:invalid options or stack"})
 final class FailoverEvaluateCommand implements Callable<Integer> {
     @ArgGroup(multiplicity = "1")

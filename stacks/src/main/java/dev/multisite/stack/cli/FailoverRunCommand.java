@@ -31,7 +31,6 @@ import java.util.concurrent.Callable;
         description = {"Execute a failover step by step, with a timeline and the measured RTO and RPO.",
                 "--lab: in the lab of real DNS servers, resolvers and PostgreSQL (root, Linux, .ci/lab-packages).",
                 "--stack: a dry run of the stack's plan (what would run, in order); cloud execution is not built yet."},
-        exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the failover met its budget", "1:it missed the budget (the report says why first)",
                 "2:invalid options, an unknown site, or a missing package; nothing was started"})
 final class FailoverRunCommand implements Callable<Integer> {

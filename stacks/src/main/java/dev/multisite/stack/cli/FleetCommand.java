@@ -140,7 +140,6 @@ final class FleetCommand implements Callable<Integer> {
 
     @Command(name = "preview",
             description = "Preview every part (pulumi preview), in deploy order.",
-            exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {"0:every part previewed", "1:a part failed (the parts that read it were skipped)", "2:invalid options or stack file"})
     static final class Preview extends GraphWalk {
         @Override
@@ -151,7 +150,6 @@ final class FleetCommand implements Callable<Integer> {
 
     @Command(name = "up",
             description = "Deploy every part (pulumi up), each once the parts it reads are deployed.",
-            exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {"0:every part deployed", "1:a part failed (the parts that read it were skipped)", "2:invalid options or stack file"})
     static final class Up extends GraphWalk {
         @Override
@@ -162,7 +160,6 @@ final class FleetCommand implements Callable<Integer> {
 
     @Command(name = "destroy",
             description = "Destroy every part (pulumi destroy), each once the parts that read it are destroyed.",
-            exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {"0:every part destroyed", "1:a part failed (the parts it reads were skipped)", "2:invalid options or stack file"})
     static final class Destroy extends GraphWalk {
         @Override

@@ -26,7 +26,6 @@ import java.util.concurrent.Callable;
         description = {"Export a fleet stack's parts for another engine to deploy in graph order.",
                 "  operator  one Pulumi Kubernetes Operator Stack resource per part (spec.prerequisites = the part graph)",
                 "  github    one GitHub Actions workflow, one job per part (needs: = the part graph)"},
-        exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:exported", "2:invalid stack file, topology or option (one line on stderr)"})
 final class FleetExportCommand implements Callable<Integer> {
 

@@ -35,7 +35,6 @@ import java.util.concurrent.Callable;
                 "(their children follow) and runs in an order that leaves every resource to the part that plans it.",
                 "The stack resource and the providers stay: pulumi state move copies the providers a part needs.",
                 "Run `./multisite fleet up` afterwards: each part's first update renames re-parented resources through their aliases."},
-        exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:printed, or every command succeeded", "1:a pulumi command failed (the ones before it took effect)",
                 "2:invalid stack file, topology or option (one line on stderr)"})
 final class FleetMigrateCommand implements Callable<Integer> {

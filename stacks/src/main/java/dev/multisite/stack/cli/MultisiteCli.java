@@ -25,7 +25,21 @@ public final class MultisiteCli {
 
     /** The command tree, for parsing command lines without running them (workflow checks). */
     public static CommandLine commandLine() {
-        return new CommandLine(new MultisiteCli());
+        var cli = new CommandLine(new MultisiteCli());
+        headExitCodes(cli);
+        return cli;
+    }
+
+    /**
+     * Every command that lists its exit codes heads the list alike, said here once. Not an inherited
+     * attribute: picocli would print the heading over commands that list none.
+     */
+    private static void headExitCodes(CommandLine command) {
+        var usage = command.getCommandSpec().usageMessage();
+        if (!usage.exitCodeList().isEmpty()) {
+            usage.exitCodeListHeading("%nExit codes:%n");
+        }
+        command.getSubcommands().values().forEach(MultisiteCli::headExitCodes);
     }
 
     /** Runs the CLI with the given streams; returns the exit code (tests call this). */

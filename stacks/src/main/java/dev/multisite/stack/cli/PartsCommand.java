@@ -21,7 +21,6 @@ import java.util.concurrent.Callable;
                 "Each part is one Pulumi stack, <stack>-<part>, joined to the others by stack references and listed after",
                 "every part it depends on; its config is the stack's plus multisite:part and multisite:fleetStack.",
                 "Without --stack or --stack-file, lists the parts of the example 'prod' stack."},
-        exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:listed", "2:invalid stack file or topology (one line per problem on stderr)"})
 final class PartsCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();

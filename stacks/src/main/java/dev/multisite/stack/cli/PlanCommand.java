@@ -35,7 +35,6 @@ import java.util.concurrent.Callable;
         description = {"Plan a stack offline, with no cloud and no credentials.",
                 "It runs the real stack program under the Pulumi mock engine and shows every resource it would create.",
                 "Without --stack or --stack-file, plans the example 'prod' stack embedded in the jar."},
-        exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:planned", "1:the program failed under the mock engine", "2:invalid stack file or topology (one line per problem on stderr)"})
 final class PlanCommand implements Callable<Integer> {
     /** Planned when neither --stack nor --stack-file is given: the example stack shipped in the jar. */
