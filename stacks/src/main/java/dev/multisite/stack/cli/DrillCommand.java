@@ -142,7 +142,7 @@ final class DrillCommand implements Callable<Integer> {
         }
         StackFile stack = labOrStack.stackFile();
         var topology = stack.topology();
-        StackChoice.site(spec.commandLine(), stack, site);
+        StackChoice.site(spec.commandLine(), stack, site); // a site of the stack, else one line naming its sites
         var stackOutputs = labOrStack.stackOutputs();
         String hostname = stackOutputs.globalHostname();
         // Everything that can be wrong in the inputs is checked before the first network call.

@@ -8,7 +8,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
 import java.nio.file.Path;
-import java.util.Optional;
 
 /**
  * The stack a command reads, as an exclusive picocli {@code @ArgGroup}: {@code --stack NAME} (the
@@ -35,8 +34,8 @@ final class StackChoice {
 
     /** The {@code --site} the user named, as a site of {@code stack}; exit 2 with the stack's sites otherwise. */
     static SiteSpec site(CommandLine cli, StackFile stack, String site) {
-        Optional<SiteSpec> found = stack.topology().site(site);
-        return found.orElseThrow(() -> new ParameterException(cli, "--site: '" + TopologyLimits.quote(site) + "' is not a site of stack "
-                + stack.stackName() + "; sites: " + String.join(", ", stack.topology().sites().stream().map(SiteSpec::name).toList())));
+        return stack.topology().site(site).orElseThrow(() -> new ParameterException(cli, "--site: '" + TopologyLimits.quote(site)
+                + "' is not a site of stack " + stack.stackName() + "; sites: "
+                + String.join(", ", stack.topology().sites().stream().map(SiteSpec::name).toList())));
     }
 }
