@@ -166,8 +166,7 @@ class CloudDnsPlanTest {
     @Test
     void aCloudDnsSubzoneOfARoute53ZoneIsDelegatedWithCloudDnssFourNameServers() throws Exception {
         Plan plan = withRoute53(false);
-        var ns = plan.ofType("aws:route53/record:Record").stream().filter(r -> r.name().equals("global-delegation-ns")).findFirst().orElseThrow().inputs();
-        assertThat(ns.path("type").asText()).isEqualTo("NS");
+        var ns = delegation(plan, "aws:route53/record:Record");
         assertThat(ns.path("name").asText()).isEqualTo("app.gcp.example.com");
         assertThat(ns.path("records")).hasSize(4).allSatisfy(n -> assertThat(n.asText()).matches("ns-cloud-[a-e][1-4]\\.googledomains\\.com\\."));
         // Cloud DNS still serves the global name; each site writes its mesh name to Route 53 and its site name to Cloud DNS.
@@ -178,13 +177,19 @@ class CloudDnsPlanTest {
     @Test
     void aRoute53SubzoneOfACloudDnsZoneIsDelegatedByAnNsRecordSetInTheManagedZone() throws Exception {
         Plan plan = withRoute53(true);
-        var ns = plan.ofType("gcp:dns/recordSet:RecordSet").stream().filter(r -> r.name().equals("global-delegation-ns")).findFirst().orElseThrow().inputs();
-        assertThat(ns.path("type").asText()).isEqualTo("NS");
+        var ns = delegation(plan, "gcp:dns/recordSet:RecordSet");
         assertThat(ns.path("name").asText()).isEqualTo("app.gcp.example.com.");
         assertThat(ns.path("managedZone").asText()).isEqualTo("gcp-example-com");
         assertThat(ns.path("rrdatas")).hasSize(4).allSatisfy(n -> assertThat(n.asText()).contains("awsdns").endsWith("."));
         // Route 53 serves the global name now: no Cloud DNS health check or routed record set.
         assertThat(plan.ofType("gcp:compute/healthCheck:HealthCheck")).isEmpty();
         assertThat(plan.ofType("aws:route53/healthCheck:HealthCheck")).isNotEmpty();
+    }
+
+    /** The inputs of the record that delegates the subzone, planned as {@code type}; an NS record. */
+    private static JsonNode delegation(Plan plan, String type) {
+        var ns = plan.ofType(type).stream().filter(r -> r.name().equals("global-delegation-ns")).findFirst().orElseThrow().inputs();
+        assertThat(ns.path("type").asText()).isEqualTo("NS");
+        return ns;
     }
 }

@@ -1,7 +1,6 @@
 package dev.multisite.ops.drill;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -9,10 +8,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 
 /**
  * Drains a site on Cloud DNS through the Cloud DNS API: reads the global name's record set
@@ -25,16 +21,13 @@ import java.time.Duration;
  */
 public final class CloudDnsPolicyInjector implements FailureInjector {
     static final URI API = URI.create("https://dns.googleapis.com/dns/v1/");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient http;
-    private final URI api;
+    private final BearerJsonApi api;
     private final String site;
     private final String project;
     private final String managedZone;
     private final String hostname;
     private final String endpoint;
-    private final String accessToken;
     private JsonNode before;
 
     /**
@@ -43,18 +36,16 @@ public final class CloudDnsPolicyInjector implements FailureInjector {
      */
     public CloudDnsPolicyInjector(HttpClient http, URI api, String site, String project, String managedZone, String hostname,
                                   String endpoint, String accessToken) {
-        this.http = http;
-        this.api = api;
+        this.api = new BearerJsonApi(http, api, accessToken);
         this.site = site;
         this.project = project;
         this.managedZone = managedZone;
         this.hostname = hostname;
         this.endpoint = endpoint;
-        this.accessToken = accessToken;
     }
 
     public static CloudDnsPolicyInjector of(String site, String project, String managedZone, String hostname, String endpoint, String accessToken) {
-        return new CloudDnsPolicyInjector(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), API, site, project,
+        return new CloudDnsPolicyInjector(BearerJsonApi.client(), API, site, project,
                 managedZone, hostname, endpoint, accessToken);
     }
 
@@ -126,17 +117,10 @@ public final class CloudDnsPolicyInjector implements FailureInjector {
 
     private JsonNode send(String method, JsonNode body) throws IOException, InterruptedException {
         String name = URLEncoder.encode(hostname + ".", StandardCharsets.UTF_8);
-        var request = HttpRequest.newBuilder(api.resolve("projects/" + project + "/managedZones/" + managedZone + "/rrsets/" + name + "/A"))
-                .timeout(Duration.ofSeconds(10))
-                .header("Authorization", "Bearer " + accessToken)
-                .header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
-                .build();
-        var response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        JsonNode answer = response.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(response.body());
-        if (response.statusCode() / 100 != 2) {
-            throw new IOException("Cloud DNS answered HTTP " + response.statusCode() + " " + answer.path("error").path("message").asText(""));
+        var answer = api.send(method, "projects/" + project + "/managedZones/" + managedZone + "/rrsets/" + name + "/A", body);
+        if (!answer.ok()) {
+            throw new IOException("Cloud DNS answered HTTP " + answer.status() + " " + answer.body().path("error").path("message").asText(""));
         }
-        return answer;
+        return answer.body();
     }
 }

@@ -1,13 +1,8 @@
 package dev.multisite.ops.drill;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -18,27 +13,21 @@ import java.util.Map;
  */
 public final class CloudflarePoolInjector implements FailureInjector {
     static final URI API = URI.create("https://api.cloudflare.com/client/v4/");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient http;
-    private final URI api;
+    private final BearerJsonApi api;
     private final String site;
     private final String accountId;
     private final String poolId;
-    private final String apiToken;
 
     public CloudflarePoolInjector(HttpClient http, URI api, String site, String accountId, String poolId, String apiToken) {
-        this.http = http;
-        this.api = api;
+        this.api = new BearerJsonApi(http, api, apiToken);
         this.site = site;
         this.accountId = accountId;
         this.poolId = poolId;
-        this.apiToken = apiToken;
     }
 
     public static CloudflarePoolInjector of(String site, String accountId, String poolId, String apiToken) {
-        return new CloudflarePoolInjector(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), API,
-                site, accountId, poolId, apiToken);
+        return new CloudflarePoolInjector(BearerJsonApi.client(), API, site, accountId, poolId, apiToken);
     }
 
     @Override
@@ -57,16 +46,9 @@ public final class CloudflarePoolInjector implements FailureInjector {
     }
 
     private void setEnabled(boolean enabled) throws IOException, InterruptedException {
-        var request = HttpRequest.newBuilder(api.resolve("accounts/" + accountId + "/load_balancers/pools/" + poolId))
-                .timeout(Duration.ofSeconds(10))
-                .header("Authorization", "Bearer " + apiToken)
-                .header("Content-Type", "application/json")
-                .method("PATCH", HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("enabled", enabled))))
-                .build();
-        var response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        var body = response.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(response.body());
-        if (response.statusCode() / 100 != 2 || !body.path("success").asBoolean(false)) {
-            throw new IOException("Cloudflare answered HTTP " + response.statusCode() + " " + body.path("errors"));
+        var answer = api.send("PATCH", "accounts/" + accountId + "/load_balancers/pools/" + poolId, Map.of("enabled", enabled));
+        if (!answer.ok() || !answer.body().path("success").asBoolean(false)) {
+            throw new IOException("Cloudflare answered HTTP " + answer.status() + " " + answer.body().path("errors"));
         }
     }
 }

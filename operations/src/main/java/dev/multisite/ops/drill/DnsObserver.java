@@ -22,15 +22,14 @@ import java.util.TreeSet;
  * Asks one resolver for the global hostname's A records and maps the addresses to sites.
  * The resolver's own cache is what is measured: the observer keeps no cache of its own.
  */
-public final class DnsObserver implements Observer {
-    private final String name;
+public final class DnsObserver extends NamedObserver {
     private final SimpleResolver resolver;
     private final Name hostname;
     private final Map<InetAddress, String> siteByAddress;
     private volatile Set<String> lastSites = Set.of();
 
     public DnsObserver(String name, InetSocketAddress server, String hostname, Map<InetAddress, String> siteByAddress) {
-        this.name = name;
+        super(name, Observation.Kind.DNS);
         this.resolver = new SimpleResolver(server);
         this.resolver.setTimeout(Duration.ofSeconds(2));
         try {
@@ -39,16 +38,6 @@ public final class DnsObserver implements Observer {
             throw new IllegalArgumentException("'" + hostname + "' is not a DNS name", e);
         }
         this.siteByAddress = Map.copyOf(siteByAddress);
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public Observation.Kind kind() {
-        return Observation.Kind.DNS;
     }
 
     /** The sites of the most recent answer: what a client using this resolver would connect to. */
@@ -61,7 +50,7 @@ public final class DnsObserver implements Observer {
         try {
             Message response = resolver.send(Message.newQuery(Record.newRecord(hostname, Type.A, DClass.IN)));
             if (response.getHeader().getRcode() != Rcode.NOERROR) {
-                return new Observation(atMillis, name, kind(), Set.of(), false, Rcode.string(response.getHeader().getRcode()));
+                return failed(atMillis, Rcode.string(response.getHeader().getRcode()));
             }
             Set<String> sites = new TreeSet<>();
             for (Record r : response.getSection(Section.ANSWER)) {
@@ -70,9 +59,9 @@ public final class DnsObserver implements Observer {
                 }
             }
             lastSites = Set.copyOf(sites);
-            return new Observation(atMillis, name, kind(), sites, true, String.valueOf(sites));
+            return seen(atMillis, sites, true, String.valueOf(sites));
         } catch (IOException e) {
-            return new Observation(atMillis, name, kind(), Set.of(), false, e.getClass().getSimpleName() + ": " + e.getMessage());
+            return failed(atMillis, e.getClass().getSimpleName() + ": " + e.getMessage());
         }
     }
 }

@@ -12,10 +12,9 @@ import java.util.function.Supplier;
  * Requests the global hostname as a client would and records which site answered (the deep
  * health app's {@value #SITE_HEADER} header) and whether it succeeded.
  */
-public final class HttpObserver implements Observer {
+public final class HttpObserver extends NamedObserver {
     public static final String SITE_HEADER = "X-Multisite-Site";
 
-    private final String name;
     private final Supplier<URI> target;
     private final Duration timeout;
     private final HttpClient http;
@@ -27,20 +26,10 @@ public final class HttpObserver implements Observer {
 
     /** @param timeout bound of one request (connecting included), so that a dead site does not stall the sampling */
     public HttpObserver(String name, Supplier<URI> target, Duration timeout) {
-        this.name = name;
+        super(name, Observation.Kind.HTTP);
         this.target = target;
         this.timeout = timeout;
         this.http = HttpClient.newBuilder().connectTimeout(timeout.compareTo(Duration.ofSeconds(2)) < 0 ? timeout : Duration.ofSeconds(2)).build();
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public Observation.Kind kind() {
-        return Observation.Kind.HTTP;
     }
 
     @Override
@@ -50,13 +39,13 @@ public final class HttpObserver implements Observer {
             var response = http.send(HttpRequest.newBuilder(uri).timeout(timeout).GET().build(),
                     HttpResponse.BodyHandlers.discarding());
             String site = response.headers().firstValue(SITE_HEADER).orElse("");
-            return new Observation(atMillis, name, kind(), site.isEmpty() ? Set.of() : Set.of(site),
+            return seen(atMillis, site.isEmpty() ? Set.of() : Set.of(site),
                     response.statusCode() == 200, "HTTP " + response.statusCode() + (site.isEmpty() ? "" : " from " + site));
         } catch (java.io.IOException | RuntimeException e) {
-            return new Observation(atMillis, name, kind(), Set.of(), false, e.getClass().getSimpleName() + ": " + e.getMessage());
+            return failed(atMillis, e.getClass().getSimpleName() + ": " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Observation(atMillis, name, kind(), Set.of(), false, "interrupted");
+            return failed(atMillis, "interrupted");
         }
     }
 }

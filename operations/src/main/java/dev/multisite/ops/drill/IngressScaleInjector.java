@@ -1,6 +1,8 @@
 package dev.multisite.ops.drill;
 
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.RollableScalableResource;
 
 /**
  * Takes a site out by scaling its ingress controller deployment to zero (the site's health check
@@ -27,18 +29,22 @@ public final class IngressScaleInjector implements FailureInjector {
 
     @Override
     public void inject() {
-        var current = kubernetes.apps().deployments().inNamespace(namespace).withName(deployment).get();
+        var current = deployment().get();
         if (current == null) {
             throw new IllegalStateException("deployment " + namespace + "/" + deployment + " not found on " + site);
         }
         previousReplicas = current.getSpec().getReplicas();
-        kubernetes.apps().deployments().inNamespace(namespace).withName(deployment).scale(0);
+        deployment().scale(0);
     }
 
     @Override
     public void restore() {
         if (previousReplicas != null) {
-            kubernetes.apps().deployments().inNamespace(namespace).withName(deployment).scale(previousReplicas);
+            deployment().scale(previousReplicas);
         }
+    }
+
+    private RollableScalableResource<Deployment> deployment() {
+        return kubernetes.apps().deployments().inNamespace(namespace).withName(deployment);
     }
 }

@@ -8,24 +8,11 @@ import software.amazon.awssdk.services.route53.model.UpdateHealthCheckRequest;
  * calculated check combines as "site healthy AND NOT drained". Flipping {@code Inverted} on that one
  * check takes the site out of every routing policy without touching a record; restore flips it back.
  * Credentials come from the AWS default chain (environment, profile, SSO, instance role).
+ *
+ * @param drainedInverted the {@code Inverted} value that means "drained" for this switch (the
+ *                        traffic layer documents which; its resting value is the opposite)
  */
-public final class Route53DrainInjector implements FailureInjector {
-    private final Route53Client route53;
-    private final String site;
-    private final String drainCheckId;
-    private final boolean drainedInverted;
-
-    /**
-     * @param drainedInverted the {@code Inverted} value that means "drained" for this switch (the
-     *                        traffic layer documents which; its resting value is the opposite)
-     */
-    public Route53DrainInjector(Route53Client route53, String site, String drainCheckId, boolean drainedInverted) {
-        this.route53 = route53;
-        this.site = site;
-        this.drainCheckId = drainCheckId;
-        this.drainedInverted = drainedInverted;
-    }
-
+public record Route53DrainInjector(Route53Client route53, String site, String drainCheckId, boolean drainedInverted) implements FailureInjector {
     @Override
     public String describe() {
         return "flip Route 53 drain switch " + drainCheckId + " of " + site + " (Inverted=" + drainedInverted + ")";

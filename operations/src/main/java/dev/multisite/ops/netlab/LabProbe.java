@@ -2,6 +2,7 @@ package dev.multisite.ops.netlab;
 
 import java.net.HttpURLConnection;
 import java.net.URI;
+import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
@@ -15,9 +16,17 @@ public final class LabProbe {
     private LabProbe() {
     }
 
+    /**
+     * How long one probe waits for a site (connect, then read): 80% of the interval, so that a probe
+     * ends before the next one starts, within 100 ms..2 s. A cut link fails a probe only when it ends.
+     */
+    static Duration timeout(Duration interval) {
+        return Duration.ofMillis(Math.max(100, Math.min(2000, interval.toMillis() * 8 / 10)));
+    }
+
     public static void main(String[] args) {
         long interval = Long.parseLong(args[0]);
-        int timeout = (int) Math.max(100, Math.min(2000, interval * 8 / 10));
+        int timeout = (int) timeout(Duration.ofMillis(interval)).toMillis();
         var scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "probe");
             t.setDaemon(true);

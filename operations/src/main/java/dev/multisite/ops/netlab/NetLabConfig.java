@@ -55,8 +55,17 @@ public record NetLabConfig(int sites, Duration checkInterval, int threshold, int
         return checkInterval.multipliedBy(threshold);
     }
 
-    /** The traffic layer's formula: detection + propagation (one interval, the lab's update to the authority) + TTL. */
+    /** How long one checker's probe waits for a site: a cut site's first failure is counted only when it runs out. */
+    public Duration probeTimeout() {
+        return LabProbe.timeout(checkInterval);
+    }
+
+    /**
+     * The traffic layer's formula, detection + propagation (one interval, the lab's update to the
+     * authority) + TTL, plus the probe timeout: the checkers see a cut link's first failure only when
+     * a probe times out, so without it a slow final probe would put a healthy failover over budget.
+     */
     public Duration budget() {
-        return FailoverBudget.worstCase(checkInterval, threshold, checkInterval, Duration.ofSeconds(ttlSeconds));
+        return FailoverBudget.worstCase(checkInterval, threshold, checkInterval, Duration.ofSeconds(ttlSeconds)).plus(probeTimeout());
     }
 }

@@ -27,8 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LabDrillTest {
     /**
      * The failover lab's standard checks (1 s, threshold 2, TTL 5 s; Knot Resolver's default cache.min_ttl is 5 s, so a lower
-     * TTL is not what its clients see). Half-second checks once converged exactly at their budget: a cut link fails a probe
-     * only after the probe's timeout, which the budget formula leaves out.
+     * TTL is not what its clients see). A cut link fails a probe only when the probe times out: the lab's budget counts that
+     * timeout (half-second checks once converged exactly at a budget that left it out).
      */
     private static final NetLabConfig FAST = NetLabConfig.standard().withFlavours(NetLabDrill.FLAVOURS);
     private static NetLab lab;

@@ -15,11 +15,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code multisite check}: the policy gate over a {@code pulumi preview --json} document. */
-@Command(name = "check", mixinStandardHelpOptions = true,
+@Command(name = "check",
         description = {"Evaluate the policy rules on `pulumi preview --json` documents and print the violations by level.",
                 "A document is a real preview or ./multisite plan --json, exactly one per file. Stack-wide rules need every resource: use",
                 "`pulumi preview --show-sames --json`; without it they are judged from the topology where they can be."},
-        exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:no mandatory violation", "1:at least one mandatory violation", "2:unreadable input or config"})
 final class CheckCommand implements Callable<Integer> {
     enum Format { text, json }

@@ -3,8 +3,7 @@ package dev.multisite.stack.cli;
 import dev.multisite.ops.drill.StackOutputs;
 import dev.multisite.ops.failover.CloudStep;
 import dev.multisite.ops.failover.CommandStep;
-import dev.multisite.ops.failover.RdsPromoteStep;
-import dev.multisite.ops.failover.Route53DrainStep;
+import dev.multisite.ops.failover.AwsSteps;
 import dev.multisite.stack.runbook.FailoverPlan;
 import dev.multisite.topology.CloudProvider;
 import dev.multisite.topology.DnsAuthority;
@@ -35,7 +34,7 @@ final class CloudSteps {
             var kind = java.util.Arrays.stream(FailoverStepKind.values()).filter(k -> k.id().equals(step.kind())).findFirst().orElseThrow();
             if (kind == FailoverStepKind.DRAIN_DNS && global != null && global.backend().kind() == DnsBackend.Kind.ROUTE53) {
                 // Route 53 is a global service signed in us-east-1 (the SDK's aws-global region).
-                steps.add(new Route53DrainStep(Route53Client.builder().region(Region.AWS_GLOBAL).httpClient(UrlConnectionHttpClient.create()).build(),
+                steps.add(AwsSteps.route53Drain(Route53Client.builder().region(Region.AWS_GLOBAL).httpClient(UrlConnectionHttpClient.create()).build(),
                         plan.site(), outputs.drainSwitch(plan.site())));
             } else if (kind == FailoverStepKind.PROMOTE_REPLICA && step.target() != null
                     && topology.site(step.target()).orElseThrow().provider() == CloudProvider.AWS) {
@@ -43,7 +42,7 @@ final class CloudSteps {
                 String instance = outputs.get("databaseInstances").map(n -> n.path(target.name() + "/default").asText(""))
                         .filter(s -> !s.isEmpty()).orElseThrow(() -> new IllegalArgumentException(
                                 "--outputs: stack output 'databaseInstances' has no '" + target.name() + "/default'; write `pulumi stack output --json` of the stack"));
-                steps.add(new RdsPromoteStep(RdsClient.builder().region(Region.of(target.region())).httpClient(UrlConnectionHttpClient.create()).build(),
+                steps.add(AwsSteps.rdsPromote(RdsClient.builder().region(Region.of(target.region())).httpClient(UrlConnectionHttpClient.create()).build(),
                         target.name(), instance));
             } else if (step.command() != null) {
                 steps.add(new CommandStep(kind, step.action(), List.of("bash", "-c", step.command())));

@@ -1,24 +1,19 @@
 package dev.multisite.stack.cli;
 
+import dev.multisite.ops.drill.CloudObservers;
 import dev.multisite.ops.drill.Drill;
 import dev.multisite.ops.drill.DrillReport;
 import dev.multisite.ops.drill.DrillSpec;
 import dev.multisite.ops.drill.ReportWriter;
-import dev.multisite.ops.netlab.LabRequirements;
 import dev.multisite.ops.netlab.NetLab;
 import dev.multisite.ops.netlab.NetLabConfig;
 import dev.multisite.ops.netlab.NetLabDrill;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.multisite.topology.InputFiles;
-import dev.multisite.topology.TopologyException;
+import dev.multisite.stack.plan.StackFile;
+import dev.multisite.topology.SiteSpec;
 import dev.multisite.topology.TopologyLimits;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -36,28 +31,19 @@ import java.util.regex.Pattern;
  * and write a report. {@code --lab} runs it in the lab of real components (BIND, Unbound, Knot Resolver
  * in network namespaces; root and .ci/lab-packages), no cloud needed.
  */
-@Command(name = "drill", mixinStandardHelpOptions = true,
+@Command(name = "drill",
         description = {"Run a failover drill against the failover budget and write its reports.",
                 "It takes a site out, measures detection, DNS convergence, survivor errors and recovery,",
                 "always restores, and writes Markdown, JSON and SVG reports.",
                 "--lab runs it in the lab of real components: sites in network namespaces, BIND, health checkers,",
                 "Unbound and Knot Resolver with their defaults (root, Linux, .ci/lab-packages)."},
-        exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every drill passed", "1:a drill failed its budget or could not restore", "2:invalid options"})
 final class DrillCommand implements Callable<Integer> {
-    private static final ObjectMapper OUTPUTS_JSON = JsonMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
     /** How a cloud drill takes the site out. */
     enum Injector { route53, cloudflare, clouddns, ingress }
 
-    @Option(names = "--lab", description = "Drill the local lab of real components instead of a deployed stack.")
-    boolean lab;
-
-    @Option(names = "--stack", paramLabel = "NAME", description = "Cloud drill: the deployed stack (reads stacks/Pulumi.<NAME>.yaml).")
-    String stack;
-
-    @Option(names = "--outputs", paramLabel = "FILE", description = "Cloud drill: `pulumi stack output --json` of that stack.")
-    Path outputs;
+    @Mixin
+    LabOrStackOptions labOrStack;
 
     @Option(names = "--injector", defaultValue = "route53",
             description = "Cloud drill: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
@@ -88,7 +74,7 @@ final class DrillCommand implements Callable<Integer> {
     @Option(names = "--checkers", defaultValue = "3", description = "Lab health checkers, each in its own namespace (default: ${DEFAULT-VALUE}).")
     int checkers;
 
-    @Option(names = "--budget-ms", description = "Failover budget to hold the drill to (lab default: interval x threshold + interval + TTL).")
+    @Option(names = "--budget-ms", description = "Failover budget to hold the drill to (lab default: interval x threshold + probe timeout + interval + TTL).")
     Long budgetMs;
 
     @Option(names = "--out", defaultValue = "drills", description = "Report directory (default: ${DEFAULT-VALUE}).")
@@ -109,11 +95,9 @@ final class DrillCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (lab == (stack != null)) {
-            throw new ParameterException(spec.commandLine(), "choose one: --lab, or --stack with --outputs and --site");
-        }
+        labOrStack.requireOne("--stack with --outputs and --site");
         validate();
-        return lab ? labDrills() : cloudDrill();
+        return labOrStack.lab ? labDrills() : cloudDrill();
     }
 
     /** Every option is checked before the lab starts or the first network call: a drill never half-runs on bad input. */
@@ -129,7 +113,7 @@ final class DrillCommand implements Callable<Integer> {
         if (budgetMs != null) {
             range(cli, "--budget-ms", budgetMs, 1, MAX_MILLIS, "milliseconds");
         }
-        if (lab && site != null) {
+        if (labOrStack.lab && site != null) {
             var m = LAB_SITE.matcher(site);
             if (!m.matches() || Integer.parseInt(m.group(1)) > labSites) {
                 throw new ParameterException(cli, "--site: no lab site '" + TopologyLimits.quote(site) + "'; the lab has lab-1..lab-" + labSites);
@@ -153,15 +137,13 @@ final class DrillCommand implements Callable<Integer> {
     }
 
     private Integer cloudDrill() throws Exception {
-        if (outputs == null || site == null) {
+        if (labOrStack.outputs == null || site == null) {
             throw new ParameterException(spec.commandLine(), "a cloud drill needs --outputs FILE and --site NAME");
         }
-        var topology = dev.multisite.stack.plan.StackFile.read(ProjectDir.find(Path.of("")).stackFile(stack)).topology();
-        if (topology.site(site).isEmpty()) {
-            throw new ParameterException(spec.commandLine(), "--site: '" + TopologyLimits.quote(site) + "' is not a site of stack "
-                    + stack + "; sites: " + topology.sites().stream().map(s -> s.name()).toList());
-        }
-        var stackOutputs = new dev.multisite.ops.drill.StackOutputs(outputsJson());
+        StackFile stack = labOrStack.stackFile();
+        var topology = stack.topology();
+        StackChoice.site(spec.commandLine(), stack, site); // a site of the stack, else one line naming its sites
+        var stackOutputs = labOrStack.stackOutputs();
         String hostname = stackOutputs.globalHostname();
         // Everything that can be wrong in the inputs is checked before the first network call.
         var chosen = CloudInjectors.create(injector, site, stackOutputs, ingress, topology);
@@ -171,8 +153,8 @@ final class DrillCommand implements Callable<Integer> {
                     case clouddns -> "clouddns";
                     case route53, ingress -> "route53";
                 });
-        var observers = dev.multisite.ops.drill.CloudObservers.of(hostname, topology.sites().stream().map(s -> s.name()).toList(),
-                resolverList == null ? dev.multisite.ops.drill.CloudObservers.DEFAULT_RESOLVERS : resolverList);
+        var observers = CloudObservers.of(hostname, topology.sites().stream().map(SiteSpec::name).toList(),
+                resolverList == null ? CloudObservers.DEFAULT_RESOLVERS : resolverList);
         DrillReport report = runAndReport(new DrillSpec(site, hostname, chosen, observers, Duration.ofSeconds(2), Duration.ofSeconds(20),
                 budget, budget.multipliedBy(3), budget.multipliedBy(3)));
         return verdicts(List.of(report));
@@ -181,11 +163,7 @@ final class DrillCommand implements Callable<Integer> {
     private Integer labDrills() throws Exception {
         var config = new NetLabConfig(labSites, Duration.ofMillis(intervalMs), threshold, checkers, ttlSeconds,
                 "lab-1", "lab-2", NetLabConfig.standard().rpoSeconds(), NetLabDrill.FLAVOURS);
-        // A machine that cannot run the lab is a bad invocation here, said in one line before anything starts.
-        var missing = LabRequirements.missing();
-        if (missing.isPresent()) {
-            throw new ParameterException(spec.commandLine(), missing.get());
-        }
+        labOrStack.requireLab();
         List<String> targets = site != null ? List.of(site) : config.siteNames();
         Duration budget = budgetMs != null ? Duration.ofMillis(budgetMs) : config.budget();
         Duration sample = Duration.ofMillis(Math.max(100, intervalMs / 4));
@@ -201,22 +179,6 @@ final class DrillCommand implements Callable<Integer> {
             }
         }
         return verdicts(reports);
-    }
-
-    /** The --outputs file: bounded, UTF-8, one JSON object, read strictly like every other input. */
-    private JsonNode outputsJson() {
-        String text = InputFiles.readText(outputs, "stack outputs file");
-        try {
-            JsonNode node = OUTPUTS_JSON.readTree(text);
-            if (node == null || !node.isObject()) {
-                throw new TopologyException(outputs + ": expected a JSON object from `pulumi stack output --json`");
-            }
-            return node;
-        } catch (JsonProcessingException e) {
-            var loc = e.getLocation();
-            throw new TopologyException(outputs + (loc == null ? "" : ": line " + loc.getLineNr() + ", column " + loc.getColumnNr())
-                    + ": not valid JSON; write the output of `pulumi stack output --json`");
-        }
     }
 
     /** Runs one drill with live progress and writes its reports. */

@@ -13,15 +13,14 @@ import picocli.CommandLine.Spec;
 import java.util.concurrent.Callable;
 
 /** {@code multisite failover evaluate}: can the stack's failover plans meet their targets now. */
-@Command(name = "evaluate", mixinStandardHelpOptions = true,
+@Command(name = "evaluate",
         description = {"Check whether the failover plans can meet their targets: a replica per partition (lag within the RPO",
                 "where readable), N+1 capacity after losing each site, detection + TTL within the RTO, the DNS authority",
                 "reachable. Names every failing check."},
-        exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every check passed (or could not be read)", "1:a check failed", "2:invalid options or stack"})
 final class FailoverEvaluateCommand implements Callable<Integer> {
     @ArgGroup(multiplicity = "1")
-    PlanCommand.StackChoice choice;
+    StackChoice choice;
 
     @Option(names = "--offline", description = "Do not query the DNS authority (the check is reported as not checked).")
     boolean offline;

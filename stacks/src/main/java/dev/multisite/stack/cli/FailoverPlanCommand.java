@@ -5,12 +5,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.multisite.stack.plan.StackFile;
 import dev.multisite.stack.runbook.FailoverPlan;
 import dev.multisite.topology.SiteSpec;
-import dev.multisite.topology.TopologyLimits;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
@@ -18,12 +16,12 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code multisite failover plan}: the executable plan for losing a site (every site without --site). */
-@Command(name = "plan", mixinStandardHelpOptions = true,
+@Command(name = "plan",
         description = {"Print the executable plan for losing a site: steps, order, parallel groups, what each runs, and its",
                 "expected time against the RTO; then the failback. Without --site: one plan per site."})
 final class FailoverPlanCommand implements Callable<Integer> {
     @ArgGroup(multiplicity = "1")
-    PlanCommand.StackChoice choice;
+    StackChoice choice;
 
     @Option(names = "--site", paramLabel = "NAME", description = "The site to lose (default: every site in turn).")
     String site;
@@ -41,9 +39,7 @@ final class FailoverPlanCommand implements Callable<Integer> {
         }
         StackFile stack = choice.read();
         var topology = stack.topology();
-        List<SiteSpec> sites = site == null ? topology.sites() : List.of(topology.site(site).orElseThrow(() -> new ParameterException(spec.commandLine(),
-                "--site: '" + TopologyLimits.quote(site) + "' is not a site of stack " + stack.stackName() + "; sites: "
-                        + String.join(", ", topology.sites().stream().map(SiteSpec::name).toList()))));
+        List<SiteSpec> sites = site == null ? topology.sites() : List.of(StackChoice.site(spec.commandLine(), stack, site));
         List<FailoverPlan> plans = sites.stream().map(s -> FailoverPlan.of(stack.stackName(), topology, s)).toList();
         plans.forEach(p -> spec.commandLine().getOut().println(p.markdown()));
         if (json != null) {

@@ -27,7 +27,7 @@ import java.util.concurrent.Callable;
  * the graph for an existing engine instead. A walking subcommand is one small class extending
  * {@link GraphWalk}: add it to {@code subcommands}.
  */
-@Command(name = "fleet", mixinStandardHelpOptions = true,
+@Command(name = "fleet",
         description = {"Deploy a fleet-mode stack part by part with the pulumi CLI.",
                 "Each part (`./multisite parts` lists them) is its own Pulumi stack <stack>-<part>, run once the parts it reads are done;",
                 "independent parts run in parallel. `fleet export` writes the same graph for the Pulumi Kubernetes Operator or GitHub Actions."},
@@ -53,7 +53,7 @@ final class FleetCommand implements Callable<Integer> {
     /** The options and the run shared by the subcommands that walk the part graph. */
     abstract static class GraphWalk implements Callable<Integer> {
         @ArgGroup(multiplicity = "1")
-        PlanCommand.StackChoice choice;
+        StackChoice choice;
 
         @Option(names = "--parallel", paramLabel = "N", defaultValue = "" + FleetRunner.DEFAULT_PARALLELISM,
                 description = "Run at most N parts at once (default: ${DEFAULT-VALUE}).")
@@ -138,9 +138,8 @@ final class FleetCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "preview", mixinStandardHelpOptions = true,
+    @Command(name = "preview",
             description = "Preview every part (pulumi preview), in deploy order.",
-            exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {"0:every part previewed", "1:a part failed (the parts that read it were skipped)", "2:invalid options or stack file"})
     static final class Preview extends GraphWalk {
         @Override
@@ -149,9 +148,8 @@ final class FleetCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "up", mixinStandardHelpOptions = true,
+    @Command(name = "up",
             description = "Deploy every part (pulumi up), each once the parts it reads are deployed.",
-            exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {"0:every part deployed", "1:a part failed (the parts that read it were skipped)", "2:invalid options or stack file"})
     static final class Up extends GraphWalk {
         @Override
@@ -160,9 +158,8 @@ final class FleetCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "destroy", mixinStandardHelpOptions = true,
+    @Command(name = "destroy",
             description = "Destroy every part (pulumi destroy), each once the parts that read it are destroyed.",
-            exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {"0:every part destroyed", "1:a part failed (the parts it reads were skipped)", "2:invalid options or stack file"})
     static final class Destroy extends GraphWalk {
         @Override

@@ -22,11 +22,10 @@ import java.util.concurrent.Callable;
  * part by part and in order, without this CLI: Pulumi Kubernetes Operator Stack resources
  * ({@code --engine operator}) or a GitHub Actions workflow ({@code --engine github}).
  */
-@Command(name = "export", mixinStandardHelpOptions = true,
+@Command(name = "export",
         description = {"Export a fleet stack's parts for another engine to deploy in graph order.",
                 "  operator  one Pulumi Kubernetes Operator Stack resource per part (spec.prerequisites = the part graph)",
                 "  github    one GitHub Actions workflow, one job per part (needs: = the part graph)"},
-        exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:exported", "2:invalid stack file, topology or option (one line on stderr)"})
 final class FleetExportCommand implements Callable<Integer> {
 
@@ -53,7 +52,7 @@ final class FleetExportCommand implements Callable<Integer> {
     }
 
     @ArgGroup(multiplicity = "1")
-    PlanCommand.StackChoice choice;
+    StackChoice choice;
 
     @Option(names = "--engine", required = true, paramLabel = "ENGINE", converter = EngineConverter.class,
             description = "operator or github.")

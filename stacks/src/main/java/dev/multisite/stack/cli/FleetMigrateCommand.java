@@ -29,18 +29,17 @@ import java.util.concurrent.Callable;
  * {@code --execute} through the bounded pulumi command, one after the other, stopping at the first
  * that fails.
  */
-@Command(name = "migrate", mixinStandardHelpOptions = true,
+@Command(name = "migrate",
         description = {"Print the pulumi state move commands that move a deployed one-stack fleet into its part stacks.",
                 "Each part stack <stack>-<part> is created first (pulumi stack init); each move names the part's top resources",
                 "(their children follow) and runs in an order that leaves every resource to the part that plans it.",
                 "The stack resource and the providers stay: pulumi state move copies the providers a part needs.",
                 "Run `./multisite fleet up` afterwards: each part's first update renames re-parented resources through their aliases."},
-        exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:printed, or every command succeeded", "1:a pulumi command failed (the ones before it took effect)",
                 "2:invalid stack file, topology or option (one line on stderr)"})
 final class FleetMigrateCommand implements Callable<Integer> {
     @ArgGroup(multiplicity = "1")
-    PlanCommand.StackChoice choice;
+    StackChoice choice;
 
     @Option(names = "--execute", description = "Run the commands (with --yes) instead of printing them.")
     boolean execute;

@@ -17,7 +17,7 @@ final class FleetStackFile {
     private FleetStackFile() {
     }
 
-    static StackFile read(PlanCommand.StackChoice choice, CommandLine cli, long timeoutSeconds) {
+    static StackFile read(StackChoice choice, CommandLine cli, long timeoutSeconds) {
         if (timeoutSeconds < 1 || timeoutSeconds > MAX_TIMEOUT_SECONDS) {
             throw new ParameterException(cli, "--timeout-seconds: " + timeoutSeconds + " is outside 1.." + MAX_TIMEOUT_SECONDS);
         }

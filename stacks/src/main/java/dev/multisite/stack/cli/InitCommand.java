@@ -21,7 +21,7 @@ import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 
 /** {@code multisite init}: writes a valid example stack file of N sites (a starting point, and the benchmark's input). */
-@Command(name = "init", mixinStandardHelpOptions = true,
+@Command(name = "init",
         description = "Write a valid example stack file with N sites spread over the chosen providers.")
 final class InitCommand implements Callable<Integer> {
     static final String HEADER = """

@@ -2,11 +2,15 @@ package dev.multisite.stack.cli;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ScopeType;
 
 import java.io.PrintWriter;
 
-/** The {@code ./multisite} command line. */
-@Command(name = "multisite", mixinStandardHelpOptions = true, version = "multisite 0.1.0",
+/**
+ * The {@code ./multisite} command line. Its attributes are inherited ({@code scope = INHERIT}): every
+ * subcommand has the standard --help and --version options without declaring them.
+ */
+@Command(name = "multisite", scope = ScopeType.INHERIT, mixinStandardHelpOptions = true, version = "multisite 0.1.0",
         description = "Multi-site active-active Kubernetes across providers, as one Pulumi stack.",
         subcommands = {PlanCommand.class, CheckCommand.class, InitCommand.class, DrillCommand.class, FailoverCommand.class, RunbookCommand.class, SchemaCommand.class, PartsCommand.class, FleetCommand.class,
                 VerifyCommand.class})
@@ -21,7 +25,21 @@ public final class MultisiteCli {
 
     /** The command tree, for parsing command lines without running them (workflow checks). */
     public static CommandLine commandLine() {
-        return new CommandLine(new MultisiteCli());
+        var cli = new CommandLine(new MultisiteCli());
+        headExitCodes(cli);
+        return cli;
+    }
+
+    /**
+     * Every command that lists its exit codes heads the list alike, said here once. Not an inherited
+     * attribute: picocli would print the heading over commands that list none.
+     */
+    private static void headExitCodes(CommandLine command) {
+        var usage = command.getCommandSpec().usageMessage();
+        if (!usage.exitCodeList().isEmpty()) {
+            usage.exitCodeListHeading("%nExit codes:%n");
+        }
+        command.getSubcommands().values().forEach(MultisiteCli::headExitCodes);
     }
 
     /** Runs the CLI with the given streams; returns the exit code (tests call this). */

@@ -16,18 +16,17 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code multisite parts}: the parts of a fleet-mode stack, in a valid deploy order. */
-@Command(name = "parts", mixinStandardHelpOptions = true,
+@Command(name = "parts",
         description = {"List the parts of a fleet-mode stack in a valid deploy order.",
                 "Each part is one Pulumi stack, <stack>-<part>, joined to the others by stack references and listed after",
                 "every part it depends on; its config is the stack's plus multisite:part and multisite:fleetStack.",
                 "Without --stack or --stack-file, lists the parts of the example 'prod' stack."},
-        exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:listed", "2:invalid stack file or topology (one line per problem on stderr)"})
 final class PartsCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @ArgGroup(multiplicity = "0..1")
-    PlanCommand.StackChoice choice;
+    StackChoice choice;
 
     @Option(names = "--json", description = "Print [{\"name\": ..., \"dependsOn\": [...]}] instead of one name per line.")
     boolean json;

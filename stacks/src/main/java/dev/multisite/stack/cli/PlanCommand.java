@@ -31,11 +31,10 @@ import java.util.concurrent.Callable;
  * {@code multisite plan}: the offline plan. Parses the stack file, runs the real program under the
  * mock engine, prints the summary and optionally writes a {@code pulumi preview --json} document.
  */
-@Command(name = "plan", mixinStandardHelpOptions = true,
+@Command(name = "plan",
         description = {"Plan a stack offline, with no cloud and no credentials.",
                 "It runs the real stack program under the Pulumi mock engine and shows every resource it would create.",
                 "Without --stack or --stack-file, plans the example 'prod' stack embedded in the jar."},
-        exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:planned", "1:the program failed under the mock engine", "2:invalid stack file or topology (one line per problem on stderr)"})
 final class PlanCommand implements Callable<Integer> {
     /** Planned when neither --stack nor --stack-file is given: the example stack shipped in the jar. */
@@ -43,19 +42,6 @@ final class PlanCommand implements Callable<Integer> {
 
     @ArgGroup(multiplicity = "0..1")
     StackChoice choice;
-
-    static final class StackChoice {
-        @Option(names = "--stack", paramLabel = "NAME", required = true,
-                description = "Stack name; reads <stackConfigDir>/Pulumi.<NAME>.yaml of the project.")
-        String stack;
-
-        @Option(names = "--stack-file", paramLabel = "PATH", required = true, description = "Any Pulumi.<stack>.yaml file.")
-        Path stackFile;
-
-        StackFile read() {
-            return StackFile.read(stackFile != null ? stackFile : ProjectDir.find(Path.of("")).stackFile(stack));
-        }
-    }
 
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the plan as a `pulumi preview --json` document.")
     Path json;

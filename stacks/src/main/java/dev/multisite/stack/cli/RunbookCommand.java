@@ -14,13 +14,13 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code multisite runbook}: writes the stack's runbooks, generated from its topology and plan. */
-@Command(name = "runbook", mixinStandardHelpOptions = true,
+@Command(name = "runbook",
         description = {"Write Markdown runbooks generated from the stack.",
                 "One per site (site unavailable), one for a database primary failure and one for split brain,",
                 "each with a Mermaid topology diagram."})
 final class RunbookCommand implements Callable<Integer> {
     @ArgGroup(multiplicity = "1")
-    PlanCommand.StackChoice choice;
+    StackChoice choice;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Directory to write the runbooks to.")
     Path out;

@@ -14,7 +14,7 @@ import java.util.concurrent.Callable;
  * provider the plugin runs ({@link MultisitePackage#schema()}), so it can be read and checked
  * without a Pulumi CLI.
  */
-@Command(name = "schema", mixinStandardHelpOptions = true,
+@Command(name = "schema",
         description = {"Print the Pulumi package schema of the multisite component package.",
                 "It is exactly what the plugin in package/ serves to `pulumi package add` (multisite:index:Fleet)."})
 final class SchemaCommand implements Callable<Integer> {

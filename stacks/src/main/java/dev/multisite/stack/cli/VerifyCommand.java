@@ -21,15 +21,14 @@ import java.util.concurrent.Callable;
  * confirm"). It prints them, one block per question and site, for an operator with the stack's
  * credentials to run; it never calls a cloud itself.
  */
-@Command(name = "verify", mixinStandardHelpOptions = true,
+@Command(name = "verify",
         description = {"Print the cloud commands that settle what the offline plan cannot answer on a deployed stack.",
                 "(1) A Cloud SQL replica's private network is its primary's; (2) AWS IAM accepts an AKS site's service account",
                 "token (its issuer ends in '/') for the Route 53 role ExternalDNS assumes. Run them with the stack's credentials."},
-        exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:printed", "2:invalid option, stack file or topology (one line on stderr)"})
 final class VerifyCommand implements Callable<Integer> {
     @ArgGroup(multiplicity = "1")
-    PlanCommand.StackChoice choice;
+    StackChoice choice;
 
     @Spec
     CommandSpec spec;

@@ -32,23 +32,19 @@ public record FailoverPlan(String stack, String site, Integer rtoSeconds, List<S
     public record Step(int group, String kind, String action, String command, Integer expectedSeconds, String basis, String target) {
     }
 
-    /** Promotion and fencing take minutes on managed databases; these are estimates until `failover run` measures them. */
-    static int fenceEstimateSeconds(CloudProvider provider) {
-        return switch (provider) {
-            case AWS -> 10;
-            case GCP -> 120;
-            case AZURE -> 300;
-            case EXISTING -> 0;
-        };
-    }
-
-    static int promoteEstimateSeconds(CloudProvider provider) {
-        return switch (provider) {
-            case AWS -> 300;
-            case GCP -> 180;
-            case AZURE -> 300;
-            case EXISTING -> 0;
-        };
+    /**
+     * Promotion and fencing take minutes on managed databases; these are estimates until `failover run`
+     * measures them.
+     */
+    record DatabaseEstimates(int fenceSeconds, int promoteSeconds) {
+        static DatabaseEstimates of(CloudProvider provider) {
+            return switch (provider) {
+                case AWS -> new DatabaseEstimates(10, 300);
+                case GCP -> new DatabaseEstimates(120, 180);
+                case AZURE -> new DatabaseEstimates(300, 300);
+                case EXISTING -> new DatabaseEstimates(0, 0);
+            };
+        }
     }
 
     public static FailoverPlan of(String stack, Topology topology, SiteSpec lost) {
@@ -88,7 +84,7 @@ public record FailoverPlan(String stack, String site, Integer rtoSeconds, List<S
                 SiteSpec primary = lost;
                 steps.add(new Step(FailoverStepKind.FENCE_PRIMARY.group(), FailoverStepKind.FENCE_PRIMARY.id(),
                         "fence " + lost.name() + "-db (partition " + partition.name() + ") so it takes no writes even if it returns",
-                        OperatorCommands.fence(stack, primary), fenceEstimateSeconds(primary.provider()), "estimate for " + primary.provider().key(), lost.name()));
+                        OperatorCommands.fence(stack, primary), DatabaseEstimates.of(primary.provider()).fenceSeconds(), "estimate for " + primary.provider().key(), lost.name()));
                 var target = replicaFor(topology, data, partition);
                 if (target == null) {
                     steps.add(new Step(FailoverStepKind.PROMOTE_REPLICA.group(), FailoverStepKind.PROMOTE_REPLICA.id(),
@@ -100,7 +96,7 @@ public record FailoverPlan(String stack, String site, Integer rtoSeconds, List<S
                         ? "data.partitions[" + partition.name() + "].authority: " + target.name() : "data.promote: " + target.name();
                 steps.add(new Step(FailoverStepKind.PROMOTE_REPLICA.group(), FailoverStepKind.PROMOTE_REPLICA.id(),
                         "promote " + target.name() + "-db, the replica of partition " + partition.name() + " (" + setting + ")",
-                        OperatorCommands.promote(target), promoteEstimateSeconds(target.provider()), "estimate for " + target.provider().key(), target.name()));
+                        OperatorCommands.promote(target), DatabaseEstimates.of(target.provider()).promoteSeconds(), "estimate for " + target.provider().key(), target.name()));
                 steps.add(new Step(FailoverStepKind.REPOINT_DATA.group(), FailoverStepKind.REPOINT_DATA.id(),
                         "point MULTISITE_DB_WRITE_HOST of every site at " + target.name() + ": " + String.join(", ", topology.sites().stream()
                                 .filter(s -> !s.equals(lost)).map(SiteSpec::name).toList()),

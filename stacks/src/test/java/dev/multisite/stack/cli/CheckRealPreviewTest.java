@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.multisite.offline.Plan;
 import dev.multisite.stack.ExampleStacks;
 import dev.multisite.stack.RealPreviews;
+import org.assertj.core.api.AbstractStringAssert;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -110,8 +111,7 @@ class CheckRealPreviewTest {
         Path file = dir.resolve("bad.json");
         Files.writeString(file, text);
         var r = run("check", file.toString());
-        assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err().strip().lines()).singleElement().asString().contains(words).doesNotContain("Exception", "at com.", "at dev.");
+        oneErrorLine(r).contains(words).doesNotContain("Exception", "at com.", "at dev.");
         assertThat(r.out()).isEmpty();
     }
 
@@ -119,9 +119,7 @@ class CheckRealPreviewTest {
     void latin1TextIsNamedAsAnEncodingProblem(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("latin1.json");
         Files.write(file, "{\"steps\":[], \"x\":\"caf\u00e9\"}".getBytes(StandardCharsets.ISO_8859_1));
-        var r = run("check", file.toString());
-        assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err().strip().lines()).singleElement().asString().contains("not valid UTF-8");
+        oneErrorLine(run("check", file.toString())).contains("not valid UTF-8");
     }
 
     static Stream<Arguments> badConfigs() {
@@ -140,8 +138,12 @@ class CheckRealPreviewTest {
         Path preview = write(dir, document);
         Path config = dir.resolve("rules.yaml");
         Files.writeString(config, yaml);
-        var r = run("check", "--config", config.toString(), preview.toString());
+        oneErrorLine(run("check", "--config", config.toString(), preview.toString())).startsWith("error: --config ").contains(words);
+    }
+
+    /** A refused input: exit 2 and exactly one line on stderr, returned for what it must say. */
+    private static AbstractStringAssert<?> oneErrorLine(PlanCommandTest.Run r) {
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err().strip().lines()).singleElement().asString().startsWith("error: --config ").contains(words);
+        return assertThat(r.err().strip().lines()).singleElement().asString();
     }
 }
