@@ -57,16 +57,24 @@ public interface OtherParts {
     /** What every site is told of the data tier, as the data part made it. */
     DataReads dataReads();
 
-    void built(ClusterMesh mesh);
+    // What a part built, for the parts after it in the same program; fleet mode needs none of it.
 
-    void built(GlobalEndpoint endpoint);
+    default void built(ClusterMesh mesh) {
+    }
+
+    default void built(GlobalEndpoint endpoint) {
+    }
 
     /** A site, its network half (empty for an existing site or without an interconnect) and its mesh gate. */
-    void built(Site site, Optional<SiteNetwork> half, Optional<Resource> meshGate);
+    default void built(Site site, Optional<SiteNetwork> half, Optional<Resource> meshGate) {
+    }
 
-    void built(Interconnect interconnect);
+    default void built(Interconnect interconnect) {
+    }
 
-    void built(CloudWan wan);
+    default void built(CloudWan wan) {
+    }
 
-    void built(DatabaseTopology data);
+    default void built(DatabaseTopology data) {
+    }
 }

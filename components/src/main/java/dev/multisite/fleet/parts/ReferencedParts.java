@@ -7,12 +7,10 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.Resource;
 import dev.multisite.data.DatabaseTopology;
 import dev.multisite.fleet.Fleet;
-import dev.multisite.mesh.ClusterMesh;
 import dev.multisite.mesh.MeshTrust;
 import dev.multisite.network.CloudWan;
 import dev.multisite.network.Interconnect;
 import dev.multisite.network.SiteEnd;
-import dev.multisite.network.SiteNetwork;
 import dev.multisite.network.WanEdge;
 import dev.multisite.parts.Part;
 import dev.multisite.parts.PartGraph;
@@ -21,13 +19,11 @@ import dev.multisite.topology.DnsBackend;
 import dev.multisite.topology.InterconnectGraph;
 import dev.multisite.topology.SiteSpec;
 import dev.multisite.topology.Topology;
-import dev.multisite.traffic.GlobalEndpoint;
 import dev.multisite.traffic.SiteTraffic;
 
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Fleet mode's wiring: each part is a stack of its own, and what it reads of another part comes
@@ -116,29 +112,5 @@ public final class ReferencedParts implements OtherParts {
 
     private StackFacts siteFacts(SiteSpec spec) {
         return stacks.of(Part.siteName(spec.name()));
-    }
-
-    @Override
-    public void built(ClusterMesh mesh) {
-    }
-
-    @Override
-    public void built(GlobalEndpoint endpoint) {
-    }
-
-    @Override
-    public void built(Site site, Optional<SiteNetwork> half, Optional<Resource> meshGate) {
-    }
-
-    @Override
-    public void built(Interconnect interconnect) {
-    }
-
-    @Override
-    public void built(CloudWan wan) {
-    }
-
-    @Override
-    public void built(DatabaseTopology data) {
     }
 }
