@@ -66,7 +66,9 @@ public record FailoverBudget(String backend, int intervalSeconds, int threshold,
 
     /**
      * The one formula every budget uses (the stack's, the policy that re-checks planned health
-     * checks, the lab drill's): detection (interval x threshold) + propagation + TTL.
+     * checks, the lab drill's): detection (interval x threshold) + propagation + TTL. The lab adds
+     * its checkers' probe timeout on top (NetLabConfig.budget): its checkers count a failure only
+     * when a probe runs out.
      */
     public static java.time.Duration worstCase(java.time.Duration interval, int threshold, java.time.Duration propagation, java.time.Duration ttl) {
         return interval.multipliedBy(threshold).plus(propagation).plus(ttl);
