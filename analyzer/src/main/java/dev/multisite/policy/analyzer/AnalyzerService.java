@@ -50,6 +50,8 @@ public final class AnalyzerService extends AnalyzerGrpc.AnalyzerImplBase {
     private volatile JsonNode topology;
     /** The part of a fleet-mode stack this stack is ({@code multisite:part}), or null for a whole stack. */
     private volatile String part;
+    /** Each resource's inputs as Analyze saw them, by URN: what AnalyzeStack judges where the preview withheld its outputs. */
+    private final java.util.Map<String, com.google.protobuf.Struct> analyzedInputs = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** @param stackConfig the stack config the engine put in {@code PULUMI_CONFIG} (JSON text), or null */
     public AnalyzerService(String stackConfig) {
@@ -166,6 +168,7 @@ public final class AnalyzerService extends AnalyzerGrpc.AnalyzerImplBase {
      */
     @Override
     public void analyze(AnalyzeRequest request, StreamObserver<AnalyzeResponse> response) {
+        analyzedInputs.put(request.getUrn(), request.getProperties());
         String provider = PolicyResource.providerUrnOf(request.getProvider().getUrn());
         var resource = new PolicyResource(request.getUrn(), request.getType(), request.getName(),
                 PolicyResource.isCustom(request.getType(), provider), request.getOptions().getParent(), provider, List.of(),
@@ -178,7 +181,7 @@ public final class AnalyzerService extends AnalyzerGrpc.AnalyzerImplBase {
     /** Every resource of the deployment (unchanged ones included) with its outputs: stack rules. */
     @Override
     public void analyzeStack(AnalyzeStackRequest request, StreamObserver<AnalyzeResponse> response) {
-        var resources = request.getResourcesList().stream().map(AnalyzerService::toPolicyResource).toList();
+        var resources = request.getResourcesList().stream().map(this::withOutputsOrInputs).map(AnalyzerService::toPolicyResource).toList();
         var stack = new StackView(resources, topology, 0, part);
         reply(response, diagnostics(PolicyPack.evaluate(stack, config).stream()
                 .filter(v -> PolicyPack.rule(v.rule()).isStackRule()).toList()));
@@ -192,6 +195,22 @@ public final class AnalyzerService extends AnalyzerGrpc.AnalyzerImplBase {
     @Override
     public void cancel(Empty request, StreamObserver<Empty> response) {
         reply(response, Empty.getDefaultInstance());
+    }
+
+    /**
+     * The resource as AnalyzeStack judges it: with its outputs, or with the inputs Analyze saw where
+     * the preview has none. AnalyzeStack sends outputs (step_generator.go in pulumi/pulumi), and in a
+     * preview a resource to be created on a provider whose configuration is not known yet (a
+     * cluster's kubeconfig before the cluster exists) gets an empty map instead of calling the
+     * provider (Create in sdk/go/common/resource/plugin/provider_plugin.go). Its inputs are what it
+     * will be created with, so every stack rule reads them rather than concluding on nothing.
+     */
+    private AnalyzerResource withOutputsOrInputs(AnalyzerResource r) {
+        com.google.protobuf.Struct inputs = analyzedInputs.get(r.getUrn());
+        if (r.getProperties().getFieldsCount() == 0 && inputs != null && inputs.getFieldsCount() > 0) {
+            return r.toBuilder().setProperties(inputs).build();
+        }
+        return r;
     }
 
     static PolicyResource toPolicyResource(AnalyzerResource r) {

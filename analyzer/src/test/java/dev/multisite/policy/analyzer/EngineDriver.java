@@ -176,6 +176,22 @@ public final class EngineDriver implements AutoCloseable {
         return diagnostics;
     }
 
+    /**
+     * As {@link #run}, in a preview where every custom resource is created on a provider whose
+     * configuration is not known yet: Analyze sees its inputs, AnalyzeStack gets no outputs for it
+     * (the engine's Create returns an empty map then: provider_plugin.go in pulumi/pulumi).
+     */
+    public List<AnalyzeDiagnostic> runWithOutputsWithheld(List<PolicyResource> resources) {
+        List<AnalyzeDiagnostic> diagnostics = new ArrayList<>();
+        for (PolicyResource r : resources) {
+            diagnostics.addAll(analyze(r));
+        }
+        var empty = JSON.createObjectNode();
+        diagnostics.addAll(analyzeStack(resources.stream().map(r -> !r.custom() ? r
+                : new PolicyResource(r.urn(), r.type(), r.name(), true, r.parent(), r.providerUrn(), r.dependencies(), r.protect(), empty)).toList()));
+        return diagnostics;
+    }
+
     public List<AnalyzeDiagnostic> analyze(PolicyResource r) {
         var request = AnalyzeRequest.newBuilder().setUrn(r.urn()).setType(r.type()).setName(r.name())
                 .setProperties(wire(r.inputs()))

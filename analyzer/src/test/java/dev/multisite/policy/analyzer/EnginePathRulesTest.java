@@ -79,6 +79,26 @@ class EnginePathRulesTest {
                 .anySatisfy(d -> assertThat(d.getMessage()).contains(expected));
     }
 
+    static Stream<Arguments> stackMandatoryCases() {
+        return mandatoryCases().filter(a -> PolicyPack.rule((String) a.get()[0]).isStackRule());
+    }
+
+    /**
+     * A preview of a new stack: every cluster's kubeconfig is unknown, so the engine withholds the
+     * outputs of everything created on the clusters and AnalyzeStack sees none of their properties.
+     * The stack rules judge what Analyze saw of them instead, their inputs: the verdicts are the same.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("stackMandatoryCases")
+    void aStackRuleJudgesTheInputsOfResourcesWhoseOutputsThePreviewWithholds(String rule, StackView passing, StackView violating, String message) {
+        engine.configureStack(Map.of("multisite:topology", passing.topology().toString()), true);
+        assertThat(engine.runWithOutputsWithheld(passing.resources())).as("%s on the passing fixture", rule)
+                .noneMatch(d -> d.getPolicyName().equals(rule));
+        engine.configureStack(Map.of("multisite:topology", violating.topology().toString()), true);
+        assertThat(engine.runWithOutputsWithheld(violating.resources())).as("%s on the violating fixture", rule)
+                .anyMatch(d -> d.getPolicyName().equals(rule));
+    }
+
     @Test
     void theEngineAnalyzesTheRootStackAndComponentsWithoutCustomFlagAndNothingIsFlagged() {
         var stack = new PolicyResource("urn:pulumi:prod::multisite::pulumi:pulumi:Stack::multisite-prod", PolicyResource.ROOT_STACK_TYPE,

@@ -49,9 +49,10 @@ public final class GlobalServiceRules {
                         everyNamespacePlaced = false;
                     }
                 }
-                // A namespace of no known site, or with no readable name, could be the missing one: the real
-                // engine's preview of prod (pulumi v3.257.0) sent the cloud sites' namespaces so, while their
-                // clusters' kubeconfigs were unknown. No conclusion from what is not known; `up` judges again.
+                // A namespace of no known site, or with no readable name, could be the missing one. The
+                // analyzer judges a preview's namespaces by their inputs where the engine withheld their
+                // outputs (AnalyzerService.withOutputsOrInputs); a value still unknown concludes nothing,
+                // and `up` judges again.
                 if (!everyNamespacePlaced) {
                     return List.of();
                 }
