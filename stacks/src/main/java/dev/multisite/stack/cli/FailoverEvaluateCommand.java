@@ -4,13 +4,10 @@ import dev.multisite.stack.plan.StackFile;
 import dev.multisite.stack.runbook.FailoverEvaluation;
 import org.xbill.DNS.Lookup;
 import org.xbill.DNS.Type;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
-import java.util.concurrent.Callable;
+import java.io.PrintWriter;
 
 /** {@code multisite failover evaluate}: can the stack's failover plans meet their targets now. */
 @Command(name = "evaluate",
@@ -18,21 +15,13 @@ import java.util.concurrent.Callable;
                 "where readable), N+1 capacity after losing each site, detection + TTL within the RTO, the DNS authority",
                 "reachable. Names every failing check."},
         exitCodeList = {"0:every check passed (or could not be read)", "1:a check failed", "2:invalid options or stack"})
-final class FailoverEvaluateCommand implements Callable<Integer> {
-    @ArgGroup(multiplicity = "1")
-    StackChoice choice;
-
+final class FailoverEvaluateCommand extends StackCommand {
     @Option(names = "--offline", description = "Do not query the DNS authority (the check is reported as not checked).")
     boolean offline;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
-    public Integer call() {
-        StackFile stack = choice.read();
+    int run(StackFile stack, PrintWriter out) {
         var checks = FailoverEvaluation.evaluate(stack.topology(), offline ? null : FailoverEvaluateCommand::answersSoa);
-        var out = spec.commandLine().getOut();
         checks.forEach(c -> out.println(c.status() + " " + c.name() + ": " + c.detail()));
         var failed = checks.stream().filter(c -> c.status() == FailoverEvaluation.Status.FAIL).map(FailoverEvaluation.Check::name).toList();
         out.println(failed.isEmpty() ? "failover evaluate: every check passed" : "failover evaluate: FAILED " + String.join(", ", failed));

@@ -6,6 +6,7 @@ import dev.multisite.stack.fleet.AutomationExecutor;
 import dev.multisite.stack.fleet.FleetRunner;
 import dev.multisite.stack.fleet.PartExecutor.Action;
 import dev.multisite.stack.plan.StackFile;
+import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,21 +19,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
  * {@code multisite fleet preview|up|destroy}: runs a fleet-mode stack part by part, each part its
  * own Pulumi stack {@code <stack>-<part>}, through the Pulumi Automation API; {@code export} writes
- * the graph for an existing engine instead. A walking subcommand is one small class extending
- * {@link GraphWalk}: add it to {@code subcommands}.
+ * the graph for an existing engine instead. A walking subcommand is one more entry of {@code WALKS}.
  */
 @Command(name = "fleet",
         description = {"Deploy a fleet-mode stack part by part with the pulumi CLI.",
                 "Each part (`./multisite parts` lists them) is its own Pulumi stack <stack>-<part>, run once the parts it reads are done;",
                 "independent parts run in parallel. `fleet export` writes the same graph for the Pulumi Kubernetes Operator or GitHub Actions."},
-        subcommands = {FleetCommand.Preview.class, FleetCommand.Up.class, FleetCommand.Destroy.class, FleetExportCommand.class,
-                FleetMigrateCommand.class})
+        subcommands = {FleetExportCommand.class, FleetMigrateCommand.class})
 final class FleetCommand implements Callable<Integer> {
     /** One hour per part: a site part's first up creates a managed cluster, its node pools and its network. */
     static final long DEFAULT_TIMEOUT_SECONDS = 3600;
@@ -50,8 +51,25 @@ final class FleetCommand implements Callable<Integer> {
                 + String.join(", ", spec.subcommands().keySet().stream().filter(n -> !n.equals("help")).toList()));
     }
 
-    /** The options and the run shared by the subcommands that walk the part graph. */
-    abstract static class GraphWalk implements Callable<Integer> {
+    /** A walking subcommand's help: what it does, what exit 0 means, and which parts a failed part skips. */
+    private record Walk(Action action, String description, String done, String skipped) {
+        Map<String, String> exitCodes() {
+            var codes = new LinkedHashMap<String, String>();
+            codes.put("0", done);
+            codes.put("1", "a part failed (" + skipped + " were skipped)");
+            codes.put("2", "invalid options or stack file");
+            return codes;
+        }
+    }
+
+    private static final List<Walk> WALKS = List.of(
+            new Walk(Action.PREVIEW, "Preview every part (pulumi preview), in deploy order.", "every part previewed", "the parts that read it"),
+            new Walk(Action.UP, "Deploy every part (pulumi up), each once the parts it reads are deployed.", "every part deployed", "the parts that read it"),
+            new Walk(Action.DESTROY, "Destroy every part (pulumi destroy), each once the parts that read it are destroyed.", "every part destroyed",
+                    "the parts it reads"));
+
+    /** The options and the run of a subcommand that walks the part graph: {@code fleet preview}, {@code up} or {@code destroy}. */
+    static final class GraphWalk implements Callable<Integer> {
         @ArgGroup(multiplicity = "1")
         StackChoice choice;
 
@@ -76,7 +94,11 @@ final class FleetCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        abstract Action action();
+        private final Action action;
+
+        GraphWalk(Action action) {
+            this.action = action;
+        }
 
         @Override
         public Integer call() throws Exception {
@@ -100,7 +122,7 @@ final class FleetCommand implements Callable<Integer> {
             // A --work-dir this run creates is removed again if the run fails before any part starts.
             boolean created = workDir == null || !Files.exists(workDir);
             Path root = AutomationExecutor.workRoot(workDir);
-            out.println("fleet " + action().verb() + " of stack " + stack.stackName() + ": " + graph.parts().size() + " parts, at most "
+            out.println("fleet " + action.verb() + " of stack " + stack.stackName() + ": " + graph.parts().size() + " parts, at most "
                     + parallel + " at once; work directory " + root);
             out.flush();
             AutomationExecutor executor;
@@ -117,13 +139,13 @@ final class FleetCommand implements Callable<Integer> {
             out.println("config of stack " + stack.stackName() + ": " + executor.partConfigKeys().size() + " keys (" + secret
                     + " secret) set on every part stack, with " + PartConfig.PART_KEY + " and " + PartConfig.FLEET_STACK_KEY);
             out.flush();
-            var result = new FleetRunner(graph, action(), parallel, executor, out).run(only == null ? List.of() : only);
+            var result = new FleetRunner(graph, action, parallel, executor, out).run(only == null ? List.of() : only);
             out.println();
             out.print(result.table());
             if (result.exitCode() == 0 && workDir == null) {
                 delete(root);
             } else if (result.exitCode() != 0) {
-                out.println("logs: " + root + "/<part>/" + action().verb() + ".log");
+                out.println("logs: " + root + "/<part>/" + action.verb() + ".log");
             }
             out.flush();
             return result.exitCode();
@@ -138,33 +160,18 @@ final class FleetCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "preview",
-            description = "Preview every part (pulumi preview), in deploy order.",
-            exitCodeList = {"0:every part previewed", "1:a part failed (the parts that read it were skipped)", "2:invalid options or stack file"})
-    static final class Preview extends GraphWalk {
-        @Override
-        Action action() {
-            return Action.PREVIEW;
+    /**
+     * Adds preview, up and destroy, one {@link GraphWalk} each: they differ only in their action and
+     * help. They go ahead of the annotated subcommands, so the help lists the walks first.
+     */
+    static void addWalks(CommandLine fleet) {
+        var annotated = new LinkedHashMap<>(fleet.getSubcommands());
+        annotated.keySet().forEach(fleet.getCommandSpec()::removeSubcommand);
+        for (Walk walk : WALKS) {
+            var command = new CommandLine(new GraphWalk(walk.action()));
+            command.getCommandSpec().usageMessage().description(walk.description()).exitCodeList(walk.exitCodes());
+            fleet.addSubcommand(walk.action().verb(), command);
         }
-    }
-
-    @Command(name = "up",
-            description = "Deploy every part (pulumi up), each once the parts it reads are deployed.",
-            exitCodeList = {"0:every part deployed", "1:a part failed (the parts that read it were skipped)", "2:invalid options or stack file"})
-    static final class Up extends GraphWalk {
-        @Override
-        Action action() {
-            return Action.UP;
-        }
-    }
-
-    @Command(name = "destroy",
-            description = "Destroy every part (pulumi destroy), each once the parts that read it are destroyed.",
-            exitCodeList = {"0:every part destroyed", "1:a part failed (the parts it reads were skipped)", "2:invalid options or stack file"})
-    static final class Destroy extends GraphWalk {
-        @Override
-        Action action() {
-            return Action.DESTROY;
-        }
+        annotated.forEach(fleet::addSubcommand);
     }
 }

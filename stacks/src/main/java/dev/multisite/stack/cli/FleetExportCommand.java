@@ -3,19 +3,17 @@ package dev.multisite.stack.cli;
 import dev.multisite.stack.fleet.export.FleetSource;
 import dev.multisite.stack.fleet.export.GithubWorkflow;
 import dev.multisite.stack.fleet.export.OperatorStacks;
+import dev.multisite.stack.plan.StackFile;
 import dev.multisite.topology.TopologyException;
 import picocli.CommandLine;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 
 /**
  * {@code multisite fleet export}: a fleet-mode stack's part graph as something that deploys it,
@@ -27,7 +25,7 @@ import java.util.concurrent.Callable;
                 "  operator  one Pulumi Kubernetes Operator Stack resource per part (spec.prerequisites = the part graph)",
                 "  github    one GitHub Actions workflow, one job per part (needs: = the part graph)"},
         exitCodeList = {"0:exported", "2:invalid stack file, topology or option (one line on stderr)"})
-final class FleetExportCommand implements Callable<Integer> {
+final class FleetExportCommand extends StackCommand {
 
     enum Engine {
         OPERATOR, GITHUB;
@@ -50,9 +48,6 @@ final class FleetExportCommand implements Callable<Integer> {
             throw new CommandLine.TypeConversionException("'" + value + "' is not an engine; use operator or github");
         }
     }
-
-    @ArgGroup(multiplicity = "1")
-    StackChoice choice;
 
     @Option(names = "--engine", required = true, paramLabel = "ENGINE", converter = EngineConverter.class,
             description = "operator or github.")
@@ -103,17 +98,13 @@ final class FleetExportCommand implements Callable<Integer> {
     private static final List<String> OPERATOR_ONLY = List.of("--repo", "--branch", "--commit", "--repo-dir", "--organization", "--namespace",
             "--access-token-secret", "--cloud-credentials-secret", "--secret-config-secret", "--prerequisite-max-age", "--service-account");
 
-    @Spec
-    CommandSpec spec;
-
     /** What one engine exports: one file. */
     private record Export(Path file, String text) {
     }
 
+    /** Checked before the stack file is read, so a missing option costs nothing. */
     @Override
-    public Integer call() {
-        CommandLine cli = spec.commandLine();
-        // Checked before the stack file is read, so a missing option costs nothing.
+    void checkOptions(CommandLine cli) {
         if (engine == Engine.OPERATOR && (repo == null || repo.isBlank())) {
             throw new TopologyException("--repo: required for --engine operator; name the git URL the operator clones, e.g. --repo https://github.com/acme/infra.git");
         }
@@ -125,7 +116,11 @@ final class FleetExportCommand implements Callable<Integer> {
             }
         }
         OutputFiles.checkDirectoryTarget(cli, "--out", out);
-        FleetSource fleet = FleetSource.of(choice.read());
+    }
+
+    @Override
+    int run(StackFile stack, PrintWriter stdout) {
+        FleetSource fleet = FleetSource.of(stack);
         Export export = switch (engine) {
             case OPERATOR -> {
                 var options = new OperatorStacks.Options(organization, repo, branch, commit, repoDir, namespace, accessTokenSecret,
@@ -138,13 +133,11 @@ final class FleetExportCommand implements Callable<Integer> {
         try {
             Files.createDirectories(out);
         } catch (java.io.IOException e) {
-            throw new CommandLine.ParameterException(cli, "--out: " + out + ": cannot be created (" + e.getClass().getSimpleName()
+            throw new CommandLine.ParameterException(spec.commandLine(), "--out: " + out + ": cannot be created (" + e.getClass().getSimpleName()
                     .replace("Exception", "").replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT) + "); name a directory you can write");
         }
         OutputFiles.write(export.file(), export.text());
-        var stdout = cli.getOut();
         stdout.println("wrote " + export.file() + " (" + fleet.graph().parts().size() + " parts of " + fleet.fleetStack() + ", engine " + engine + ")");
-        stdout.flush();
         return 0;
     }
 }

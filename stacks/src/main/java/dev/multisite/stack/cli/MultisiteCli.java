@@ -26,6 +26,7 @@ public final class MultisiteCli {
     /** The command tree, for parsing command lines without running them (workflow checks). */
     public static CommandLine commandLine() {
         var cli = new CommandLine(new MultisiteCli());
+        FleetCommand.addWalks(cli.getSubcommands().get("fleet"));
         headExitCodes(cli);
         return cli;
     }

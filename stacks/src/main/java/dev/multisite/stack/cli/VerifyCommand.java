@@ -6,14 +6,11 @@ import dev.multisite.topology.DataPartitions;
 import dev.multisite.topology.DnsBackend;
 import dev.multisite.topology.SiteSpec;
 import dev.multisite.topology.Topology;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 /**
  * {@code multisite verify}: the cloud commands that settle, against a deployed stack, what only a
@@ -26,23 +23,14 @@ import java.util.concurrent.Callable;
                 "(1) A Cloud SQL replica's private network is its primary's; (2) AWS IAM accepts an AKS site's service account",
                 "token (its issuer ends in '/') for the Route 53 role ExternalDNS assumes. Run them with the stack's credentials."},
         exitCodeList = {"0:printed", "2:invalid option, stack file or topology (one line on stderr)"})
-final class VerifyCommand implements Callable<Integer> {
-    @ArgGroup(multiplicity = "1")
-    StackChoice choice;
-
-    @Spec
-    CommandSpec spec;
-
+final class VerifyCommand extends StackCommand {
     @Override
-    public Integer call() {
-        StackFile stack = choice.read();
-        var out = spec.commandLine().getOut();
+    int run(StackFile stack, PrintWriter out) {
         List<String> blocks = checks(stack.stackName(), stack.topology());
         if (blocks.isEmpty()) {
             out.println("Nothing to verify for stack " + stack.stackName() + ": no Cloud SQL replica and no AKS site writing to Route 53.");
         }
         blocks.forEach(b -> out.println(b + "\n"));
-        out.flush();
         return 0;
     }
 
