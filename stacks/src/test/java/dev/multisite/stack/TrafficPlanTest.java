@@ -220,14 +220,12 @@ class TrafficPlanTest {
 
     @Test
     void aCloudflareSubzoneOfARoute53ZoneIsDelegatedByAnNsRecordSetInTheHostedZone() throws Exception {
-        var root = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
-                .readTree(ExampleStacks.file("data").toFile());
-        var t = (com.fasterxml.jackson.databind.node.ObjectNode) root.path("config").path("multisite:topology");
-        var dns = t.path("traffic").withArray("dns");
-        ((com.fasterxml.jackson.databind.node.ObjectNode) dns.get(0).get("route53")).put("zone", "example.org");
-        var cf = (com.fasterxml.jackson.databind.node.ObjectNode) dns.get(1).get("cloudflare");
-        cf.put("zone", "app.example.org").putArray("nameServers").add("ada.ns.cloudflare.com").add("bob.ns.cloudflare.com");
-        Plan swapped = dev.multisite.stack.plan.OfflinePlanner.plan("data", dev.multisite.topology.TopologyParser.parse(t));
+        Plan swapped = ExampleStacks.planEdited("data", t -> {
+            var dns = t.path("traffic").withArray("dns");
+            ((com.fasterxml.jackson.databind.node.ObjectNode) dns.get(0).get("route53")).put("zone", "example.org");
+            var cf = (com.fasterxml.jackson.databind.node.ObjectNode) dns.get(1).get("cloudflare");
+            cf.put("zone", "app.example.org").putArray("nameServers").add("ada.ns.cloudflare.com").add("bob.ns.cloudflare.com");
+        });
         var ns = PlannedExample.named(swapped, "aws:route53/record:Record", "global-delegation-ns").inputs();
         assertThat(ns.path("type").asText()).isEqualTo("NS");
         assertThat(ns.path("name").asText()).isEqualTo("app.example.org");
