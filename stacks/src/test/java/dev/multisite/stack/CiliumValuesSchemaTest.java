@@ -89,11 +89,8 @@ class CiliumValuesSchemaTest {
         // The code paths the example stacks do not take: native routing with NodePort exposure and no encryption; Geneve.
         for (String mesh : List.of("{datapath: native, ipv4NativeRoutingCidr: 100.64.0.0/10, apiserverExposure: nodeport, encryption: none}",
                 "{datapath: tunnel-geneve}")) {
-            var yaml = new ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
-            var topology = (com.fasterxml.jackson.databind.node.ObjectNode) yaml.readTree(ExampleStacks.file("prod").toFile())
-                    .path("config").path("multisite:topology");
-            topology.set("mesh", yaml.readTree(mesh));
-            Plan plan = dev.multisite.stack.plan.OfflinePlanner.plan("prod", dev.multisite.topology.TopologyParser.parse(topology));
+            var meshBlock = new ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readTree(mesh);
+            Plan plan = ExampleStacks.planEdited("prod", topology -> topology.set("mesh", meshBlock));
             assertThat(ciliumReleases(plan)).hasSize(5).allSatisfy(r ->
                     assertThat(unknownPaths(r.inputs().path("values"))).as("%s with mesh %s", r.name(), mesh).isEmpty());
         }

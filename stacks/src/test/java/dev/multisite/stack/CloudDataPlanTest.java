@@ -3,7 +3,6 @@ package dev.multisite.stack;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import dev.multisite.offline.Plan;
 import dev.multisite.offline.PlanMocks;
 import dev.multisite.offline.PlannedResource;
 import dev.multisite.policy.PolicyConfig;
@@ -13,14 +12,10 @@ import dev.multisite.policy.Report;
 import dev.multisite.site.AksSite;
 import dev.multisite.stack.plan.PreviewDocument;
 import dev.multisite.topology.Cidr;
-import dev.multisite.topology.Topology;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,23 +25,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CloudDataPlanTest {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    private static Plan plan;
-    private static Topology topology;
-    private static Map<String, PlannedResource> byUrn;
+    private static PlannedExample data;
 
     @BeforeAll
     static void planData() {
-        topology = ExampleStacks.read("data").topology();
-        plan = ExampleStacks.plan("data");
-        byUrn = plan.resources().stream().collect(Collectors.toMap(PlannedResource::urn, Function.identity()));
-    }
-
-    private static PlannedResource named(String name) {
-        return plan.resources().stream().filter(r -> r.name().equals(name)).findFirst().orElseThrow(() -> new AssertionError("no " + name));
+        data = PlannedExample.of("data");
     }
 
     private static List<PlannedResource> ofType(String type) {
-        return plan.ofType(type);
+        return data.plan().ofType(type);
     }
 
     @Test
@@ -56,8 +43,8 @@ class CloudDataPlanTest {
                 .containsExactlyInAnyOrder("gcp-euw4-eu-db", "gcp-euw1-eu-db");
         assertThat(ofType("azure-native:dbforpostgresql:Server")).extracting(PlannedResource::name)
                 .containsExactlyInAnyOrder("az-weu-weu-db", "az-neu-weu-db");
-        assertThat(named("az-neu-weu-db").inputs().path("createMode").asText()).isEqualTo("Replica");
-        assertThat(named("gcp-euw1-eu-db").inputs().path("masterInstanceName").asText()).startsWith("gcp-euw4-eu-db-");
+        assertThat(data.named("az-neu-weu-db").inputs().path("createMode").asText()).isEqualTo("Replica");
+        assertThat(data.named("gcp-euw1-eu-db").inputs().path("masterInstanceName").asText()).startsWith("gcp-euw4-eu-db-");
     }
 
     @Test
@@ -71,7 +58,7 @@ class CloudDataPlanTest {
     @Test
     void theDeployingPrincipalIsAksRbacClusterAdminOnEveryAzureCluster() {
         for (String site : List.of("az-weu", "az-neu")) {
-            var assignment = named(site + "-deployer-cluster-admin");
+            var assignment = data.named(site + "-deployer-cluster-admin");
             var cluster = ofType("azure-native:containerservice:ManagedCluster").stream().filter(c -> c.name().equals(site + "-aks")).findFirst().orElseThrow();
             assertThat(assignment.type()).isEqualTo("azure-native:authorization:RoleAssignment");
             // The ambient login's object id, from authorization:getClientConfig.
@@ -83,16 +70,16 @@ class CloudDataPlanTest {
         }
         // Neither site sets deployerPrincipalType: the property is left out and ARM infers it (a CI logged
         // in as a service principal under azurecli would otherwise get UnmatchedPrincipalType).
-        assertThat(named("az-weu-deployer-cluster-admin").inputs().path("principalType").isTextual()).as("no principalType sent").isFalse();
-        assertThat(named("az-neu-deployer-cluster-admin").inputs().path("principalType").isTextual()).as("no principalType sent").isFalse();
+        assertThat(data.named("az-weu-deployer-cluster-admin").inputs().path("principalType").isTextual()).as("no principalType sent").isFalse();
+        assertThat(data.named("az-neu-deployer-cluster-admin").inputs().path("principalType").isTextual()).as("no principalType sent").isFalse();
     }
 
     @Test
     void configuredAdminGroupsBecomeTheClustersAadAdminGroups() {
-        var aad = named("az-weu-aks").inputs().path("aadProfile");
+        var aad = data.named("az-weu-aks").inputs().path("aadProfile");
         assertThat(aad.path("enableAzureRBAC").asBoolean()).isTrue();
         assertThat(aad.path("adminGroupObjectIDs")).extracting(JsonNode::asText).containsExactly("11111111-2222-3333-4444-555555555555");
-        assertThat(named("az-weu-aks").inputs().path("disableLocalAccounts").asBoolean()).isTrue();
+        assertThat(data.named("az-weu-aks").inputs().path("disableLocalAccounts").asBoolean()).isTrue();
     }
 
     @Test
@@ -109,11 +96,11 @@ class CloudDataPlanTest {
         String spn = AksSite.kubeconfig("az-neu", OFFLINE_CREDENTIAL, dev.multisite.topology.AzureSettings.KubeloginMode.SPN, PlanMocks.TENANT);
         assertThat(YAML.readTree(spn).path("users").path(0).path("user").path("exec").path("args")).extracting(JsonNode::asText)
                 .containsSubsequence("--login", "spn").containsSubsequence("--tenant-id", PlanMocks.TENANT);
-        assertThat(topology.site("az-neu").orElseThrow().azure().kubeloginMode().key()).isEqualTo("workloadidentity");
+        assertThat(data.topology().site("az-neu").orElseThrow().azure().kubeloginMode().key()).isEqualTo("workloadidentity");
         // The site's Kubernetes provider reads the kubeconfig, which waits for the role assignment.
-        var provider = named("az-weu-k8s");
+        var provider = data.named("az-weu-k8s");
         assertThat(provider.inputs().path("kubeconfig").asText()).isEqualTo("[secret]");
-        assertThat(provider.propertyDependencies().get("kubeconfig")).contains(named("az-weu-deployer-cluster-admin").urn());
+        assertThat(provider.propertyDependencies().get("kubeconfig")).contains(data.named("az-weu-deployer-cluster-admin").urn());
     }
 
     private static final String OFFLINE_CREDENTIAL = """
@@ -129,51 +116,51 @@ class CloudDataPlanTest {
 
     @Test
     void flexibleServersHavePrivateAccessInTheirSitesVnet() {
-        var subnet = named("az-weu-postgres-subnet");
+        var subnet = data.named("az-weu-postgres-subnet");
         assertThat(subnet.inputs().path("delegations").path(0).path("serviceName").asText()).isEqualTo("Microsoft.DBforPostgreSQL/flexibleServers");
         Cidr range = Cidr.parse(subnet.inputs().path("addressPrefix").asText());
-        Cidr vpc = topology.site("az-weu").orElseThrow().network().vpcCidr();
+        Cidr vpc = data.topology().site("az-weu").orElseThrow().network().vpcCidr();
         assertThat(vpc.contains(range)).isTrue();
         assertThat(range.prefixLength()).isLessThanOrEqualTo(28);
         // Disjoint from the node subnet and the GatewaySubnet of the same VNet.
-        plan.ofType("azure-native:network:Subnet").stream().filter(s -> !s.name().equals(subnet.name()))
+        data.plan().ofType("azure-native:network:Subnet").stream().filter(s -> !s.name().equals(subnet.name()))
                 .filter(s -> s.inputs().path("virtualNetworkName").asText().equals(subnet.inputs().path("virtualNetworkName").asText()))
                 .forEach(s -> assertThat(Cidr.parse(s.inputs().path("addressPrefix").asText()).overlaps(range)).as(s.name()).isFalse());
-        assertThat(plan.ofType("azure-native:network:Subnet").stream().filter(s -> s.inputs().path("virtualNetworkName").asText()
+        assertThat(data.plan().ofType("azure-native:network:Subnet").stream().filter(s -> s.inputs().path("virtualNetworkName").asText()
                 .equals(subnet.inputs().path("virtualNetworkName").asText()))).hasSizeGreaterThanOrEqualTo(3);
 
         // Written after the VNet's other subnets: the GatewaySubnet of the interconnect, then the DNS
         // resolver's inbound subnet (az-weu holds a primary that sites outside Azure read).
-        assertThat(named("az-weu-dns-inbound-subnet").dependencies()).contains(named("az-weu-net-gateway-subnet").urn());
-        assertThat(subnet.dependencies()).contains(named("az-weu-dns-inbound-subnet").urn());
+        assertThat(data.named("az-weu-dns-inbound-subnet").dependencies()).contains(data.named("az-weu-net-gateway-subnet").urn());
+        assertThat(subnet.dependencies()).contains(data.named("az-weu-dns-inbound-subnet").urn());
 
-        var server = named("az-weu-weu-db");
-        var zone = named("az-weu-weu-db-dns");
+        var server = data.named("az-weu-weu-db");
+        var zone = data.named("az-weu-weu-db-dns");
         assertThat(zone.inputs().path("privateZoneName").asText()).isEqualTo("az-weu-weu-db.private.postgres.database.azure.com");
         assertThat(server.inputs().path("network").path("delegatedSubnetResourceId").asText()).startsWith("az-weu-postgres-subnet-");
         assertThat(server.inputs().path("network").path("privateDnsZoneArmResourceId").asText()).startsWith("az-weu-weu-db-dns-");
         assertThat(server.inputs().path("authConfig").path("activeDirectoryAuth").asText()).isEqualTo("Enabled");
         // The zone is linked to the server's own VNet before the server exists, and to the other Azure site that writes to it.
-        var ownLink = named("az-weu-weu-db-dns-link-az-weu");
+        var ownLink = data.named("az-weu-weu-db-dns-link-az-weu");
         assertThat(server.dependencies()).contains(ownLink.urn());
         assertThat(ownLink.inputs().path("virtualNetwork").path("id").asText()).startsWith("az-weu-vnet-");
-        assertThat(named("az-weu-weu-db-dns-link-az-neu").inputs().path("virtualNetwork").path("id").asText()).startsWith("az-neu-vnet-");
+        assertThat(data.named("az-weu-weu-db-dns-link-az-neu").inputs().path("virtualNetwork").path("id").asText()).startsWith("az-neu-vnet-");
         assertThat(ofType("azure-native:network:VirtualNetworkLink")).extracting(PlannedResource::name)
                 .containsExactlyInAnyOrder("az-weu-weu-db-dns-link-az-weu", "az-weu-weu-db-dns-link-az-neu", "az-neu-weu-db-dns-link-az-neu");
-        var replica = named("az-neu-weu-db");
+        var replica = data.named("az-neu-weu-db");
         assertThat(replica.inputs().path("network").path("delegatedSubnetResourceId").asText()).startsWith("az-neu-postgres-subnet-");
     }
 
     @Test
     void theFlexibleServerHasAnEntraAdministratorTheAzureSitesWorkloadsCanUse() {
-        var identity = named("az-weu-weu-db-admin");
-        var admin = named("az-weu-weu-db-entra-admin");
+        var identity = data.named("az-weu-weu-db-admin");
+        var admin = data.named("az-weu-weu-db-entra-admin");
         assertThat(admin.type()).isEqualTo("azure-native:dbforpostgresql:Administrator");
         assertThat(admin.inputs().path("principalType").asText()).isEqualTo("ServicePrincipal");
         assertThat(admin.inputs().path("objectId").asText()).matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
         assertThat(admin.inputs().path("tenantId").asText()).isEqualTo(PlanMocks.TENANT);
         assertThat(admin.inputs().path("serverName").asText()).startsWith("az-weu-weu-db-");
-        assertThat(admin.dependencies()).contains(identity.urn(), named("az-weu-weu-db").urn());
+        assertThat(admin.dependencies()).contains(identity.urn(), data.named("az-weu-weu-db").urn());
         var federations = ofType("azure-native:managedidentity:FederatedIdentityCredential");
         assertThat(federations).extracting(PlannedResource::name).containsExactly("az-weu-weu-db-federation-az-weu", "az-weu-weu-db-federation-az-neu");
         for (var f : federations) {
@@ -183,22 +170,22 @@ class CloudDataPlanTest {
             assertThat(f.inputs().path("issuer").asText()).contains(".oic.prod-aks.azure.com/").endsWith("/");
         }
         for (String site : List.of("az-weu", "az-neu")) {
-            var sa = named("az-weu-weu-db-sa-" + site);
+            var sa = data.named("az-weu-weu-db-sa-" + site);
             assertThat(sa.inputs().path("metadata").path("annotations").path("azure.workload.identity/client-id").asText()).matches("[0-9a-f-]{36}");
-            assertThat(byUrn.get(sa.providerUrn()).name()).isEqualTo(site + "-k8s");
+            assertThat(data.plan().byUrn(sa.providerUrn()).orElseThrow().name()).isEqualTo(site + "-k8s");
         }
     }
 
     @Test
     void theStackPassesEveryMandatoryPolicy() {
-        var document = PreviewDocument.of(plan, ExampleStacks.read("data").config(), 0);
+        var document = PreviewDocument.of(data.plan(), ExampleStacks.read("data").config(), 0);
         var report = new Report(PolicyPack.evaluate(PreviewReader.read(document.toTree()), PolicyConfig.DEFAULTS));
         assertThat(report.count(dev.multisite.policy.EnforcementLevel.MANDATORY)).as(report.text()).isZero();
     }
 
     @Test
     void thePlanSummaryShowsWhichBackendIsAuthoritativeForWhat() {
-        String summary = dev.multisite.stack.plan.PlanSummary.render(plan, topology);
+        String summary = dev.multisite.stack.plan.PlanSummary.render(data.plan(), data.topology());
         assertThat(summary).contains("DNS authority (every published name lives in exactly one backend):",
                 "  app.example.org -> route53, delegated from cloudflare by NS records the stack creates: 7 name(s), the global hostname",
                 "  example.org -> cloudflare: 6 name(s)",

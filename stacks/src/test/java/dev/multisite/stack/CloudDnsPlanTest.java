@@ -146,8 +146,7 @@ class CloudDnsPlanTest {
 
     /** gcpdns with a second backend: Route 53 beside Cloud DNS, one of them holding the subzone app.gcp.example.com. */
     private static Plan withRoute53(boolean cloudDnsIsTheParent) throws Exception {
-        var root = new ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readTree(ExampleStacks.file("gcpdns").toFile());
-        var t = (com.fasterxml.jackson.databind.node.ObjectNode) root.path("config").path("multisite:topology");
+        var t = ExampleStacks.topologyTree("gcpdns");
         var traffic = (com.fasterxml.jackson.databind.node.ObjectNode) t.path("traffic");
         var dns = traffic.withArray("dns");
         var route53 = dns.addObject().putObject("route53").put("hostedZoneId", "Z0123456789GCPDNS");

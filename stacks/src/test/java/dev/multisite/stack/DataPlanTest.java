@@ -3,12 +3,9 @@ package dev.multisite.stack;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.multisite.offline.Plan;
 import dev.multisite.offline.PlannedResource;
-import dev.multisite.stack.plan.OfflinePlanner;
 import dev.multisite.stack.plan.PreviewDocument;
-import dev.multisite.topology.TopologyParser;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +18,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The data tier of prod, and of prod changed to partitioned mode and to a promotion. */
 class DataPlanTest {
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static Plan plan;
 
     @BeforeAll
@@ -30,11 +26,8 @@ class DataPlanTest {
     }
 
     /** Plans prod with its data block changed. */
-    static Plan prodWith(Consumer<ObjectNode> change) throws Exception {
-        var root = YAML.readTree(ExampleStacks.file("prod").toFile());
-        var topology = (ObjectNode) root.path("config").path("multisite:topology");
-        change.accept((ObjectNode) topology.path("data"));
-        return OfflinePlanner.plan("prod", TopologyParser.parse(topology));
+    static Plan prodWith(Consumer<ObjectNode> change) {
+        return ExampleStacks.planEdited("prod", topology -> change.accept((ObjectNode) topology.path("data")));
     }
 
     private static PlannedResource named(Plan p, String name) {

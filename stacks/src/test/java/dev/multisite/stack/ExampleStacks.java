@@ -1,5 +1,8 @@
 package dev.multisite.stack;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.multisite.offline.Plan;
 import dev.multisite.stack.cli.ExampleTopology;
 import dev.multisite.stack.plan.OfflinePlanner;
@@ -17,6 +20,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -46,6 +50,22 @@ public final class ExampleStacks {
     /** A committed stack's topology, or for {@code init-<n>} the n-site fleet over every provider that `./multisite init` writes. */
     public static Topology topology(String stack) {
         return stack.startsWith(INIT) ? init(Integer.parseInt(stack.substring(INIT.length()))) : read(stack).topology();
+    }
+
+    /** A committed stack's topology as its stack file writes it: a fresh tree, for a test to edit into a variant. */
+    public static ObjectNode topologyTree(String stack) {
+        try {
+            return (ObjectNode) new ObjectMapper(new YAMLFactory()).readTree(file(stack).toFile()).path("config").path(StackFile.TOPOLOGY_KEY);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The offline plan of a committed stack with its topology edited: a variant no example commits. */
+    public static Plan planEdited(String stack, Consumer<ObjectNode> edit) {
+        ObjectNode topology = topologyTree(stack);
+        edit.accept(topology);
+        return OfflinePlanner.plan(stack, TopologyParser.parse(topology));
     }
 
     /** The topology `./multisite init --sites n` writes (every provider, domain example.com). */

@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.multisite.offline.Plan;
 import dev.multisite.offline.PlannedResource;
-import dev.multisite.stack.plan.OfflinePlanner;
-import dev.multisite.topology.TopologyParser;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -25,16 +23,15 @@ class GitOpsPlanTest {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     static final String APPSET = "kubernetes:argoproj.io/v1alpha1:ApplicationSet";
 
-    static Plan hubPlan() throws Exception {
-        var root = YAML.readTree(ExampleStacks.file("prod").toFile());
-        var topology = (ObjectNode) root.path("config").path("multisite:topology");
-        var gitops = (ObjectNode) topology.path("gitops");
-        ((ObjectNode) gitops.path("argocd")).put("mode", "hub").put("hubSite", "aws-use1");
-        var order = gitops.putObject("rollout").put("bakeMinutes", 30).putArray("order");
-        order.addArray().add("aws-euw1");
-        order.addArray().add("gcp-euw4").add("az-weu");
-        order.addArray().add("aws-use1").add("metal-fra");
-        return OfflinePlanner.plan("prod", TopologyParser.parse(topology));
+    static Plan hubPlan() {
+        return ExampleStacks.planEdited("prod", topology -> {
+            var gitops = (ObjectNode) topology.path("gitops");
+            ((ObjectNode) gitops.path("argocd")).put("mode", "hub").put("hubSite", "aws-use1");
+            var order = gitops.putObject("rollout").put("bakeMinutes", 30).putArray("order");
+            order.addArray().add("aws-euw1");
+            order.addArray().add("gcp-euw4").add("az-weu");
+            order.addArray().add("aws-use1").add("metal-fra");
+        });
     }
 
     private static Map<String, PlannedResource> byUrn(Plan plan) {

@@ -402,9 +402,7 @@ class InterconnectPlanTest {
      * one peering's remote gateway only, so the Azure spokes depend on the first Azure hub: waived.
      */
     private static Topology globalWithPeering() throws Exception {
-        var root = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
-                .readTree(ExampleStacks.file("global").toFile());
-        var topology = (com.fasterxml.jackson.databind.node.ObjectNode) root.path("config").path("multisite:topology");
+        var topology = ExampleStacks.topologyTree("global");
         var interconnect = topology.with("network").with("interconnect");
         interconnect.with("sameProviderLinks").put("gcp", "peering").put("azure", "peering");
         interconnect.with("waivers").put("az-westeurope", "Azure spokes use one hub's gateway through peering");

@@ -123,11 +123,8 @@ class MeshPlanTest {
 
     @org.junit.jupiter.api.Test
     void globalServicesAreAnnotatedInEverySiteAfterCilium() throws Exception {
-        var yaml = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
-        var topology = (com.fasterxml.jackson.databind.node.ObjectNode) yaml.readTree(ExampleStacks.file("prod").toFile())
-                .path("config").path("multisite:topology");
-        topology.putObject("mesh").putArray("globalServices").addObject().put("namespace", "hello").put("name", "hello").put("affinity", "local");
-        Plan plan = dev.multisite.stack.plan.OfflinePlanner.plan("prod", dev.multisite.topology.TopologyParser.parse(topology));
+        Plan plan = ExampleStacks.planEdited("prod", topology ->
+                topology.putObject("mesh").putArray("globalServices").addObject().put("namespace", "hello").put("name", "hello").put("affinity", "local"));
         var patches = plan.ofType("kubernetes:core/v1:ServicePatch");
         assertThat(patches).hasSize(5).allSatisfy(p -> {
             assertThat(p.inputs().path("metadata").path("annotations").path("service.cilium.io/global").asText()).isEqualTo("true");

@@ -5,14 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.multisite.offline.Plan;
 import dev.multisite.offline.PlannedResource;
 import dev.multisite.stack.plan.PreviewDocument;
-import dev.multisite.topology.Topology;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,29 +18,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * records, site names) and Cloudflare the apex (mesh names, the NS delegation).
  */
 class TrafficPlanTest {
-    private static Plan plan;
-    private static Topology topology;
-    private static Map<String, PlannedResource> byUrn;
+    private static PlannedExample prod;
     /** data: Route 53 authoritative for app.example.org. */
-    private static Plan r53Plan;
-    private static Topology r53Topology;
+    private static PlannedExample r53;
 
     @BeforeAll
     static void planProd() {
-        topology = ExampleStacks.read("prod").topology();
-        plan = ExampleStacks.plan("prod");
-        byUrn = plan.resources().stream().collect(Collectors.toMap(PlannedResource::urn, Function.identity()));
-        r53Topology = ExampleStacks.read("data").topology();
-        r53Plan = ExampleStacks.plan("data");
-    }
-
-    private static PlannedResource named(String type, String name) {
-        return named(plan, type, name);
-    }
-
-    private static PlannedResource named(Plan in, String type, String name) {
-        return in.ofType(type).stream().filter(r -> r.name().equals(name)).findFirst()
-                .orElseThrow(() -> new AssertionError("no " + type + " named " + name));
+        prod = PlannedExample.of("prod");
+        r53 = PlannedExample.of("data");
     }
 
     private static String idOf(PlannedResource r) {
@@ -53,9 +34,9 @@ class TrafficPlanTest {
 
     @Test
     void oneDeepHealthCheckPerSiteWithTheConfiguredDefinition() {
-        var hc = r53Topology.traffic().healthCheck();
-        for (var site : r53Topology.sites()) {
-            JsonNode in = named(r53Plan, "aws:route53/healthCheck:HealthCheck", site.name() + "-check").inputs();
+        var hc = r53.topology().traffic().healthCheck();
+        for (var site : r53.topology().sites()) {
+            JsonNode in = r53.named("aws:route53/healthCheck:HealthCheck", site.name() + "-check").inputs();
             assertThat(in.path("type").asText()).isEqualTo("HTTPS_STR_MATCH");
             assertThat(in.path("fqdn").asText()).isEqualTo(site.name() + ".www.app.example.org");
             assertThat(in.path("resourcePath").asText()).isEqualTo(hc.path());
@@ -68,9 +49,9 @@ class TrafficPlanTest {
 
     @Test
     void servingCheckIsTheSiteCheckAndTheDrainSwitch() {
-        for (var site : r53Topology.sites()) {
-            var serving = named(r53Plan, "aws:route53/healthCheck:HealthCheck", site.name() + "-serving");
-            var drain = named(r53Plan, "aws:route53/healthCheck:HealthCheck", site.name() + "-drain");
+        for (var site : r53.topology().sites()) {
+            var serving = r53.named("aws:route53/healthCheck:HealthCheck", site.name() + "-serving");
+            var drain = r53.named("aws:route53/healthCheck:HealthCheck", site.name() + "-drain");
             assertThat(serving.inputs().path("type").asText()).isEqualTo("CALCULATED");
             assertThat(serving.inputs().path("childHealthThreshold").asInt()).isEqualTo(2);
             assertThat(serving.inputs().path("childHealthchecks")).extracting(JsonNode::asText)
@@ -82,16 +63,16 @@ class TrafficPlanTest {
     }
 
     private static String hash(String name) {
-        return r53Plan.outputs().get(name.endsWith("-drain") ? "drainSwitches" : "healthChecks")
+        return r53.plan().outputs().get(name.endsWith("-drain") ? "drainSwitches" : "healthChecks")
                 .path(name.substring(0, name.lastIndexOf('-'))).asText().replace(name + "-", "");
     }
 
     @Test
     void oneLatencyRecordPerSiteWithItsOwnSetIdentifierAndServingCheck() {
-        List<PlannedResource> records = r53Plan.ofType("aws:route53/record:Record");
-        assertThat(records).hasSize(r53Topology.sites().size());
+        List<PlannedResource> records = r53.plan().ofType("aws:route53/record:Record");
+        assertThat(records).hasSize(r53.topology().sites().size());
         assertThat(records).extracting(r -> r.inputs().path("setIdentifier").asText())
-                .containsExactlyInAnyOrderElementsOf(r53Topology.sites().stream().map(s -> s.name()).toList());
+                .containsExactlyInAnyOrderElementsOf(r53.topology().sites().stream().map(s -> s.name()).toList());
         for (PlannedResource r : records) {
             String site = r.inputs().path("setIdentifier").asText();
             assertThat(r.inputs().path("name").asText()).isEqualTo("www.app.example.org");
@@ -100,34 +81,34 @@ class TrafficPlanTest {
             assertThat(r.inputs().path("healthCheckId").asText()).startsWith(site + "-serving-");
             assertThat(r.inputs().path("latencyRoutingPolicies").get(0).path("region").asText()).isNotEmpty();
         }
-        assertThat(named(r53Plan, "aws:route53/record:Record", "gcp-euw4-global").inputs().path("latencyRoutingPolicies").get(0)
+        assertThat(r53.named("aws:route53/record:Record", "gcp-euw4-global").inputs().path("latencyRoutingPolicies").get(0)
                 .path("region").asText()).isEqualTo("eu-central-1");
     }
 
     @Test
     void cloudflareHasOnePoolPerSiteAndFallsBackToTheLargestSite() {
-        List<PlannedResource> pools = plan.ofType("cloudflare:index/loadBalancerPool:LoadBalancerPool");
+        List<PlannedResource> pools = prod.plan().ofType("cloudflare:index/loadBalancerPool:LoadBalancerPool");
         assertThat(pools).extracting(p -> p.inputs().path("origins").get(0).path("address").asText())
-                .containsExactlyInAnyOrderElementsOf(topology.sites().stream().map(s -> s.name() + ".app.example.com").toList());
-        JsonNode lb = plan.ofType("cloudflare:index/loadBalancer:LoadBalancer").get(0).inputs();
+                .containsExactlyInAnyOrderElementsOf(prod.topology().sites().stream().map(s -> s.name() + ".app.example.com").toList());
+        JsonNode lb = prod.plan().ofType("cloudflare:index/loadBalancer:LoadBalancer").get(0).inputs();
         assertThat(lb.path("name").asText()).isEqualTo("app.example.com");
         assertThat(lb.path("fallbackPoolId").asText()).startsWith("aws-use1-pool-");
         assertThat(lb.path("defaultPoolIds")).hasSize(5);
         assertThat(lb.path("proxied").asBoolean()).isTrue();
         assertThat(lb.path("steeringPolicy").asText()).isEqualTo("dynamic_latency");
-        JsonNode monitor = plan.ofType("cloudflare:index/loadBalancerMonitor:LoadBalancerMonitor").get(0).inputs();
+        JsonNode monitor = prod.plan().ofType("cloudflare:index/loadBalancerMonitor:LoadBalancerMonitor").get(0).inputs();
         assertThat(monitor.path("path").asText()).isEqualTo("/healthz");
         assertThat(monitor.path("interval").asInt()).isEqualTo(10);
         assertThat(monitor.path("consecutiveDown").asInt()).isEqualTo(2);
-        assertThat(plan.ofType("cloudflare:index/loadBalancerPool:LoadBalancerPool")).allSatisfy(p ->
-                assertThat(byUrn.get(p.providerUrn()).type()).isEqualTo("pulumi:providers:cloudflare"));
+        assertThat(prod.plan().ofType("cloudflare:index/loadBalancerPool:LoadBalancerPool")).allSatisfy(p ->
+                assertThat(prod.plan().byUrn(p.providerUrn()).orElseThrow().type()).isEqualTo("pulumi:providers:cloudflare"));
     }
 
     @Test
     void externalDnsOwnerIdsAreDistinctAndEachSitePublishesOnlyUnderTheHostname() {
-        List<JsonNode> values = plan.ofType("kubernetes:helm.sh/v3:Release").stream()
+        List<JsonNode> values = prod.plan().ofType("kubernetes:helm.sh/v3:Release").stream()
                 .filter(r -> r.name().endsWith("-external-dns-release")).map(r -> r.inputs().path("values")).toList();
-        assertThat(values).hasSize(topology.sites().size());
+        assertThat(values).hasSize(prod.topology().sites().size());
         assertThat(values).extracting(v -> v.path("txtOwnerId").asText()).doesNotHaveDuplicates()
                 .allSatisfy(id -> assertThat(id).startsWith("multisite-prod-"));
         assertThat(values).allSatisfy(v -> {
@@ -140,16 +121,16 @@ class TrafficPlanTest {
 
     @Test
     void everyExternalDnsWritesToTheBackendAuthoritativeForItsNames() {
-        List<PlannedResource> releases = r53Plan.ofType("kubernetes:helm.sh/v3:Release").stream()
+        List<PlannedResource> releases = r53.plan().ofType("kubernetes:helm.sh/v3:Release").stream()
                 .filter(r -> r.name().contains("-external-dns")).toList();
-        assertThat(releases).hasSize(2 * r53Topology.sites().size());
+        assertThat(releases).hasSize(2 * r53.topology().sites().size());
         assertThat(releases).extracting(r -> r.inputs().path("values").path("txtOwnerId").asText()).doesNotHaveDuplicates();
-        for (var site : r53Topology.sites()) {
-            JsonNode route53 = named(r53Plan, "kubernetes:helm.sh/v3:Release", site.name() + "-external-dns-release").inputs();
+        for (var site : r53.topology().sites()) {
+            JsonNode route53 = r53.named("kubernetes:helm.sh/v3:Release", site.name() + "-external-dns-release").inputs();
             assertThat(route53.path("values").path("provider").path("name").asText()).isEqualTo("aws");
             assertThat(route53.path("values").path("domainFilters")).extracting(JsonNode::asText).containsExactly("www.app.example.org");
             assertThat(route53.path("values").path("extraArgs")).extracting(JsonNode::asText).contains("--zone-id-filter=Z0123456789EXAMPLEDATA");
-            JsonNode cloudflare = named(r53Plan, "kubernetes:helm.sh/v3:Release", site.name() + "-external-dns-cloudflare-release").inputs();
+            JsonNode cloudflare = r53.named("kubernetes:helm.sh/v3:Release", site.name() + "-external-dns-cloudflare-release").inputs();
             assertThat(cloudflare.path("name").asText()).isEqualTo("external-dns-cloudflare");
             assertThat(cloudflare.path("namespace").asText()).isEqualTo("external-dns-cloudflare");
             assertThat(cloudflare.path("values").path("provider").path("name").asText()).isEqualTo("cloudflare");
@@ -160,17 +141,17 @@ class TrafficPlanTest {
     @Test
     void theGlobalHostnameIsPublishedOnlyByItsAuthorityAndTheSubzoneIsDelegated() {
         // prod: Cloudflare holds example.com; no Route 53 record or check exists.
-        assertThat(plan.resources()).noneMatch(r -> r.type().startsWith("aws:route53/"));
-        assertThat(plan.ofType("cloudflare:index/loadBalancer:LoadBalancer")).hasSize(1);
+        assertThat(prod.plan().resources()).noneMatch(r -> r.type().startsWith("aws:route53/"));
+        assertThat(prod.plan().ofType("cloudflare:index/loadBalancer:LoadBalancer")).hasSize(1);
         // data: Route 53 holds app.example.org (the global hostname www.app.example.org below its apex: a
         // CNAME cannot sit at a zone apex), Cloudflare example.org (no load balancer).
-        assertThat(r53Plan.ofType("aws:route53/record:Record")).hasSize(r53Topology.sites().size())
+        assertThat(r53.plan().ofType("aws:route53/record:Record")).hasSize(r53.topology().sites().size())
                 .allSatisfy(r -> {
                     assertThat(r.inputs().path("type").asText()).isEqualTo("CNAME");
-                    assertThat(r.inputs().path("name").asText()).isEqualTo("www.app.example.org").isNotEqualTo(r53Topology.traffic().dns().get(0).zone());
+                    assertThat(r.inputs().path("name").asText()).isEqualTo("www.app.example.org").isNotEqualTo(r53.topology().traffic().dns().get(0).zone());
                 });
-        assertThat(r53Plan.resources()).noneMatch(r -> r.type().startsWith("cloudflare:index/loadBalancer"));
-        List<PlannedResource> ns = r53Plan.ofType("cloudflare:index/record:Record");
+        assertThat(r53.plan().resources()).noneMatch(r -> r.type().startsWith("cloudflare:index/loadBalancer"));
+        List<PlannedResource> ns = r53.plan().ofType("cloudflare:index/record:Record");
         assertThat(ns).hasSize(4).allSatisfy(r -> {
             assertThat(r.inputs().path("type").asText()).isEqualTo("NS");
             assertThat(r.inputs().path("name").asText()).isEqualTo("app.example.org");
@@ -183,7 +164,7 @@ class TrafficPlanTest {
     @Test
     void externalDnsRolesMayChangeOnlyTheOneZoneAndTrustOnlyTheirSite() throws Exception {
         var json = new ObjectMapper();
-        var policies = r53Plan.ofType("aws:iam/rolePolicy:RolePolicy").stream().filter(p -> p.name().endsWith("-external-dns-route53")).toList();
+        var policies = r53.plan().ofType("aws:iam/rolePolicy:RolePolicy").stream().filter(p -> p.name().endsWith("-external-dns-route53")).toList();
         assertThat(policies).hasSize(6);
         for (PlannedResource p : policies) {
             JsonNode doc = json.readTree(p.inputs().path("policy").asText());
@@ -197,7 +178,7 @@ class TrafficPlanTest {
                 }
             }
         }
-        JsonNode trust = json.readTree(named(r53Plan, "aws:iam/role:Role", "az-weu-external-dns-role").inputs().path("assumeRolePolicy").asText());
+        JsonNode trust = json.readTree(r53.named("aws:iam/role:Role", "az-weu-external-dns-role").inputs().path("assumeRolePolicy").asText());
         JsonNode equals = trust.path("Statement").get(0).path("Condition").path("StringEquals");
         assertThat(equals.toString()).contains(":sub\":\"system:serviceaccount:external-dns:external-dns\"", ":aud\":\"sts.amazonaws.com\"");
         assertThat(trust.path("Statement").get(0).path("Principal").path("Federated").asText()).contains("oidc-provider/");
@@ -205,7 +186,7 @@ class TrafficPlanTest {
 
     @Test
     void theDeepHealthAppRunsInEverySiteBehindItsOwnName() {
-        assertThat(plan.ofType("kubernetes:networking.k8s.io/v1:Ingress")).hasSize(topology.sites().size()).allSatisfy(i -> {
+        assertThat(prod.plan().ofType("kubernetes:networking.k8s.io/v1:Ingress")).hasSize(prod.topology().sites().size()).allSatisfy(i -> {
             String site = i.name().replace("-healthz-ingress", "");
             assertThat(i.inputs().path("metadata").path("annotations").path("external-dns.alpha.kubernetes.io/hostname").asText())
                     .isEqualTo(site + ".app.example.com");
@@ -213,41 +194,39 @@ class TrafficPlanTest {
                     .containsExactly(site + ".app.example.com", "app.example.com");
         });
         // The health app's Deployments (the global services' resolvers are Deployments too: GlobalServicesPlanTest).
-        assertThat(plan.ofType("kubernetes:apps/v1:Deployment").stream().filter(d -> d.name().endsWith("-healthz-deployment")).toList())
-                .hasSize(topology.sites().size()).allSatisfy(d -> assertThat(d.inputs().toString())
+        assertThat(prod.plan().ofType("kubernetes:apps/v1:Deployment").stream().filter(d -> d.name().endsWith("-healthz-deployment")).toList())
+                .hasSize(prod.topology().sites().size()).allSatisfy(d -> assertThat(d.inputs().toString())
                 .contains("\"SITE\"", "MULTISITE_DB_READ_HOST"));
     }
 
     @Test
     void theCloudflareTokenIsNeverPlain() throws Exception {
-        String text = PreviewDocument.of(plan, ExampleStacks.read("prod").config(), 0).toJson();
+        String text = PreviewDocument.of(prod.plan(), ExampleStacks.read("prod").config(), 0).toJson();
         assertThat(text).doesNotContain("offline-placeholder", "AAABAMultisiteExampleTokenPlaceholder");
-        assertThat(plan.ofType("pulumi:providers:cloudflare").get(0).inputs().path("apiToken").asText()).isEqualTo("[secret]");
-        assertThat(plan.ofType("kubernetes:core/v1:Secret")).allSatisfy(s -> assertThat(s.inputs().path("stringData").asText()).isEqualTo("[secret]"));
+        assertThat(prod.plan().ofType("pulumi:providers:cloudflare").get(0).inputs().path("apiToken").asText()).isEqualTo("[secret]");
+        assertThat(prod.plan().ofType("kubernetes:core/v1:Secret")).allSatisfy(s -> assertThat(s.inputs().path("stringData").asText()).isEqualTo("[secret]"));
     }
 
     @Test
     void budgetAndDrainSwitchesAreStackOutputs() {
         // Only the backend authoritative for the global hostname serves it, so only its budget is exported.
-        assertThat(plan.outputs().get("failoverBudgetSeconds").path("cloudflare").asInt()).isEqualTo(25);
-        assertThat(plan.outputs().get("failoverBudgetSeconds").has("route53")).isFalse();
-        assertThat(r53Plan.outputs().get("failoverBudgetSeconds").path("route53").asInt()).isEqualTo(45);
-        assertThat(r53Plan.outputs().get("failoverBudgetSeconds").has("cloudflare")).isFalse();
-        assertThat(r53Plan.outputs().get("drainSwitches").size()).isEqualTo(6);
-        assertThat(plan.outputs().get("globalHostname").asText()).isEqualTo("app.example.com");
+        assertThat(prod.plan().outputs().get("failoverBudgetSeconds").path("cloudflare").asInt()).isEqualTo(25);
+        assertThat(prod.plan().outputs().get("failoverBudgetSeconds").has("route53")).isFalse();
+        assertThat(r53.plan().outputs().get("failoverBudgetSeconds").path("route53").asInt()).isEqualTo(45);
+        assertThat(r53.plan().outputs().get("failoverBudgetSeconds").has("cloudflare")).isFalse();
+        assertThat(r53.plan().outputs().get("drainSwitches").size()).isEqualTo(6);
+        assertThat(prod.plan().outputs().get("globalHostname").asText()).isEqualTo("app.example.com");
     }
 
     @Test
     void aCloudflareSubzoneOfARoute53ZoneIsDelegatedByAnNsRecordSetInTheHostedZone() throws Exception {
-        var root = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
-                .readTree(ExampleStacks.file("data").toFile());
-        var t = (com.fasterxml.jackson.databind.node.ObjectNode) root.path("config").path("multisite:topology");
-        var dns = t.path("traffic").withArray("dns");
-        ((com.fasterxml.jackson.databind.node.ObjectNode) dns.get(0).get("route53")).put("zone", "example.org");
-        var cf = (com.fasterxml.jackson.databind.node.ObjectNode) dns.get(1).get("cloudflare");
-        cf.put("zone", "app.example.org").putArray("nameServers").add("ada.ns.cloudflare.com").add("bob.ns.cloudflare.com");
-        Plan swapped = dev.multisite.stack.plan.OfflinePlanner.plan("data", dev.multisite.topology.TopologyParser.parse(t));
-        var ns = named(swapped, "aws:route53/record:Record", "global-delegation-ns").inputs();
+        Plan swapped = ExampleStacks.planEdited("data", t -> {
+            var dns = t.path("traffic").withArray("dns");
+            ((com.fasterxml.jackson.databind.node.ObjectNode) dns.get(0).get("route53")).put("zone", "example.org");
+            var cf = (com.fasterxml.jackson.databind.node.ObjectNode) dns.get(1).get("cloudflare");
+            cf.put("zone", "app.example.org").putArray("nameServers").add("ada.ns.cloudflare.com").add("bob.ns.cloudflare.com");
+        });
+        var ns = PlannedExample.named(swapped, "aws:route53/record:Record", "global-delegation-ns").inputs();
         assertThat(ns.path("type").asText()).isEqualTo("NS");
         assertThat(ns.path("name").asText()).isEqualTo("app.example.org");
         assertThat(ns.path("zoneId").asText()).isEqualTo("Z0123456789EXAMPLEDATA");
@@ -256,7 +235,7 @@ class TrafficPlanTest {
         assertThat(swapped.ofType("cloudflare:index/loadBalancer:LoadBalancer")).hasSize(1);
         assertThat(swapped.ofType("aws:route53/record:Record")).hasSize(1);
         assertThat(swapped.ofType("aws:route53/healthCheck:HealthCheck")).isEmpty();
-        assertThat(named(swapped, "kubernetes:helm.sh/v3:Release", "aws-use1-external-dns-release").inputs().path("values")
+        assertThat(PlannedExample.named(swapped, "kubernetes:helm.sh/v3:Release", "aws-use1-external-dns-release").inputs().path("values")
                 .path("domainFilters")).extracting(JsonNode::asText).containsExactly("mesh.example.org");
     }
 
@@ -268,9 +247,9 @@ class TrafficPlanTest {
      */
     @Test
     void route53AndIamGoThroughUsEast1InOneStackAndInTheSiteParts() {
-        assertThat(named(r53Plan, "pulumi:providers:aws", "global-aws").inputs().path("region").asText()).isEqualTo("us-east-1");
-        var site = dev.multisite.stack.plan.PartPlanner.plan("data", r53Topology, java.util.List.of("site-aws-use1")).get("site-aws-use1");
-        var provider = named(site, "pulumi:providers:aws", "aws-use1-global-aws");
+        assertThat(r53.named("pulumi:providers:aws", "global-aws").inputs().path("region").asText()).isEqualTo("us-east-1");
+        var site = dev.multisite.stack.plan.PartPlanner.plan("data", r53.topology(), java.util.List.of("site-aws-use1")).get("site-aws-use1");
+        var provider = PlannedExample.named(site, "pulumi:providers:aws", "aws-use1-global-aws");
         assertThat(provider.inputs().path("region").asText()).isEqualTo("us-east-1");
         // The site's ExternalDNS role is made on it.
         assertThat(site.resources()).filteredOn(r -> r.type().equals("aws:iam/role:Role") && r.name().contains("external-dns"))

@@ -89,30 +89,27 @@ class CheckRealPreviewTest {
         assertThat(r.out()).contains("0 mandatory");
     }
 
-    static Stream<Arguments> malformed() {
+    /** Documents that are not previews, and bad rule configs next to a good preview. */
+    static Stream<Arguments> refused() {
         return Stream.of(
-                Arguments.of("steps null", "{\"steps\":null}", "steps is null, not an array"),
-                Arguments.of("a number", "42", "no steps array"),
-                Arguments.of("step is a number", "{\"steps\":[1]}", "steps[0]: a number 1 where a step object was expected"),
-                Arguments.of("step is null", "{\"steps\":[null]}", "steps[0]: null where a step object was expected"),
-                Arguments.of("step without urn", "{\"steps\":[{\"op\":\"create\",\"newState\":{\"type\":\"a:b:C\"}}]}", "steps[0].urn: missing"),
-                Arguments.of("newState is a string", "{\"steps\":[{\"op\":\"create\",\"urn\":\"urn:pulumi:s::p::a:b:C::x\",\"newState\":\"x\"}]}",
+                preview("steps null", "{\"steps\":null}", "steps is null, not an array"),
+                preview("a number", "42", "no steps array"),
+                preview("step is a number", "{\"steps\":[1]}", "steps[0]: a number 1 where a step object was expected"),
+                preview("step is null", "{\"steps\":[null]}", "steps[0]: null where a step object was expected"),
+                preview("step without urn", "{\"steps\":[{\"op\":\"create\",\"newState\":{\"type\":\"a:b:C\"}}]}", "steps[0].urn: missing"),
+                preview("newState is a string", "{\"steps\":[{\"op\":\"create\",\"urn\":\"urn:pulumi:s::p::a:b:C::x\",\"newState\":\"x\"}]}",
                         "newState is a string"),
-                Arguments.of("newState without type", "{\"steps\":[{\"op\":\"create\",\"urn\":\"urn:pulumi:s::p::a:b:C::x\",\"newState\":{}}]}",
+                preview("newState without type", "{\"steps\":[{\"op\":\"create\",\"urn\":\"urn:pulumi:s::p::a:b:C::x\",\"newState\":{}}]}",
                         "newState has no type"),
-                Arguments.of("truncated", "{\"steps\":[{\"op\":", "not valid JSON at line 1"),
-                Arguments.of("empty", "", "empty file"),
-                Arguments.of("duplicate key", "{\"steps\":[],\"steps\":[]}", "the key 'steps' appears twice in one object"));
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("malformed")
-    void aDocumentThatIsNotAPreviewExitsTwoWithOneLine(String name, String text, String words, @TempDir Path dir) throws Exception {
-        Path file = dir.resolve("bad.json");
-        Files.writeString(file, text);
-        var r = run("check", file.toString());
-        oneErrorLine(r).contains(words).doesNotContain("Exception", "at com.", "at dev.");
-        assertThat(r.out()).isEmpty();
+                preview("truncated", "{\"steps\":[{\"op\":", "not valid JSON at line 1"),
+                preview("empty", "", "empty file"),
+                preview("duplicate key", "{\"steps\":[],\"steps\":[]}", "the key 'steps' appears twice in one object"),
+                config("unknown rule", "min-too-sites: advisory\n", "'min-too-sites' is not a rule of the pack"),
+                config("bad level", "dns-ttl-limit: warn\n", "'warn' is not an enforcement level"),
+                config("unknown setting", "dns-ttl-limit: {maxTtl: 30}\n", "dns-ttl-limit.maxTtl: not a setting of this rule; use maxTtlSeconds"),
+                config("setting not a number", "dns-ttl-limit: {maxTtlSeconds: soon}\n", "use a number >= 0"),
+                config("not YAML", "a: [b\n", "not valid YAML at line"),
+                config("a list", "- dns-ttl-limit\n", "expected a mapping of rule name"));
     }
 
     @Test
@@ -122,23 +119,39 @@ class CheckRealPreviewTest {
         oneErrorLine(run("check", file.toString())).contains("not valid UTF-8");
     }
 
-    static Stream<Arguments> badConfigs() {
-        return Stream.of(
-                Arguments.of("unknown rule", "min-too-sites: advisory\n", "'min-too-sites' is not a rule of the pack"),
-                Arguments.of("bad level", "dns-ttl-limit: warn\n", "'warn' is not an enforcement level"),
-                Arguments.of("unknown setting", "dns-ttl-limit: {maxTtl: 30}\n", "dns-ttl-limit.maxTtl: not a setting of this rule; use maxTtlSeconds"),
-                Arguments.of("setting not a number", "dns-ttl-limit: {maxTtlSeconds: soon}\n", "use a number >= 0"),
-                Arguments.of("not YAML", "a: [b\n", "not valid YAML at line"),
-                Arguments.of("a list", "- dns-ttl-limit\n", "expected a mapping of rule name"));
+    /** What `check` is given: a document that is not a preview, or a bad rule config next to a good preview. */
+    record Refused(String text, boolean isConfig) {
+        String[] args(Path dir) throws Exception {
+            if (!isConfig) {
+                Path file = dir.resolve("bad.json");
+                Files.writeString(file, text);
+                return new String[]{"check", file.toString()};
+            }
+            Path config = dir.resolve("rules.yaml");
+            Files.writeString(config, text);
+            return new String[]{"check", "--config", config.toString(), write(dir, document).toString()};
+        }
+
+        /** How the error line starts: a config's problem names the option. */
+        String prefix() {
+            return isConfig ? "error: --config " : "";
+        }
+    }
+
+    private static Arguments preview(String name, String text, String words) {
+        return Arguments.of(name, new Refused(text, false), words);
+    }
+
+    private static Arguments config(String name, String yaml, String words) {
+        return Arguments.of(name, new Refused(yaml, true), words);
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("badConfigs")
-    void aBadRuleConfigExitsTwoWithOneLine(String name, String yaml, String words, @TempDir Path dir) throws Exception {
-        Path preview = write(dir, document);
-        Path config = dir.resolve("rules.yaml");
-        Files.writeString(config, yaml);
-        oneErrorLine(run("check", "--config", config.toString(), preview.toString())).startsWith("error: --config ").contains(words);
+    @MethodSource("refused")
+    void aRefusedInputExitsTwoWithOneLine(String name, Refused input, String words, @TempDir Path dir) throws Exception {
+        var r = run(input.args(dir));
+        oneErrorLine(r).startsWith(input.prefix()).contains(words).doesNotContain("Exception", "at com.", "at dev.");
+        assertThat(r.out()).isEmpty();
     }
 
     /** A refused input: exit 2 and exactly one line on stderr, returned for what it must say. */

@@ -1,33 +1,28 @@
 package dev.multisite.stack.pkg;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.google.protobuf.Empty;
 import com.google.protobuf.Struct;
 import com.google.protobuf.Value;
 import com.google.protobuf.util.JsonFormat;
 import dev.multisite.fleet.Fleet;
 import dev.multisite.offline.OfflineKubeconfig;
 import dev.multisite.offline.Plan;
-import dev.multisite.offline.PlanMocks;
 import dev.multisite.pkg.MultisitePackage;
 import dev.multisite.stack.ExampleStacks;
 import dev.multisite.topology.SiteSpec;
 import dev.multisite.topology.Topology;
 import dev.multisite.topology.TopologyJson;
 import io.grpc.StatusRuntimeException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import pulumirpc.Provider.ConstructRequest;
 import pulumirpc.Provider.ConstructResponse;
 import pulumirpc.Provider.GetSchemaRequest;
-import pulumirpc.ResourceProviderGrpc.ResourceProviderBlockingStub;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,27 +39,13 @@ class FleetPluginTest {
     /** The key that marks a special value (secret, asset, resource reference) in a marshalled Struct. */
     private static final String SIG_KEY = "4dabf18193072939515e22adb298388d";
 
-    private static FakeEngine engine;
-    private static PluginProcess plugin;
-
-    @BeforeAll
-    static void startEngineAndPlugin() throws Exception {
-        engine = FakeEngine.start(PROJECT, STACK, new PlanMocks());
-        plugin = PluginProcess.start(MultisitePackage.class, engine.address(), List.of(), Duration.ofSeconds(120));
-        assertThat(provider().getPluginInfo(Empty.getDefaultInstance())).isNotNull();
-        assertThat(provider().configure(engine.configureRequest(MultisitePackage.NAME)).getAcceptSecrets()).isTrue();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (engine != null) {
-            engine.closeWith(plugin);
-        }
-    }
+    @RegisterExtension
+    static final PluginSession SESSION = new PluginSession(PROJECT, STACK, MultisitePackage.NAME, Duration.ofSeconds(DEADLINE_SECONDS),
+            address -> PluginProcess.start(MultisitePackage.class, address, List.of(), Duration.ofSeconds(120)));
 
     @Test
     void getSchemaServesWhatTheCliPrints() throws Exception {
-        String served = provider().getSchema(GetSchemaRequest.getDefaultInstance()).getSchema();
+        String served = SESSION.provider().getSchema(GetSchemaRequest.getDefaultInstance()).getSchema();
         var json = new ObjectMapper();
         assertThat(json.readTree(served)).isEqualTo(json.readTree(MultisitePackage.schema()));
         assertThat(json.readTree(served).path("resources").path(Fleet.TYPE).path("isComponent").asBoolean()).isTrue();
@@ -83,26 +64,26 @@ class FleetPluginTest {
         var secrets = Struct.newBuilder();
         topology.secretConfigKeys().values().forEach(key -> secrets.putFields(key, secret(OfflineKubeconfig.forConfigKey(key))));
         inputs.putFields("secrets", Value.newBuilder().setStructValue(secrets).build());
-        int before = engine.registrations().size();
+        int before = SESSION.engine().registrations().size();
         ConstructResponse response = construct(ConstructRequest.newBuilder()
                 .setProject(PROJECT)                  // what the engine sends for a program's remote component
                 .setStack(STACK)                      // (pulumi/pulumi pkg/resource/plugin/provider_plugin.go, Construct)
                 .setDryRun(true)
                 .setParallel(16)
-                .setMonitorEndpoint(engine.address())
+                .setMonitorEndpoint(SESSION.engine().address())
                 .setType(Fleet.TYPE)
                 .setName(Fleet.NAME)
-                .setParent(engine.stackUrn())
+                .setParent(SESSION.engine().stackUrn())
                 .setInputs(inputs.build())
                 .setAcceptsOutputValues(true)
                 .build());
 
-        String why = "plugin output:\n" + plugin.output() + "\nengine logs: " + engine.logs() + "\nfailures: " + engine.failures();
-        assertThat(engine.failures()).as(why).isEmpty();
+        String why = SESSION.diagnostics();
+        assertThat(SESSION.engine().failures()).as(why).isEmpty();
         Plan offline = ExampleStacks.plan(stack);
         List<String> planned = offline.resources().stream().filter(r -> !r.type().equals("pulumi:pulumi:Stack"))
                 .map(r -> r.type() + " " + r.name()).sorted().toList();
-        var registered = engine.registrations().subList(before, engine.registrations().size());
+        var registered = SESSION.engine().registrations().subList(before, SESSION.engine().registrations().size());
         List<String> constructed = registered.stream().map(r -> r.type() + " " + r.name()).sorted().toList();
         assertThat(constructed).as(why).isEqualTo(planned);
         // The fleet's direct children carry a no-parent alias: a stack deployed before the fleet keeps
@@ -146,14 +127,11 @@ class FleetPluginTest {
     /** Construct, with what the plugin logged to the engine when it fails (the gRPC status says only "Multiple exceptions occurred"). */
     private static ConstructResponse construct(ConstructRequest request) {
         try {
-            return provider().construct(request);
+            return SESSION.provider().construct(request);
         } catch (StatusRuntimeException e) {
-            throw new AssertionError("Construct failed: " + e.getStatus() + "\nengine logs: " + engine.logs()
-                    + "\nplugin output:\n" + plugin.output(), e);
+            throw new AssertionError("Construct failed: " + e.getStatus() + "\nengine logs: " + SESSION.engine().logs()
+                    + "\nplugin output:\n" + SESSION.plugin().output(), e);
         }
     }
 
-    private static ResourceProviderBlockingStub provider() {
-        return plugin.provider().withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS);
-    }
 }

@@ -5,22 +5,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.protobuf.Empty;
 import com.google.protobuf.Struct;
 import com.google.protobuf.Value;
-import dev.multisite.offline.PlanMocks;
 import dev.multisite.stack.pkg.sample.GreetingArgs;
 import dev.multisite.stack.pkg.sample.SampleProvider;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import pulumirpc.Plugin.PluginInfo;
 import pulumirpc.Provider.ConstructRequest;
 import pulumirpc.Provider.ConstructResponse;
 import pulumirpc.Provider.GetSchemaRequest;
-import pulumirpc.ResourceProviderGrpc.ResourceProviderBlockingStub;
 
+import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -39,32 +36,16 @@ class PluginProtocolTest {
     // A fresh JVM, a classpath scan and the SDK's first deployment: slow on a cold machine.
     private static final long DEADLINE_SECONDS = 120;
 
-    private static FakeEngine engine;
-    private static PluginProcess plugin;
-
-    @BeforeAll
-    static void startEngineAndPlugin() throws Exception {
-        engine = FakeEngine.start(PROJECT, STACK, new PlanMocks());
-        plugin = PluginProcess.start(SampleProvider.class, engine.address());
-        // The engine's first calls to a freshly loaded provider.
-        provider().getPluginInfo(Empty.getDefaultInstance());
-        // The engine refuses to Construct through a provider that does not accept secrets.
-        assertThat(provider().configure(engine.configureRequest("sample")).getAcceptSecrets()).isTrue();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (engine != null) {
-            engine.closeWith(plugin);
-        }
-    }
+    @RegisterExtension
+    static final PluginSession SESSION = new PluginSession(PROJECT, STACK, "sample", Duration.ofSeconds(DEADLINE_SECONDS),
+            address -> PluginProcess.start(SampleProvider.class, address));
 
     @Test
     void pluginInfoAndSchemaDeclareTheGreeting() throws Exception {
-        PluginInfo info = provider().getPluginInfo(Empty.getDefaultInstance());
+        PluginInfo info = SESSION.provider().getPluginInfo(Empty.getDefaultInstance());
         assertThat(info.getVersion()).isEqualTo("1.0.0");
 
-        String schema = provider().getSchema(GetSchemaRequest.getDefaultInstance()).getSchema();
+        String schema = SESSION.provider().getSchema(GetSchemaRequest.getDefaultInstance()).getSchema();
         JsonNode greeting = new ObjectMapper().readTree(schema).path("resources").path(GREETING);
         assertThat(greeting.isObject()).as("schema:\n%s", schema).isTrue();
         assertThat(greeting.path("isComponent").asBoolean()).as("schema:\n%s", schema).isTrue();
@@ -75,47 +56,47 @@ class PluginProtocolTest {
 
     @Test
     void constructRegistersTheComponentAndItsBucket() {
-        ConstructResponse response = provider().construct(constructRequest("hello", inputs(Map.of("message", "hi"))));
+        ConstructResponse response = SESSION.provider().construct(constructRequest("hello", inputs(Map.of("message", "hi"))));
 
-        String why = "plugin output:\n" + plugin.output() + "\nengine logs: " + engine.logs() + "\nfailures: " + engine.failures();
-        assertThat(engine.failures()).as(why).isEmpty();
-        Registration component = engine.registration(GREETING, "hello").orElseThrow(() -> new AssertionError(why));
+        String why = SESSION.diagnostics();
+        assertThat(SESSION.engine().failures()).as(why).isEmpty();
+        Registration component = SESSION.engine().registration(GREETING, "hello").orElseThrow(() -> new AssertionError(why));
         assertThat(component.custom()).isFalse();
-        assertThat(component.parentUrn()).isEqualTo(engine.stackUrn());
+        assertThat(component.parentUrn()).isEqualTo(SESSION.engine().stackUrn());
         assertThat(component.urn()).isEqualTo("urn:pulumi:dev::plugin-test::sample:index:Greeting::hello");
         assertThat(response.getUrn()).isEqualTo(component.urn());
 
-        Registration bucket = engine.registration(BUCKET, "hello-bucket").orElseThrow(() -> new AssertionError(why));
+        Registration bucket = SESSION.engine().registration(BUCKET, "hello-bucket").orElseThrow(() -> new AssertionError(why));
         assertThat(bucket.custom()).isTrue();
         assertThat(bucket.isChildOf(component)).isTrue();
         assertThat(bucket.urn()).isEqualTo("urn:pulumi:dev::plugin-test::sample:index:Greeting$aws:s3/bucketV2:BucketV2::hello-bucket");
         assertThat(bucket.inputs().path("tags").path("message").asText()).isEqualTo("hi");
 
         assertThat(response.getState().getFieldsOrThrow("shout").getStringValue()).as("state %s", response.getState()).isEqualTo("HI");
-        assertThat(engine.registeredOutputs().get(component.urn()).path("shout").asText()).isEqualTo("HI");
-        assertThat(engine.calls()).containsKeys("pulumirpc.ResourceMonitor/SupportsFeature",
+        assertThat(SESSION.engine().registeredOutputs().get(component.urn()).path("shout").asText()).isEqualTo("HI");
+        assertThat(SESSION.engine().calls()).containsKeys("pulumirpc.ResourceMonitor/SupportsFeature",
                 "pulumirpc.ResourceMonitor/RegisterResource", "pulumirpc.ResourceMonitor/RegisterResourceOutputs");
     }
 
     @Test
     void aMissingRequiredInputFailsConstruct() {
         StatusRuntimeException error = catchThrowableOfType(StatusRuntimeException.class,
-                () -> provider().construct(constructRequest("broken", Struct.getDefaultInstance())));
+                () -> SESSION.provider().construct(constructRequest("broken", Struct.getDefaultInstance())));
 
         // What the SDK really does: the gRPC status says only "Multiple exceptions occurred"; the
         // reason reaches the engine as an ERROR log, which is what `pulumi preview` would print.
-        assertThat(error).as("Construct without message; plugin output:\n%s", plugin.output()).isNotNull();
+        assertThat(error).as("Construct without message; plugin output:\n%s", SESSION.plugin().output()).isNotNull();
         assertThat(error.getStatus().getCode()).isEqualTo(Status.Code.INTERNAL);
         assertThat(error.getStatus().getDescription()).isEqualTo("Multiple exceptions occurred");
-        assertThat(engine.logs()).anySatisfy(log -> assertThat(log)
+        assertThat(SESSION.engine().logs()).anySatisfy(log -> assertThat(log)
                 .startsWith("ERROR")
                 .contains("Missing required field message in type " + GreetingArgs.class.getName()));
-        assertThat(engine.registration(GREETING, "broken")).isEmpty();
+        assertThat(SESSION.engine().registration(GREETING, "broken")).isEmpty();
     }
 
     @Test
     void closingThePluginEndsItsProcess() throws Exception {
-        PluginProcess own = PluginProcess.start(SampleProvider.class, engine.address());
+        PluginProcess own = PluginProcess.start(SampleProvider.class, SESSION.engine().address());
         Process process = own.process();
         assertThat(process.isAlive()).isTrue();
 
@@ -124,9 +105,6 @@ class PluginProtocolTest {
         assertThat(process.isAlive()).isFalse();
     }
 
-    private static ResourceProviderBlockingStub provider() {
-        return plugin.provider().withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS);
-    }
 
     /**
      * A ConstructRequest as the engine builds it for a program's remote component
@@ -139,10 +117,10 @@ class PluginProtocolTest {
                 .putAllConfig(Map.of("aws:region", "us-east-1")) // req.Info.Config: the stack's config, "ns:key" -> value
                 .setDryRun(true)                                // req.Info.DryRun: true under `pulumi preview`
                 .setParallel(16)                                // req.Info.Parallel: --parallel (unread by the Java host)
-                .setMonitorEndpoint(engine.address())           // req.Info.MonitorAddress: the engine's resource monitor
+                .setMonitorEndpoint(SESSION.engine().address()) // req.Info.MonitorAddress: the engine's resource monitor
                 .setType(GREETING)                              // the program's RegisterResource(remote: true) type
                 .setName(name)                                  // ... and name
-                .setParent(engine.stackUrn())                   // req.Parent: the program's stack (the Java host rejects "")
+                .setParent(SESSION.engine().stackUrn())         // req.Parent: the program's stack (the Java host rejects "")
                 .setInputs(inputs)                              // MarshalProperties(req.Inputs), secrets and unknowns kept
                 .setAcceptsOutputValues(true)                   // hard-coded true by the engine
                 .build();
