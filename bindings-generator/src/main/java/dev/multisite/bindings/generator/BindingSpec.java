@@ -36,7 +36,7 @@ public record BindingSpec(String pluginVersion, List<Resource> resources) {
     }
 
     /**
-     * An output the binding reads back, with an accessor of its name.
+     * A string output the binding reads back, with an accessor of its name.
      *
      * @param secret the accessor marks the value secret (the engine already keeps it so in state)
      */

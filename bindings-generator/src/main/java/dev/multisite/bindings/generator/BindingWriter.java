@@ -7,6 +7,7 @@ import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 
@@ -24,6 +25,8 @@ final class BindingWriter {
     private static final ClassName OUTPUT = ClassName.get("com.pulumi.core", "Output");
     private static final ClassName IMPORT = ClassName.get("com.pulumi.core.annotations", "Import");
     private static final ClassName EXPORT = ClassName.get("com.pulumi.core.annotations", "Export");
+    /** Every output a binding reads back is a string ({@code @Export(refs = String.class)}). */
+    private static final TypeName STRING_OUTPUT = ParameterizedTypeName.get(OUTPUT, ClassName.get(String.class));
     private static final ClassName RESOURCE_TYPE = ClassName.get("com.pulumi.core.annotations", "ResourceType");
     private static final ClassName OPTIONS = ClassName.get("com.pulumi.resources", "CustomResourceOptions");
     private static final ClassName RESOURCE_ARGS = ClassName.get("com.pulumi.resources", "ResourceArgs");
@@ -45,9 +48,8 @@ final class BindingWriter {
         if (resource.doc() != null) {
             type.addJavadoc("$L\n", resource.doc().strip());
         }
-        var stringOutput = ClassName.get(String.class);
         for (var exported : resource.outputs()) {
-            type.addField(FieldSpec.builder(outputOf(stringOutput), exported.name(), Modifier.PRIVATE)
+            type.addField(FieldSpec.builder(STRING_OUTPUT, exported.name(), Modifier.PRIVATE)
                     .addAnnotation(AnnotationSpec.builder(EXPORT).addMember("name", "$S", exported.name())
                             .addMember("refs", "{$T.class}", String.class).addMember("tree", "$S", "[0]").build())
                     .build());
@@ -66,7 +68,7 @@ final class BindingWriter {
                 .addStatement("super(TYPE, name, args, options, $T.$L$L)", PLUGIN_VERSIONS, pluginVersion, secretOutputs.build())
                 .build());
         for (var exported : resource.outputs()) {
-            var accessor = MethodSpec.methodBuilder(exported.name()).addModifiers(Modifier.PUBLIC).returns(outputOf(stringOutput))
+            var accessor = MethodSpec.methodBuilder(exported.name()).addModifiers(Modifier.PUBLIC).returns(STRING_OUTPUT)
                     .addStatement(exported.secret() ? "return $L.asSecret()" : "return $L", exported.name());
             if (exported.doc() != null) {
                 accessor.addJavadoc("$L\n", exported.doc().strip());
@@ -175,9 +177,5 @@ final class BindingWriter {
             result.add(ParameterSpec.builder(type, parts[0]).build());
         }
         return result;
-    }
-
-    private static TypeName outputOf(ClassName value) {
-        return com.palantir.javapoet.ParameterizedTypeName.get(OUTPUT, value);
     }
 }

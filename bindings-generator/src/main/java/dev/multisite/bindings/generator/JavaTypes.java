@@ -5,6 +5,7 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -45,7 +46,7 @@ final class JavaTypes {
         }
         var parts = name.split("\\.");
         return parts.length == 1 ? owner.nestedClass(name)
-                : ClassName.get(owner.packageName(), parts[0], java.util.Arrays.copyOfRange(parts, 1, parts.length));
+                : ClassName.get(owner.packageName(), parts[0], Arrays.copyOfRange(parts, 1, parts.length));
     }
 
     /** {@code "String, List<String>"} to its two arguments: commas inside brackets belong to an argument. */
