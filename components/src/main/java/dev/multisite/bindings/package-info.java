@@ -6,6 +6,8 @@
  * options, so that the real Pulumi engine downloads and runs the real provider plugin; the custom
  * resources do it through {@link dev.multisite.bindings.BoundResource}, which also says how their
  * inputs are declared. Only the properties Multisite sets are bound; names follow the provider's
- * own schema.
+ * own schema. The custom resources are generated at build time by {@code bindings-generator} from
+ * {@code components/src/main/bindings/*.yaml} (each input written once there); the providers,
+ * {@link dev.multisite.bindings.PluginVersions} and the other classes here are hand-written.
  */
 package dev.multisite.bindings;

@@ -153,6 +153,9 @@ class DecisionPointsTest {
             }
         }
         assertThat(applied).as("every edit found its file among %s", modules).containsExactlyInAnyOrder(edits);
+        for (String module : modules) {
+            sources.addAll(generatedSources(module, scratch));
+        }
         // The dependencies only: the project's own classes come from the scratch copies.
         String classpath = Stream.of(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
                 .filter(entry -> MODULES.stream().noneMatch(m -> entry.contains("/" + m + "/target/")))
@@ -179,6 +182,28 @@ class DecisionPointsTest {
             }
         }
         return errors;
+    }
+
+    /**
+     * Copies of what the build generated for {@code module} (components' bindings, written from their
+     * specs in generate-sources), unedited: the module's own sources use those classes. The reactor
+     * builds the module before this test runs.
+     */
+    private static List<Path> generatedSources(String module, Path scratch) throws IOException {
+        Path generated = ROOT.resolve(module).resolve("target/generated-sources");
+        if (!Files.isDirectory(generated)) {
+            return List.of();
+        }
+        List<Path> copies = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(generated)) {
+            for (Path p : walk.filter(p -> p.toString().endsWith(".java")).toList()) {
+                Path copy = scratch.resolve(module).resolve("target/generated-sources").resolve(generated.relativize(p));
+                Files.createDirectories(copy.getParent());
+                Files.copy(p, copy);
+                copies.add(copy);
+            }
+        }
+        return copies;
     }
 
     /** The innermost method, constructor or field of {@code unit} around {@code position} (its name; a constructor by its class's). */
