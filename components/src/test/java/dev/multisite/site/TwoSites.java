@@ -1,21 +1,22 @@
 package dev.multisite.site;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.multisite.topology.Fixtures;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.multisite.topology.Topology;
 import dev.multisite.topology.TopologyParser;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
- * The smallest valid topology for the components' args tests (active-active needs two sites:
- * aws-use1 and gcp-euw4), with an optional top-level block ({@code traffic}, {@code data}), and
- * stand-in {@link Site}s for args that only hold a reference to one.
+ * The smallest valid topology for the components' args tests (two-sites.yaml: aws-use1 and
+ * gcp-euw4, as active-active needs two), with an optional top-level block ({@code traffic},
+ * {@code data}), and stand-in {@link Site}s for args that only hold a reference to one.
  */
 public final class TwoSites {
-    /** The first two sites of the model's valid topology (aws-use1, gcp-euw4). */
-    private static final int SITES = 2;
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private TwoSites() {
     }
@@ -27,17 +28,34 @@ public final class TwoSites {
 
     /** The two sites with one more top-level block (YAML flow or block text), or none when {@code block} is null. */
     public static Topology topology(String block, String yaml) {
-        ObjectNode doc = Fixtures.valid();
-        ArrayNode sites = doc.withArray("sites");
-        while (sites.size() > SITES) {
-            sites.remove(SITES);
-        }
-        // The peak demand is the four sites'; two serve what they serve.
-        doc.remove("peakDemand");
+        ObjectNode doc = document();
         if (block != null) {
-            doc.set(block, Fixtures.yaml(yaml));
+            doc.set(block, read(yaml));
         }
         return TopologyParser.parse(doc);
+    }
+
+    /** The two sites and a third one (a site entry in YAML flow or block text). */
+    public static Topology withSite(String site) {
+        ObjectNode doc = document();
+        doc.withArray("sites").add(read(site));
+        return TopologyParser.parse(doc);
+    }
+
+    private static ObjectNode document() {
+        try (var in = TwoSites.class.getResourceAsStream("two-sites.yaml")) {
+            return (ObjectNode) YAML.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode read(String yaml) {
+        try {
+            return YAML.readTree(yaml);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A stand-in site for each site of the topology. */

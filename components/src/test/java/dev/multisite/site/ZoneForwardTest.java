@@ -1,10 +1,8 @@
 package dev.multisite.site;
 
 import dev.multisite.topology.ClustersetDnsFacts;
-import dev.multisite.topology.Fixtures;
 import dev.multisite.topology.PrivateDnsForwarding;
 import dev.multisite.topology.SiteSpec;
-import dev.multisite.topology.TopologyParser;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -40,7 +38,12 @@ class ZoneForwardTest {
 
     @Test
     void anExistingSiteForwardsNoZone() {
-        SiteSpec metal = TopologyParser.parse(Fixtures.valid()).site("metal-fra").orElseThrow();
+        SiteSpec metal = TwoSites.withSite("""
+                {name: metal-fra, provider: existing, region: fra-dc1, capacity: 50,
+                 network: {vpcCidr: 10.4.0.0/16, podCidr: 100.68.0.0/16, serviceCidr: 172.16.64.0/20},
+                 mesh: {clusterId: 4}, kubernetes: {version: "1.31"},
+                 existing: {kubeconfig: metal-fra-kubeconfig, vpn: {publicIp: 203.0.113.10}}}
+                """).site("metal-fra").orElseThrow();
         assertThatThrownBy(() -> StubSite.of(metal).forwardZone(DATABASES))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("site metal-fra is an existing cluster: Multisite does not configure its DNS, so it cannot forward "
