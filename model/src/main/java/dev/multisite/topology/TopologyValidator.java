@@ -77,6 +77,7 @@ final class TopologyValidator {
         GlobalServicesValidator.validate(topology, problems);
         NetworkValidator.validate(topology, problems);
         problems.throwIfAny();
+        ForwardedZones.check(topology, problems);
         for (String host : PrivateServices.hostSites(topology)) {
             SiteSpec site = topology.site(host).orElseThrow();
             if (site.gcp().privateServicesCidr() == null) {

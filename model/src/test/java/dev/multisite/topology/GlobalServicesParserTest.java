@@ -97,6 +97,20 @@ class GlobalServicesParserTest {
     }
 
     @Test
+    void aGkeSiteCannotForwardTheClustersetAndTheAzureDatabaseZonesThroughOneStubDomainsEntry() {
+        ObjectNode doc = withApps(HELLO.formatted("{name: hello}"));
+        doc.set("data", Fixtures.yaml("{mode: primary-replica, primary: az-weu, replicas: all, engine: {version: \"14\"}}"));
+        assertThat(Fixtures.singleProblem(doc)).isEqualTo("gitops.apps[].globalServices: site gcp-euw4 (gcp) would forward clusterset.local and "
+                + "postgres.database.azure.com through kube-dns's one stubDomains entry, which two patches cannot share; export no global "
+                + "service while an Azure site holds a database primary, or move the primaries off Azure");
+        // The AWS site forwards the two zones by two means (CoreDNS server block, Route 53 Resolver rule): no conflict.
+        assertThat(ForwardedZones.oneEntryForEveryZone(CloudProvider.AWS)).isFalse();
+        // Without the Azure primary, the GKE site forwards clusterset.local alone.
+        doc.set("data", Fixtures.yaml("{mode: primary-replica, primary: aws-use1, replicas: all}"));
+        assertThat(TopologyParser.parse(doc).gitops().exportsGlobalServices()).isTrue();
+    }
+
+    @Test
     void theResolverAddressIsInTheServiceRangesStaticBand() {
         SiteSpec site = TopologyParser.parse(withApps(HELLO.formatted("{name: hello}"))).sites().get(0);
         assertThat(ClustersetDnsFacts.resolverIp(site)).isEqualTo(site.network().serviceCidr().address(53));
