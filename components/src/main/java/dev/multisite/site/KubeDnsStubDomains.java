@@ -17,7 +17,9 @@ import java.util.Map;
  * {@code stubDomains}, a JSON map of domain to resolver IPs; GKE "Using kube-dns", "Adding custom
  * resolvers for stub domains"), patched server-side so GKE keeps owning the rest of it. Not a Cloud
  * DNS forwarding zone: its queries come from 35.199.192.0/19, which every GCP VPC would have to
- * announce to the resolvers' network, and it cannot reach a ClusterIP.
+ * announce to the resolvers' network, and it cannot reach a ClusterIP. One patch per forwarded zone,
+ * never forced: two would conflict on {@code stubDomains}, which the parser refuses beforehand
+ * ({@code ForwardedZones}).
  */
 final class KubeDnsStubDomains {
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -7,9 +7,11 @@ import java.util.List;
  * for global services ({@code gitops.apps[].globalServices}) and the Azure database zone while an Azure
  * site holds a primary ({@link PrivateDnsForwarding}). GKE's kube-dns takes every stub domain in one
  * ConfigMap entry ({@code kube-system/kube-dns}, {@code stubDomains}; GKE "Adding custom resolvers for
- * stub domains"), and each zone is written by its own server-side patch: two patches of one field
- * conflict (Kubernetes "Server-Side Apply", conflicts between field managers), so a site cannot take both
- * until one patch writes them together.
+ * stub domains"), and each zone is written by its own {@code ConfigMapPatch}. Pulumi gives each Patch
+ * resource a random field manager, and a conflict between two of them is an error unless the
+ * {@code pulumi.com/patchForce} annotation forces it (Pulumi Registry, kubernetes, any {@code *Patch}
+ * resource, e.g. {@code core/v1 ConfigMapPatch}); forced, the later patch would drop the other zone
+ * (Kubernetes "Server-Side Apply", conflicts). So a site cannot take both until one patch writes them together.
  */
 final class ForwardedZones {
 

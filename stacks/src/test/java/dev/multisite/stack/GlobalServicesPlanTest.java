@@ -186,6 +186,8 @@ class GlobalServicesPlanTest {
         assertThat(gke.stream().map(GlobalServicesPlanTest::siteOf)).containsExactly("gcp-euw4");
         JsonNode stubs = new ObjectMapper().readTree(gke.get(0).inputs().path("data").path("stubDomains").asText());
         assertThat(stubs.path(ClustersetDnsFacts.ZONE).get(0).asText()).isEqualTo(ClustersetDnsFacts.resolverIp(site.apply("gcp-euw4")));
+        // Never forced: forced, another zone's patch of stubDomains would be silently dropped (ForwardedZones).
+        assertThat(gke.get(0).inputs().path("metadata").path("annotations").has("pulumi.com/patchForce")).isFalse();
     }
 
     /**

@@ -90,6 +90,8 @@ class ReachabilityPlanTest {
             assertThat(patch.inputs().path("metadata").path("name").asText()).isEqualTo("kube-dns");
             assertThat(patch.inputs().path("metadata").path("namespace").asText()).isEqualTo("kube-system");
             assertThat(patch.inputs().path("data").path("stubDomains").asText()).isEqualTo("{\"postgres.database.azure.com\":[\"" + target + "\"]}");
+            // Never forced: forced, the clusterset.local patch of stubDomains would be silently dropped (ForwardedZones).
+            assertThat(patch.inputs().path("metadata").path("annotations").has("pulumi.com/patchForce")).isFalse();
         }
         // Azure sites resolve through their linked zones: no forwarder of their own.
         assertThat(data.plan().resources()).noneMatch(r -> r.name().startsWith("az-") && (r.name().endsWith("-kube-dns-stub-domains") || r.name().endsWith("-dns-outbound")));
